@@ -1,0 +1,85 @@
+import { CARRIERS, type CarrierId } from '../domain/carriers.js';
+
+/** How a registry cell is read. */
+export type ColumnKind = 'text' | 'sector' | 'number' | 'optional-number' | 'bool' | 'year' | 'green-factory' | 'grade';
+
+export interface ColumnDef {
+  /** The snake_case header of DESIGN §2. */
+  readonly key: string;
+  /** Chinese headers accepted instead (as analysts' spreadsheets write them). */
+  readonly aliases: readonly string[];
+  readonly kind: ColumnKind;
+  readonly required: boolean;
+}
+
+const CARRIER_ALIASES: Record<CarrierId, string[]> = {
+  coal_t: ['原煤(吨)', '煤炭(吨)', '原煤'],
+  coke_t: ['焦炭(吨)', '焦炭'],
+  crude_oil_t: ['原油(吨)', '原油'],
+  fuel_oil_t: ['燃料油(吨)', '燃料油'],
+  gasoline_t: ['汽油(吨)', '汽油'],
+  kerosene_t: ['煤油(吨)', '煤油'],
+  diesel_t: ['柴油(吨)', '柴油'],
+  lpg_t: ['液化石油气(吨)', '液化石油气'],
+  refinery_gas_t: ['炼厂干气(吨)', '炼厂干气'],
+  natural_gas_10k_m3: ['天然气(万立方米)', '天然气(万m3)', '天然气'],
+  electricity_10k_kwh: ['电力(万千瓦时)', '用电量(万千瓦时)', '电力'],
+  heat_gj: ['热力(百万千焦)', '热力(GJ)', '热力'],
+  other_tce: ['其他能源(吨标准煤)', '其他能源'],
+};
+
+/** Every registry column with its Chinese aliases (README lists the same table). */
+export const REGISTRY_COLUMNS: readonly ColumnDef[] = [
+  { key: 'id', aliases: ['统一社会信用代码', '企业编号', '企业代码', '编号'], kind: 'text', required: true },
+  { key: 'name', aliases: ['企业名称', '名称'], kind: 'text', required: true },
+  { key: 'sector', aliases: ['行业代码', '国民经济行业代码', '所属行业代码'], kind: 'sector', required: true },
+  { key: 'town', aliases: ['镇街', '镇(街道)', '所属镇街'], kind: 'text', required: false },
+  { key: 'park', aliases: ['园区', '所属园区'], kind: 'text', required: false },
+  { key: 'above_scale', aliases: ['规上', '是否规上', '规模以上'], kind: 'bool', required: false },
+  { key: 'land_mu', aliases: ['用地面积(亩)', '用地(亩)', '占地面积(亩)'], kind: 'number', required: true },
+  { key: 'output', aliases: ['工业总产值(万元)', '总产值(万元)'], kind: 'number', required: true },
+  { key: 'value_added', aliases: ['工业增加值(万元)', '增加值(万元)'], kind: 'number', required: true },
+  { key: 'tax', aliases: ['税收(万元)', '实缴税金(万元)', '税收实际贡献(万元)'], kind: 'number', required: true },
+  { key: 'employees', aliases: ['从业人员(人)', '年平均职工人数(人)', '从业人员'], kind: 'number', required: true },
+  { key: 'revenue', aliases: ['营业收入(万元)', '主营业务收入(万元)'], kind: 'optional-number', required: false },
+  { key: 'rd_expense', aliases: ['研发费用(万元)', 'R&D经费支出(万元)'], kind: 'optional-number', required: false },
+  { key: 'pollutant_t', aliases: ['主要污染物排放量(吨)', '排污量(吨)'], kind: 'optional-number', required: false },
+  ...CARRIERS.map((c): ColumnDef => ({ key: c, aliases: CARRIER_ALIASES[c], kind: 'number', required: false })),
+  { key: 'feedstock_tce', aliases: ['原料用能(吨标准煤)', '原料用能'], kind: 'number', required: false },
+  { key: 'renewable_electricity_10k_kwh', aliases: ['可再生能源电力(万千瓦时)', '绿电(万千瓦时)'], kind: 'number', required: false },
+  { key: 'process_co2_t', aliases: ['工业过程排放(吨CO2)', '过程排放(吨二氧化碳)'], kind: 'number', required: false },
+  { key: 'year_built', aliases: ['投产年份', '建成年份'], kind: 'year', required: false },
+  { key: 'village_cluster', aliases: ['村级工业集聚点'], kind: 'bool', required: false },
+  { key: 'lsmp', aliases: ['低散乱污'], kind: 'bool', required: false },
+  { key: 'green_factory', aliases: ['绿色工厂'], kind: 'green-factory', required: false },
+  { key: 'grade', aliases: ['亩均等级', '评价等级'], kind: 'grade', required: false },
+];
+
+/** Normalises a header for matching: trims, folds full-width brackets and case, drops spaces. */
+export function normalizeHeader(h: string): string {
+  return h
+    .replace(/^\uFEFF/, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+}
+
+/** Looks up a header among the keys and aliases. */
+export function columnFor(header: string): ColumnDef | undefined {
+  const h = normalizeHeader(header);
+  return REGISTRY_COLUMNS.find((c) => c.key === h || c.aliases.some((a) => normalizeHeader(a) === h));
+}
+
+/** Accepted spellings of yes/no cells. */
+export const TRUE_WORDS = ['true', '1', 'yes', 'y', '是', '√'];
+export const FALSE_WORDS = ['false', '0', 'no', 'n', '否', ''];
+
+/** Accepted spellings of green-factory levels, by level code (index into GREEN_FACTORY_LEVELS). */
+export const GREEN_FACTORY_WORDS: readonly (readonly string[])[] = [
+  ['none', '', '无', '否'],
+  ['district', '区级'],
+  ['municipal', '市级'],
+  ['provincial', '省级'],
+  ['national', '国家级'],
+];

@@ -1,0 +1,141 @@
+/**
+ * Every user-facing message, built in one place (vega-lite `src/log/message.ts`). Tests assert
+ * against these builders, not against copied strings. A message says what is wrong and what
+ * would be valid.
+ */
+
+const list = (xs: readonly (string | number)[]): string => xs.map((x) => String(x)).join(', ');
+
+/** Renders a value briefly for a message: `"abc"`, `12`, `a list`, `a map`. */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'an empty value';
+  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 37)}...` : v}"`;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return 'a list';
+  return 'a map';
+}
+
+/** Levenshtein distance, for "did you mean" hints. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length];
+}
+
+/** Returns the closest candidate when it is close enough to be a likely typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const dist = distance(word.toLowerCase(), c.toLowerCase());
+    if (dist < bestD) [best, bestD] = [c, dist];
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+const didYouMean = (word: string, candidates: readonly string[]): string => {
+  const c = closest(word, candidates);
+  return c ? ` (did you mean '${c}'?)` : '';
+};
+
+export const msg = {
+  // ── files ────────────────────────────────────────────────────────────────────────────────
+  fileNotFound: (what: string, path: string) => `${what} file not found: ${path}; check the path (relative paths are resolved from the file that names them)`,
+  fileUnreadable: (path: string, reason: string) => `cannot read ${path}: ${reason}`,
+  unsupportedRegistryFormat: (path: string) => `registry ${path} is neither .csv nor .xlsx; save it as CSV (UTF-8) or Excel workbook`,
+
+  // ── YAML and schema ──────────────────────────────────────────────────────────────────────
+  yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  yamlNotMap: () => 'the file must be a YAML map of keys (key: value), not a list or a single value',
+  unknownKey: (key: string, valid: readonly string[]) =>
+    `unknown key '${key}'${didYouMean(key, valid)}${valid.length ? `; valid keys here: ${list(valid)}` : ''}`,
+  wrongType: (expected: string, got: unknown) => `expected ${expected}, got ${describeValue(got)}`,
+  missingKey: (expected: string) => `required key is missing (expected ${expected})`,
+  notOneOf: (got: unknown, values: readonly unknown[]) =>
+    `${describeValue(got)} is not allowed${typeof got === 'string' ? didYouMean(got, values.map(String)) : ''}; use one of: ${list(values.map(String))}`,
+  tooSmall: (got: unknown, min: number | bigint, inclusive: boolean, origin: string) =>
+    origin === 'array' || origin === 'string'
+      ? `needs at least ${min} ${origin === 'array' ? 'entries' : 'characters'}`
+      : `${describeValue(got)} is too small; must be ${inclusive ? '≥' : '>'} ${min}`,
+  tooBig: (got: unknown, max: number | bigint, inclusive: boolean, origin: string) =>
+    origin === 'array' || origin === 'string'
+      ? `allows at most ${max} ${origin === 'array' ? 'entries' : 'characters'}`
+      : `${describeValue(got)} is too large; must be ${inclusive ? '≤' : '<'} ${max}`,
+  notInteger: (got: unknown) => `${describeValue(got)} must be a whole number`,
+  sharesNotOne: (what: string, parts: readonly [string, number][], sum: number) =>
+    `${what} shares sum to ${+sum.toFixed(6)}, they must sum to 1 (${parts.map(([k, v]) => `${k} ${v}`).join(' + ')})`,
+
+  // ── scenario ─────────────────────────────────────────────────────────────────────────────
+  extendsCycle: (chain: readonly string[]) => `'extends' forms a cycle: ${chain.join(' → ')}; remove one of the links`,
+  periodOrder: (base: number, end: number) => `period.end (${end}) must be after period.base (${base})`,
+  yearOutsidePeriod: (year: number, base: number, end: number, what: string) =>
+    `${what} ${year} is outside the scenario period ${base}–${end}; use a year from ${base} to ${end}`,
+  yearNotAfterBase: (year: number, base: number, what: string) => `${what} ${year} must be after the base year ${base}`,
+  fromNotBeforeYear: (from: number, year: number) => `'from' (${from}) must be before 'year' (${year})`,
+  targetBothBounds: () => "a target takes exactly one of 'at_least' or 'at_most'",
+  targetNoBound: () => "a target needs 'at_least' or 'at_most' (the goal value)",
+  cumulativeNeedsFlow: (metric: string, flows: readonly string[]) =>
+    `a cumulative target sums a yearly flow; '${metric}' is not one (flows: ${list(flows)})`,
+  duplicateTargetId: (id: string) => `target id '${id}' is used twice; ids must be unique`,
+  unknownPolicyType: (type: unknown, known: readonly string[]) =>
+    `unknown policy type ${describeValue(type)}${typeof type === 'string' ? didYouMean(type, known) : ''}; ${known.length ? `known types: ${list(known)}` : 'no policy types are registered in this version'}`,
+  unknownSector: (code: string) =>
+    `'${code}' is not a GB/T 4754-2017 division; write the section letter and at least two digits, e.g. C26 or C2614`,
+
+  // ── parameters and expressions ───────────────────────────────────────────────────────────
+  badParameter: (got: unknown) =>
+    `expected a number, an expression in quotes, a year series such as {2021: 0.05, 2025: 0.03}, or a distribution such as {triangular: [0.04, 0.06, 0.08], per: draw}; got ${describeValue(got)}`,
+  unknownDistribution: (keys: readonly string[], known: readonly string[]) =>
+    `no distribution among keys ${list(keys)}; use exactly one of: ${list(known)} (with optional per: draw|enterprise and clip: [min, max])`,
+  distributionArity: (dist: string, n: number, form: string) => `${dist} takes ${n} numbers: ${form}`,
+  distributionOrder: (dist: string, form: string) => `${dist} parameters are out of order; they must satisfy ${form}`,
+  expressionFailed: (expr: string, reason: string) =>
+    `expression "${expr}" cannot be evaluated: ${reason}; expressions may use numbers, + - * / ^, functions such as min, max, exp, log, and the names under 'constants'`,
+  expressionNotNumber: (expr: string, got: string) => `expression "${expr}" gives ${got}, not a finite number`,
+  perEnterpriseNotHere: () => "'per: enterprise' is not meaningful here (one value for the district); use 'per: draw'",
+  sectorKey: (key: string) => `'${key}' is neither 'default' nor a GB/T 4754-2017 division such as C26`,
+
+  // ── registry ─────────────────────────────────────────────────────────────────────────────
+  registryEmpty: () => 'the registry has a header row but no enterprises',
+  missingColumn: (column: string, aliases: readonly string[]) =>
+    `required column '${column}' is missing${aliases.length ? ` (also accepted: ${list(aliases)})` : ''}`,
+  duplicateColumn: (column: string, first: string, second: string) =>
+    `columns '${first}' and '${second}' both mean '${column}'; keep one`,
+  unknownColumn: (header: string, valid: readonly string[]) =>
+    `unknown column '${header}'${didYouMean(header, valid)}; it is ignored — rename it if it should be read`,
+  notANumber: (raw: string) => `"${raw}" is not a number; write digits only (no units, no thousands separators other than ',')`,
+  negativeNumber: (value: number) => `${value} is negative; this quantity cannot be below 0`,
+  notABoolean: (raw: string) => `"${raw}" is not yes/no; write true/false, 1/0, 是/否 or Y/N`,
+  notAYear: (raw: string) => `"${raw}" is not a year; write a four-digit year such as 2015`,
+  badChoice: (raw: string, valid: readonly string[]) => `"${raw}" is not allowed; use one of: ${list(valid)}`,
+  emptyRequired: () => 'this cell is required and empty',
+  duplicateId: (id: string, firstRow: number) => `id '${id}' was already used in row ${firstRow}; ids must be unique`,
+  landForOutput: (land: number) => `land_mu is ${land} but the firm has output; give its land in mu (> 0)`,
+  feedstockAboveFossil: (feed: number, fossil: number) =>
+    `feedstock_tce ${feed} exceeds the firm's fossil energy ${+fossil.toFixed(3)} tce; feedstock is a part of its coal, oil and gas use`,
+  renewableAboveElectricity: (ren: number, elec: number) =>
+    `renewable_electricity_10k_kwh ${ren} exceeds electricity_10k_kwh ${elec}; the renewable part is included in electricity, not added to it`,
+  valueAddedAboveOutput: (va: number, out: number) => `value_added ${va} exceeds output ${out}; value added is a part of gross output`,
+  xlsxNoSheet: () => 'the workbook has no worksheet',
+
+  // ── evaluation ───────────────────────────────────────────────────────────────────────────
+  noIndicators: (group: string) => `the ${group} group needs at least one indicator with a weight > 0`,
+
+  // ── synth ────────────────────────────────────────────────────────────────────────────────
+  synthBadCount: (n: number) => `--enterprises must be a whole number ≥ 10, got ${n}`,
+
+  // ── CLI ──────────────────────────────────────────────────────────────────────────────────
+  problemsFound: (n: number) => `${n} problem${n === 1 ? '' : 's'} found; nothing was written`,
+  outputExists: (path: string) => `${path} already exists; choose another --out or add --force to replace it`,
+  internalError: (message: string) =>
+    `internal error: ${message}\nThis is a bug in dcsim, not in your input; please report it with the command you ran (set DCSIM_DEBUG=1 for details).`,
+};
