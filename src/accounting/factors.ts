@@ -81,3 +81,8 @@ export function resolveFactors(spec: FactorsSpec): Factors {
     gridEmissionFactorTPerMwh: yearSeries(spec.grid_emission_factor_t_per_mwh.values),
   };
 }
+
+/** Returns the factors with another grid emission factor series (a scenario's trajectory). */
+export function withGridFactor(factors: Factors, series: YearSeries): Factors {
+  return { ...factors, gridEmissionFactorTPerMwh: series };
+}

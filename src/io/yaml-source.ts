@@ -2,8 +2,9 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import type { Diagnostic } from '../domain/diagnostic.js';
 import { msg } from '../messages/messages.js';
 
-/** A path into a YAML value: map keys and list indexes. */
-export type ValuePath = readonly (string | number)[];
+import type { ValuePath } from '../domain/path-issue.js';
+
+export type { ValuePath };
 
 /** A parsed YAML file that can point back at the line and column of any path. */
 export interface YamlSource {

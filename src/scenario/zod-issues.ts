@@ -1,10 +1,6 @@
 import type { z } from 'zod';
-import type { Diagnostic } from '../domain/diagnostic.js';
+import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import { msg } from '../messages/messages.js';
-import { formatPath, type ValuePath } from './yaml-source.js';
-
-/** Where a diagnostic at a value path points: file, line and column. */
-export type Locator = (path: ValuePath, at: 'key' | 'value') => { file: string; line?: number; column?: number };
 
 interface Def {
   type: string;
@@ -56,23 +52,21 @@ function valueAtPath(value: unknown, path: ValuePath): unknown {
 }
 
 /**
- * Turns zod issues into diagnostics that name file, line, column and the dotted path, with a
- * message from the builders saying what would be valid.
+ * Turns zod issues into path issues with a message from the builders saying what would be
+ * valid; `prefix` places a sub-document (a policy entry) inside the scenario.
  */
-export function zodDiagnostics(
+export function zodPathIssues(
   issues: readonly z.core.$ZodIssue[],
   schema: z.ZodType,
   input: unknown,
-  locate: Locator,
   prefix: ValuePath = [],
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
+): PathIssue[] {
+  const out: PathIssue[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
     const got = valueAtPath(input, path);
     const at = (p: ValuePath, where: 'key' | 'value', message: string, code: string) => {
-      const full = [...prefix, ...p];
-      out.push({ code, message, field: formatPath(full), ...locate(full, where) });
+      out.push({ path: [...prefix, ...p], code, message, at: where });
     };
     switch (issue.code) {
       case 'unrecognized_keys':
@@ -100,4 +94,10 @@ export function zodDiagnostics(
     }
   }
   return out;
+}
+
+/** Validates `input` with `schema`; returns the parsed value or the issues at their paths. */
+export function parseWith<T>(schema: z.ZodType<T>, input: unknown, prefix: ValuePath = []): { value?: T; issues: PathIssue[] } {
+  const r = schema.safeParse(input);
+  return r.success ? { value: r.data, issues: [] } : { issues: zodPathIssues(r.error.issues, schema, input, prefix) };
 }

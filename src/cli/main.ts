@@ -1,0 +1,64 @@
+import yargs from 'yargs';
+import { msg } from '../messages/messages.js';
+import { synthCommand } from './commands/synth.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT, processStreams, type Streams } from './io-streams.js';
+import type { Lang } from './labels.js';
+
+/**
+ * Runs the dcsim command line and returns the exit code. A user mistake prints its message
+ * (never a stack trace) and gives 2; an unexpected exception gives 1.
+ */
+export async function main(argv: readonly string[], io: Streams = processStreams): Promise<number> {
+  let code: number = EXIT.ok;
+  let usageError: string | undefined;
+  const cli = yargs([...argv])
+    .scriptName('dcsim')
+    .usage('$0 <command> [options]\n\nDistrict energy and carbon dual-control scenario simulation (能耗双控 / 碳排放双控).')
+    .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'language of labels' })
+    .command(
+      'validate <scenario..>',
+      'check scenario files and every file they name; print a base-year summary',
+      (y) => y.positional('scenario', { type: 'string', array: true, demandOption: true, describe: 'scenario YAML file(s)' }),
+      async (args) => {
+        code = await validateCommand(args.scenario as string[], args.lang as Lang, io);
+      },
+    )
+    .command(
+      'synth',
+      'generate a synthetic enterprise registry from district aggregates',
+      (y) =>
+        y
+          .option('aggregates', { type: 'string', demandOption: true, describe: 'aggregates YAML (sector counts and totals)' })
+          .option('enterprises', { type: 'number', describe: 'number of firms (default: the aggregates file\'s reference size)' })
+          .option('seed', { type: 'number', default: 2020, describe: 'random seed' })
+          .option('out', { type: 'string', demandOption: true, describe: 'CSV file to write' })
+          .option('force', { type: 'boolean', default: false, describe: 'replace an existing file' }),
+      async (args) => {
+        code = await synthCommand({ aggregates: args.aggregates, enterprises: args.enterprises, seed: args.seed, out: args.out, force: args.force }, io);
+      },
+    )
+    .demandCommand(1, 'name a command: validate or synth (see --help)')
+    .strict()
+    .help()
+    .version()
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .exitProcess(false)
+    .fail((message, err) => {
+      if (err) throw err;
+      usageError = message;
+    });
+  try {
+    await cli.parseAsync();
+  } catch (e) {
+    io.err(msg.internalError((e as Error).message));
+    if (process.env.DCSIM_DEBUG) io.err((e as Error).stack ?? '');
+    return EXIT.internal;
+  }
+  if (usageError !== undefined) {
+    io.err(`${usageError}\nRun 'dcsim --help' for usage.`);
+    return EXIT.badInput;
+  }
+  return code;
+}
+

@@ -1,0 +1,21 @@
+/**
+ * CSV for Excel users: UTF-8 with BOM (so Excel shows Chinese correctly), CRLF-free "\n" line
+ * ends, RFC 4180 quoting, and text cells that start with =, +, -, @ neutralised with a leading
+ * apostrophe so a spreadsheet never runs them as formulas (DESIGN §8).
+ */
+export const BOM = '\uFEFF';
+
+/** Neutralises a text cell that a spreadsheet would read as a formula. */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell) ? `'${cell}` : cell;
+}
+
+function quote(cell: string): string {
+  return /[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/** Renders header and rows as CSV text (BOM first). */
+export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => cells.map((c) => quote(neutralise(c))).join(',');
+  return BOM + [line(header), ...rows.map(line)].join('\n') + '\n';
+}

@@ -1,0 +1,139 @@
+import { dirname, relative, resolve as resolvePath } from 'node:path';
+import { missingFactorFields, resolveFactors, factorsSchema, type Factors } from '../accounting/factors.js';
+import type { Diagnostic } from '../domain/diagnostic.js';
+import type { PathIssue } from '../domain/path-issue.js';
+import { evaluationSchema, resolveEvaluation, type EvaluationModel } from '../evaluation/model.js';
+import { msg } from '../messages/messages.js';
+import { POLICY_MODULES } from '../policies/registry.js';
+import type { PolicyModule } from '../policies/types.js';
+import { resolveScenario, type Scenario } from '../scenario/resolve.js';
+import { scenarioSchema } from '../scenario/schema.js';
+import { parseWith } from '../scenario/zod-issues.js';
+import { checkRegistryAgainstFactors } from './registry-checks.js';
+import type { LoadedRegistry } from './registry-build.js';
+import { loadRegistry } from './registry-load.js';
+import { loadYamlWith, locateIssue, readYamlMap } from './yaml-file.js';
+import type { YamlSource } from './yaml-source.js';
+
+/** Everything a run needs, loaded and checked. */
+export interface LoadedScenario {
+  readonly scenario: Scenario;
+  readonly registry: LoadedRegistry;
+  readonly factors: Factors;
+  readonly evaluation: EvaluationModel;
+  /** Every input file read (scenario chain first), absolute paths, for the manifest. */
+  readonly inputFiles: readonly string[];
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** Shows a path relative to the working directory when that is shorter. */
+export function shown(abs: string): string {
+  const rel = relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') ? rel : abs;
+}
+
+type Chain = { sources: YamlSource[]; absPaths: string[] };
+
+/** Loads a scenario and its `extends` ancestors (child first); cycles and missing files are diagnostics. */
+export async function loadScenarioChain(path: string): Promise<{ chain?: Chain; diagnostics: Diagnostic[] }> {
+  const chain: Chain = { sources: [], absPaths: [] };
+  let abs = resolvePath(path);
+  let from: { source: YamlSource } | undefined;
+  for (;;) {
+    if (chain.absPaths.includes(abs)) {
+      const names = [...chain.absPaths, abs].map(shown);
+      const d = locateIssue({ path: ['extends'], code: 'scenario/extends-cycle', message: msg.extendsCycle(names) }, [from!.source]);
+      return { diagnostics: [d] };
+    }
+    const { source, diagnostics } = await readYamlMap(abs, shown(abs), 'scenario');
+    if (!source) {
+      // a missing parent is reported at the `extends` line of the child
+      if (from && diagnostics[0]?.code === 'io/read') {
+        return { diagnostics: [locateIssue({ path: ['extends'], code: 'io/read', message: diagnostics[0].message }, [from.source])] };
+      }
+      return { diagnostics };
+    }
+    chain.sources.push(source);
+    chain.absPaths.push(abs);
+    const ext = (source.value as Record<string, unknown>).extends;
+    if (ext === undefined) return { chain, diagnostics: [] };
+    if (typeof ext !== 'string' || ext.trim() === '') {
+      return { diagnostics: [locateIssue({ path: ['extends'], code: 'schema/wrong-type', message: msg.wrongType('a relative path to the parent scenario', ext) }, [source])] };
+    }
+    from = { source };
+    abs = resolvePath(dirname(abs), ext);
+  }
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Merges a child over its parent: maps merge key by key, lists and scalars replace (DESIGN §3). */
+export function mergeScenario(parent: unknown, child: unknown): unknown {
+  if (!isMap(parent) || !isMap(child)) return child;
+  const out: Record<string, unknown> = { ...parent };
+  for (const [k, v] of Object.entries(child)) out[k] = k in parent ? mergeScenario(parent[k], v) : v;
+  return out;
+}
+
+/**
+ * Loads a scenario end to end: the `extends` chain, the merged spec, the registry, factors and
+ * evaluation files it names (relative to the file that names them), and resolves it. Returns
+ * every problem found, each with file and line/row, or the loaded scenario.
+ */
+export async function loadScenario(path: string, policyModules: readonly PolicyModule[] = POLICY_MODULES): Promise<{ value?: LoadedScenario; diagnostics: Diagnostic[] }> {
+  const { chain, diagnostics: chainDiags } = await loadScenarioChain(path);
+  if (!chain) return { diagnostics: chainDiags };
+  const { sources, absPaths } = chain;
+  const locate = (issues: readonly PathIssue[]) => issues.map((i) => locateIssue(i, sources));
+
+  const merged = sources.reduceRight<unknown>((acc, s) => mergeScenario(acc, s.value), {});
+  const parsed = parseWith(scenarioSchema, merged);
+  if (!parsed.value) return { diagnostics: locate(parsed.issues) };
+  const spec = parsed.value;
+
+  const fileOf = (key: 'registry' | 'factors' | 'evaluation'): string => {
+    const i = Math.max(0, sources.findIndex((s) => s.has([key])));
+    return resolvePath(dirname(absPaths[i]), spec[key]);
+  };
+  const files = { registry: fileOf('registry'), factors: fileOf('factors'), evaluation: fileOf('evaluation') };
+  const notFound = (key: keyof typeof files, ds: Diagnostic[]) =>
+    ds.map((d) => (d.code === 'io/read' ? locateIssue({ path: [key], code: d.code, message: d.message }, sources) : d));
+
+  const [factorsR, evaluationR, registryR] = await Promise.all([
+    loadYamlWith(factorsSchema, files.factors, shown(files.factors), 'factors'),
+    loadYamlWith(evaluationSchema, files.evaluation, shown(files.evaluation), 'evaluation'),
+    loadRegistry(files.registry, shown(files.registry)),
+  ]);
+  const diagnostics: Diagnostic[] = [
+    ...notFound('factors', factorsR.diagnostics),
+    ...notFound('evaluation', evaluationR.diagnostics),
+    ...notFound('registry', registryR.diagnostics.filter((d) => d.severity !== 'warning')),
+  ];
+  if (factorsR.value) {
+    for (const m of missingFactorFields(factorsR.value)) {
+      diagnostics.push({ code: 'factors/missing', message: msg.missingKey(`${m.field}: a number`), file: shown(files.factors), field: [...m.path, m.field].join('.') });
+    }
+  }
+  const registry = registryR.value;
+  const index = new Map<string, number>();
+  registry?.table.ids.forEach((id, i) => index.set(id, i));
+  const resolved = resolveScenario({ spec, files, policyModules, enterpriseIndex: (id) => index.get(id) });
+  diagnostics.push(...locate(resolved.issues));
+  if (diagnostics.length || !factorsR.value || !evaluationR.value || !registry || !resolved.scenario) {
+    return { diagnostics };
+  }
+  const factors = resolveFactors(factorsR.value);
+  const cross = checkRegistryAgainstFactors(registry, factors);
+  if (cross.length) return { diagnostics: cross };
+  return {
+    value: {
+      scenario: resolved.scenario,
+      registry,
+      factors,
+      evaluation: resolveEvaluation(evaluationR.value),
+      inputFiles: [...absPaths, files.registry, files.factors, files.evaluation],
+      warnings: registry.warnings,
+    },
+    diagnostics: [],
+  };
+}

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import type { PathIssue, ValuePath } from '../domain/path-issue.js';
+import { isYearKey } from '../domain/schema-helpers.js';
+import { yearSeries, valueAt, type YearSeries } from '../domain/year-series.js';
+import { msg } from '../messages/messages.js';
+import { lognormal, normal, pert, triangular, uniform } from '../random/distributions.js';
+import type { Rng } from '../random/rng.js';
+import { evaluateExpression } from './expression.js';
+
+/**
+ * Scenario numbers (DESIGN §3): a constant, an expression string, a year series
+ * `{2021: x, 2025: y}` (linear in between, flat outside), or a distribution such as
+ * `{triangular: [0.04, 0.06, 0.08], per: draw}` with optional `clip: [min, max]`.
+ */
+
+/** Distribution names and the numbers each takes, in order. */
+export const DISTRIBUTIONS = {
+  uniform: ['min', 'max'],
+  triangular: ['min', 'mode', 'max'],
+  pert: ['min', 'mode', 'max'],
+  normal: ['mean', 'sd'],
+  lognormal: ['mean', 'sd'],
+} as const;
+export type DistributionName = keyof typeof DISTRIBUTIONS;
+const DIST_NAMES = Object.keys(DISTRIBUTIONS) as DistributionName[];
+const DIST_KEYS = [...DIST_NAMES, 'per', 'clip'];
+
+/** A resolved distribution with its parameters in the order of {@link DISTRIBUTIONS}. */
+export interface Distribution {
+  readonly name: DistributionName;
+  readonly args: readonly number[];
+  /** Values outside [lo, hi] are clipped to it. */
+  readonly clip?: readonly [number, number];
+}
+
+/** `draw`: one value per Monte Carlo draw (parameter uncertainty); `enterprise`: one per firm per draw (heterogeneity). */
+export type Per = 'draw' | 'enterprise';
+
+/** A resolved scenario number. */
+export type Param =
+  | { readonly kind: 'constant'; readonly value: number }
+  | { readonly kind: 'series'; readonly series: YearSeries }
+  | { readonly kind: 'distribution'; readonly dist: Distribution; readonly per: Per };
+
+/** Raw scenario number as written (validated shape). */
+export type ParamInput = number | string | Record<string, unknown>;
+
+const isNumberLike = (v: unknown): v is number | string => typeof v === 'number' || typeof v === 'string';
+
+/** Checks the shape of a scenario number and reports each problem at its path. */
+export function checkParam(v: unknown, path: ValuePath, allowPerEnterprise: boolean): PathIssue[] {
+  if (typeof v === 'number') return Number.isFinite(v) ? [] : [{ path, code: 'param/bad', message: msg.badParameter(v) }];
+  if (typeof v === 'string') return v.trim() ? [] : [{ path, code: 'param/bad', message: msg.badParameter(v) }];
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return [{ path, code: 'param/bad', message: msg.badParameter(v) }];
+  const obj = v as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  if (keys.length > 0 && keys.every(isYearKey)) {
+    return keys.flatMap((k) => (isNumberLike(obj[k]) ? [] : [{ path: [...path, k], code: 'param/bad', message: msg.wrongType('a number', obj[k]) }]));
+  }
+  const issues: PathIssue[] = [];
+  const named = keys.filter((k) => (DIST_NAMES as string[]).includes(k));
+  for (const k of keys) {
+    if (!DIST_KEYS.includes(k)) {
+      const hint = isYearKey(k) ? msg.badParameter(obj) : msg.unknownKey(k, DIST_KEYS);
+      issues.push({ path: [...path, k], code: 'param/unknown-key', message: hint, at: 'key' });
+    }
+  }
+  if (named.length !== 1) {
+    issues.push({ path, code: 'param/distribution', message: msg.unknownDistribution(keys, DIST_NAMES) });
+    return issues;
+  }
+  const name = named[0] as DistributionName;
+  const form = `[${DISTRIBUTIONS[name].join(', ')}]`;
+  const args = obj[name];
+  if (!Array.isArray(args) || args.length !== DISTRIBUTIONS[name].length) {
+    issues.push({ path: [...path, name], code: 'param/arity', message: msg.distributionArity(name, DISTRIBUTIONS[name].length, form) });
+  } else {
+    args.forEach((a, i) => {
+      if (!isNumberLike(a)) issues.push({ path: [...path, name, i], code: 'param/bad', message: msg.wrongType('a number', a) });
+    });
+  }
+  if ('per' in obj) {
+    if (obj.per !== 'draw' && obj.per !== 'enterprise') {
+      issues.push({ path: [...path, 'per'], code: 'param/per', message: msg.notOneOf(obj.per, ['draw', 'enterprise']) });
+    } else if (obj.per === 'enterprise' && !allowPerEnterprise) {
+      issues.push({ path: [...path, 'per'], code: 'param/per', message: msg.perEnterpriseNotHere() });
+    }
+  }
+  if ('clip' in obj) {
+    const c = obj.clip;
+    if (!Array.isArray(c) || c.length !== 2 || !c.every(isNumberLike)) {
+      issues.push({ path: [...path, 'clip'], code: 'param/clip', message: msg.distributionArity('clip', 2, '[min, max]') });
+    }
+  }
+  return issues;
+}
+
+/** A zod schema for a scenario number, so it composes into policy and scenario schemas. */
+export function paramSchema(options: { perEnterprise?: boolean } = {}) {
+  return z.custom<ParamInput>().superRefine((v, ctx) => {
+    for (const issue of checkParam(v, [], options.perEnterprise ?? true)) {
+      ctx.addIssue({ code: 'custom', message: issue.message, path: [...issue.path] });
+    }
+  });
+}
+
+/** Evaluates a number-or-expression; reports an expression failure at `path`. */
+export function resolveNumber(v: number | string, constants: ReadonlyMap<string, number>, path: ValuePath, issues: PathIssue[]): number {
+  if (typeof v === 'number') return v;
+  const r = evaluateExpression(v, constants);
+  if (r.ok) return r.value;
+  issues.push({ path, code: 'param/expression', message: r.message });
+  return Number.NaN;
+}
+
+function orderIssue(name: DistributionName, a: readonly number[]): string | undefined {
+  switch (name) {
+    case 'uniform':
+      return a[0] <= a[1] ? undefined : 'min ≤ max';
+    case 'triangular':
+    case 'pert':
+      return a[0] <= a[1] && a[1] <= a[2] ? undefined : 'min ≤ mode ≤ max';
+    case 'normal':
+      return a[1] >= 0 ? undefined : 'sd ≥ 0';
+    case 'lognormal':
+      return a[0] > 0 && a[1] >= 0 ? undefined : 'mean > 0 and sd ≥ 0';
+  }
+}
+
+/** Resolves a validated scenario number: expressions evaluated, series and distributions built. */
+export function resolveParam(v: ParamInput, constants: ReadonlyMap<string, number>, path: ValuePath, issues: PathIssue[]): Param {
+  if (typeof v === 'number' || typeof v === 'string') return { kind: 'constant', value: resolveNumber(v, constants, path, issues) };
+  const keys = Object.keys(v);
+  if (keys.every(isYearKey)) {
+    const points = Object.fromEntries(keys.map((k) => [k, resolveNumber(v[k] as number | string, constants, [...path, k], issues)]));
+    return { kind: 'series', series: yearSeries(points) };
+  }
+  const name = keys.find((k) => (DIST_NAMES as string[]).includes(k)) as DistributionName;
+  const raw = v[name] as (number | string)[];
+  const args = raw.map((a, i) => resolveNumber(a, constants, [...path, name, i], issues));
+  const form = DISTRIBUTIONS[name].join(', ');
+  const order = args.every(Number.isFinite) ? orderIssue(name, args) : undefined;
+  if (order) issues.push({ path: [...path, name], code: 'param/order', message: msg.distributionOrder(`${name} [${form}]`, order) });
+  let clip: [number, number] | undefined;
+  if (Array.isArray(v.clip)) {
+    clip = [
+      resolveNumber(v.clip[0] as number | string, constants, [...path, 'clip', 0], issues),
+      resolveNumber(v.clip[1] as number | string, constants, [...path, 'clip', 1], issues),
+    ];
+    if (clip[0] > clip[1]) issues.push({ path: [...path, 'clip'], code: 'param/order', message: msg.distributionOrder('clip [min, max]', 'min ≤ max') });
+  }
+  return { kind: 'distribution', dist: clip ? { name, args, clip } : { name, args }, per: (v.per as Per | undefined) ?? 'draw' };
+}
+
+/** Draws one value from a distribution with the injected stream. */
+export function sample(d: Distribution, rng: Rng): number {
+  const a = d.args;
+  let x: number;
+  switch (d.name) {
+    case 'uniform': x = uniform(rng, a[0], a[1]); break;
+    case 'triangular': x = triangular(rng, a[0], a[1], a[2]); break;
+    case 'pert': x = pert(rng, a[0], a[1], a[2]); break;
+    case 'normal': x = normal(rng, a[0], a[1]); break;
+    case 'lognormal': x = lognormal(rng, a[0], a[1]); break;
+  }
+  return d.clip ? Math.min(d.clip[1], Math.max(d.clip[0], x)) : x;
+}
+
+/** Returns the mean of a distribution before clipping (for summaries and tests). */
+export function distributionMean(d: Distribution): number {
+  const a = d.args;
+  switch (d.name) {
+    case 'uniform': return (a[0] + a[1]) / 2;
+    case 'triangular': return (a[0] + a[1] + a[2]) / 3;
+    case 'pert': return (a[0] + 4 * a[1] + a[2]) / 6;
+    case 'normal':
+    case 'lognormal': return a[0];
+  }
+}
+
+/**
+ * Returns a parameter's value in `year` for one draw: constants as they are, series at the
+ * year, distributions from `drawValue` (the value sampled for this draw or firm).
+ */
+export function paramValue(p: Param, year: number, drawValue: number): number {
+  switch (p.kind) {
+    case 'constant': return p.value;
+    case 'series': return valueAt(p.series, year);
+    case 'distribution': return drawValue;
+  }
+}

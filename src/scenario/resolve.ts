@@ -1,0 +1,153 @@
+import type { AccountingConfig } from '../accounting/config.js';
+import type { PathIssue, ValuePath } from '../domain/path-issue.js';
+import { msg } from '../messages/messages.js';
+import type { PolicyModule, ResolvedPolicy } from '../policies/types.js';
+import { checkTargetYears, defaultFrom, targetSchema, type Target } from '../targets/schema.js';
+import { resolveNumber, resolveParam, type Param, type ParamInput } from './param.js';
+import { GROWTH_DEFAULTS, isSectorMap, type ScenarioSpec } from './schema.js';
+import { parseWith } from './zod-issues.js';
+
+/** A number that may differ by sector (GB/T 4754 division → parameter). */
+export interface SectorParam {
+  readonly default: Param;
+  readonly bySector: ReadonlyMap<string, Param>;
+}
+
+/** The resolved scenario the engine runs: camelCase, typed, expressions evaluated. */
+export interface Scenario {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  /** Paths of the files the scenario names, as the io layer resolved them. */
+  readonly files: { readonly registry: string; readonly factors: string; readonly evaluation: string };
+  readonly period: { readonly base: number; readonly end: number };
+  readonly monteCarlo: { readonly draws: number; readonly seed: number };
+  readonly confidence: number;
+  readonly accounting: AccountingConfig;
+  readonly growth: {
+    readonly valueAdded: SectorParam;
+    readonly energyElasticity: SectorParam;
+    readonly efficiencyGain: SectorParam;
+    readonly employmentElasticity: SectorParam;
+  };
+  /** Overrides the factors file's grid series when given. */
+  readonly gridEmissionFactor?: Param;
+  readonly constants: ReadonlyMap<string, number>;
+  readonly policies: readonly ResolvedPolicy[];
+  readonly targets: readonly Target[];
+}
+
+/** What resolve needs besides the spec. */
+export interface ResolveInput {
+  readonly spec: ScenarioSpec;
+  readonly files: Scenario['files'];
+  readonly policyModules: readonly PolicyModule[];
+  /** Index of an enterprise id in the registry (for named lists). */
+  readonly enterpriseIndex: (id: string) => number | undefined;
+}
+
+function resolveSectorParam(
+  v: ParamInput | Record<string, ParamInput> | undefined,
+  fallback: number,
+  constants: ReadonlyMap<string, number>,
+  path: ValuePath,
+  issues: PathIssue[],
+): SectorParam {
+  if (v === undefined) return { default: { kind: 'constant', value: fallback }, bySector: new Map() };
+  if (!isSectorMap(v)) return { default: resolveParam(v, constants, path, issues), bySector: new Map() };
+  const bySector = new Map<string, Param>();
+  for (const [k, p] of Object.entries(v)) if (k !== 'default') bySector.set(k, resolveParam(p, constants, [...path, k], issues));
+  const dflt = v.default !== undefined ? resolveParam(v.default, constants, [...path, 'default'], issues) : { kind: 'constant' as const, value: fallback };
+  return { default: dflt, bySector };
+}
+
+/**
+ * Resolves a validated scenario spec (Parse → Spec → Resolved, DESIGN §9): evaluates constants
+ * and expressions once, builds parameters, validates each policy entry with its module's schema
+ * and each target with the targets schema, and checks years against the period.
+ */
+export function resolveScenario(input: ResolveInput): { scenario?: Scenario; issues: PathIssue[] } {
+  const { spec } = input;
+  const issues: PathIssue[] = [];
+  const { base, end } = spec.period;
+  if (end <= base) issues.push({ path: ['period', 'end'], code: 'scenario/period', message: msg.periodOrder(base, end) });
+
+  const constants = new Map<string, number>();
+  for (const [k, v] of Object.entries(spec.constants)) constants.set(k, resolveNumber(v, constants, ['constants', k], issues));
+
+  const g = spec.growth;
+  const growth: Scenario['growth'] = {
+    valueAdded: resolveSectorParam(g.value_added, GROWTH_DEFAULTS.value_added, constants, ['growth', 'value_added'], issues),
+    energyElasticity: resolveSectorParam(g.energy_elasticity, GROWTH_DEFAULTS.energy_elasticity, constants, ['growth', 'energy_elasticity'], issues),
+    efficiencyGain: resolveSectorParam(g.efficiency_gain, GROWTH_DEFAULTS.efficiency_gain, constants, ['growth', 'efficiency_gain'], issues),
+    employmentElasticity: resolveSectorParam(g.employment_elasticity, GROWTH_DEFAULTS.employment_elasticity, constants, ['growth', 'employment_elasticity'], issues),
+  };
+  const gridEmissionFactor = spec.grid_emission_factor === undefined ? undefined : resolveParam(spec.grid_emission_factor, constants, ['grid_emission_factor'], issues);
+
+  const policies: ResolvedPolicy[] = [];
+  const known = input.policyModules.map((m) => m.type);
+  spec.policies.forEach((entry, i) => {
+    const path: ValuePath = ['policies', i];
+    const module = input.policyModules.find((m) => m.type === entry.type);
+    if (!module) {
+      issues.push({ path: [...path, ...(entry.type === undefined ? [] : ['type'])], code: 'scenario/unknown-policy', message: msg.unknownPolicyType(entry.type, known) });
+      return;
+    }
+    const parsed = parseWith(module.schema, entry, path);
+    issues.push(...parsed.issues);
+    if (parsed.value === undefined) return;
+    const r = module.resolve(parsed.value, { base, end, constants, enterpriseIndex: input.enterpriseIndex }, path);
+    issues.push(...r.issues);
+    policies.push({ module, params: r.params });
+  });
+
+  const targets: Target[] = [];
+  const seen = new Set<string>();
+  spec.targets.forEach((entry, i) => {
+    const path: ValuePath = ['targets', i];
+    const parsed = parseWith(targetSchema, entry, path);
+    issues.push(...parsed.issues);
+    const t = parsed.value;
+    if (!t) return;
+    if (seen.has(t.id)) issues.push({ path: [...path, 'id'], code: 'target/duplicate-id', message: msg.duplicateTargetId(t.id) });
+    seen.add(t.id);
+    issues.push(...checkTargetYears(t, base, end, path));
+    const bound = t.at_least !== undefined ? 'at_least' : 'at_most';
+    const goal = resolveNumber((t.at_least ?? t.at_most) as number | string, constants, [...path, bound], issues);
+    targets.push({
+      id: t.id,
+      label: t.label ?? t.id,
+      metric: t.metric,
+      kind: t.kind,
+      from: t.from ?? defaultFrom(t.kind, base),
+      year: t.year,
+      bound,
+      goal,
+      confidence: t.confidence ?? spec.confidence,
+    });
+  });
+
+  if (issues.length) return { issues };
+  return {
+    scenario: {
+      name: spec.name,
+      title: spec.title ?? spec.name,
+      description: spec.description ?? '',
+      files: input.files,
+      period: { base, end },
+      monteCarlo: spec.monte_carlo,
+      confidence: spec.confidence,
+      accounting: {
+        electricityBasis: spec.accounting.electricity_basis,
+        excludeFeedstock: spec.accounting.exclude_feedstock,
+        excludeRenewables: spec.accounting.exclude_renewables,
+      },
+      growth,
+      gridEmissionFactor,
+      constants,
+      policies,
+      targets,
+    },
+    issues,
+  };
+}

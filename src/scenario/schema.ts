@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { toDivision } from '../domain/sectors.js';
+import { msg } from '../messages/messages.js';
+import { checkParam, paramSchema, type ParamInput } from './param.js';
+
+/** True when a map is a by-sector map (`default` and/or GB/T 4754 divisions) rather than a distribution. */
+export function isSectorMap(v: unknown): v is Record<string, ParamInput> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length > 0 && keys.some((k) => k === 'default' || /^[A-T]\d{2}$/.test(k));
+}
+
+/** A number that may differ by sector: a plain scenario number, or `{default: …, C26: …}`. */
+const sectorParamSchema = z.custom<ParamInput | Record<string, ParamInput>>().superRefine((v, ctx) => {
+  if (!isSectorMap(v)) {
+    for (const i of checkParam(v, [], true)) ctx.addIssue({ code: 'custom', message: i.message, path: [...i.path] });
+    return;
+  }
+  for (const [k, p] of Object.entries(v)) {
+    if (k !== 'default' && toDivision(k) !== k) ctx.addIssue({ code: 'custom', path: [k], message: msg.sectorKey(k) });
+    for (const i of checkParam(p, [k], true)) ctx.addIssue({ code: 'custom', message: i.message, path: [...i.path] });
+  }
+});
+
+const relPath = z.string().min(1);
+
+/**
+ * Schema of a scenario file after `extends` is merged (DESIGN §3). snake_case keys; unknown
+ * keys are errors. Policy and target entries are checked further by their own schemas.
+ */
+export const scenarioSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a scenario name uses letters, digits, ".", "_" and "-" (it names the output folder), e.g. zhenhai-2025'),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  extends: z.string().optional(),
+  registry: relPath,
+  factors: relPath,
+  evaluation: relPath,
+  period: z.strictObject({ base: z.int().min(1900).max(2100), end: z.int().min(1900).max(2100) }),
+  monte_carlo: z
+    .strictObject({ draws: z.int().min(1).max(1_000_000).default(1000), seed: z.int().min(0).max(2 ** 53 - 1).default(1) })
+    .default({ draws: 1000, seed: 1 }),
+  /** Share of draws that must meet a target for "met" (default 0.9). */
+  confidence: z.number().gt(0).lt(1).default(0.9),
+  accounting: z
+    .strictObject({
+      electricity_basis: z.enum(['calorific', 'primary']).default('calorific'),
+      exclude_feedstock: z.boolean().default(true),
+      exclude_renewables: z.enum(['none', 'new', 'non_fossil']).default('new'),
+    })
+    .default({ electricity_basis: 'calorific', exclude_feedstock: true, exclude_renewables: 'new' }),
+  growth: z
+    .strictObject({
+      value_added: sectorParamSchema.optional(),
+      energy_elasticity: sectorParamSchema.optional(),
+      efficiency_gain: sectorParamSchema.optional(),
+      employment_elasticity: sectorParamSchema.optional(),
+    })
+    .default({}),
+  /** Grid emission factor trajectory, tCO2/MWh; overrides the factors file's series. */
+  grid_emission_factor: paramSchema({ perEnterprise: false }).optional(),
+  constants: z
+    .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'constant names are identifiers: letters, digits and _'), z.union([z.number(), z.string().min(1)]))
+    .default({}),
+  policies: z.array(z.record(z.string(), z.unknown())).default([]),
+  targets: z.array(z.unknown()).default([]),
+});
+
+export type ScenarioSpec = z.infer<typeof scenarioSchema>;
+
+/** Defaults of the growth block [R] (DOMAIN §7: Zhenhai 规上 VA +4.6 %/yr 2019–2021). */
+export const GROWTH_DEFAULTS = {
+  value_added: 0.05,
+  energy_elasticity: 0.6,
+  efficiency_gain: 0.01,
+  employment_elasticity: 0.2,
+} as const;

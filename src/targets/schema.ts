@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { FLOW_METRICS, METRIC_IDS, type MetricId } from '../domain/metrics.js';
+import type { PathIssue, ValuePath } from '../domain/path-issue.js';
+import { msg } from '../messages/messages.js';
+
+/** Target kinds (DESIGN §3): value in a year, sum of a flow, average annual growth, relative change. */
+export const TARGET_KINDS = ['level', 'cumulative', 'cagr', 'change'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+const goal = z.union([z.number(), z.string().min(1)]);
+
+/** Schema of one `targets:` entry; goals may be expressions over the scenario's constants. */
+export const targetSchema = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids use letters, digits, ".", "_" and "-", e.g. vacated-energy-2025'),
+    label: z.string().optional(),
+    metric: z.enum(METRIC_IDS),
+    kind: z.enum(TARGET_KINDS).default('level'),
+    from: z.int().optional(),
+    year: z.int(),
+    at_least: goal.optional(),
+    at_most: goal.optional(),
+    /** Share of draws that must meet the target for "met" (default: the scenario's confidence). */
+    confidence: z.number().gt(0).lt(1).optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.at_least !== undefined && t.at_most !== undefined) ctx.addIssue({ code: 'custom', path: ['at_most'], message: msg.targetBothBounds() });
+    if (t.at_least === undefined && t.at_most === undefined) ctx.addIssue({ code: 'custom', message: msg.targetNoBound() });
+    if (t.kind === 'cumulative' && !FLOW_METRICS.includes(t.metric)) {
+      ctx.addIssue({ code: 'custom', path: ['metric'], message: msg.cumulativeNeedsFlow(t.metric, FLOW_METRICS) });
+    }
+  });
+export type TargetSpec = z.infer<typeof targetSchema>;
+
+/** A resolved target: `from` filled in, goal evaluated. */
+export interface Target {
+  readonly id: string;
+  readonly label: string;
+  readonly metric: MetricId;
+  readonly kind: TargetKind;
+  /** First year of a cumulative sum, or the start year of growth and change. */
+  readonly from: number;
+  readonly year: number;
+  readonly bound: 'at_least' | 'at_most';
+  readonly goal: number;
+  readonly confidence: number;
+}
+
+/** Default `from`: a cumulative sum starts the year after the base; growth and change start at the base. */
+export function defaultFrom(kind: TargetKind, base: number): number {
+  return kind === 'cumulative' ? base + 1 : base;
+}
+
+/** Checks a target's years against the scenario period. */
+export function checkTargetYears(t: TargetSpec, base: number, end: number, path: ValuePath): PathIssue[] {
+  const issues: PathIssue[] = [];
+  if (t.year < base || t.year > end) issues.push({ path: [...path, 'year'], code: 'target/year', message: msg.yearOutsidePeriod(t.year, base, end, 'target year') });
+  if (t.kind !== 'level') {
+    const from = t.from ?? defaultFrom(t.kind, base);
+    if (from < base || from > end) issues.push({ path: [...path, 'from'], code: 'target/year', message: msg.yearOutsidePeriod(from, base, end, "'from'") });
+    else if (t.kind === 'cumulative' && from <= base) issues.push({ path: [...path, 'from'], code: 'target/year', message: msg.yearNotAfterBase(from, base, "a cumulative sum's 'from'") });
+    else if (t.kind === 'cumulative' ? from > t.year : from >= t.year) issues.push({ path: [...path, 'from'], code: 'target/year', message: msg.fromNotBeforeYear(from, t.year) });
+  }
+  return issues;
+}
