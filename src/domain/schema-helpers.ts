@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../messages/messages.js';
 
 /** Years a file may name: a four-digit calendar year. */
 export const MIN_YEAR = 1900;
@@ -18,7 +19,7 @@ export function yearMapSchema<T extends z.ZodType>(value: T) {
       if (keys.length === 0) ctx.addIssue({ code: 'custom', message: 'needs at least one year, e.g. {2021: 0.55}' });
       for (const k of keys) {
         if (!isYearKey(k)) {
-          ctx.addIssue({ code: 'custom', path: [k], message: `'${k}' is not a year; use four-digit years ${MIN_YEAR}–${MAX_YEAR} as keys` });
+          ctx.addIssue({ code: 'custom', path: [k], message: msg.notAYearKey(k) });
         }
       }
     });

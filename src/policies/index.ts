@@ -1,2 +1,3 @@
 export * from './registry.js';
 export * from './types.js';
+export * from './named.js';

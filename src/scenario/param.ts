@@ -54,15 +54,18 @@ export function checkParam(v: unknown, path: ValuePath, allowPerEnterprise: bool
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return [{ path, code: 'param/bad', message: msg.badParameter(v) }];
   const obj = v as Record<string, unknown>;
   const keys = Object.keys(obj);
-  if (keys.length > 0 && keys.every(isYearKey)) {
-    return keys.flatMap((k) => (isNumberLike(obj[k]) ? [] : [{ path: [...path, k], code: 'param/bad', message: msg.wrongType('a number', obj[k]) }]));
+  const named = keys.filter((k) => (DIST_NAMES as string[]).includes(k));
+  if (named.length === 0 && keys.some(isYearKey)) {
+    // a year series: every key a year, every value a number
+    return keys.flatMap((k): PathIssue[] => {
+      if (!isYearKey(k)) return [{ path: [...path, k], code: 'param/year', message: msg.notAYearKey(k), at: 'key' }];
+      return isNumberLike(obj[k]) ? [] : [{ path: [...path, k], code: 'param/bad', message: msg.wrongType('a number', obj[k]) }];
+    });
   }
   const issues: PathIssue[] = [];
-  const named = keys.filter((k) => (DIST_NAMES as string[]).includes(k));
   for (const k of keys) {
     if (!DIST_KEYS.includes(k)) {
-      const hint = isYearKey(k) ? msg.badParameter(obj) : msg.unknownKey(k, DIST_KEYS);
-      issues.push({ path: [...path, k], code: 'param/unknown-key', message: hint, at: 'key' });
+      issues.push({ path: [...path, k], code: 'param/unknown-key', message: msg.unknownKey(k, DIST_KEYS), at: 'key' });
     }
   }
   if (named.length !== 1) {
@@ -99,7 +102,7 @@ export function checkParam(v: unknown, path: ValuePath, allowPerEnterprise: bool
 export function paramSchema(options: { perEnterprise?: boolean } = {}) {
   return z.custom<ParamInput>().superRefine((v, ctx) => {
     for (const issue of checkParam(v, [], options.perEnterprise ?? true)) {
-      ctx.addIssue({ code: 'custom', message: issue.message, path: [...issue.path] });
+      ctx.addIssue({ code: 'custom', message: issue.message, path: [...issue.path], params: { at: issue.at } });
     }
   });
 }

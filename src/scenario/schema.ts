@@ -13,12 +13,12 @@ export function isSectorMap(v: unknown): v is Record<string, ParamInput> {
 /** A number that may differ by sector: a plain scenario number, or `{default: …, C26: …}`. */
 const sectorParamSchema = z.custom<ParamInput | Record<string, ParamInput>>().superRefine((v, ctx) => {
   if (!isSectorMap(v)) {
-    for (const i of checkParam(v, [], true)) ctx.addIssue({ code: 'custom', message: i.message, path: [...i.path] });
+    for (const i of checkParam(v, [], true)) ctx.addIssue({ code: 'custom', message: i.message, path: [...i.path], params: { at: i.at } });
     return;
   }
   for (const [k, p] of Object.entries(v)) {
     if (k !== 'default' && toDivision(k) !== k) ctx.addIssue({ code: 'custom', path: [k], message: msg.sectorKey(k) });
-    for (const i of checkParam(p, [k], true)) ctx.addIssue({ code: 'custom', message: i.message, path: [...i.path] });
+    for (const i of checkParam(p, [k], true)) ctx.addIssue({ code: 'custom', message: i.message, path: [...i.path], params: { at: i.at } });
   }
 });
 

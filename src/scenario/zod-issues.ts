@@ -89,6 +89,9 @@ export function zodPathIssues(
       case 'invalid_union':
         at(path, 'value', issue.message, 'schema/invalid');
         break;
+      case 'custom':
+        at(path, (issue.params as { at?: 'key' | 'value' } | undefined)?.at ?? 'value', issue.message, 'schema/invalid');
+        break;
       default:
         at(path, 'value', issue.message, 'schema/invalid');
     }
