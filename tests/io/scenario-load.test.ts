@@ -154,8 +154,8 @@ targets:
       'a.yaml': `${HEAD}targets:\n  - { id: x, metric: tax_per_mu, year: 2030, at_least: 100 }\n  - { id: y, metric: vacated_land_mu, kind: cumulative, from: 2020, year: 2025, at_least: 5000 }\n`,
     });
     expect(where(r3.diagnostics)).toEqual([
-      ['a.yaml', 7, 42, 'targets[0].year', msg.yearOutsidePeriod(2030, 2020, 2025, 'target year')],
-      ['a.yaml', 8, 62, 'targets[1].from', msg.yearNotAfterBase(2020, 2020, "a cumulative sum's 'from'")],
+      ['a.yaml', 7, 40, 'targets[0].year', msg.yearOutsidePeriod(2030, 2020, 2025, 'target year')],
+      ['a.yaml', 8, 63, 'targets[1].from', msg.yearNotAfterBase(2020, 2020, "a cumulative sum's 'from'")],
     ]);
   });
 
