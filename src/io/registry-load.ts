@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Diagnostic } from '../domain/diagnostic.js';
 import { msg } from '../messages/messages.js';
 import { buildRegistry, type LoadedRegistry, type RawRow } from './registry-build.js';
@@ -42,7 +42,8 @@ function cellText(v: ExcelJS.CellValue): string {
 
 /** Reads the first worksheet of an XLSX workbook; row numbers are the sheet's own. */
 export async function readXlsxSheet(data: Buffer, file: string): Promise<{ sheet?: Sheet; diagnostics: Diagnostic[] }> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // loaded only for workbooks: it is slow to import
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(data as never);
   } catch (e) {

@@ -7,7 +7,8 @@ import { msg } from '../messages/messages.js';
 import { POLICY_MODULES } from '../policies/registry.js';
 import type { PolicyModule } from '../policies/types.js';
 import { resolveScenario, type Scenario } from '../scenario/resolve.js';
-import { scenarioSchema } from '../scenario/schema.js';
+import { loadExpressionEngine } from '../scenario/expression.js';
+import { mayHoldExpressions, scenarioSchema } from '../scenario/schema.js';
 import { parseWith } from '../scenario/zod-issues.js';
 import { checkRegistryAgainstFactors } from './registry-checks.js';
 import type { LoadedRegistry } from './registry-build.js';
@@ -87,6 +88,7 @@ export async function loadScenario(path: string, policyModules: readonly PolicyM
   const locate = (issues: readonly PathIssue[]) => issues.map((i) => locateIssue(i, sources));
 
   const merged = sources.reduceRight<unknown>((acc, s) => mergeScenario(acc, s.value), {});
+  if (mayHoldExpressions(merged)) await loadExpressionEngine();
   const parsed = parseWith(scenarioSchema, merged);
   if (!parsed.value) return { diagnostics: locate(parsed.issues) };
   const spec = parsed.value;

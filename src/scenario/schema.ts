@@ -75,3 +75,20 @@ export const GROWTH_DEFAULTS = {
   efficiency_gain: 0.01,
   employment_elasticity: 0.2,
 } as const;
+
+/** Keys whose string values are text, never expressions. */
+const TEXT_KEYS = new Set([
+  'name', 'title', 'description', 'extends', 'registry', 'factors', 'evaluation', 'label', 'id', 'type', 'metric',
+  'kind', 'action', 'per', 'electricity_basis', 'exclude_renewables', 'pipeline', 'select', 'grades', 'sectors',
+]);
+
+/**
+ * Tells whether a merged scenario may hold an expression: a string anywhere but under a text
+ * key. A false "yes" only costs loading the expression engine; a "no" is always right.
+ */
+export function mayHoldExpressions(value: unknown, key = ''): boolean {
+  if (typeof value === 'string') return !TEXT_KEYS.has(key);
+  if (Array.isArray(value)) return value.some((v) => mayHoldExpressions(v, key));
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => mayHoldExpressions(v, k));
+  return false;
+}

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { evaluateExpression } from '../../src/scenario/expression.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluateExpression, loadExpressionEngine } from '../../src/scenario/expression.js';
 
 const constants = new Map([['rate', 0.05], ['years', 5]]);
+
+beforeAll(loadExpressionEngine);
 
 describe('evaluateExpression (sandboxed mathjs)', () => {
   it('evaluates arithmetic, functions and named constants', () => {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/random/rng.js';
+import { loadExpressionEngine } from '../../src/scenario/expression.js';
 import { checkParam, paramValue, resolveParam, sample } from '../../src/scenario/param.js';
 import type { PathIssue } from '../../src/domain/path-issue.js';
 
@@ -11,6 +12,8 @@ function resolve(v: unknown) {
   const p = resolveParam(v as never, new Map([['g', 0.02]]), ['p'], issues);
   return { p, issues };
 }
+
+beforeAll(loadExpressionEngine);
 
 describe('scenario numbers', () => {
   it('a constant, an expression, a series and a distribution', () => {
