@@ -49,8 +49,17 @@ export function createEnterpriseAccounts(n: number): EnterpriseAccounts {
 /** Returns a zeroed totals record. */
 export function emptyTotals(): AccountTotals {
   return {
-    grossTce: 0, feedstockTce: 0, renewableTce: 0, newRenewableDeductionTce: 0, dualControlTce: 0,
-    intensityEnergyTce: 0, co2T: 0, combustionCo2T: 0, processCo2T: 0, electricityCo2T: 0, heatCo2T: 0,
+    grossTce: 0,
+    feedstockTce: 0,
+    renewableTce: 0,
+    newRenewableDeductionTce: 0,
+    dualControlTce: 0,
+    intensityEnergyTce: 0,
+    co2T: 0,
+    combustionCo2T: 0,
+    processCo2T: 0,
+    electricityCo2T: 0,
+    heatCo2T: 0,
   };
 }
 

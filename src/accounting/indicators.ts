@@ -35,8 +35,16 @@ export interface AboveScaleIndicators {
 /** Sums the 规上 firms and returns the plan's ratio indicators (the plan defines them on 规上 industry). */
 export function aboveScaleIndicators(cols: EconomicColumns): AboveScaleIndicators {
   const r: AboveScaleIndicators = {
-    enterprises: 0, valueAdded: 0, output: 0, tax: 0, landMu: 0, employees: 0,
-    valueAddedRate: Number.NaN, taxPerMu: Number.NaN, valueAddedPerMu: Number.NaN, laborProductivity: Number.NaN,
+    enterprises: 0,
+    valueAdded: 0,
+    output: 0,
+    tax: 0,
+    landMu: 0,
+    employees: 0,
+    valueAddedRate: Number.NaN,
+    taxPerMu: Number.NaN,
+    valueAddedPerMu: Number.NaN,
+    laborProductivity: Number.NaN,
   };
   for (let e = 0; e < cols.n; e++) {
     if (cols.aboveScale[e] !== 1 || (cols.active !== undefined && cols.active[e] !== 1)) continue;

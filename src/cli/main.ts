@@ -30,12 +30,15 @@ export async function main(argv: readonly string[], io: Streams = processStreams
       (y) =>
         y
           .option('aggregates', { type: 'string', demandOption: true, describe: 'aggregates YAML (sector counts and totals)' })
-          .option('enterprises', { type: 'number', describe: 'number of firms (default: the aggregates file\'s reference size)' })
+          .option('enterprises', { type: 'number', describe: "number of firms (default: the aggregates file's reference size)" })
           .option('seed', { type: 'number', default: 2020, describe: 'random seed' })
           .option('out', { type: 'string', demandOption: true, describe: 'CSV file to write' })
           .option('force', { type: 'boolean', default: false, describe: 'replace an existing file' }),
       async (args) => {
-        code = await synthCommand({ aggregates: args.aggregates, enterprises: args.enterprises, seed: args.seed, out: args.out, force: args.force }, io);
+        code = await synthCommand(
+          { aggregates: args.aggregates, enterprises: args.enterprises, seed: args.seed, out: args.out, force: args.force },
+          io,
+        );
       },
     )
     .demandCommand(1, 'name a command: validate or synth (see --help)')
@@ -61,4 +64,3 @@ export async function main(argv: readonly string[], io: Streams = processStreams
   }
   return code;
 }
-

@@ -38,6 +38,7 @@ export const FOSSIL_CARRIERS = [
 export type FossilCarrierId = (typeof FOSSIL_CARRIERS)[number];
 
 /** Index of a carrier in {@link CARRIERS}; the order of the per-carrier arrays in the table. */
-export const CARRIER_INDEX: Readonly<Record<CarrierId, number>> = Object.fromEntries(
-  CARRIERS.map((c, i) => [c, i]),
-) as Record<CarrierId, number>;
+export const CARRIER_INDEX: Readonly<Record<CarrierId, number>> = Object.fromEntries(CARRIERS.map((c, i) => [c, i])) as Record<
+  CarrierId,
+  number
+>;

@@ -32,9 +32,4 @@ export const METRIC_IDS = [
 export type MetricId = (typeof METRIC_IDS)[number];
 
 /** Yearly flows: the metrics a `cumulative` target may sum. */
-export const FLOW_METRICS: readonly MetricId[] = [
-  'vacated_energy_tce',
-  'co2_reduction_t',
-  'vacated_land_mu',
-  'new_project_energy_tce',
-];
+export const FLOW_METRICS: readonly MetricId[] = ['vacated_energy_tce', 'co2_reduction_t', 'vacated_land_mu', 'new_project_energy_tce'];

@@ -12,17 +12,15 @@ export function isYearKey(key: string): boolean {
 
 /** A `{year: value}` map with at least one entry; keys must be years. */
 export function yearMapSchema<T extends z.ZodType>(value: T) {
-  return z
-    .record(z.string(), value)
-    .superRefine((m, ctx) => {
-      const keys = Object.keys(m);
-      if (keys.length === 0) ctx.addIssue({ code: 'custom', message: 'needs at least one year, e.g. {2021: 0.55}' });
-      for (const k of keys) {
-        if (!isYearKey(k)) {
-          ctx.addIssue({ code: 'custom', path: [k], message: msg.notAYearKey(k) });
-        }
+  return z.record(z.string(), value).superRefine((m, ctx) => {
+    const keys = Object.keys(m);
+    if (keys.length === 0) ctx.addIssue({ code: 'custom', message: 'needs at least one year, e.g. {2021: 0.55}' });
+    for (const k of keys) {
+      if (!isYearKey(k)) {
+        ctx.addIssue({ code: 'custom', path: [k], message: msg.notAYearKey(k) });
       }
-    });
+    }
+  });
 }
 
 /** Tolerance for shares that must sum to 1. */

@@ -28,14 +28,22 @@ export function scenarioFactors(factors: Factors, scenario: Scenario): Factors {
   if (!p) return factors;
   const year = scenario.period.base;
   switch (p.kind) {
-    case 'series': return withGridFactor(factors, p.series);
-    case 'constant': return withGridFactor(factors, { years: [year], values: [p.value] });
-    case 'distribution': return withGridFactor(factors, { years: [year], values: [distributionMean(p.dist)] });
+    case 'series':
+      return withGridFactor(factors, p.series);
+    case 'constant':
+      return withGridFactor(factors, { years: [year], values: [p.value] });
+    case 'distribution':
+      return withGridFactor(factors, { years: [year], values: [distributionMean(p.dist)] });
   }
 }
 
 /** Accounts and evaluates the registry in the scenario's base year. */
-export function computeBaseYear(table: EnterpriseTable, scenario: Scenario, registryFactors: Factors, model: EvaluationModel): BaseYearState {
+export function computeBaseYear(
+  table: EnterpriseTable,
+  scenario: Scenario,
+  registryFactors: Factors,
+  model: EvaluationModel,
+): BaseYearState {
   const year = scenario.period.base;
   const factors = scenarioFactors(registryFactors, scenario);
   const accounts = createEnterpriseAccounts(table.n);
@@ -53,5 +61,14 @@ export function computeBaseYear(table: EnterpriseTable, scenario: Scenario, regi
   );
   let officialGrades = 0;
   for (let e = 0; e < table.n; e++) if (table.grade[e] !== 0) officialGrades++;
-  return { year, enterprises: table.n, totals, aboveScale: aboveScaleIndicators(table), grades, officialGrades, grade: out.grade, score: out.score };
+  return {
+    year,
+    enterprises: table.n,
+    totals,
+    aboveScale: aboveScaleIndicators(table),
+    grades,
+    officialGrades,
+    grade: out.grade,
+    score: out.score,
+  };
 }

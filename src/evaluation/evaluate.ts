@@ -42,10 +42,17 @@ export type GradeCounts = [none: number, a: number, b: number, c: number, d: num
 /** Returns the numerator of an indicator for firm e. */
 function numerator(cols: EvaluationColumns, id: IndicatorId, e: number): number {
   switch (id) {
-    case 'tax_per_mu': case 'tax_per_energy': case 'tax_per_kwh': return cols.tax[e];
-    case 'value_added_per_mu': case 'labor_productivity': case 'value_added_per_energy': case 'value_added_per_pollutant':
+    case 'tax_per_mu':
+    case 'tax_per_energy':
+    case 'tax_per_kwh':
+      return cols.tax[e];
+    case 'value_added_per_mu':
+    case 'labor_productivity':
+    case 'value_added_per_energy':
+    case 'value_added_per_pollutant':
       return cols.valueAdded[e];
-    case 'rd_ratio': return Number.isNaN(cols.rdExpense[e]) ? 0 : cols.rdExpense[e];
+    case 'rd_ratio':
+      return Number.isNaN(cols.rdExpense[e]) ? 0 : cols.rdExpense[e];
   }
 }
 
@@ -55,11 +62,18 @@ function numerator(cols: EvaluationColumns, id: IndicatorId, e: number): number 
  */
 function denominator(cols: EvaluationColumns, id: IndicatorId, e: number): number {
   switch (id) {
-    case 'tax_per_mu': case 'value_added_per_mu': return cols.landMu[e];
-    case 'labor_productivity': return cols.employees[e];
-    case 'value_added_per_energy': case 'tax_per_energy': return cols.energyTce[e];
-    case 'value_added_per_pollutant': return cols.pollutantT[e];
-    case 'tax_per_kwh': return cols.electricity10kKwh[e];
+    case 'tax_per_mu':
+    case 'value_added_per_mu':
+      return cols.landMu[e];
+    case 'labor_productivity':
+      return cols.employees[e];
+    case 'value_added_per_energy':
+    case 'tax_per_energy':
+      return cols.energyTce[e];
+    case 'value_added_per_pollutant':
+      return cols.pollutantT[e];
+    case 'tax_per_kwh':
+      return cols.electricity10kKwh[e];
     case 'rd_ratio':
       return Number.isNaN(cols.rdExpense[e]) ? Number.NaN : Number.isNaN(cols.revenue[e]) ? cols.output[e] : cols.revenue[e];
   }
@@ -135,7 +149,8 @@ export function evaluate(cols: EvaluationColumns, model: EvaluationModel, out: E
   }
   const counts: GradeCounts = [0, 0, 0, 0, 0];
   for (let e = 0; e < cols.n; e++) {
-    if (official !== undefined && official[e] !== GRADE_NONE && (cols.active === undefined || cols.active[e] === 1)) out.grade[e] = official[e];
+    if (official !== undefined && official[e] !== GRADE_NONE && (cols.active === undefined || cols.active[e] === 1))
+      out.grade[e] = official[e];
     if (cols.active === undefined || cols.active[e] === 1) counts[out.grade[e]]++;
   }
   return counts;

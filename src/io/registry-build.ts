@@ -61,12 +61,25 @@ export function buildRegistry(
     const def = columnFor(h);
     if (!def) {
       const valid = REGISTRY_COLUMNS.map((c) => c.key);
-      diagnostics.push({ code: 'registry/unknown-column', message: msg.unknownColumn(h.trim(), valid), file, row: 1, field: h.trim(), severity: 'warning' });
+      diagnostics.push({
+        code: 'registry/unknown-column',
+        message: msg.unknownColumn(h.trim(), valid),
+        file,
+        row: 1,
+        field: h.trim(),
+        severity: 'warning',
+      });
       return;
     }
     const prev = headerOf.get(def.key);
     if (prev !== undefined) {
-      diagnostics.push({ code: 'registry/duplicate-column', message: msg.duplicateColumn(def.key, prev, h.trim()), file, row: 1, field: h.trim() });
+      diagnostics.push({
+        code: 'registry/duplicate-column',
+        message: msg.duplicateColumn(def.key, prev, h.trim()),
+        file,
+        row: 1,
+        field: h.trim(),
+      });
       return;
     }
     colIndex.set(def.key, i);
@@ -90,16 +103,40 @@ export function buildRegistry(
   const towns = new Dictionary();
   const parks = new Dictionary();
   const t = {
-    sector: new Uint16Array(n), town: new Uint16Array(n), park: new Uint16Array(n), aboveScale: new Uint8Array(n),
-    landMu: f64(), output: f64(), valueAdded: f64(), tax: f64(), employees: f64(), revenue: f64(), rdExpense: f64(),
-    pollutantT: f64(), feedstockTce: f64(), renewableElectricity10kKwh: f64(), processCo2T: f64(),
-    yearBuilt: new Int16Array(n), villageCluster: new Uint8Array(n), lsmp: new Uint8Array(n),
-    greenFactory: new Uint8Array(n), grade: new Uint8Array(n),
+    sector: new Uint16Array(n),
+    town: new Uint16Array(n),
+    park: new Uint16Array(n),
+    aboveScale: new Uint8Array(n),
+    landMu: f64(),
+    output: f64(),
+    valueAdded: f64(),
+    tax: f64(),
+    employees: f64(),
+    revenue: f64(),
+    rdExpense: f64(),
+    pollutantT: f64(),
+    feedstockTce: f64(),
+    renewableElectricity10kKwh: f64(),
+    processCo2T: f64(),
+    yearBuilt: new Int16Array(n),
+    villageCluster: new Uint8Array(n),
+    lsmp: new Uint8Array(n),
+    greenFactory: new Uint8Array(n),
+    grade: new Uint8Array(n),
   };
   const numberTargets: Record<string, Float64Array> = {
-    land_mu: t.landMu, output: t.output, value_added: t.valueAdded, tax: t.tax, employees: t.employees,
-    revenue: t.revenue, rd_expense: t.rdExpense, pollutant_t: t.pollutantT, feedstock_tce: t.feedstockTce,
-    renewable_electricity_10k_kwh: t.renewableElectricity10kKwh, process_co2_t: t.processCo2T, ...carriers,
+    land_mu: t.landMu,
+    output: t.output,
+    value_added: t.valueAdded,
+    tax: t.tax,
+    employees: t.employees,
+    revenue: t.revenue,
+    rd_expense: t.rdExpense,
+    pollutant_t: t.pollutantT,
+    feedstock_tce: t.feedstockTce,
+    renewable_electricity_10k_kwh: t.renewableElectricity10kKwh,
+    process_co2_t: t.processCo2T,
+    ...carriers,
   };
   const firstRowOfId = new Map<string, number>();
   const rowNumbers = new Int32Array(n);
@@ -162,7 +199,15 @@ export function buildRegistry(
           break;
         case 'green-factory': {
           const level = GREEN_FACTORY_WORDS.findIndex((ws) => ws.includes(raw.toLowerCase()));
-          if (level < 0) err(def, 'registry/bad-choice', msg.badChoice(raw, GREEN_FACTORY_WORDS.map((ws) => `${ws[0]}/${ws[ws.length - 1]}`)));
+          if (level < 0)
+            err(
+              def,
+              'registry/bad-choice',
+              msg.badChoice(
+                raw,
+                GREEN_FACTORY_WORDS.map((ws) => `${ws[0]}/${ws[ws.length - 1]}`),
+              ),
+            );
           else t.greenFactory[e] = level;
           break;
         }
@@ -184,15 +229,28 @@ export function buildRegistry(
     if (t.output[e] > 0 && t.landMu[e] <= 0 && !bad.has('land_mu')) {
       err('land_mu', 'registry/land-for-output', msg.landForOutput(t.landMu[e]));
     }
-    if (t.valueAdded[e] > t.output[e]) err('value_added', 'registry/value-added-above-output', msg.valueAddedAboveOutput(t.valueAdded[e], t.output[e]));
+    if (t.valueAdded[e] > t.output[e])
+      err('value_added', 'registry/value-added-above-output', msg.valueAddedAboveOutput(t.valueAdded[e], t.output[e]));
     if (t.renewableElectricity10kKwh[e] > carriers.electricity_10k_kwh[e]) {
-      err('renewable_electricity_10k_kwh', 'registry/renewable-above-electricity', msg.renewableAboveElectricity(t.renewableElectricity10kKwh[e], carriers.electricity_10k_kwh[e]));
+      err(
+        'renewable_electricity_10k_kwh',
+        'registry/renewable-above-electricity',
+        msg.renewableAboveElectricity(t.renewableElectricity10kKwh[e], carriers.electricity_10k_kwh[e]),
+      );
     }
   });
   if (diagnostics.some((d) => d.severity !== 'warning')) return { diagnostics };
 
   const table: EnterpriseTable = {
-    n, ids, names, sectorRaw, sectors: sectors.labels, towns: towns.labels, parks: parks.labels, carriers, ...t,
+    n,
+    ids,
+    names,
+    sectorRaw,
+    sectors: sectors.labels,
+    towns: towns.labels,
+    parks: parks.labels,
+    carriers,
+    ...t,
   };
   return { value: { file, table, rows: rowNumbers, warnings: diagnostics }, diagnostics };
 }

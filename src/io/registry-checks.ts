@@ -14,7 +14,13 @@ export function checkRegistryAgainstFactors(registry: LoadedRegistry, factors: F
     let fossil = 0;
     for (const c of FOSSIL_CARRIERS) fossil += table.carriers[c][e] * factors.tcePerUnit[CARRIER_INDEX[c]];
     if (feed > fossil * (1 + 1e-9)) {
-      out.push({ code: 'registry/feedstock-above-fossil', message: msg.feedstockAboveFossil(feed, fossil), file: registry.file, row: registry.rows[e], field: 'feedstock_tce' });
+      out.push({
+        code: 'registry/feedstock-above-fossil',
+        message: msg.feedstockAboveFossil(feed, fossil),
+        file: registry.file,
+        row: registry.rows[e],
+        field: 'feedstock_tce',
+      });
     }
   }
   return out;

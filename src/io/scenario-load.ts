@@ -59,7 +59,14 @@ export async function loadScenarioChain(path: string): Promise<{ chain?: Chain; 
     const ext = (source.value as Record<string, unknown>).extends;
     if (ext === undefined) return { chain, diagnostics: [] };
     if (typeof ext !== 'string' || ext.trim() === '') {
-      return { diagnostics: [locateIssue({ path: ['extends'], code: 'schema/wrong-type', message: msg.wrongType('a relative path to the parent scenario', ext) }, [source])] };
+      return {
+        diagnostics: [
+          locateIssue(
+            { path: ['extends'], code: 'schema/wrong-type', message: msg.wrongType('a relative path to the parent scenario', ext) },
+            [source],
+          ),
+        ],
+      };
     }
     from = { source };
     abs = resolvePath(dirname(abs), ext);
@@ -81,7 +88,10 @@ export function mergeScenario(parent: unknown, child: unknown): unknown {
  * evaluation files it names (relative to the file that names them), and resolves it. Returns
  * every problem found, each with file and line/row, or the loaded scenario.
  */
-export async function loadScenario(path: string, policyModules: readonly PolicyModule[] = POLICY_MODULES): Promise<{ value?: LoadedScenario; diagnostics: Diagnostic[] }> {
+export async function loadScenario(
+  path: string,
+  policyModules: readonly PolicyModule[] = POLICY_MODULES,
+): Promise<{ value?: LoadedScenario; diagnostics: Diagnostic[] }> {
   const { chain, diagnostics: chainDiags } = await loadScenarioChain(path);
   if (!chain) return { diagnostics: chainDiags };
   const { sources, absPaths } = chain;
@@ -94,7 +104,10 @@ export async function loadScenario(path: string, policyModules: readonly PolicyM
   const spec = parsed.value;
 
   const fileOf = (key: 'registry' | 'factors' | 'evaluation'): string => {
-    const i = Math.max(0, sources.findIndex((s) => s.has([key])));
+    const i = Math.max(
+      0,
+      sources.findIndex((s) => s.has([key])),
+    );
     return resolvePath(dirname(absPaths[i]), spec[key]);
   };
   const files = { registry: fileOf('registry'), factors: fileOf('factors'), evaluation: fileOf('evaluation') };
@@ -109,11 +122,19 @@ export async function loadScenario(path: string, policyModules: readonly PolicyM
   const diagnostics: Diagnostic[] = [
     ...notFound('factors', factorsR.diagnostics),
     ...notFound('evaluation', evaluationR.diagnostics),
-    ...notFound('registry', registryR.diagnostics.filter((d) => d.severity !== 'warning')),
+    ...notFound(
+      'registry',
+      registryR.diagnostics.filter((d) => d.severity !== 'warning'),
+    ),
   ];
   if (factorsR.value) {
     for (const m of missingFactorFields(factorsR.value)) {
-      diagnostics.push({ code: 'factors/missing', message: msg.missingKey(`${m.field}: a number`), file: shown(files.factors), field: [...m.path, m.field].join('.') });
+      diagnostics.push({
+        code: 'factors/missing',
+        message: msg.missingKey(`${m.field}: a number`),
+        file: shown(files.factors),
+        field: [...m.path, m.field].join('.'),
+      });
     }
   }
   const registry = registryR.value;

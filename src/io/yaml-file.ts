@@ -17,7 +17,11 @@ export function locateIssue(issue: PathIssue, sources: readonly YamlSource[]): D
 }
 
 /** Reads and parses a YAML file that must hold a map. */
-export async function readYamlMap(path: string, shownAs: string, what: string): Promise<{ source?: YamlSource; diagnostics: Diagnostic[] }> {
+export async function readYamlMap(
+  path: string,
+  shownAs: string,
+  what: string,
+): Promise<{ source?: YamlSource; diagnostics: Diagnostic[] }> {
   const data = await readInput(path, shownAs, what);
   if (!data.ok) return { diagnostics: data.diagnostics };
   const { source, diagnostics } = parseYaml(data.value.toString('utf8').replace(/^\uFEFF/, ''), shownAs);
@@ -30,9 +34,16 @@ export async function readYamlMap(path: string, shownAs: string, what: string): 
 }
 
 /** Reads a YAML file and validates it with a schema; every problem comes back with its position. */
-export async function loadYamlWith<T>(schema: z.ZodType<T>, path: string, shownAs: string, what: string): Promise<{ value?: T; diagnostics: Diagnostic[] }> {
+export async function loadYamlWith<T>(
+  schema: z.ZodType<T>,
+  path: string,
+  shownAs: string,
+  what: string,
+): Promise<{ value?: T; diagnostics: Diagnostic[] }> {
   const { source, diagnostics } = await readYamlMap(path, shownAs, what);
   if (!source) return { diagnostics };
   const parsed = parseWith(schema, source.value);
-  return parsed.value !== undefined ? { value: parsed.value, diagnostics: [] } : { diagnostics: parsed.issues.map((i) => locateIssue(i, [source])) };
+  return parsed.value !== undefined
+    ? { value: parsed.value, diagnostics: [] }
+    : { diagnostics: parsed.issues.map((i) => locateIssue(i, [source])) };
 }

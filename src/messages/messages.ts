@@ -49,7 +49,8 @@ const didYouMean = (word: string, candidates: readonly string[]): string => {
 
 export const msg = {
   // ── files ────────────────────────────────────────────────────────────────────────────────
-  fileNotFound: (what: string, path: string) => `${what} file not found: ${path}; check the path (relative paths are resolved from the file that names them)`,
+  fileNotFound: (what: string, path: string) =>
+    `${what} file not found: ${path}; check the path (relative paths are resolved from the file that names them)`,
   fileUnreadable: (path: string, reason: string) => `cannot read ${path}: ${reason}`,
   unsupportedRegistryFormat: (path: string) => `registry ${path} is neither .csv nor .xlsx; save it as CSV (UTF-8) or Excel workbook`,
 
@@ -103,15 +104,15 @@ export const msg = {
   expressionNotNumber: (expr: string, got: string) => `expression "${expr}" gives ${got}, not a finite number`,
   notAYearKey: (key: string) => `'${key}' is not a year; a year series uses four-digit years as keys, e.g. {2021: 0.5568, 2025: 0.50}`,
   perEnterpriseNotHere: () => "'per: enterprise' is not meaningful here (one value for the district); use 'per: draw'",
-  unknownEnterpriseId: (id: string) => `enterprise id '${id}' is not in the registry; check the id (the registry's 'id' column) or remove the entry`,
+  unknownEnterpriseId: (id: string) =>
+    `enterprise id '${id}' is not in the registry; check the id (the registry's 'id' column) or remove the entry`,
   sectorKey: (key: string) => `'${key}' is neither 'default' nor a GB/T 4754-2017 division such as C26`,
 
   // ── registry ─────────────────────────────────────────────────────────────────────────────
   registryEmpty: () => 'the registry has a header row but no enterprises',
   missingColumn: (column: string, aliases: readonly string[]) =>
     `required column '${column}' is missing${aliases.length ? ` (also accepted: ${list(aliases)})` : ''}`,
-  duplicateColumn: (column: string, first: string, second: string) =>
-    `columns '${first}' and '${second}' both mean '${column}'; keep one`,
+  duplicateColumn: (column: string, first: string, second: string) => `columns '${first}' and '${second}' both mean '${column}'; keep one`,
   unknownColumn: (header: string, valid: readonly string[]) =>
     `unknown column '${header}'${didYouMean(header, valid)}; it is ignored — rename it if it should be read`,
   notANumber: (raw: string) => `"${raw}" is not a number; write digits only (no units, no thousands separators other than ',')`,

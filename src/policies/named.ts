@@ -38,9 +38,14 @@ export function resolveNamed<A extends string>(
   entries.forEach((entry, i) => {
     const at = [...path, i];
     const enterprise = ctx.enterpriseIndex(entry.id);
-    if (enterprise === undefined) issues.push({ path: [...at, 'id'], code: 'policy/unknown-enterprise', message: msg.unknownEnterpriseId(entry.id) });
+    if (enterprise === undefined)
+      issues.push({ path: [...at, 'id'], code: 'policy/unknown-enterprise', message: msg.unknownEnterpriseId(entry.id) });
     if (entry.year <= ctx.base || entry.year > ctx.end) {
-      issues.push({ path: [...at, 'year'], code: 'policy/year', message: msg.yearOutsidePeriod(entry.year, ctx.base + 1, ctx.end, 'year') });
+      issues.push({
+        path: [...at, 'year'],
+        code: 'policy/year',
+        message: msg.yearOutsidePeriod(entry.year, ctx.base + 1, ctx.end, 'year'),
+      });
     }
     if (enterprise !== undefined) named.push({ enterprise, year: entry.year, action: entry.action });
   });

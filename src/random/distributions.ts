@@ -15,9 +15,7 @@ export function triangular(rng: Rng, min: number, mode: number, max: number): nu
   if (max === min) return min;
   const u = rng.next();
   const fc = (mode - min) / (max - min);
-  return u < fc
-    ? min + Math.sqrt(u * (max - min) * (mode - min))
-    : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+  return u < fc ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
 }
 
 /** Draws a standard normal deviate (Box–Muller, one of the pair). */

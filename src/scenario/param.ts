@@ -150,7 +150,8 @@ export function resolveParam(v: ParamInput, constants: ReadonlyMap<string, numbe
       resolveNumber(v.clip[0] as number | string, constants, [...path, 'clip', 0], issues),
       resolveNumber(v.clip[1] as number | string, constants, [...path, 'clip', 1], issues),
     ];
-    if (clip[0] > clip[1]) issues.push({ path: [...path, 'clip'], code: 'param/order', message: msg.distributionOrder('clip [min, max]', 'min ≤ max') });
+    if (clip[0] > clip[1])
+      issues.push({ path: [...path, 'clip'], code: 'param/order', message: msg.distributionOrder('clip [min, max]', 'min ≤ max') });
   }
   return { kind: 'distribution', dist: clip ? { name, args, clip } : { name, args }, per: (v.per as Per | undefined) ?? 'draw' };
 }
@@ -160,11 +161,21 @@ export function sample(d: Distribution, rng: Rng): number {
   const a = d.args;
   let x: number;
   switch (d.name) {
-    case 'uniform': x = uniform(rng, a[0], a[1]); break;
-    case 'triangular': x = triangular(rng, a[0], a[1], a[2]); break;
-    case 'pert': x = pert(rng, a[0], a[1], a[2]); break;
-    case 'normal': x = normal(rng, a[0], a[1]); break;
-    case 'lognormal': x = lognormal(rng, a[0], a[1]); break;
+    case 'uniform':
+      x = uniform(rng, a[0], a[1]);
+      break;
+    case 'triangular':
+      x = triangular(rng, a[0], a[1], a[2]);
+      break;
+    case 'pert':
+      x = pert(rng, a[0], a[1], a[2]);
+      break;
+    case 'normal':
+      x = normal(rng, a[0], a[1]);
+      break;
+    case 'lognormal':
+      x = lognormal(rng, a[0], a[1]);
+      break;
   }
   return d.clip ? Math.min(d.clip[1], Math.max(d.clip[0], x)) : x;
 }
@@ -173,11 +184,15 @@ export function sample(d: Distribution, rng: Rng): number {
 export function distributionMean(d: Distribution): number {
   const a = d.args;
   switch (d.name) {
-    case 'uniform': return (a[0] + a[1]) / 2;
-    case 'triangular': return (a[0] + a[1] + a[2]) / 3;
-    case 'pert': return (a[0] + 4 * a[1] + a[2]) / 6;
+    case 'uniform':
+      return (a[0] + a[1]) / 2;
+    case 'triangular':
+      return (a[0] + a[1] + a[2]) / 3;
+    case 'pert':
+      return (a[0] + 4 * a[1] + a[2]) / 6;
     case 'normal':
-    case 'lognormal': return a[0];
+    case 'lognormal':
+      return a[0];
   }
 }
 
@@ -187,8 +202,11 @@ export function distributionMean(d: Distribution): number {
  */
 export function paramValue(p: Param, year: number, drawValue: number): number {
   switch (p.kind) {
-    case 'constant': return p.value;
-    case 'series': return valueAt(p.series, year);
-    case 'distribution': return drawValue;
+    case 'constant':
+      return p.value;
+    case 'series':
+      return valueAt(p.series, year);
+    case 'distribution':
+      return drawValue;
   }
 }

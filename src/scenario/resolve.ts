@@ -57,7 +57,10 @@ function resolveSectorParam(
   if (!isSectorMap(v)) return { default: resolveParam(v, constants, path, issues), bySector: new Map() };
   const bySector = new Map<string, Param>();
   for (const [k, p] of Object.entries(v)) if (k !== 'default') bySector.set(k, resolveParam(p, constants, [...path, k], issues));
-  const dflt = v.default !== undefined ? resolveParam(v.default, constants, [...path, 'default'], issues) : { kind: 'constant' as const, value: fallback };
+  const dflt =
+    v.default !== undefined
+      ? resolveParam(v.default, constants, [...path, 'default'], issues)
+      : { kind: 'constant' as const, value: fallback };
   return { default: dflt, bySector };
 }
 
@@ -78,11 +81,32 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
   const g = spec.growth;
   const growth: Scenario['growth'] = {
     valueAdded: resolveSectorParam(g.value_added, GROWTH_DEFAULTS.value_added, constants, ['growth', 'value_added'], issues),
-    energyElasticity: resolveSectorParam(g.energy_elasticity, GROWTH_DEFAULTS.energy_elasticity, constants, ['growth', 'energy_elasticity'], issues),
-    efficiencyGain: resolveSectorParam(g.efficiency_gain, GROWTH_DEFAULTS.efficiency_gain, constants, ['growth', 'efficiency_gain'], issues),
-    employmentElasticity: resolveSectorParam(g.employment_elasticity, GROWTH_DEFAULTS.employment_elasticity, constants, ['growth', 'employment_elasticity'], issues),
+    energyElasticity: resolveSectorParam(
+      g.energy_elasticity,
+      GROWTH_DEFAULTS.energy_elasticity,
+      constants,
+      ['growth', 'energy_elasticity'],
+      issues,
+    ),
+    efficiencyGain: resolveSectorParam(
+      g.efficiency_gain,
+      GROWTH_DEFAULTS.efficiency_gain,
+      constants,
+      ['growth', 'efficiency_gain'],
+      issues,
+    ),
+    employmentElasticity: resolveSectorParam(
+      g.employment_elasticity,
+      GROWTH_DEFAULTS.employment_elasticity,
+      constants,
+      ['growth', 'employment_elasticity'],
+      issues,
+    ),
   };
-  const gridEmissionFactor = spec.grid_emission_factor === undefined ? undefined : resolveParam(spec.grid_emission_factor, constants, ['grid_emission_factor'], issues);
+  const gridEmissionFactor =
+    spec.grid_emission_factor === undefined
+      ? undefined
+      : resolveParam(spec.grid_emission_factor, constants, ['grid_emission_factor'], issues);
 
   const policies: ResolvedPolicy[] = [];
   const known = input.policyModules.map((m) => m.type);
@@ -90,7 +114,11 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
     const path: ValuePath = ['policies', i];
     const module = input.policyModules.find((m) => m.type === entry.type);
     if (!module) {
-      issues.push({ path: [...path, ...(entry.type === undefined ? [] : ['type'])], code: 'scenario/unknown-policy', message: msg.unknownPolicyType(entry.type, known) });
+      issues.push({
+        path: [...path, ...(entry.type === undefined ? [] : ['type'])],
+        code: 'scenario/unknown-policy',
+        message: msg.unknownPolicyType(entry.type, known),
+      });
       return;
     }
     const parsed = parseWith(module.schema, entry, path);

@@ -29,7 +29,12 @@ const relPath = z.string().min(1);
  * keys are errors. Policy and target entries are checked further by their own schemas.
  */
 export const scenarioSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a scenario name uses letters, digits, ".", "_" and "-" (it names the output folder), e.g. zhenhai-2025'),
+  name: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+      'a scenario name uses letters, digits, ".", "_" and "-" (it names the output folder), e.g. zhenhai-2025',
+    ),
   title: z.string().optional(),
   description: z.string().optional(),
   extends: z.string().optional(),
@@ -38,7 +43,14 @@ export const scenarioSchema = z.strictObject({
   evaluation: relPath,
   period: z.strictObject({ base: z.int().min(1900).max(2100), end: z.int().min(1900).max(2100) }),
   monte_carlo: z
-    .strictObject({ draws: z.int().min(1).max(1_000_000).default(1000), seed: z.int().min(0).max(2 ** 53 - 1).default(1) })
+    .strictObject({
+      draws: z.int().min(1).max(1_000_000).default(1000),
+      seed: z
+        .int()
+        .min(0)
+        .max(2 ** 53 - 1)
+        .default(1),
+    })
     .default({ draws: 1000, seed: 1 }),
   /** Share of draws that must meet a target for "met" (default 0.9). */
   confidence: z.number().gt(0).lt(1).default(0.9),
@@ -60,7 +72,10 @@ export const scenarioSchema = z.strictObject({
   /** Grid emission factor trajectory, tCO2/MWh; overrides the factors file's series. */
   grid_emission_factor: paramSchema({ perEnterprise: false }).optional(),
   constants: z
-    .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'constant names are identifiers: letters, digits and _'), z.union([z.number(), z.string().min(1)]))
+    .record(
+      z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'constant names are identifiers: letters, digits and _'),
+      z.union([z.number(), z.string().min(1)]),
+    )
     .default({}),
   policies: z.array(z.record(z.string(), z.unknown())).default([]),
   targets: z.array(z.unknown()).default([]),
@@ -78,8 +93,26 @@ export const GROWTH_DEFAULTS = {
 
 /** Keys whose string values are text, never expressions. */
 const TEXT_KEYS = new Set([
-  'name', 'title', 'description', 'extends', 'registry', 'factors', 'evaluation', 'label', 'id', 'type', 'metric',
-  'kind', 'action', 'per', 'electricity_basis', 'exclude_renewables', 'pipeline', 'select', 'grades', 'sectors',
+  'name',
+  'title',
+  'description',
+  'extends',
+  'registry',
+  'factors',
+  'evaluation',
+  'label',
+  'id',
+  'type',
+  'metric',
+  'kind',
+  'action',
+  'per',
+  'electricity_basis',
+  'exclude_renewables',
+  'pipeline',
+  'select',
+  'grades',
+  'sectors',
 ]);
 
 /**

@@ -19,7 +19,12 @@ export function keysAt(schema: z.ZodType, path: ValuePath): string[] {
   let defs: Def[] = [defOf(schema)];
   const unwrap = (d: Def): Def[] => {
     switch (d.type) {
-      case 'optional': case 'nullable': case 'default': case 'prefault': case 'readonly': case 'catch':
+      case 'optional':
+      case 'nullable':
+      case 'default':
+      case 'prefault':
+      case 'readonly':
+      case 'catch':
         return unwrap(defOf(d.innerType));
       case 'pipe':
         return unwrap(defOf(d.in));
@@ -55,12 +60,7 @@ function valueAtPath(value: unknown, path: ValuePath): unknown {
  * Turns zod issues into path issues with a message from the builders saying what would be
  * valid; `prefix` places a sub-document (a policy entry) inside the scenario.
  */
-export function zodPathIssues(
-  issues: readonly z.core.$ZodIssue[],
-  schema: z.ZodType,
-  input: unknown,
-  prefix: ValuePath = [],
-): PathIssue[] {
+export function zodPathIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, input: unknown, prefix: ValuePath = []): PathIssue[] {
   const out: PathIssue[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');

@@ -7,9 +7,28 @@ import type { AggregatesSpec, SegmentSpec } from './aggregates.js';
 
 /** Columns of a generated registry, in file order (DESIGN §2). */
 export const SYNTH_COLUMNS = [
-  'id', 'name', 'sector', 'town', 'park', 'above_scale', 'land_mu', 'output', 'value_added', 'tax', 'employees',
-  'revenue', 'rd_expense', 'pollutant_t', ...CARRIERS, 'feedstock_tce', 'renewable_electricity_10k_kwh',
-  'process_co2_t', 'year_built', 'village_cluster', 'lsmp', 'green_factory',
+  'id',
+  'name',
+  'sector',
+  'town',
+  'park',
+  'above_scale',
+  'land_mu',
+  'output',
+  'value_added',
+  'tax',
+  'employees',
+  'revenue',
+  'rd_expense',
+  'pollutant_t',
+  ...CARRIERS,
+  'feedstock_tce',
+  'renewable_electricity_10k_kwh',
+  'process_co2_t',
+  'year_built',
+  'village_cluster',
+  'lsmp',
+  'green_factory',
 ] as const;
 
 /** One generated firm before formatting. */
@@ -58,7 +77,8 @@ function pick(rng: Rng, weights: Readonly<Record<string, number>>): string {
 }
 
 const clip = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
-const draw = (rng: Rng, [mean, sd]: readonly [number, number], lo: number, hi: number) => clip(sd > 0 ? lognormal(rng, mean, sd) : mean, lo, hi);
+const draw = (rng: Rng, [mean, sd]: readonly [number, number], lo: number, hi: number) =>
+  clip(sd > 0 ? lognormal(rng, mean, sd) : mean, lo, hi);
 
 /** Splits `n` firms over segments in proportion to their reference counts; every segment keeps ≥ 1. */
 export function segmentCounts(segments: readonly SegmentSpec[], reference: number, n: number): number[] {
@@ -74,7 +94,15 @@ export function segmentCounts(segments: readonly SegmentSpec[], reference: numbe
   return counts;
 }
 
-function generateSegment(seg: SegmentSpec, segIndex: number, count: number, scale: number, towns: AggregatesSpec['towns'], factors: Factors, rng: Rng): Firm[] {
+function generateSegment(
+  seg: SegmentSpec,
+  segIndex: number,
+  count: number,
+  scale: number,
+  towns: AggregatesSpec['towns'],
+  factors: Factors,
+  rng: Rng,
+): Firm[] {
   const weights = Array.from({ length: count }, () => Math.exp(seg.size_sigma * standardNormal(rng)));
   const wsum = weights.reduce((a, b) => a + b, 0);
   // the largest firms of a segment are the 规上 ones
@@ -163,9 +191,16 @@ const SYLLABLES = '甬海金宏立恒华信达泰兴鑫晟瑞诚远宁顺通新�
  * firms are calibrated to the aggregates' VA, value-added rate and tax per mu. The same spec,
  * factors, size and seed always give the same rows.
  */
-export function generateRegistry(spec: AggregatesSpec, factors: Factors, n: number, seed: number): { rows: string[][]; summary: SynthSummary } {
+export function generateRegistry(
+  spec: AggregatesSpec,
+  factors: Factors,
+  n: number,
+  seed: number,
+): { rows: string[][]; summary: SynthSummary } {
   const counts = segmentCounts(spec.segments, spec.enterprises, n);
-  const firms = spec.segments.flatMap((seg, i) => generateSegment(seg, i, counts[i], counts[i] / seg.count, spec.towns, factors, createRng(seed, i)));
+  const firms = spec.segments.flatMap((seg, i) =>
+    generateSegment(seg, i, counts[i], counts[i] / seg.count, spec.towns, factors, createRng(seed, i)),
+  );
   calibrate(firms, spec, n);
 
   const nameRng = createRng(seed, 0x6e616d65);
@@ -187,10 +222,28 @@ export function generateRegistry(spec: AggregatesSpec, factors: Factors, n: numb
     const output = Math.max(Number(f1(f.output)), Number(va)).toFixed(1);
     const carrierCells = CARRIERS.map((c) => (f.carriers[c] > 0 ? f2(f.carriers[c]) : ''));
     return [
-      `${spec.id_prefix}${String(i + 1).padStart(pad, '0')}`, name, f.sector, f.town, f.park, f.above ? 'true' : 'false',
-      f1(f.land), output, va, f1(f.tax), String(Math.round(f.employees)), f1(f.revenue), f1(f.rd), f2(f.pollutant),
-      ...carrierCells, f1(f.feedstock), f2(Math.min(f.renewable, f.carriers.electricity_10k_kwh)), f1(f.process),
-      String(f.yearBuilt), f.village ? 'true' : 'false', f.lsmp ? 'true' : 'false', f.green,
+      `${spec.id_prefix}${String(i + 1).padStart(pad, '0')}`,
+      name,
+      f.sector,
+      f.town,
+      f.park,
+      f.above ? 'true' : 'false',
+      f1(f.land),
+      output,
+      va,
+      f1(f.tax),
+      String(Math.round(f.employees)),
+      f1(f.revenue),
+      f1(f.rd),
+      f2(f.pollutant),
+      ...carrierCells,
+      f1(f.feedstock),
+      f2(Math.min(f.renewable, f.carriers.electricity_10k_kwh)),
+      f1(f.process),
+      String(f.yearBuilt),
+      f.village ? 'true' : 'false',
+      f.lsmp ? 'true' : 'false',
+      f.green,
     ];
   });
   const above = rows.filter((r) => r[5] === 'true');
@@ -215,4 +268,3 @@ export function generateRegistry(spec: AggregatesSpec, factors: Factors, n: numb
     },
   };
 }
-

@@ -24,7 +24,8 @@ export const targetSchema = z
     confidence: z.number().gt(0).lt(1).optional(),
   })
   .superRefine((t, ctx) => {
-    if (t.at_least !== undefined && t.at_most !== undefined) ctx.addIssue({ code: 'custom', path: ['at_most'], message: msg.targetBothBounds() });
+    if (t.at_least !== undefined && t.at_most !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['at_most'], message: msg.targetBothBounds() });
     if (t.at_least === undefined && t.at_most === undefined) ctx.addIssue({ code: 'custom', message: msg.targetNoBound() });
     if (t.kind === 'cumulative' && !FLOW_METRICS.includes(t.metric)) {
       ctx.addIssue({ code: 'custom', path: ['metric'], message: msg.cumulativeNeedsFlow(t.metric, FLOW_METRICS) });
@@ -54,12 +55,16 @@ export function defaultFrom(kind: TargetKind, base: number): number {
 /** Checks a target's years against the scenario period. */
 export function checkTargetYears(t: TargetSpec, base: number, end: number, path: ValuePath): PathIssue[] {
   const issues: PathIssue[] = [];
-  if (t.year < base || t.year > end) issues.push({ path: [...path, 'year'], code: 'target/year', message: msg.yearOutsidePeriod(t.year, base, end, 'target year') });
+  if (t.year < base || t.year > end)
+    issues.push({ path: [...path, 'year'], code: 'target/year', message: msg.yearOutsidePeriod(t.year, base, end, 'target year') });
   if (t.kind !== 'level') {
     const from = t.from ?? defaultFrom(t.kind, base);
-    if (from < base || from > end) issues.push({ path: [...path, 'from'], code: 'target/year', message: msg.yearOutsidePeriod(from, base, end, "'from'") });
-    else if (t.kind === 'cumulative' && from <= base) issues.push({ path: [...path, 'from'], code: 'target/year', message: msg.yearNotAfterBase(from, base, "a cumulative sum's 'from'") });
-    else if (t.kind === 'cumulative' ? from > t.year : from >= t.year) issues.push({ path: [...path, 'from'], code: 'target/year', message: msg.fromNotBeforeYear(from, t.year) });
+    if (from < base || from > end)
+      issues.push({ path: [...path, 'from'], code: 'target/year', message: msg.yearOutsidePeriod(from, base, end, "'from'") });
+    else if (t.kind === 'cumulative' && from <= base)
+      issues.push({ path: [...path, 'from'], code: 'target/year', message: msg.yearNotAfterBase(from, base, "a cumulative sum's 'from'") });
+    else if (t.kind === 'cumulative' ? from > t.year : from >= t.year)
+      issues.push({ path: [...path, 'from'], code: 'target/year', message: msg.fromNotBeforeYear(from, t.year) });
   }
   return issues;
 }

@@ -72,8 +72,13 @@ describe('accountEnterprises: one firm per carrier (hand-computed, DOMAIN §3–
 //   combustion = (1,900.3 + 1,081.1) × (1 − 300 / 1,321.45) = 2,304.5526 t
 //   CO2 = 2,304.5526 + (200 − 50) × 10 × 0.5366 + 2,000 × 0.11 + 500 = 3,829.4526 t
 const MIXED: FirmEnergy = {
-  coal_t: 1000, natural_gas_10k_m3: 50, electricity_10k_kwh: 200, renewable_electricity_10k_kwh: 50,
-  heat_gj: 2000, feedstock_tce: 300, process_co2_t: 500,
+  coal_t: 1000,
+  natural_gas_10k_m3: 50,
+  electricity_10k_kwh: 200,
+  renewable_electricity_10k_kwh: 50,
+  heat_gj: 2000,
+  feedstock_tce: 300,
+  process_co2_t: 500,
 };
 
 describe('accountEnterprises: a mixed firm with every exclusion switch', () => {
@@ -123,7 +128,13 @@ describe('accountEnterprises: a mixed firm with every exclusion switch', () => {
   it('totals are the sum of the firms', () => {
     const firms = PER_CARRIER.map((p) => p[1]).concat([MIXED]);
     const { out, totals } = account(firms, CALORIFIC);
-    expect(totals.grossTce).toBeCloseTo(out.grossTce.reduce((a, b) => a + b, 0), 6);
-    expect(totals.co2T).toBeCloseTo(out.co2T.reduce((a, b) => a + b, 0), 6);
+    expect(totals.grossTce).toBeCloseTo(
+      out.grossTce.reduce((a, b) => a + b, 0),
+      6,
+    );
+    expect(totals.co2T).toBeCloseTo(
+      out.co2T.reduce((a, b) => a + b, 0),
+      6,
+    );
   });
 });

@@ -34,14 +34,20 @@ describe('dcsim validate', () => {
   it('lists every problem with file:line:column, exits 2, and shows no stack trace', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dcsim-e2e-'));
     const path = join(dir, 'bad.yaml');
-    await writeFile(path, `name: bad\nregistry: ${join(FIXTURES, 'registry-small.csv')}\nfactors: missing.yaml\nevaluation: ${join(ROOT, 'models/evaluation/zhejiang-mujun.yaml')}\nperiod: { base: 2020, end: 2025 }\nmonte_carlo: { draw: 10 }\n`);
+    await writeFile(
+      path,
+      `name: bad\nregistry: ${join(FIXTURES, 'registry-small.csv')}\nfactors: missing.yaml\nevaluation: ${join(ROOT, 'models/evaluation/zhejiang-mujun.yaml')}\nperiod: { base: 2020, end: 2025 }\nmonte_carlo: { draw: 10 }\n`,
+    );
     const r = dcsim('validate', path);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toContain(`bad.yaml:6:16 monte_carlo.draw: ${msg.unknownKey('draw', ['draws', 'seed'])}`);
     expect(r.err).toContain(msg.problemsFound(1));
     expect(r.err).not.toMatch(STACK);
-    await writeFile(path, `name: bad\nregistry: ${join(FIXTURES, 'registry-small.csv')}\nfactors: missing.yaml\nevaluation: ${join(ROOT, 'models/evaluation/zhejiang-mujun.yaml')}\nperiod: { base: 2020, end: 2025 }\n`);
+    await writeFile(
+      path,
+      `name: bad\nregistry: ${join(FIXTURES, 'registry-small.csv')}\nfactors: missing.yaml\nevaluation: ${join(ROOT, 'models/evaluation/zhejiang-mujun.yaml')}\nperiod: { base: 2020, end: 2025 }\n`,
+    );
     const r2 = dcsim('validate', path);
     expect(r2.code).toBe(2);
     expect(r2.err).toMatch(/bad\.yaml:3:10 factors: factors file not found: .*missing\.yaml/);
@@ -56,8 +62,14 @@ describe('dcsim validate', () => {
 
   it('a bad registry row is named with file, row and column', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dcsim-e2e-'));
-    await writeFile(join(dir, 'r.csv'), 'id,name,sector,land_mu,output,value_added,tax,employees\nA,a,C34,10,100,20,5,3\nB,b,C34,-1,100,20,5,3\n');
-    await writeFile(join(dir, 's.yaml'), `name: s\nregistry: r.csv\nfactors: ${join(ROOT, 'models/factors/china.yaml')}\nevaluation: ${join(ROOT, 'models/evaluation/zhejiang-mujun.yaml')}\nperiod: { base: 2020, end: 2025 }\n`);
+    await writeFile(
+      join(dir, 'r.csv'),
+      'id,name,sector,land_mu,output,value_added,tax,employees\nA,a,C34,10,100,20,5,3\nB,b,C34,-1,100,20,5,3\n',
+    );
+    await writeFile(
+      join(dir, 's.yaml'),
+      `name: s\nregistry: r.csv\nfactors: ${join(ROOT, 'models/factors/china.yaml')}\nevaluation: ${join(ROOT, 'models/evaluation/zhejiang-mujun.yaml')}\nperiod: { base: 2020, end: 2025 }\n`,
+    );
     const r = dcsim('validate', join(dir, 's.yaml'));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(new RegExp(`r\\.csv row 3, column land_mu: ${msg.negativeNumber(-1)}`));
@@ -86,7 +98,17 @@ describe('dcsim synth', () => {
   it('reproduces the committed registry byte for byte and refuses to overwrite without --force', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dcsim-e2e-'));
     const out = join(dir, 'r.csv');
-    const r = dcsim('synth', '--aggregates', 'models/aggregates/zhenhai-2020.yaml', '--enterprises', '1000', '--seed', '2020', '--out', out);
+    const r = dcsim(
+      'synth',
+      '--aggregates',
+      'models/aggregates/zhenhai-2020.yaml',
+      '--enterprises',
+      '1000',
+      '--seed',
+      '2020',
+      '--out',
+      out,
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/value-added rate 23\.30 % · tax per mu 83\.70 万元\/亩/);
@@ -100,10 +122,18 @@ describe('dcsim synth', () => {
   });
 
   it('bad arguments and a bad aggregates file are user errors', async () => {
-    expect(dcsim('synth', '--aggregates', 'models/aggregates/zhenhai-2020.yaml', '--enterprises', '3', '--out', '/tmp/x.csv').err).toContain(msg.synthBadCount(3));
+    expect(
+      dcsim('synth', '--aggregates', 'models/aggregates/zhenhai-2020.yaml', '--enterprises', '3', '--out', '/tmp/x.csv').err,
+    ).toContain(msg.synthBadCount(3));
     const dir = await mkdtemp(join(tmpdir(), 'dcsim-e2e-'));
-    const agg = (await readFile(join(ROOT, 'models/aggregates/zhenhai-2020.yaml'), 'utf8')).replace('value_added_rate: 0.233', 'value_added_rate: 2.33');
-    await writeFile(join(dir, 'agg.yaml'), agg.replace('factors: ../factors/china.yaml', `factors: ${join(ROOT, 'models/factors/china.yaml')}`));
+    const agg = (await readFile(join(ROOT, 'models/aggregates/zhenhai-2020.yaml'), 'utf8')).replace(
+      'value_added_rate: 0.233',
+      'value_added_rate: 2.33',
+    );
+    await writeFile(
+      join(dir, 'agg.yaml'),
+      agg.replace('factors: ../factors/china.yaml', `factors: ${join(ROOT, 'models/factors/china.yaml')}`),
+    );
     const r = dcsim('synth', '--aggregates', join(dir, 'agg.yaml'), '--out', join(dir, 'o.csv'));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/agg\.yaml:\d+:\d+ calibration\.value_added_rate: 2\.33 is too large; must be < 1/);

@@ -107,7 +107,9 @@ describe('registry problems name file, row and column', () => {
 
   it('missing required columns name the column and its aliases', () => {
     const r = fromCsv('id,name,sector,output,value_added,tax,employees\nA,a,C34,100,20,5,3\n');
-    expect(r.diagnostics).toEqual([expect.objectContaining({ row: 1, field: 'land_mu', message: expect.stringContaining("required column 'land_mu' is missing") })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ row: 1, field: 'land_mu', message: expect.stringContaining("required column 'land_mu' is missing") }),
+    ]);
     expect(r.diagnostics[0].message).toContain('用地面积(亩)');
   });
 
@@ -125,7 +127,9 @@ describe('registry problems name file, row and column', () => {
   });
 
   it('the field is named as the file writes it (a Chinese header)', () => {
-    const r = fromCsv('编号,企业名称,行业代码,用地面积(亩),工业总产值(万元),工业增加值(万元),税收(万元),从业人员(人)\nA,a,C34,10,100,20,五,3\n');
+    const r = fromCsv(
+      '编号,企业名称,行业代码,用地面积(亩),工业总产值(万元),工业增加值(万元),税收(万元),从业人员(人)\nA,a,C34,10,100,20,五,3\n',
+    );
     expect(r.diagnostics).toEqual([expect.objectContaining({ row: 2, field: '税收(万元)', message: msg.notANumber('五') })]);
   });
 

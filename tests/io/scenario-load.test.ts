@@ -35,7 +35,14 @@ async function load(files: Record<string, string>, main = 'a.yaml', modules: rea
 const where = (ds: readonly Diagnostic[]) => ds.map((d) => [d.file?.split('/').pop(), d.line, d.column, d.field, d.message]);
 
 // A plug-in used only here: its schema checks shares and named lists like the plan's policies will.
-const demo: PolicyModule<{ type: 'demo'; dispositions: Record<'close' | 'upgrade', { share: number }>; named: { id: string; year: number; action: 'close' | 'upgrade' }[] }, unknown> = {
+const demo: PolicyModule<
+  {
+    type: 'demo';
+    dispositions: Record<'close' | 'upgrade', { share: number }>;
+    named: { id: string; year: number; action: 'close' | 'upgrade' }[];
+  },
+  unknown
+> = {
   type: 'demo',
   label: { zh: '示例', en: 'demo' },
   schema: z.strictObject({
@@ -70,21 +77,27 @@ describe('loadScenario', () => {
 
   it('extends: maps merge key by key, lists replace, paths resolve from the file that names them', async () => {
     const dir = await tree({});
-    await writeFile(join(dir, 'base.yaml'), `${HEAD}monte_carlo: { draws: 50, seed: 9 }
+    await writeFile(
+      join(dir, 'base.yaml'),
+      `${HEAD}monte_carlo: { draws: 50, seed: 9 }
 growth:
   value_added: { default: 0.04, C26: 0.06 }
 targets:
   - { id: a, metric: tax_per_mu, year: 2025, at_least: 100 }
   - { id: b, metric: tax_per_mu, year: 2023, at_least: 90 }
-`);
-    await writeFile(join(dir, 'child.yaml'), `extends: base.yaml
+`,
+    );
+    await writeFile(
+      join(dir, 'child.yaml'),
+      `extends: base.yaml
 name: child
 monte_carlo: { draws: 10 }
 growth:
   value_added: { C26: 0.08 }
 targets:
   - { id: c, metric: vacated_energy_tce, kind: cumulative, year: 2025, at_least: "130000" }
-`);
+`,
+    );
     const r = await loadScenario(join(dir, 'child.yaml'), []);
     expect(r.diagnostics).toEqual([]);
     const s = r.value!.scenario;
@@ -108,7 +121,9 @@ targets:
   });
 
   it('reports missing registry, factors and evaluation files at the line that names them', async () => {
-    const r = await load({ 'a.yaml': `name: t\nregistry: none.csv\nfactors: f.yaml\nevaluation: e.yaml\nperiod: { base: 2020, end: 2025 }\n` });
+    const r = await load({
+      'a.yaml': `name: t\nregistry: none.csv\nfactors: f.yaml\nevaluation: e.yaml\nperiod: { base: 2020, end: 2025 }\n`,
+    });
     expect(where(r.diagnostics)).toEqual([
       ['a.yaml', 3, 10, 'factors', expect.stringContaining('factors file not found')],
       ['a.yaml', 4, 13, 'evaluation', expect.stringContaining('evaluation file not found')],
@@ -122,7 +137,9 @@ targets:
       ['a.yaml', 6, 16, 'monte_carlo.draw', msg.unknownKey('draw', ['draws', 'seed'])],
       ['a.yaml', 7, 1, 'periode', expect.stringContaining("unknown key 'periode' (did you mean 'period'?)")],
     ]);
-    expect(formatDiagnostic(r.diagnostics[0])).toMatch(/a\.yaml:6:16 monte_carlo\.draw: unknown key 'draw' \(did you mean 'draws'\?\); valid keys here: draws, seed$/);
+    expect(formatDiagnostic(r.diagnostics[0])).toMatch(
+      /a\.yaml:6:16 monte_carlo\.draw: unknown key 'draw' \(did you mean 'draws'\?\); valid keys here: draws, seed$/,
+    );
   });
 
   it('wrong types and values say what is expected', async () => {
@@ -169,19 +186,29 @@ targets:
     });
     expect(where(r.diagnostics)).toEqual([
       ['a.yaml', 7, 68, 'targets[0].at_most', msg.targetBothBounds()],
-      ['a.yaml', 8, 22, 'targets[1].metric', msg.cumulativeNeedsFlow('tax_per_mu', ['vacated_energy_tce', 'co2_reduction_t', 'vacated_land_mu', 'new_project_energy_tce'])],
+      [
+        'a.yaml',
+        8,
+        22,
+        'targets[1].metric',
+        msg.cumulativeNeedsFlow('tax_per_mu', ['vacated_energy_tce', 'co2_reduction_t', 'vacated_land_mu', 'new_project_energy_tce']),
+      ],
       ['a.yaml', 9, 22, 'targets[2].metric', expect.stringContaining('"tax_per_acre" is not allowed (did you mean \'tax_per_mu\'?)')],
     ]);
   });
 
   it('constants and expressions are evaluated once; a failing expression names its line', async () => {
-    const ok = await load({ 'a.yaml': `${HEAD}constants: { base_growth: 0.05, high: "base_growth * 1.5" }\ngrowth: { value_added: { triangular: [base_growth, high, "high + 0.01"] } }\n` });
+    const ok = await load({
+      'a.yaml': `${HEAD}constants: { base_growth: 0.05, high: "base_growth * 1.5" }\ngrowth: { value_added: { triangular: [base_growth, high, "high + 0.01"] } }\n`,
+    });
     expect(ok.diagnostics).toEqual([]);
     const p = ok.value!.scenario.growth.valueAdded.default;
     expect(p).toMatchObject({ kind: 'distribution', dist: { name: 'triangular' }, per: 'draw' });
     if (p.kind === 'distribution') expect(p.dist.args.map((x) => +x.toFixed(12))).toEqual([0.05, 0.075, 0.085]);
     const bad = await load({ 'a.yaml': `${HEAD}growth:\n  efficiency_gain: "import({x: 1})"\n` });
-    expect(where(bad.diagnostics)).toEqual([['a.yaml', 7, 20, 'growth.efficiency_gain', expect.stringContaining('function import is disabled')]]);
+    expect(where(bad.diagnostics)).toEqual([
+      ['a.yaml', 7, 20, 'growth.efficiency_gain', expect.stringContaining('function import is disabled')],
+    ]);
   });
 
   it('distribution errors: arity, order, per: enterprise where one district value is meant', async () => {
@@ -237,7 +264,20 @@ describe('policy entries are validated by their module', () => {
       [demo],
     );
     expect(where(r.diagnostics)).toEqual([
-      ['a.yaml', 9, 7, 'policies[0].dispositions', msg.sharesNotOne('disposition', [['close', 0.3], ['upgrade', 0.6]], 0.9)],
+      [
+        'a.yaml',
+        9,
+        7,
+        'policies[0].dispositions',
+        msg.sharesNotOne(
+          'disposition',
+          [
+            ['close', 0.3],
+            ['upgrade', 0.6],
+          ],
+          0.9,
+        ),
+      ],
       ['a.yaml', 12, 63, 'policies[1].dispositions.upgrade.lag', expect.stringContaining("unknown key 'lag'; valid keys here: share")],
       ['a.yaml', 17, 15, 'policies[2].named[1].id', msg.unknownEnterpriseId('E9')],
       ['a.yaml', 18, 25, 'policies[2].named[2].year', msg.yearOutsidePeriod(2020, 2021, 2025, 'year')],
@@ -246,7 +286,9 @@ describe('policy entries are validated by their module', () => {
 
   it('a valid entry resolves through the module (named ids to registry rows)', async () => {
     const r = await load(
-      { 'a.yaml': `${HEAD}policies:\n  - { type: demo, dispositions: { close: { share: 1 }, upgrade: { share: 0 } }, named: [{ id: E3, year: 2022, action: close }] }\n` },
+      {
+        'a.yaml': `${HEAD}policies:\n  - { type: demo, dispositions: { close: { share: 1 }, upgrade: { share: 0 } }, named: [{ id: E3, year: 2022, action: close }] }\n`,
+      },
       'a.yaml',
       [demo],
     );
@@ -256,13 +298,13 @@ describe('policy entries are validated by their module', () => {
 });
 
 describe('registry cross-checks', () => {
-  it('feedstock above the firm\'s fossil energy is reported at its row', async () => {
+  it("feedstock above the firm's fossil energy is reported at its row", async () => {
     const dir = await tree({
       'r.csv': 'id,name,sector,land_mu,output,value_added,tax,employees,coal_t,feedstock_tce\nA,a,C26,10,100,20,5,3,100,80\n',
     });
     await writeFile(join(dir, 'a.yaml'), HEAD.replace(join(FIXTURES, 'registry-small.csv'), 'r.csv'));
     const r = await loadScenario(join(dir, 'a.yaml'), []);
-    expect(where(r.diagnostics)).toEqual([[ 'r.csv', undefined, undefined, 'feedstock_tce', msg.feedstockAboveFossil(80, 71.43)]]);
+    expect(where(r.diagnostics)).toEqual([['r.csv', undefined, undefined, 'feedstock_tce', msg.feedstockAboveFossil(80, 71.43)]]);
     expect(r.diagnostics[0].row).toBe(2);
   });
 });

@@ -37,7 +37,11 @@ describe('distributions', () => {
   };
   it('uniform(2, 6): mean 4, sd 4/√12', () => {
     const r = createRng(11);
-    within(draws(() => uniform(r, 2, 6)), 4, 4 / Math.sqrt(12));
+    within(
+      draws(() => uniform(r, 2, 6)),
+      4,
+      4 / Math.sqrt(12),
+    );
   });
   it('triangular(0.04, 0.06, 0.10): mean 0.0667, stays in range', () => {
     const r = createRng(12);
@@ -49,11 +53,19 @@ describe('distributions', () => {
   });
   it('pert(0.4, 0.6, 0.8): mean 0.6, sd (b−a)/√28 for a symmetric PERT', () => {
     const r = createRng(13);
-    within(draws(() => pert(r, 0.4, 0.6, 0.8)), 0.6, 0.4 / Math.sqrt(28));
+    within(
+      draws(() => pert(r, 0.4, 0.6, 0.8)),
+      0.6,
+      0.4 / Math.sqrt(28),
+    );
   });
   it('normal(10, 2)', () => {
     const r = createRng(14);
-    within(draws(() => normal(r, 10, 2)), 10, 2);
+    within(
+      draws(() => normal(r, 10, 2)),
+      10,
+      2,
+    );
   });
   it('lognormal with mean 5 and sd 2 (of the variable itself)', () => {
     const r = createRng(15);

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateExpression, loadExpressionEngine } from '../../src/scenario/expression.js';
 
-const constants = new Map([['rate', 0.05], ['years', 5]]);
+const constants = new Map([
+  ['rate', 0.05],
+  ['years', 5],
+]);
 
 beforeAll(loadExpressionEngine);
 
@@ -12,7 +15,16 @@ describe('evaluateExpression (sandboxed mathjs)', () => {
   });
 
   // DESIGN §8 and the mathjs security guide: these would change the instance or parse new input.
-  for (const expr of ['import({x: 1})', 'createUnit("mu", "666.67 m^2")', 'evaluate("1 + 1")', 'parse("1")', 'simplify("x + x")', 'derivative("x^2", "x")', 'resolve("x", {})', 'compile("1")']) {
+  for (const expr of [
+    'import({x: 1})',
+    'createUnit("mu", "666.67 m^2")',
+    'evaluate("1 + 1")',
+    'parse("1")',
+    'simplify("x + x")',
+    'derivative("x^2", "x")',
+    'resolve("x", {})',
+    'compile("1")',
+  ]) {
     it(`refuses ${expr}`, () => {
       const r = evaluateExpression(expr, constants);
       expect(r.ok).toBe(false);
@@ -33,7 +45,8 @@ describe('evaluateExpression (sandboxed mathjs)', () => {
   });
 
   it('refuses results that are not finite numbers', () => {
-    for (const expr of ['1/0', '"text"', '[1, 2]', 'sqrt(-1)', 'f(x) = x']) expect(evaluateExpression(expr, constants).ok, expr).toBe(false);
+    for (const expr of ['1/0', '"text"', '[1, 2]', 'sqrt(-1)', 'f(x) = x'])
+      expect(evaluateExpression(expr, constants).ok, expr).toBe(false);
   });
 
   it('names an unknown symbol', () => {

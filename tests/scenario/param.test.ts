@@ -24,7 +24,9 @@ describe('scenario numbers', () => {
     expect(paramValue(s, 2023, 0)).toBeCloseTo(0.5284, 10); // linear between
     expect(paramValue(s, 2030, 0)).toBe(0.5); // flat after
     expect(resolve({ triangular: [0.04, 0.06, 0.08], per: 'enterprise' }).p).toEqual({
-      kind: 'distribution', dist: { name: 'triangular', args: [0.04, 0.06, 0.08] }, per: 'enterprise',
+      kind: 'distribution',
+      dist: { name: 'triangular', args: [0.04, 0.06, 0.08] },
+      per: 'enterprise',
     });
     expect(resolve({ normal: [0, 1] }).p).toMatchObject({ per: 'draw' });
   });
@@ -40,7 +42,9 @@ describe('scenario numbers', () => {
 
   it('reports wrong shapes at their path', () => {
     expect(resolve({ triangular: [1, 2] }).issues).toEqual([expect.objectContaining({ path: ['p', 'triangular'], code: 'param/arity' })]);
-    expect(resolve({ triangular: [3, 2, 1] }).issues).toEqual([expect.objectContaining({ path: ['p', 'triangular'], code: 'param/order' })]);
+    expect(resolve({ triangular: [3, 2, 1] }).issues).toEqual([
+      expect.objectContaining({ path: ['p', 'triangular'], code: 'param/order' }),
+    ]);
     expect(resolve({ gamma: [1, 2] }).issues).toEqual([
       expect.objectContaining({ path: ['p', 'gamma'], code: 'param/unknown-key' }),
       expect.objectContaining({ path: ['p'], code: 'param/distribution' }),

@@ -36,7 +36,7 @@ describe('generateRegistry', () => {
     expect(toCsv(SYNTH_COLUMNS, rows)).toBe(committed);
   });
 
-  it('the committed registry matches the plan\'s 2020 figures (方案 表1): VA rate 23.3 % ± 0.2, tax per mu 83.7 ± 1, 规上 VA 650–700 亿元', async () => {
+  it("the committed registry matches the plan's 2020 figures (方案 表1): VA rate 23.3 % ± 0.2, tax per mu 83.7 ± 1, 规上 VA 650–700 亿元", async () => {
     const t = tableOf(await readFile(join(ROOT, 'models/enterprises/zhenhai-synthetic-2020.csv'), 'utf8'));
     const ind = aboveScaleIndicators(t);
     expect(Math.abs(ind.valueAddedRate - 0.233)).toBeLessThanOrEqual(0.002);
@@ -45,7 +45,7 @@ describe('generateRegistry', () => {
     expect(ind.valueAdded / 1e4).toBeLessThanOrEqual(700);
   });
 
-  it('has the district\'s shape: one refinery complex with most feedstock, dozens of chemical and materials plants, hundreds of machinery firms, flagged village firms', async () => {
+  it("has the district's shape: one refinery complex with most feedstock, dozens of chemical and materials plants, hundreds of machinery firms, flagged village firms", async () => {
     const t = tableOf(await readFile(join(ROOT, 'models/enterprises/zhenhai-synthetic-2020.csv'), 'utf8'));
     const bySector = (d: string) => Array.from(t.sector).filter((s) => t.sectors[s] === d).length;
     expect(bySector('C25')).toBe(1);

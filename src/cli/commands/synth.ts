@@ -54,6 +54,8 @@ export async function synthCommand(o: SynthOptions, io: Streams): Promise<number
   const { rows, summary } = generateRegistry(agg.value, resolveFactors(factors.value), n, o.seed);
   await writeFileAtomic(out, toCsv(SYNTH_COLUMNS, rows));
   io.out(`${shown(out)}: ${fmt(summary.enterprises)} enterprises (${fmt(summary.aboveScale)} 规上), seed ${o.seed}`);
-  io.out(`  规上 VA ${fmt(summary.aboveScaleValueAdded / 1e4, 1)} 亿元 · value-added rate ${pct(summary.valueAddedRate, 2)} · tax per mu ${fmt(summary.taxPerMu, 2)} 万元/亩 · gross energy ${fmt(summary.grossEnergyTce / 1e4, 1)} 万tce (calorific)`);
+  io.out(
+    `  规上 VA ${fmt(summary.aboveScaleValueAdded / 1e4, 1)} 亿元 · value-added rate ${pct(summary.valueAddedRate, 2)} · tax per mu ${fmt(summary.taxPerMu, 2)} 万元/亩 · gross energy ${fmt(summary.grossEnergyTce / 1e4, 1)} 万tce (calorific)`,
+  );
   return EXIT.ok;
 }

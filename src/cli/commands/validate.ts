@@ -25,14 +25,26 @@ export async function validateCommand(paths: readonly string[], lang: Lang, io: 
     const L = (k: Parameters<typeof label>[0]) => label(k, lang);
     const graded = b.grades[1] + b.grades[2] + b.grades[3] + b.grades[4];
     io.out(`${L('scenario')}: ${scenario.name} — ${scenario.title}`);
-    io.out(`  ${L('period')}: ${scenario.period.base}–${scenario.period.end} · ${L('policies')}: ${scenario.policies.length} · ${L('targets')}: ${scenario.targets.length} · ${L('basis')}: ${scenario.accounting.electricityBasis}`);
-    io.out(`  ${L('registry')}: ${shown(scenario.files.registry)} · ${L('firms')} ${fmt(b.enterprises)} (${L('aboveScale')} ${fmt(b.aboveScale.enterprises)})`);
+    io.out(
+      `  ${L('period')}: ${scenario.period.base}–${scenario.period.end} · ${L('policies')}: ${scenario.policies.length} · ${L('targets')}: ${scenario.targets.length} · ${L('basis')}: ${scenario.accounting.electricityBasis}`,
+    );
+    io.out(
+      `  ${L('registry')}: ${shown(scenario.files.registry)} · ${L('firms')} ${fmt(b.enterprises)} (${L('aboveScale')} ${fmt(b.aboveScale.enterprises)})`,
+    );
     io.out(`  ${L('baseYear')} ${b.year}:`);
-    io.out(`    ${L('grossEnergy')} ${fmt(t.grossTce / 1e4, 1)} 万tce · ${L('dualControl')} ${fmt(t.dualControlTce / 1e4, 1)} 万tce · ${L('feedstock')} ${fmt(t.feedstockTce / 1e4, 1)} 万tce`);
+    io.out(
+      `    ${L('grossEnergy')} ${fmt(t.grossTce / 1e4, 1)} 万tce · ${L('dualControl')} ${fmt(t.dualControlTce / 1e4, 1)} 万tce · ${L('feedstock')} ${fmt(t.feedstockTce / 1e4, 1)} 万tce`,
+    );
     io.out(`    ${L('co2')} ${fmt(t.co2T / 1e4, 1)} 万tCO2`);
-    io.out(`    ${L('va')} ${fmt(b.aboveScale.valueAdded / 1e4, 1)} 亿元 · ${L('vaRate')} ${pct(b.aboveScale.valueAddedRate)} · ${L('taxPerMu')} ${fmt(b.aboveScale.taxPerMu, 1)} 万元/亩`);
-    io.out(`    ${L('vaPerMu')} ${fmt(b.aboveScale.valueAddedPerMu, 1)} 万元/亩 · ${L('productivity')} ${fmt(b.aboveScale.laborProductivity, 1)} 万元/人`);
-    io.out(`    ${L('grades')}: ${GRADES.map((g, i) => `${g} ${b.grades[i + 1]} (${pct(graded ? b.grades[i + 1] / graded : Number.NaN, 0)})`).join(' · ')}${b.officialGrades ? ` · ${L('official')} ${b.officialGrades}` : ''}`);
+    io.out(
+      `    ${L('va')} ${fmt(b.aboveScale.valueAdded / 1e4, 1)} 亿元 · ${L('vaRate')} ${pct(b.aboveScale.valueAddedRate)} · ${L('taxPerMu')} ${fmt(b.aboveScale.taxPerMu, 1)} 万元/亩`,
+    );
+    io.out(
+      `    ${L('vaPerMu')} ${fmt(b.aboveScale.valueAddedPerMu, 1)} 万元/亩 · ${L('productivity')} ${fmt(b.aboveScale.laborProductivity, 1)} 万元/人`,
+    );
+    io.out(
+      `    ${L('grades')}: ${GRADES.map((g, i) => `${g} ${b.grades[i + 1]} (${pct(graded ? b.grades[i + 1] / graded : Number.NaN, 0)})`).join(' · ')}${b.officialGrades ? ` · ${L('official')} ${b.officialGrades}` : ''}`,
+    );
     if (value.warnings.length) printDiagnostics(value.warnings, io);
     io.out(`  ✓ ${L('ok')}`);
   }
