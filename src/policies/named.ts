@@ -8,7 +8,10 @@ import type { PolicyResolveContext } from './types.js';
  * two-high inventory, the clean-up roster — as `{ id, year, action, … }` entries that every
  * policy accepts and applies before its rule-based selection.
  */
-export function namedEntrySchema<A extends readonly [string, ...string[]], X extends z.core.$ZodLooseShape = {}>(actions: A, extra?: X) {
+export function namedEntrySchema<const A extends readonly [string, ...string[]], X extends z.core.$ZodLooseShape = {}>(
+  actions: A,
+  extra?: X,
+) {
   return z.strictObject({
     id: z.union([z.string().min(1), z.number()]).transform(String),
     year: z.int(),

@@ -33,9 +33,10 @@ describe('scenario numbers', () => {
 
   it('clip bounds a sample', () => {
     const { p } = resolve({ normal: [0, 10], clip: [-1, 1] });
+    if (p?.kind !== 'distribution') throw new Error('expected a distribution');
     const rng = createRng(3);
     for (let i = 0; i < 200; i++) {
-      const x = sample((p as { dist: never }).dist, rng);
+      const x = sample(p.dist, rng);
       expect(Math.abs(x)).toBeLessThanOrEqual(1);
     }
   });
