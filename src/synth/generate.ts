@@ -210,13 +210,13 @@ export function generateRegistry(
   const f2 = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
   const rows = firms.map((f, i) => {
     const seg = spec.segments[f.segment];
-    let name: string;
-    do {
-      const word = seg.name_words[Math.floor(nameRng.next() * seg.name_words.length)];
-      const a = SYLLABLES[Math.floor(nameRng.next() * SYLLABLES.length)];
-      const b = SYLLABLES[Math.floor(nameRng.next() * SYLLABLES.length)];
-      name = `${spec.name_prefix}${a}${b}${word}有限公司`;
-    } while (names.has(name) && names.size < 40 * SYLLABLES.length ** 2);
+    const syllable = () => SYLLABLES[Math.floor(nameRng.next() * SYLLABLES.length)];
+    const word = () => seg.name_words[Math.floor(nameRng.next() * seg.name_words.length)];
+    const draw = (syllables: number) => `${spec.name_prefix}${Array.from({ length: syllables }, syllable).join('')}${word()}有限公司`;
+    // two syllables as most firms have; three when those run out; a numbered works as a last resort
+    let name = draw(2);
+    for (let t = 0; names.has(name) && t < 8; t++) name = draw(t < 4 ? 2 : 3);
+    if (names.has(name)) name = name.replace(/有限公司$/, `${i + 1}号厂有限公司`);
     names.add(name);
     const va = f1(f.va);
     const output = Math.max(Number(f1(f.output)), Number(va)).toFixed(1);

@@ -80,6 +80,12 @@ describe('generateRegistry', () => {
     expect(Math.abs(b.summary.valueAddedRate - 0.233)).toBeLessThan(0.001);
   });
 
+  it('names stay unique when a segment has more firms than two-syllable names (no endless retry)', () => {
+    const one = { ...spec, segments: [{ ...spec.segments[4], name_words: ['机械'], count: 1000 }] };
+    const { rows } = generateRegistry(one, factors, 3000, 5);
+    expect(new Set(rows.map((r) => r[1])).size).toBe(3000);
+  });
+
   it('every sector code is a valid GB/T 4754 division', () => {
     for (const seg of spec.segments) for (const code of Object.keys(seg.sectors)) expect(toDivision(code), code).toBeDefined();
   });
