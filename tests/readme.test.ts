@@ -1,0 +1,21 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REGISTRY_COLUMNS } from '../src/io/registry-columns.js';
+import { ROOT } from './helpers.js';
+
+describe('README', () => {
+  it('documents every registry column with every Chinese alias the loader accepts', async () => {
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+    for (const c of REGISTRY_COLUMNS) {
+      const line = readme.split('\n').find((l) => l.startsWith(`| \`${c.key}\` |`));
+      expect(line, c.key).toBeDefined();
+      for (const alias of c.aliases) expect(line, `${c.key}: ${alias}`).toContain(alias);
+    }
+  });
+
+  it('has the two-line quick start', async () => {
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain('```sh\nnpm ci && npm start\nnpm test\n```');
+  });
+});
