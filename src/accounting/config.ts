@@ -10,10 +10,3 @@ export interface AccountingConfig {
   readonly excludeFeedstock: boolean;
   readonly excludeRenewables: RenewableExclusion;
 }
-
-/** The defaults a scenario gets when it says nothing: calorific basis, feedstock and new renewables excluded. */
-export const DEFAULT_ACCOUNTING: AccountingConfig = {
-  electricityBasis: 'calorific',
-  excludeFeedstock: true,
-  excludeRenewables: 'new',
-};

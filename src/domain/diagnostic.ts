@@ -46,11 +46,6 @@ export function formatDiagnostic(d: Diagnostic): string {
   return where ? `${where}: ${prefix}${d.message}` : prefix + d.message;
 }
 
-/** Thrown only when an invariant of the program itself breaks; user mistakes are diagnostics. */
-export function assertNever(x: never, what = 'value'): never {
-  throw new Error(`unexpected ${what}: ${JSON.stringify(x)}`);
-}
-
 /** Tells whether any diagnostic is an error (not a warning). */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity !== 'warning');

@@ -28,51 +28,6 @@ const SECTIONS: ReadonlyArray<readonly [letter: string, first: number, last: num
   ['T', 97, 97],
 ];
 
-/** Chinese names of the industrial divisions (B, C, D), GB/T 4754-2017. */
-export const DIVISION_NAMES_ZH: Readonly<Record<string, string>> = {
-  B06: '煤炭开采和洗选业',
-  B07: '石油和天然气开采业',
-  B08: '黑色金属矿采选业',
-  B09: '有色金属矿采选业',
-  B10: '非金属矿采选业',
-  B11: '开采专业及辅助性活动',
-  B12: '其他采矿业',
-  C13: '农副食品加工业',
-  C14: '食品制造业',
-  C15: '酒、饮料和精制茶制造业',
-  C16: '烟草制品业',
-  C17: '纺织业',
-  C18: '纺织服装、服饰业',
-  C19: '皮革、毛皮、羽毛及其制品和制鞋业',
-  C20: '木材加工和木、竹、藤、棕、草制品业',
-  C21: '家具制造业',
-  C22: '造纸和纸制品业',
-  C23: '印刷和记录媒介复制业',
-  C24: '文教、工美、体育和娱乐用品制造业',
-  C25: '石油、煤炭及其他燃料加工业',
-  C26: '化学原料和化学制品制造业',
-  C27: '医药制造业',
-  C28: '化学纤维制造业',
-  C29: '橡胶和塑料制品业',
-  C30: '非金属矿物制品业',
-  C31: '黑色金属冶炼和压延加工业',
-  C32: '有色金属冶炼和压延加工业',
-  C33: '金属制品业',
-  C34: '通用设备制造业',
-  C35: '专用设备制造业',
-  C36: '汽车制造业',
-  C37: '铁路、船舶、航空航天和其他运输设备制造业',
-  C38: '电气机械和器材制造业',
-  C39: '计算机、通信和其他电子设备制造业',
-  C40: '仪器仪表制造业',
-  C41: '其他制造业',
-  C42: '废弃资源综合利用业',
-  C43: '金属制品、机械和设备修理业',
-  D44: '电力、热力生产和供应业',
-  D45: '燃气生产和供应业',
-  D46: '水的生产和供应业',
-};
-
 function sectionOf(division: number): string | undefined {
   for (const [letter, first, last] of SECTIONS) {
     if (division >= first && division <= last) return letter;
@@ -93,6 +48,3 @@ export function toDivision(raw: string): string | undefined {
   if (m[1] !== undefined && m[1].toUpperCase() !== section) return undefined;
   return section + m[2];
 }
-
-/** Two-high sectors (环环评〔2021〕45号): petrochemical, chemical, building materials, steel, non-ferrous, power. */
-export const TWO_HIGH_DIVISIONS = ['C25', 'C26', 'C30', 'C31', 'C32', 'D44'] as const;

@@ -1,5 +1,5 @@
 import { CARRIERS, type CarrierId } from '../domain/carriers.js';
-import type { Diagnostic } from '../domain/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../domain/diagnostic.js';
 import { GRADES, type EnterpriseTable } from '../domain/enterprise-table.js';
 import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
@@ -90,7 +90,7 @@ export function buildRegistry(
       diagnostics.push({ code: 'registry/missing-column', message: msg.missingColumn(def.key, def.aliases), file, row: 1, field: def.key });
     }
   }
-  if (diagnostics.some((d) => d.severity !== 'warning')) return { diagnostics };
+  if (hasErrors(diagnostics)) return { diagnostics };
   if (rows.length === 0) return { diagnostics: [...diagnostics, { code: 'registry/empty', message: msg.registryEmpty(), file, row: 2 }] };
 
   const n = rows.length;
@@ -239,7 +239,7 @@ export function buildRegistry(
       );
     }
   });
-  if (diagnostics.some((d) => d.severity !== 'warning')) return { diagnostics };
+  if (hasErrors(diagnostics)) return { diagnostics };
 
   const table: EnterpriseTable = {
     n,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CARRIERS, type CarrierId } from '../domain/carriers.js';
+import { CARRIERS } from '../domain/carriers.js';
 import { GREEN_FACTORY_LEVELS } from '../domain/enterprise-table.js';
 import { toDivision } from '../domain/sectors.js';
 import { sharesSumToOne } from '../domain/schema-helpers.js';
@@ -90,5 +90,3 @@ export const aggregatesSchema = z.strictObject({
   segments: z.array(segmentSchema).min(1),
 });
 export type AggregatesSpec = z.infer<typeof aggregatesSchema>;
-
-export type CarrierMix = Partial<Record<CarrierId, number>>;

@@ -102,13 +102,18 @@ describe('registry problems name file, row and column', () => {
 
   it('duplicate ids name both rows', () => {
     const r = fromCsv(`${HEADER}\nA,a,C34,10,100,20,5,3\nA,b,C34,10,100,20,5,3\n`);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ row: 3, field: 'id', message: msg.duplicateId('A', 2) })]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ file: 'reg.csv', row: 3, field: 'id', message: msg.duplicateId('A', 2) })]);
   });
 
   it('missing required columns name the column and its aliases', () => {
     const r = fromCsv('id,name,sector,output,value_added,tax,employees\nA,a,C34,100,20,5,3\n');
     expect(r.diagnostics).toEqual([
-      expect.objectContaining({ row: 1, field: 'land_mu', message: expect.stringContaining("required column 'land_mu' is missing") }),
+      expect.objectContaining({
+        file: 'reg.csv',
+        row: 1,
+        field: 'land_mu',
+        message: expect.stringContaining("required column 'land_mu' is missing"),
+      }),
     ]);
     expect(r.diagnostics[0].message).toContain('用地面积(亩)');
   });
@@ -116,21 +121,23 @@ describe('registry problems name file, row and column', () => {
   it('unknown sector codes', () => {
     const r = fromCsv(`${HEADER}\nA,a,Z99,10,100,20,5,3\nB,b,B26,10,100,20,5,3\n`);
     expect(errors(r.diagnostics)).toEqual([
-      expect.objectContaining({ row: 2, field: 'sector', message: msg.unknownSector('Z99') }),
-      expect.objectContaining({ row: 3, field: 'sector', message: msg.unknownSector('B26') }),
+      expect.objectContaining({ file: 'reg.csv', row: 2, field: 'sector', message: msg.unknownSector('Z99') }),
+      expect.objectContaining({ file: 'reg.csv', row: 3, field: 'sector', message: msg.unknownSector('B26') }),
     ]);
   });
 
   it('land ≤ 0 for a firm with output', () => {
     const r = fromCsv(`${HEADER}\nA,a,C34,0,100,20,5,3\nB,b,C34,0,0,0,0,0\n`);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ row: 2, field: 'land_mu', message: msg.landForOutput(0) })]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ file: 'reg.csv', row: 2, field: 'land_mu', message: msg.landForOutput(0) })]);
   });
 
   it('the field is named as the file writes it (a Chinese header)', () => {
     const r = fromCsv(
       '编号,企业名称,行业代码,用地面积(亩),工业总产值(万元),工业增加值(万元),税收(万元),从业人员(人)\nA,a,C34,10,100,20,五,3\n',
     );
-    expect(r.diagnostics).toEqual([expect.objectContaining({ row: 2, field: '税收(万元)', message: msg.notANumber('五') })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ file: 'reg.csv', row: 2, field: '税收(万元)', message: msg.notANumber('五') }),
+    ]);
   });
 
   it('bad flags, grades and years; value added above output; renewables above electricity', () => {
