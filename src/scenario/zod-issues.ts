@@ -8,6 +8,8 @@ interface Def {
   innerType?: { _zod: { def: Def } };
   element?: { _zod: { def: Def } };
   valueType?: { _zod: { def: Def } };
+  keyType?: { _zod: { def: Def } };
+  entries?: Record<string, string>;
   in?: { _zod: { def: Def } };
   options?: { _zod: { def: Def } }[];
 }
@@ -44,7 +46,12 @@ export function keysAt(schema: z.ZodType, path: ValuePath): string[] {
     }
     defs = next.flatMap(unwrap);
   }
-  return [...new Set(defs.flatMap((d) => (d.type === 'object' && d.shape ? Object.keys(d.shape) : [])))];
+  const keysOf = (d: Def): string[] => {
+    if (d.type === 'object' && d.shape) return Object.keys(d.shape);
+    const k = d.type === 'record' && d.keyType ? defOf(d.keyType) : undefined;
+    return k?.type === 'enum' && k.entries ? Object.values(k.entries) : [];
+  };
+  return [...new Set(defs.flatMap(keysOf))];
 }
 
 function valueAtPath(value: unknown, path: ValuePath): unknown {
