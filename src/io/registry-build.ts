@@ -17,6 +17,8 @@ export interface LoadedRegistry {
   readonly table: EnterpriseTable;
   /** Spreadsheet row of each enterprise (for messages from later checks). */
   readonly rows: Int32Array;
+  /** The header each column has in the file (a Chinese alias, say), by snake_case key. */
+  readonly headers: ReadonlyMap<string, string>;
   readonly warnings: Diagnostic[];
 }
 
@@ -252,5 +254,5 @@ export function buildRegistry(
     carriers,
     ...t,
   };
-  return { value: { file, table, rows: rowNumbers, warnings: diagnostics }, diagnostics };
+  return { value: { file, table, rows: rowNumbers, headers: headerOf, warnings: diagnostics }, diagnostics };
 }

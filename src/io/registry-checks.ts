@@ -19,7 +19,7 @@ export function checkRegistryAgainstFactors(registry: LoadedRegistry, factors: F
         message: msg.feedstockAboveFossil(feed, fossil),
         file: registry.file,
         row: registry.rows[e],
-        field: 'feedstock_tce',
+        field: registry.headers.get('feedstock_tce') ?? 'feedstock_tce',
       });
     }
   }

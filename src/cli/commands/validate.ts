@@ -43,7 +43,7 @@ export async function validateCommand(paths: readonly string[], lang: Lang, io: 
       `    ${L('vaPerMu')} ${fmt(b.aboveScale.valueAddedPerMu, 1)} 万元/亩 · ${L('productivity')} ${fmt(b.aboveScale.laborProductivity, 1)} 万元/人`,
     );
     io.out(
-      `    ${L('grades')}: ${GRADES.map((g, i) => `${g} ${b.grades[i + 1]} (${pct(graded ? b.grades[i + 1] / graded : Number.NaN, 0)})`).join(' · ')}${b.officialGrades ? ` · ${L('official')} ${b.officialGrades}` : ''}`,
+      `    ${L('grades')}: ${GRADES.map((g, i) => `${g} ${fmt(b.grades[i + 1])} (${pct(graded ? b.grades[i + 1] / graded : Number.NaN, 0)})`).join(' · ')}${b.officialGrades ? ` · ${L('official')} ${b.officialGrades}` : ''}`,
     );
     if (value.warnings.length) printDiagnostics(value.warnings, io);
     io.out(`  ✓ ${L('ok')}`);
