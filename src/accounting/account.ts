@@ -1,5 +1,5 @@
-import { CARRIERS, CARRIER_INDEX, FOSSIL_CARRIERS, type CarrierId } from '../domain/carriers.js';
-import { valueAt } from '../domain/year-series.js';
+import type { CarrierId } from '../domain/carriers.js';
+import { accountOne, createOneAccount, createYearCoefficients, setYear, type OneAccount, type YearCoefficients } from './account-one.js';
 import type { AccountingConfig } from './config.js';
 import type { Factors } from './factors.js';
 
@@ -63,27 +63,11 @@ export function emptyTotals(): AccountTotals {
   };
 }
 
-/** Returns the tce per 10⁴ kWh of electricity on the configured basis in `year`. */
-export function electricityTcePer10kKwh(factors: Factors, config: AccountingConfig, year: number): number {
-  return config.electricityBasis === 'calorific'
-    ? factors.electricityCalorificTcePer10kKwh
-    : valueAt(factors.electricityPrimaryTcePer10kKwh, year);
-}
-
-const FOSSIL_INDEX = FOSSIL_CARRIERS.map((c) => CARRIER_INDEX[c]);
-
 /**
- * Accounts energy and CO2 for every firm in `year` (DOMAIN §3–§4) and returns the totals.
- *
- * - Gross energy = Σ carriers × standard-coal coefficient (GB/T 2589-2020), electricity on the
- *   calorific (当量值) or primary (等价值) basis.
- * - Dual-control energy deducts feedstock (发改环资〔2022〕803号) and, with `non_fossil`, all
- *   renewable electricity (发改环资〔2024〕113号) per firm; with `new`, only the district's
- *   growth of renewable electricity over `baseRenewable10kKwh`, from the total and not from
- *   intensity (2022-11 notice).
- * - CO2 = fossil combustion × (1 − feedstock share of fossil energy) (feedstock carbon stays in
- *   products; the feedstock is assumed to have the firm's average fossil carbon content)
- *   + process CO2 + non-renewable electricity × grid factor of `year` + heat × its factor.
+ * Accounts energy and CO2 for every operating firm in `year` (formulas: {@link accountOne}) and
+ * returns the district totals. With `new`, the growth of renewable electricity over
+ * `baseRenewable10kKwh` leaves the total and not the intensity (2022-11 notice). Firms with
+ * `active[e] === 0` get zeros. `k` is reused across years (its year part is set here).
  */
 export function accountEnterprises(
   cols: EnergyColumns,
@@ -92,55 +76,38 @@ export function accountEnterprises(
   year: number,
   baseRenewable10kKwh: number,
   out: EnterpriseAccounts,
+  options: { k?: YearCoefficients; one?: OneAccount; active?: Uint8Array; gridTPerMwh?: number } = {},
 ): AccountTotals {
   const totals = emptyTotals();
-  const elecTce = electricityTcePer10kKwh(factors, config, year);
-  const gridTPer10kKwh = valueAt(factors.gridEmissionFactorTPerMwh, year) * 10; // 10⁴ kWh = 10 MWh
-  const heatTce = factors.tcePerUnit[CARRIER_INDEX.heat_gj];
-  const heatCo2 = factors.co2TPerUnit[CARRIER_INDEX.heat_gj];
-  const fossilArrays = FOSSIL_INDEX.map((i) => cols.carriers[CARRIERS[i]]);
-  const fossilTce = FOSSIL_INDEX.map((i) => factors.tcePerUnit[i]);
-  const fossilCo2 = FOSSIL_INDEX.map((i) => factors.co2TPerUnit[i]);
-  const elec = cols.carriers.electricity_10k_kwh;
-  const heat = cols.carriers.heat_gj;
-  const nonFossil = config.excludeRenewables === 'non_fossil';
+  const k = options.k ?? createYearCoefficients(factors, config);
+  const one = options.one ?? createOneAccount();
+  setYear(k, factors, config, year, options.gridTPerMwh);
+  const active = options.active;
   let renewable10kKwh = 0;
-
   for (let e = 0; e < cols.n; e++) {
-    let fossil = 0;
-    let combustion = 0;
-    for (let k = 0; k < fossilArrays.length; k++) {
-      const q = fossilArrays[k][e];
-      fossil += q * fossilTce[k];
-      combustion += q * fossilCo2[k];
+    if (active !== undefined && active[e] === 0) {
+      out.grossTce[e] = 0;
+      out.dualControlTce[e] = 0;
+      out.co2T[e] = 0;
+      continue;
     }
-    const feed = cols.feedstockTce[e];
-    const fuelShare = fossil > 0 ? Math.max(0, 1 - feed / fossil) : 1;
-    combustion *= fuelShare;
-    const renewable = cols.renewableElectricity10kKwh[e];
-    const gross = fossil + elec[e] * elecTce + heat[e] * heatTce;
-    const dual = gross - (config.excludeFeedstock ? feed : 0) - (nonFossil ? renewable * elecTce : 0);
-    const elecCo2 = Math.max(0, elec[e] - renewable) * gridTPer10kKwh;
-    const heatCo2e = heat[e] * heatCo2;
-    const process = cols.processCo2T[e];
-    const co2 = combustion + process + elecCo2 + heatCo2e;
-
-    out.grossTce[e] = gross;
-    out.dualControlTce[e] = dual;
-    out.co2T[e] = co2;
-    totals.grossTce += gross;
-    totals.feedstockTce += feed;
-    totals.intensityEnergyTce += dual;
-    totals.co2T += co2;
-    totals.combustionCo2T += combustion;
-    totals.processCo2T += process;
-    totals.electricityCo2T += elecCo2;
-    totals.heatCo2T += heatCo2e;
-    renewable10kKwh += renewable;
+    accountOne(cols, e, k, one);
+    out.grossTce[e] = one.grossTce;
+    out.dualControlTce[e] = one.dualControlTce;
+    out.co2T[e] = one.co2T;
+    totals.grossTce += one.grossTce;
+    totals.feedstockTce += cols.feedstockTce[e];
+    totals.intensityEnergyTce += one.dualControlTce;
+    totals.co2T += one.co2T;
+    totals.combustionCo2T += one.combustionCo2T;
+    totals.processCo2T += cols.processCo2T[e];
+    totals.electricityCo2T += one.electricityCo2T;
+    totals.heatCo2T += one.heatCo2T;
+    renewable10kKwh += cols.renewableElectricity10kKwh[e];
   }
-  totals.renewableTce = renewable10kKwh * elecTce;
+  totals.renewableTce = renewable10kKwh * k.electricityTcePer10kKwh;
   if (config.excludeRenewables === 'new') {
-    totals.newRenewableDeductionTce = Math.max(0, renewable10kKwh - baseRenewable10kKwh) * elecTce;
+    totals.newRenewableDeductionTce = Math.max(0, renewable10kKwh - baseRenewable10kKwh) * k.electricityTcePer10kKwh;
   }
   totals.dualControlTce = totals.intensityEnergyTce - totals.newRenewableDeductionTce;
   return totals;

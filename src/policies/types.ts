@@ -14,44 +14,80 @@ export interface PolicyResolveContext {
   readonly enterpriseIndex: (id: string) => number | undefined;
 }
 
-/** One disposition of one firm in one year: a line of `events.csv`. */
-export interface PolicyEvent {
-  readonly enterprise: number;
-  readonly policy: string;
-  readonly action: string;
-  readonly vacatedEnergyTce: number;
-  readonly co2ReductionT: number;
-  readonly vacatedLandMu: number;
-}
-
 /**
- * The state a policy reads and changes in the year loop: the firms' current columns (struct of
- * arrays, owned by the engine), whether each still operates, its grade of the year, and a sink
- * for the audit trail.
+ * The state a policy reads and changes in the year loop (struct of arrays owned by the engine,
+ * one slot per registry firm and per possible new project). Values are this year's, after the
+ * background dynamics; `grossTce`, `energyTce` and `co2T` are this year's accounts before any
+ * policy acted. The methods change a firm and record the disposition in the audit trail, so a
+ * policy never has to do its own bookkeeping of what was vacated.
  */
 export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'energyTce' | 'active'> {
-  /** 1 = operating in the district; 0 = exited (closed or relocated). */
+  /** Number of registry firms; slots n … capacity − 1 hold new projects. */
+  readonly registryCount: number;
+  /** 1 = operating in the district; 0 = exited, or a project not started. */
   readonly active: Uint8Array;
-  /** This year's 亩均 grade (0 none, 1 A … 4 D). */
+  /** 1 = a new project slot (started or not). */
+  readonly isProject: Uint8Array;
+  /** This year's 亩均 grade (0 none, 1 A … 4 D) and score (NaN when not evaluated). */
   readonly grade: Uint8Array;
-  /** This year's 亩均 score (NaN when not evaluated). */
   readonly score: Float64Array;
-  /** Energy per firm this year on the dual-control basis, tce (from accounting). */
+  /** Gross energy on the scenario's basis, tce. */
+  readonly grossTce: Float64Array;
+  /** Energy after the per-firm dual-control exclusions, tce. */
   readonly energyTce: Float64Array;
+  readonly co2T: Float64Array;
   readonly sector: Uint16Array;
+  /** Sector labels by code (GB/T 4754 divisions). */
+  readonly sectors: readonly string[];
   readonly yearBuilt: Int16Array;
   readonly villageCluster: Uint8Array;
   readonly lsmp: Uint8Array;
   readonly greenFactory: Uint8Array;
-  /** Records a disposition (the engine keeps the trail of draw 0 and sums the flows). */
-  emit(event: PolicyEvent): void;
+  /** Extra yearly efficiency gain a firm has earned (green factories), applied by the background dynamics. */
+  readonly extraEfficiencyGain: Float64Array;
+  /** Removes a firm from the district (close, relocate, exit): its energy, CO2 and land are vacated. */
+  exit(e: number, policy: number, action: string): void;
+  /**
+   * Saves a share of a firm's energy (every carrier and process CO2 scale by 1 − share) and
+   * records the energy and CO2 it no longer uses.
+   */
+  saveEnergy(e: number, share: number, policy: number, action: string): void;
+  /** Raises a firm's VA (with output and tax in proportion) by a share, e.g. after an upgrade. */
+  growValueAdded(e: number, share: number): void;
+  /** Shrinks a firm's land to `factor` of it (a move into a small/micro park); the rest is vacated. */
+  shrinkLand(e: number, factor: number, policy: number, action: string): void;
+  /** Raises the renewable part of a firm's electricity to at least `share`, recording the CO2 avoided. */
+  raiseRenewableShare(e: number, share: number, policy: number, action: string): void;
+  /** Starts a new project in slot e this year; its energy is new-project energy. */
+  startProject(e: number, policy: number, action: string): void;
+  /** Records a disposition without a change (an evaluation, a compliant review, a rejected project). */
+  note(e: number, policy: number, action: string): void;
+}
+
+/** Where a policy sits in a run: its index (for the audit trail) and its new-project slots. */
+export interface PolicyLayout {
+  /** Index of the policy in the scenario (the `policy` argument of the state's methods). */
+  readonly index: number;
+  readonly registryCount: number;
+  /** Total slots: registry firms plus every policy's project slots. */
+  readonly capacity: number;
+  /** First of this policy's project slots (meaningful when it asked for some). */
+  readonly firstSlot: number;
+}
+
+/** A policy ready to run: its per-run scratch (flags, cool-downs) lives here, reset every draw. */
+export interface PolicyRuntime {
+  /** Called before the first simulated year of every draw, with this policy's own stream. */
+  startDraw(state: PolicyState, rng: Rng): void;
+  /** Applies the policy in `year`; never allocates per firm, never touches Math.random. */
+  apply(state: PolicyState, year: number, rng: Rng): void;
 }
 
 /**
  * A policy plug-in (DESIGN §9, after d3-force): the engine owns the loop; a module exports the
- * schema of its scenario entry, a resolve step (expressions, named-list ids, years), and a pure
- * `apply` that changes the state for one year with its own random stream. Adding a policy is
- * one file and one line in `registry.ts`.
+ * schema of its scenario entry, a resolve step (expressions, named-list ids, years), and a
+ * runtime whose `apply` changes the state for one year with its own random stream. Adding a
+ * policy is one file and one line in `registry.ts`.
  */
 export interface PolicyModule<Spec = unknown, Params = unknown> {
   /** The `type:` of the scenario entry. */
@@ -61,8 +97,10 @@ export interface PolicyModule<Spec = unknown, Params = unknown> {
   readonly schema: z.ZodType<Spec>;
   /** Turns a validated entry into parameters; problems are reported at paths under `path`. */
   resolve(spec: Spec, ctx: PolicyResolveContext, path: ValuePath): { params: Params; issues: PathIssue[] };
-  /** Applies the policy in `year`; never allocates per firm, never touches Math.random. */
-  apply(state: PolicyState, params: Params, year: number, rng: Rng): void;
+  /** New-project slots this policy needs (default 0). */
+  projectSlots?(params: Params): number;
+  /** Creates the runtime for one run. */
+  createRuntime(params: Params, layout: PolicyLayout): PolicyRuntime;
 }
 
 /** A resolved policy of a scenario: its module and parameters, in scenario order. */

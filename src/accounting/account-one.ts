@@ -1,0 +1,111 @@
+import { CARRIER_INDEX, FOSSIL_CARRIERS } from '../domain/carriers.js';
+import { valueAt } from '../domain/year-series.js';
+import type { EnergyColumns } from './account.js';
+import type { AccountingConfig } from './config.js';
+import type { Factors } from './factors.js';
+
+const FOSSIL_INDEX: readonly number[] = FOSSIL_CARRIERS.map((c) => CARRIER_INDEX[c]);
+if (
+  FOSSIL_CARRIERS.join() !==
+  'coal_t,coke_t,crude_oil_t,fuel_oil_t,gasoline_t,kerosene_t,diesel_t,lpg_t,refinery_gas_t,natural_gas_10k_m3,other_tce'
+) {
+  throw new Error('accountOne is unrolled over FOSSIL_CARRIERS; update it with the carrier list');
+}
+
+/**
+ * The coefficients of one year (electricity basis, grid factor) in a reusable record, so firms
+ * can be accounted one at a time without allocating.
+ */
+export interface YearCoefficients {
+  readonly fossilTcePerUnit: Float64Array;
+  readonly fossilCo2PerUnit: Float64Array;
+  electricityTcePer10kKwh: number;
+  gridTPer10kKwh: number;
+  readonly heatTcePerGj: number;
+  readonly heatCo2PerGj: number;
+  readonly excludeFeedstock: boolean;
+  readonly nonFossil: boolean;
+}
+
+/** Creates the coefficient record for a factors file and accounting switches. */
+export function createYearCoefficients(factors: Factors, config: AccountingConfig): YearCoefficients {
+  return {
+    fossilTcePerUnit: Float64Array.from(FOSSIL_INDEX, (i) => factors.tcePerUnit[i]),
+    fossilCo2PerUnit: Float64Array.from(FOSSIL_INDEX, (i) => factors.co2TPerUnit[i]),
+    electricityTcePer10kKwh: Number.NaN,
+    gridTPer10kKwh: Number.NaN,
+    heatTcePerGj: factors.tcePerUnit[CARRIER_INDEX.heat_gj],
+    heatCo2PerGj: factors.co2TPerUnit[CARRIER_INDEX.heat_gj],
+    excludeFeedstock: config.excludeFeedstock,
+    nonFossil: config.excludeRenewables === 'non_fossil',
+  };
+}
+
+/** Sets the year-dependent coefficients: electricity on the configured basis, the grid factor (10⁴ kWh = 10 MWh). */
+export function setYear(k: YearCoefficients, factors: Factors, config: AccountingConfig, year: number, gridTPerMwh?: number): void {
+  k.electricityTcePer10kKwh =
+    config.electricityBasis === 'calorific'
+      ? factors.electricityCalorificTcePer10kKwh
+      : valueAt(factors.electricityPrimaryTcePer10kKwh, year);
+  k.gridTPer10kKwh = (gridTPerMwh ?? valueAt(factors.gridEmissionFactorTPerMwh, year)) * 10;
+}
+
+/** Result slots of {@link accountOne} (reused). */
+export interface OneAccount {
+  grossTce: number;
+  dualControlTce: number;
+  co2T: number;
+  combustionCo2T: number;
+  electricityCo2T: number;
+  heatCo2T: number;
+}
+
+/** Returns a zeroed result record. */
+export function createOneAccount(): OneAccount {
+  return { grossTce: 0, dualControlTce: 0, co2T: 0, combustionCo2T: 0, electricityCo2T: 0, heatCo2T: 0 };
+}
+
+/**
+ * Accounts one firm with the year's coefficients (DOMAIN §3–§4), writing into `out`:
+ *
+ * - gross energy = Σ carriers × standard-coal coefficient (GB/T 2589-2020), electricity on the
+ *   calorific (当量值) or primary (等价值) basis;
+ * - dual-control energy deducts feedstock (发改环资〔2022〕803号) and, with `non_fossil`, the
+ *   firm's renewable electricity (发改环资〔2024〕113号);
+ * - CO2 = fossil combustion × (1 − feedstock share of fossil energy) (feedstock carbon stays in
+ *   products; the feedstock is assumed to have the firm's average fossil carbon content) +
+ *   process CO2 + non-renewable electricity × grid factor + heat × its factor.
+ */
+export function accountOne(cols: EnergyColumns, e: number, k: YearCoefficients, out: OneAccount): void {
+  const c = cols.carriers;
+  const t = k.fossilTcePerUnit;
+  const f = k.fossilCo2PerUnit;
+  // unrolled over FOSSIL_CARRIERS (same order): no allocation per firm
+  const q0 = c.coal_t[e],
+    q1 = c.coke_t[e],
+    q2 = c.crude_oil_t[e],
+    q3 = c.fuel_oil_t[e],
+    q4 = c.gasoline_t[e],
+    q5 = c.kerosene_t[e];
+  const q6 = c.diesel_t[e],
+    q7 = c.lpg_t[e],
+    q8 = c.refinery_gas_t[e],
+    q9 = c.natural_gas_10k_m3[e],
+    q10 = c.other_tce[e];
+  const fossil =
+    q0 * t[0] + q1 * t[1] + q2 * t[2] + q3 * t[3] + q4 * t[4] + q5 * t[5] + q6 * t[6] + q7 * t[7] + q8 * t[8] + q9 * t[9] + q10 * t[10];
+  let combustion =
+    q0 * f[0] + q1 * f[1] + q2 * f[2] + q3 * f[3] + q4 * f[4] + q5 * f[5] + q6 * f[6] + q7 * f[7] + q8 * f[8] + q9 * f[9] + q10 * f[10];
+  const feed = cols.feedstockTce[e];
+  if (fossil > 0) combustion *= Math.max(0, 1 - feed / fossil);
+  const elec = c.electricity_10k_kwh[e];
+  const ren = cols.renewableElectricity10kKwh[e];
+  const heat = c.heat_gj[e];
+  const gross = fossil + elec * k.electricityTcePer10kKwh + heat * k.heatTcePerGj;
+  out.grossTce = gross;
+  out.dualControlTce = gross - (k.excludeFeedstock ? feed : 0) - (k.nonFossil ? ren * k.electricityTcePer10kKwh : 0);
+  out.combustionCo2T = combustion;
+  out.electricityCo2T = Math.max(0, elec - ren) * k.gridTPer10kKwh;
+  out.heatCo2T = heat * k.heatCo2PerGj;
+  out.co2T = combustion + cols.processCo2T[e] + out.electricityCo2T + out.heatCo2T;
+}
