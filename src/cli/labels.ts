@@ -24,6 +24,8 @@ const LABELS = {
   targets: { zh: '目标', en: 'targets' },
   basis: { zh: '电力折标', en: 'electricity basis' },
   ok: { zh: '校验通过', en: 'valid' },
+  draws: { zh: '次模拟', en: 'draws' },
+  runFolder: { zh: '结果目录', en: 'run folder' },
   warnings: { zh: '警告', en: 'warnings' },
 } as const;
 

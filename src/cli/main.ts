@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { msg } from '../messages/messages.js';
+import { runCommand } from './commands/run.js';
 import { synthCommand } from './commands/synth.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, processStreams, type Streams } from './io-streams.js';
@@ -25,6 +26,33 @@ export async function main(argv: readonly string[], io: Streams = processStreams
       },
     )
     .command(
+      'run <scenario>',
+      'simulate a scenario: every draw, year and firm; print the target scorecard and write the run folder',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
+          .option('draws', { type: 'number', describe: "Monte Carlo draws (default: the scenario's monte_carlo.draws)" })
+          .option('seed', { type: 'number', describe: "random seed (default: the scenario's monte_carlo.seed)" })
+          .option('out', { type: 'string', describe: 'run folder (default: outputs/<scenario>/<timestamp>)' })
+          .option('force', { type: 'boolean', default: false, describe: 'replace an existing run folder' })
+          .option('fail-on-miss', { type: 'boolean', default: false, describe: 'exit 3 when a target is not met' }),
+      async (args) => {
+        code = await runCommand(
+          {
+            scenario: args.scenario as string,
+            draws: args.draws,
+            seed: args.seed,
+            out: args.out,
+            force: args.force,
+            failOnMiss: args['fail-on-miss'],
+            lang: args.lang as Lang,
+            argv,
+          },
+          io,
+        );
+      },
+    )
+    .command(
       'synth',
       'generate a synthetic enterprise registry from district aggregates',
       (y) =>
@@ -41,7 +69,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
         );
       },
     )
-    .demandCommand(1, 'name a command: validate or synth (see --help)')
+    .demandCommand(1, 'name a command: run, validate or synth (see --help)')
     .strict()
     .help()
     .version()

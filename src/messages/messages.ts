@@ -138,6 +138,9 @@ export const msg = {
 
   // ── CLI ──────────────────────────────────────────────────────────────────────────────────
   problemsFound: (n: number) => `${n} problem${n === 1 ? '' : 's'} found; nothing was written`,
+  notPositiveInteger: (v: unknown, min = 1) => `${describeValue(v)} must be a whole number ≥ ${min}`,
+  outputNotFolder: (path: string) => `${path} is a file, not a folder; give --out a folder path`,
+  cannotWrite: (path: string, reason: string) => `cannot write ${path}: ${reason}; choose a folder you can write to with --out`,
   outputExists: (path: string) => `${path} already exists; choose another --out or add --force to replace it`,
   internalError: (message: string) =>
     `internal error: ${message}\nThis is a bug in dcsim, not in your input; please report it with the command you ran (set DCSIM_DEBUG=1 for details).`,

@@ -24,6 +24,9 @@ export interface PolicyResolveContext {
 export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'energyTce' | 'active'> {
   /** Number of registry firms; slots n … capacity − 1 hold new projects. */
   readonly registryCount: number;
+  /** Id and name of every slot (a project policy names its slots). */
+  readonly ids: string[];
+  readonly names: string[];
   /** 1 = operating in the district; 0 = exited, or a project not started. */
   readonly active: Uint8Array;
   /** 1 = a new project slot (started or not). */
@@ -73,6 +76,8 @@ export interface PolicyLayout {
   readonly capacity: number;
   /** First of this policy's project slots (meaningful when it asked for some). */
   readonly firstSlot: number;
+  /** Code of a GB/T 4754 division in the state's sector dictionary (adding it when new). */
+  sectorCode(division: string): number;
 }
 
 /** A policy ready to run: its per-run scratch (flags, cool-downs) lives here, reset every draw. */

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { runInProcess } from '../../engine/run.js';
+import { exists, writeRunFolder } from '../../io/run-folder.js';
+import { eventsCsv, metricsCsv, targetsCsv } from '../../io/run-tables.js';
+import { loadScenario, shown } from '../../io/scenario-load.js';
+import { msg } from '../../messages/messages.js';
+import { printDiagnostics } from '../diagnostics.js';
+import { fmt } from '../format.js';
+import { EXIT, type Streams } from '../io-streams.js';
+import { label, type Lang } from '../labels.js';
+import { scorecard } from '../scorecard.js';
+import { VERSION } from '../version.js';
+
+export interface RunOptions {
+  readonly scenario: string;
+  readonly draws?: number;
+  readonly seed?: number;
+  readonly out?: string;
+  readonly force: boolean;
+  readonly failOnMiss: boolean;
+  readonly lang: Lang;
+  /** The command line as typed, for the manifest. */
+  readonly argv: readonly string[];
+  /** Clock for the default folder name (injected so tests can fix it). */
+  readonly now?: Date;
+}
+
+/** Local time as `YYYYMMDD-HHMMSS`, the default run folder name. */
+export function timestamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
+async function sha256(path: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
+}
+
+/**
+ * `dcsim run <scenario>`: loads and checks the scenario, runs every draw, aggregates, writes the
+ * run folder (DESIGN §6) atomically and prints the target scorecard.
+ */
+export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
+  const t0 = performance.now();
+  const bad = (field: string, message: string) => {
+    io.err(`${field}: ${message}`);
+    return EXIT.badInput;
+  };
+  if (o.draws !== undefined && (!Number.isInteger(o.draws) || o.draws < 1)) return bad('--draws', msg.notPositiveInteger(o.draws));
+  if (o.seed !== undefined && (!Number.isSafeInteger(o.seed) || o.seed < 0)) return bad('--seed', msg.notPositiveInteger(o.seed, 0));
+
+  const { value, diagnostics } = await loadScenario(o.scenario);
+  if (!value) {
+    printDiagnostics(diagnostics, io);
+    return EXIT.badInput;
+  }
+  if (value.warnings.length) printDiagnostics(value.warnings, io);
+  const { scenario } = value;
+  const draws = o.draws ?? scenario.monteCarlo.draws;
+  const seed = o.seed ?? scenario.monteCarlo.seed;
+  const dir = resolve(o.out ?? join('outputs', scenario.name, timestamp(o.now ?? new Date())));
+  if (await exists(dir)) {
+    if (!(await stat(dir)).isDirectory()) return bad('--out', msg.outputNotFolder(shown(dir)));
+    if (!o.force) return bad('--out', msg.outputExists(shown(dir)));
+  }
+  const t1 = performance.now();
+  const result = runInProcess({ scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation }, draws, seed);
+  const t2 = performance.now();
+
+  const inputs = await Promise.all(value.inputFiles.map(async (f) => ({ file: shown(f), sha256: await sha256(f) })));
+  const manifest = {
+    dcsim: VERSION,
+    command: ['dcsim', ...o.argv].join(' '),
+    scenario: shown(resolve(o.scenario)),
+    seed,
+    draws,
+    workers: 0,
+    node: process.version,
+    started: new Date(Date.now() - (performance.now() - t0)).toISOString(),
+    inputs,
+    timings_ms: { load: Math.round(t1 - t0), simulate: Math.round(t2 - t1) },
+    enterprise_years_per_second: Math.round(
+      (value.registry.table.n * (scenario.period.end - scenario.period.base) * draws) / ((t2 - t1) / 1000),
+    ),
+  };
+  const files = new Map<string, string>([
+    ['summary.json', `${JSON.stringify(result.summary, null, 2)}\n`],
+    ['metrics.csv', metricsCsv(result)],
+    ['targets.csv', targetsCsv(result)],
+    ['events.csv', eventsCsv(result)],
+    ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`],
+  ]);
+  try {
+    await writeRunFolder(dir, files, o.force);
+  } catch (e) {
+    return bad('--out', msg.cannotWrite(shown(dir), (e as Error).message));
+  }
+
+  const L = (k: Parameters<typeof label>[0]) => label(k, o.lang);
+  io.out(`${L('scenario')}: ${scenario.name} — ${scenario.title}`);
+  io.out(
+    `  ${scenario.period.base}–${scenario.period.end} · ${fmt(draws)} ${L('draws')} · seed ${seed} · ${fmt(value.registry.table.n)} ${L('firms')} · ${((t2 - t1) / 1000).toFixed(1)} s`,
+  );
+  io.out('');
+  for (const line of scorecard(result.summary.targets, o.lang)) io.out(line);
+  io.out('');
+  io.out(`${L('runFolder')}: ${shown(dir)}`);
+  const missed = result.summary.targets.some((t) => t.status !== 'met');
+  return o.failOnMiss && missed ? EXIT.targetsMissed : EXIT.ok;
+}

@@ -1,0 +1,89 @@
+import type { TargetResult } from '../engine/aggregate.js';
+import { fmt, pct } from './format.js';
+import type { Lang } from './labels.js';
+
+/** Scale, decimals and unit of a target's value as analysts read it: 万tce, 万tCO2, 亩, 万元/亩, %. */
+function unitOf(t: Pick<TargetResult, 'metric' | 'kind'>): [scale: number, decimals: number, unit: string] {
+  if (t.kind === 'cagr' || t.kind === 'change' || t.metric === 'value_added_rate') return [100, 1, '%'];
+  switch (t.metric) {
+    case 'energy_tce':
+    case 'dual_control_energy_tce':
+    case 'feedstock_tce':
+    case 'vacated_energy_tce':
+    case 'new_project_energy_tce':
+      return [1e-4, 2, '万tce'];
+    case 'co2_t':
+    case 'co2_reduction_t':
+      return [1e-4, 2, '万tCO2'];
+    case 'vacated_land_mu':
+    case 'land_mu':
+      return [1, 0, '亩'];
+    case 'tax_per_mu':
+    case 'value_added_per_mu':
+      return [1, 1, '万元/亩'];
+    case 'labor_productivity':
+      return [1, 1, '万元/人'];
+    case 'energy_intensity':
+      return [1, 4, 'tce/万元'];
+    case 'carbon_intensity':
+      return [1, 4, 'tCO2/万元'];
+    case 'value_added':
+    case 'output':
+    case 'tax':
+      return [1e-4, 1, '亿元'];
+    default:
+      return [1, 0, ''];
+  }
+}
+
+/** Formats a target's value with its unit, e.g. "13.00 万tce", "24.5 %". */
+export function formatTargetValue(t: Pick<TargetResult, 'metric' | 'kind'>, v: number | null | undefined): string {
+  const [scale, decimals, unit] = unitOf(t);
+  const n = v === null || v === undefined || !Number.isFinite(v) ? '–' : fmt(v * scale, decimals);
+  return unit === '%' ? `${n} %` : unit ? `${n} ${unit}` : n;
+}
+
+/** Formats P50 [P10–P90] with the unit once: "9.8 [7.1–12.4] 万tce". */
+export function formatRange(t: Pick<TargetResult, 'metric' | 'kind' | 'p10' | 'p50' | 'p90'>): string {
+  const [scale, decimals, unit] = unitOf(t);
+  const f = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : fmt(v * scale, decimals));
+  return `${f(t.p50)} [${f(t.p10)} – ${f(t.p90)}]${unit ? ` ${unit}` : ''}`;
+}
+
+const STATUS: Record<TargetResult['status'], Record<Lang, string>> = {
+  met: { zh: '达成', en: 'met' },
+  at_risk: { zh: '有风险', en: 'at risk' },
+  missed: { zh: '未达成', en: 'missed' },
+};
+const MARK: Record<TargetResult['status'], string> = { met: '●', at_risk: '◐', missed: '○' };
+
+/** Display width of a string (CJK characters take two columns). */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
+
+/** Renders the target scorecard: target, year, P50 [P10–P90], goal, probability, status. */
+export function scorecard(targets: readonly TargetResult[], lang: Lang): string[] {
+  const head =
+    lang === 'zh'
+      ? ['目标', '年份', '中位数 [P10–P90]', '目标值', '达成概率', '状态']
+      : ['target', 'year', 'P50 [P10–P90]', 'goal', 'probability', 'status'];
+  const rows = targets.map((t) => [
+    t.label,
+    t.kind === 'level' ? String(t.year) : `${t.from}–${t.year}`,
+    formatRange(t),
+    `${t.at_least !== undefined ? '≥' : '≤'} ${formatTargetValue(t, t.at_least ?? t.at_most)}`,
+    pct(t.probability, 0),
+    `${MARK[t.status]} ${STATUS[t.status][lang]}`,
+  ]);
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i]))
+      .join('  ')
+      .trimEnd();
+  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
+}

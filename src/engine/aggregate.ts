@@ -1,0 +1,111 @@
+import { mean, quantileSorted } from 'simple-statistics';
+import type { Scenario } from '../scenario/resolve.js';
+import { meetsTarget, targetStatus, targetValue, type TargetStatus } from '../targets/evaluate.js';
+import type { MetricLayout } from './metrics.js';
+
+/** Summary statistics of one metric in one year over the draws. */
+export interface Stats {
+  readonly mean: number;
+  readonly p5: number;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p95: number;
+}
+
+/** A target's result over the draws (summary.json `targets[]`). */
+export interface TargetResult {
+  readonly id: string;
+  readonly label: string;
+  readonly metric: string;
+  readonly kind: string;
+  readonly from: number;
+  readonly year: number;
+  readonly at_least?: number;
+  readonly at_most?: number;
+  readonly confidence: number;
+  readonly probability: number;
+  readonly p10: number | null;
+  readonly p50: number | null;
+  readonly p90: number | null;
+  readonly status: TargetStatus;
+}
+
+/** The aggregated result of a run (the content of summary.json). */
+export interface RunSummary {
+  readonly scenario: { readonly name: string; readonly title: string; readonly description: string };
+  readonly period: { readonly base: number; readonly end: number };
+  readonly draws: number;
+  readonly seed: number;
+  readonly confidence: number;
+  readonly policies: readonly { readonly key: string; readonly type: string; readonly label: string }[];
+  readonly metrics: Record<string, Record<string, Stats | null>>;
+  readonly targets: readonly TargetResult[];
+}
+
+/** Rounds to 10 significant digits so that summaries read cleanly and compare exactly. */
+const r = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(10)) : x);
+
+function stats(values: Float64Array): Stats | null {
+  const finite = Array.from(values).filter(Number.isFinite);
+  if (finite.length === 0) return null;
+  finite.sort((a, b) => a - b);
+  const q = (p: number) => r(quantileSorted(finite, p));
+  return { mean: r(mean(finite)), p5: q(0.05), p10: q(0.1), p50: q(0.5), p90: q(0.9), p95: q(0.95) };
+}
+
+/**
+ * Aggregates the per-draw metric rows (`values[draw × drawSize + m × years + y]`): quantiles per
+ * metric and year, and per target the share of draws that meet it with P10/P50/P90 of its value.
+ */
+export function aggregate(scenario: Scenario, layout: MetricLayout, values: Float64Array, draws: number, seed: number): RunSummary {
+  const Y = layout.years.length;
+  const size = layout.ids.length * Y;
+  const column = new Float64Array(draws);
+  const metrics: RunSummary['metrics'] = {};
+  layout.ids.forEach((id, m) => {
+    const byYear: Record<string, Stats | null> = {};
+    layout.years.forEach((year, y) => {
+      for (let d = 0; d < draws; d++) column[d] = values[d * size + m * Y + y];
+      byYear[year] = stats(column);
+    });
+    metrics[id] = byYear;
+  });
+  const base = scenario.period.base;
+  const targets = scenario.targets.map((t): TargetResult => {
+    const m = layout.index(t.metric);
+    let met = 0;
+    for (let d = 0; d < draws; d++) {
+      const v = targetValue(t, (year) => values[d * size + m * Y + (year - base)]);
+      column[d] = v;
+      if (meetsTarget(t, v)) met++;
+    }
+    const s = stats(column);
+    const probability = met / draws;
+    return {
+      id: t.id,
+      label: t.label,
+      metric: t.metric,
+      kind: t.kind,
+      from: t.from,
+      year: t.year,
+      ...(t.bound === 'at_least' ? { at_least: t.goal } : { at_most: t.goal }),
+      confidence: t.confidence,
+      probability,
+      p10: s?.p10 ?? null,
+      p50: s?.p50 ?? null,
+      p90: s?.p90 ?? null,
+      status: targetStatus(probability, t.confidence),
+    };
+  });
+  return {
+    scenario: { name: scenario.name, title: scenario.title, description: scenario.description },
+    period: scenario.period,
+    draws,
+    seed,
+    confidence: scenario.confidence,
+    policies: scenario.policies.map((p, i) => ({ key: layout.policyKeys[i], type: p.module.type, label: p.module.label.zh })),
+    metrics,
+    targets,
+  };
+}

@@ -1,0 +1,107 @@
+import type { AccountTotals } from '../accounting/account.js';
+import { aboveScaleIndicators } from '../accounting/indicators.js';
+import { METRIC_IDS, type MetricId } from '../domain/metrics.js';
+import type { ResolvedPolicy } from '../policies/types.js';
+import { FLOW, type SimState } from './state.js';
+
+/** The flows broken down by policy: one column each per policy of the scenario. */
+const POLICY_FLOWS = ['vacated_energy_tce', 'co2_reduction_t', 'vacated_land_mu', 'new_project_energy_tce'] as const;
+const FLOW_KIND = [FLOW.energy, FLOW.co2, FLOW.land, FLOW.newEnergy] as const;
+
+/** The metrics of a run: DESIGN §4's ids, then `<flow>.<policy key>` for every policy. */
+export interface MetricLayout {
+  readonly ids: readonly string[];
+  readonly years: readonly number[];
+  /** Policy keys: the type, with `-2`, `-3` … when a type repeats. */
+  readonly policyKeys: readonly string[];
+  index(id: string): number;
+}
+
+/** Names the policies and lays out the metric ids of a run. */
+export function metricLayout(policies: readonly ResolvedPolicy[], base: number, end: number): MetricLayout {
+  const seen = new Map<string, number>();
+  const policyKeys = policies.map((p) => {
+    const k = (seen.get(p.module.type) ?? 0) + 1;
+    seen.set(p.module.type, k);
+    return k === 1 ? p.module.type : `${p.module.type}-${k}`;
+  });
+  const ids = [...METRIC_IDS, ...policyKeys.flatMap((k) => POLICY_FLOWS.map((f) => `${f}.${k}`))];
+  const pos = new Map(ids.map((id, i) => [id, i]));
+  return {
+    ids,
+    years: Array.from({ length: end - base + 1 }, (_, i) => base + i),
+    policyKeys,
+    index: (id) => pos.get(id) ?? -1,
+  };
+}
+
+const M = Object.fromEntries(METRIC_IDS.map((id, i) => [id, i])) as Record<MetricId, number>;
+
+/**
+ * Writes one year's metrics of a draw into `out` at `out[m × years + y]`: totals and flows over
+ * every operating firm, the plan's ratio indicators over the 规上 ones (DESIGN §4).
+ */
+export function writeMetrics(
+  state: SimState,
+  totals: AccountTotals,
+  layout: MetricLayout,
+  y: number,
+  out: Float64Array,
+  offset: number,
+): void {
+  const Y = layout.years.length;
+  const set = (m: number, v: number) => {
+    out[offset + m * Y + y] = v;
+  };
+  let va = 0,
+    output = 0,
+    tax = 0,
+    land = 0,
+    employees = 0,
+    firms = 0;
+  const grades = [0, 0, 0, 0, 0];
+  for (let e = 0; e < state.n; e++) {
+    if (state.active[e] === 0) continue;
+    firms++;
+    va += state.valueAdded[e];
+    output += state.output[e];
+    tax += state.tax[e];
+    land += state.landMu[e];
+    employees += state.employees[e];
+    grades[state.grade[e]]++;
+  }
+  const above = aboveScaleIndicators(state);
+  const policies = layout.policyKeys.length;
+  const flowSum = [0, 0, 0, 0];
+  for (let p = 0; p < policies; p++) {
+    for (let f = 0; f < 4; f++) {
+      const v = state.flows[p * 4 + FLOW_KIND[f]];
+      flowSum[f] += v;
+      set(METRIC_IDS.length + p * 4 + f, v);
+    }
+  }
+  set(M.energy_tce, totals.grossTce);
+  set(M.dual_control_energy_tce, totals.dualControlTce);
+  set(M.feedstock_tce, totals.feedstockTce);
+  set(M.co2_t, totals.co2T);
+  set(M.vacated_energy_tce, flowSum[0]);
+  set(M.co2_reduction_t, flowSum[1]);
+  set(M.vacated_land_mu, flowSum[2]);
+  set(M.new_project_energy_tce, flowSum[3]);
+  set(M.value_added, va);
+  set(M.output, output);
+  set(M.tax, tax);
+  set(M.land_mu, land);
+  set(M.employees, employees);
+  set(M.enterprises, firms);
+  set(M.value_added_rate, above.valueAddedRate);
+  set(M.tax_per_mu, above.taxPerMu);
+  set(M.value_added_per_mu, above.valueAddedPerMu);
+  set(M.labor_productivity, above.laborProductivity);
+  set(M.energy_intensity, va > 0 ? totals.intensityEnergyTce / va : Number.NaN);
+  set(M.carbon_intensity, va > 0 ? totals.co2T / va : Number.NaN);
+  set(M.grade_a, grades[1]);
+  set(M.grade_b, grades[2]);
+  set(M.grade_c, grades[3]);
+  set(M.grade_d, grades[4]);
+}

@@ -1,0 +1,149 @@
+import { accountEnterprises, totalRenewable10kKwh, type EnterpriseAccounts } from '../accounting/account.js';
+import { createOneAccount, createYearCoefficients } from '../accounting/account-one.js';
+import type { Factors } from '../accounting/factors.js';
+import type { EnterpriseTable } from '../domain/enterprise-table.js';
+import { valueAt } from '../domain/year-series.js';
+import { evaluate, type EvaluationColumns, type EvaluationOutput } from '../evaluation/evaluate.js';
+import type { EvaluationModel } from '../evaluation/model.js';
+import type { PolicyRuntime } from '../policies/types.js';
+import { createRng, type Rng } from '../random/rng.js';
+import { sample } from '../scenario/param.js';
+import type { Scenario } from '../scenario/resolve.js';
+import { advanceYear, type Background } from './dynamics.js';
+import { metricLayout, writeMetrics, type MetricLayout } from './metrics.js';
+import { SectorParamSampler } from './sector-param.js';
+import { SimState, type EngineEvent } from './state.js';
+
+/** What a simulation runs on. */
+export interface SimulationInput {
+  readonly scenario: Scenario;
+  readonly table: EnterpriseTable;
+  readonly factors: Factors;
+  readonly evaluation: EvaluationModel;
+}
+
+/** A simulation ready to run draws; the same object runs in-process or inside a worker. */
+export interface Simulation {
+  readonly layout: MetricLayout;
+  /** Number of metric values one draw writes (metrics × years). */
+  readonly drawSize: number;
+  /** Id and name of every slot, for the audit trail (projects are named by their policy). */
+  readonly state: Pick<SimState, 'ids' | 'names'>;
+  /**
+   * Runs draw `draw` with `seed` and writes its metrics at `out[offset …]`; returns its events
+   * when `record` is set. The draw's streams derive from (seed, draw) alone.
+   */
+  runDraw(seed: number, draw: number, out: Float64Array, offset: number, record: boolean): EngineEvent[] | undefined;
+}
+
+/** Stream keys within a draw: 0 for the background, 1 + i for policy i. */
+const BACKGROUND_STREAM = 0;
+
+/**
+ * Builds the engine for a scenario (DESIGN §1): the state (registry firms plus project slots),
+ * the background samplers and the policy runtimes, all allocated once. Each draw then runs
+ * base year … end: background dynamics → accounting → 亩均 evaluation → policies in scenario
+ * order → accounting → metrics.
+ */
+export function createSimulation(input: SimulationInput): Simulation {
+  const { scenario, table, factors, evaluation } = input;
+  const { base, end } = scenario.period;
+  const policies = scenario.policies;
+  const slots = policies.map((p) => p.module.projectSlots?.(p.params) ?? 0);
+  const capacity = table.n + slots.reduce((a, b) => a + b, 0);
+  const state = new SimState(table, capacity - table.n, policies.length);
+  let first = table.n;
+  const runtimes: PolicyRuntime[] = policies.map((p, i) => {
+    const layout = { index: i, registryCount: table.n, capacity, firstSlot: first, sectorCode: (d: string) => state.sectorCode(d) };
+    first += slots[i];
+    return p.module.createRuntime(p.params, layout);
+  });
+  const g = scenario.growth;
+  const bg: Background = {
+    valueAdded: new SectorParamSampler(g.valueAdded, state.sectors, state.sector, capacity),
+    energyElasticity: new SectorParamSampler(g.energyElasticity, state.sectors, state.sector, capacity),
+    efficiencyGain: new SectorParamSampler(g.efficiencyGain, state.sectors, state.sector, capacity),
+    employmentElasticity: new SectorParamSampler(g.employmentElasticity, state.sectors, state.sector, capacity),
+  };
+  const layout = metricLayout(policies, base, end);
+  const years = layout.years.length;
+  const accounts: EnterpriseAccounts = { grossTce: state.grossTce, dualControlTce: state.energyTce, co2T: state.co2T };
+  const k = createYearCoefficients(factors, scenario.accounting);
+  const one = createOneAccount();
+  state.k = k;
+  const evalCols: EvaluationColumns = {
+    ...stateColumns(state),
+    energyTce: evaluation.energy === 'gross' ? state.grossTce : state.energyTce,
+  };
+  const evalOut: EvaluationOutput = { score: state.score, grade: state.grade, scratch: new Float64Array(capacity) };
+  const official = new Uint8Array(capacity);
+  official.set(table.grade);
+  const baseRenewable = totalRenewable10kKwh(table);
+  const grid = scenario.gridEmissionFactor;
+  const policyRngs: Rng[] = new Array(policies.length);
+
+  const runDraw = (seed: number, draw: number, out: Float64Array, offset: number, record: boolean) => {
+    const rng = createRng(seed, draw, BACKGROUND_STREAM);
+    state.reset(draw, record);
+    bg.valueAdded.startDraw(rng);
+    bg.energyElasticity.startDraw(rng);
+    bg.efficiencyGain.startDraw(rng);
+    bg.employmentElasticity.startDraw(rng);
+    const gridDraw = grid?.kind === 'distribution' ? sample(grid.dist, rng) : Number.NaN;
+    const gridAt = (year: number): number | undefined =>
+      grid === undefined
+        ? undefined
+        : grid.kind === 'constant'
+          ? grid.value
+          : grid.kind === 'series'
+            ? valueAt(grid.series, year)
+            : gridDraw;
+    for (let i = 0; i < runtimes.length; i++) {
+      policyRngs[i] = createRng(seed, draw, 1 + i);
+      runtimes[i].startDraw(state, policyRngs[i]);
+    }
+    const accountYear = (year: number) =>
+      accountEnterprises(state, factors, scenario.accounting, year, baseRenewable, accounts, {
+        k,
+        one,
+        active: state.active,
+        gridTPerMwh: gridAt(year),
+      });
+
+    state.year = base;
+    state.flows.fill(0);
+    const baseTotals = accountYear(base);
+    evaluate(evalCols, evaluation, evalOut, official);
+    writeMetrics(state, baseTotals, layout, 0, out, offset);
+    for (let y = 1; y < years; y++) {
+      const year = base + y;
+      state.year = year;
+      advanceYear(state, bg, year);
+      accountYear(year);
+      evaluate(evalCols, evaluation, evalOut);
+      state.flows.fill(0);
+      for (let i = 0; i < runtimes.length; i++) runtimes[i].apply(state, year, policyRngs[i]);
+      const totals = accountYear(year);
+      writeMetrics(state, totals, layout, y, out, offset);
+    }
+    return state.events;
+  };
+  return { layout, drawSize: layout.ids.length * years, state, runDraw };
+}
+
+function stateColumns(s: SimState): Omit<EvaluationColumns, 'energyTce'> {
+  return {
+    n: s.n,
+    aboveScale: s.aboveScale,
+    landMu: s.landMu,
+    output: s.output,
+    valueAdded: s.valueAdded,
+    tax: s.tax,
+    employees: s.employees,
+    revenue: s.revenue,
+    rdExpense: s.rdExpense,
+    pollutantT: s.pollutantT,
+    electricity10kKwh: s.electricity10kKwh,
+    active: s.active,
+  };
+}

@@ -1,0 +1,253 @@
+import { accountOne, createOneAccount, type YearCoefficients } from '../accounting/account-one.js';
+import { CARRIERS, type CarrierId } from '../domain/carriers.js';
+import type { EnterpriseTable } from '../domain/enterprise-table.js';
+import type { PolicyState } from '../policies/types.js';
+
+/** One line of the audit trail (events.csv). */
+export interface EngineEvent {
+  readonly draw: number;
+  readonly year: number;
+  readonly enterprise: number;
+  readonly policy: number;
+  readonly action: string;
+  readonly vacatedEnergyTce: number;
+  readonly co2ReductionT: number;
+  readonly vacatedLandMu: number;
+  readonly newProjectEnergyTce: number;
+}
+
+/** Flow kinds tallied per policy and year. */
+export const FLOW = { energy: 0, co2: 1, land: 2, newEnergy: 3 } as const;
+const FLOWS = 4;
+
+const f64 = (n: number, from?: ArrayLike<number>) => {
+  const a = new Float64Array(n);
+  if (from) a.set(from as ArrayLike<number>);
+  return a;
+};
+
+/**
+ * The simulation state of one draw: the registry's firms and the new-project slots as struct of
+ * arrays (DESIGN §7). Created once per run; `reset` copies the base values back at the start of
+ * every draw, so nothing is allocated per draw or per year.
+ */
+export class SimState implements PolicyState {
+  readonly n: number;
+  readonly registryCount: number;
+  readonly ids: string[];
+  readonly names: string[];
+  readonly sectors: string[];
+  readonly active: Uint8Array;
+  readonly isProject: Uint8Array;
+  readonly aboveScale: Uint8Array;
+  readonly sector: Uint16Array;
+  readonly yearBuilt: Int16Array;
+  readonly villageCluster: Uint8Array;
+  readonly lsmp: Uint8Array;
+  readonly greenFactory: Uint8Array;
+  readonly grade: Uint8Array;
+  readonly score: Float64Array;
+  readonly landMu: Float64Array;
+  readonly output: Float64Array;
+  readonly valueAdded: Float64Array;
+  readonly tax: Float64Array;
+  readonly employees: Float64Array;
+  readonly revenue: Float64Array;
+  readonly rdExpense: Float64Array;
+  readonly pollutantT: Float64Array;
+  readonly electricity10kKwh: Float64Array;
+  readonly carriers: Record<CarrierId, Float64Array>;
+  readonly feedstockTce: Float64Array;
+  readonly renewableElectricity10kKwh: Float64Array;
+  readonly processCo2T: Float64Array;
+  readonly extraEfficiencyGain: Float64Array;
+  readonly grossTce: Float64Array;
+  readonly energyTce: Float64Array;
+  readonly co2T: Float64Array;
+
+  /** This year's flows: [policy × FLOWS + kind]. */
+  readonly flows: Float64Array;
+  /** The audit trail, when recording (draw 0). */
+  events: EngineEvent[] | undefined;
+  draw = 0;
+  year = 0;
+  /** The year's coefficients, set by the engine before policies run. */
+  k: YearCoefficients | undefined;
+
+  private readonly base: { u8: [Uint8Array, Uint8Array][]; f64: [Float64Array, Float64Array][] };
+  private readonly one = createOneAccount();
+
+  constructor(table: EnterpriseTable, projectSlots: number, policyCount: number) {
+    const n = table.n + projectSlots;
+    this.n = n;
+    this.registryCount = table.n;
+    this.ids = [...table.ids, ...Array<string>(projectSlots).fill('')];
+    this.names = [...table.names, ...Array<string>(projectSlots).fill('')];
+    this.sectors = [...table.sectors];
+    const u8 = (from: Uint8Array) => {
+      const a = new Uint8Array(n);
+      a.set(from);
+      return a;
+    };
+    this.active = new Uint8Array(n);
+    this.isProject = new Uint8Array(n);
+    this.isProject.fill(1, table.n);
+    this.aboveScale = u8(table.aboveScale);
+    this.sector = new Uint16Array(n);
+    this.sector.set(table.sector);
+    this.yearBuilt = new Int16Array(n);
+    this.yearBuilt.set(table.yearBuilt);
+    this.villageCluster = u8(table.villageCluster);
+    this.lsmp = u8(table.lsmp);
+    this.greenFactory = u8(table.greenFactory);
+    this.grade = new Uint8Array(n);
+    this.score = f64(n);
+    this.landMu = f64(n, table.landMu);
+    this.output = f64(n, table.output);
+    this.valueAdded = f64(n, table.valueAdded);
+    this.tax = f64(n, table.tax);
+    this.employees = f64(n, table.employees);
+    this.revenue = f64(n, table.revenue);
+    this.rdExpense = f64(n, table.rdExpense);
+    this.pollutantT = f64(n, table.pollutantT);
+    this.revenue.fill(Number.NaN, table.n);
+    this.rdExpense.fill(Number.NaN, table.n);
+    this.pollutantT.fill(Number.NaN, table.n);
+    this.carriers = Object.fromEntries(CARRIERS.map((c) => [c, f64(n, table.carriers[c])])) as Record<CarrierId, Float64Array>;
+    this.electricity10kKwh = this.carriers.electricity_10k_kwh;
+    this.feedstockTce = f64(n, table.feedstockTce);
+    this.renewableElectricity10kKwh = f64(n, table.renewableElectricity10kKwh);
+    this.processCo2T = f64(n, table.processCo2T);
+    this.extraEfficiencyGain = f64(n);
+    this.grossTce = f64(n);
+    this.energyTce = f64(n);
+    this.co2T = f64(n);
+    this.flows = new Float64Array(Math.max(1, policyCount) * FLOWS);
+
+    const activeBase = new Uint8Array(n);
+    activeBase.fill(1, 0, table.n);
+    const keepF64 = [
+      this.landMu,
+      this.output,
+      this.valueAdded,
+      this.tax,
+      this.employees,
+      this.revenue,
+      this.rdExpense,
+      this.pollutantT,
+      ...CARRIERS.map((c) => this.carriers[c]),
+      this.feedstockTce,
+      this.renewableElectricity10kKwh,
+      this.processCo2T,
+      this.extraEfficiencyGain,
+    ];
+    this.base = {
+      u8: [this.active, this.aboveScale, this.villageCluster, this.lsmp, this.greenFactory].map((a) => [
+        a,
+        a === this.active ? activeBase : a.slice(),
+      ]),
+      f64: keepF64.map((a) => [a, a.slice()]),
+    };
+  }
+
+  /** Restores the base values for a new draw. */
+  reset(draw: number, record: boolean): void {
+    for (const [a, b] of this.base.f64) a.set(b);
+    for (const [a, b] of this.base.u8) a.set(b);
+    this.draw = draw;
+    this.events = record ? [] : undefined;
+  }
+
+  /** Adds a sector label to the dictionary (a project's sector) and returns its code. */
+  sectorCode(division: string): number {
+    let c = this.sectors.indexOf(division);
+    if (c < 0) {
+      c = this.sectors.length;
+      this.sectors.push(division);
+    }
+    return c;
+  }
+
+  private record(e: number, policy: number, action: string, energy: number, co2: number, land: number, newEnergy: number): void {
+    const f = policy * FLOWS;
+    this.flows[f + FLOW.energy] += energy;
+    this.flows[f + FLOW.co2] += co2;
+    this.flows[f + FLOW.land] += land;
+    this.flows[f + FLOW.newEnergy] += newEnergy;
+    this.events?.push({
+      draw: this.draw,
+      year: this.year,
+      enterprise: e,
+      policy,
+      action,
+      vacatedEnergyTce: energy,
+      co2ReductionT: co2,
+      vacatedLandMu: land,
+      newProjectEnergyTce: newEnergy,
+    });
+  }
+
+  private reaccount(e: number): void {
+    accountOne(this, e, this.k!, this.one);
+    this.grossTce[e] = this.one.grossTce;
+    this.energyTce[e] = this.one.dualControlTce;
+    this.co2T[e] = this.one.co2T;
+  }
+
+  exit(e: number, policy: number, action: string): void {
+    if (this.active[e] === 0) return;
+    this.record(e, policy, action, this.energyTce[e], this.co2T[e], this.landMu[e], 0);
+    this.active[e] = 0;
+    this.grossTce[e] = 0;
+    this.energyTce[e] = 0;
+    this.co2T[e] = 0;
+  }
+
+  saveEnergy(e: number, share: number, policy: number, action: string): void {
+    if (this.active[e] === 0) return;
+    const s = 1 - Math.min(1, Math.max(0, share));
+    const energy = this.energyTce[e];
+    const co2 = this.co2T[e];
+    for (const c of CARRIERS) this.carriers[c][e] *= s;
+    this.feedstockTce[e] *= s;
+    this.renewableElectricity10kKwh[e] *= s;
+    this.reaccount(e);
+    this.record(e, policy, action, energy - this.energyTce[e], co2 - this.co2T[e], 0, 0);
+  }
+
+  growValueAdded(e: number, share: number): void {
+    const g = 1 + share;
+    this.valueAdded[e] *= g;
+    this.output[e] *= g;
+    this.tax[e] *= g;
+    this.revenue[e] *= g;
+    this.rdExpense[e] *= g;
+  }
+
+  shrinkLand(e: number, factor: number, policy: number, action: string): void {
+    if (this.active[e] === 0) return;
+    const land = this.landMu[e];
+    this.landMu[e] = land * factor;
+    this.record(e, policy, action, 0, 0, land - this.landMu[e], 0);
+  }
+
+  raiseRenewableShare(e: number, share: number, policy: number, action: string): void {
+    if (this.active[e] === 0) return;
+    const energy = this.energyTce[e];
+    const co2 = this.co2T[e];
+    this.renewableElectricity10kKwh[e] = Math.max(this.renewableElectricity10kKwh[e], share * this.electricity10kKwh[e]);
+    this.reaccount(e);
+    this.record(e, policy, action, energy - this.energyTce[e], co2 - this.co2T[e], 0, 0);
+  }
+
+  startProject(e: number, policy: number, action: string): void {
+    if (this.active[e] === 1) return;
+    this.active[e] = 1;
+    this.reaccount(e);
+    this.record(e, policy, action, 0, 0, 0, this.energyTce[e]);
+  }
+
+  note(e: number, policy: number, action: string): void {
+    this.record(e, policy, action, 0, 0, 0, 0);
+  }
+}

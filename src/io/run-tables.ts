@@ -1,0 +1,72 @@
+import type { RunResult } from '../engine/run.js';
+import { toCsv } from './csv-write.js';
+
+const num = (x: number | null | undefined, digits = 10): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '' : String(Number(x.toPrecision(digits)));
+
+/** metrics.csv: one row per metric and year with the summary statistics over the draws. */
+export function metricsCsv(run: RunResult): string {
+  const rows: string[][] = [];
+  for (const id of run.layout.ids) {
+    for (const year of run.layout.years) {
+      const s = run.summary.metrics[id][year];
+      rows.push([id, String(year), num(s?.mean), num(s?.p5), num(s?.p10), num(s?.p50), num(s?.p90), num(s?.p95)]);
+    }
+  }
+  return toCsv(['metric', 'year', 'mean', 'p5', 'p10', 'p50', 'p90', 'p95'], rows);
+}
+
+/** targets.csv: one row per target with its goal, probability, quantiles and status. */
+export function targetsCsv(run: RunResult): string {
+  const rows = run.summary.targets.map((t) => [
+    t.id,
+    t.label,
+    t.metric,
+    t.kind,
+    String(t.from),
+    String(t.year),
+    t.at_least !== undefined ? 'at_least' : 'at_most',
+    num(t.at_least ?? t.at_most),
+    num(t.confidence),
+    num(t.probability),
+    num(t.p10),
+    num(t.p50),
+    num(t.p90),
+    t.status,
+  ]);
+  return toCsv(
+    ['id', 'label', 'metric', 'kind', 'from', 'year', 'bound', 'goal', 'confidence', 'probability', 'p10', 'p50', 'p90', 'status'],
+    rows,
+  );
+}
+
+/** Columns of events.csv (the audit trail); `new_project_energy_tce` extends the DESIGN list. */
+export const EVENT_COLUMNS = [
+  'draw',
+  'year',
+  'enterprise_id',
+  'enterprise_name',
+  'policy',
+  'action',
+  'vacated_energy_tce',
+  'co2_reduction_t',
+  'vacated_land_mu',
+  'new_project_energy_tce',
+] as const;
+
+/** events.csv: every disposition of draw 0, in the order it happened. */
+export function eventsCsv(run: RunResult): string {
+  const rows = run.events.map((e) => [
+    String(e.draw),
+    String(e.year),
+    run.ids[e.enterprise],
+    run.names[e.enterprise],
+    run.layout.policyKeys[e.policy],
+    e.action,
+    num(e.vacatedEnergyTce, 12),
+    num(e.co2ReductionT, 12),
+    num(e.vacatedLandMu, 12),
+    num(e.newProjectEnergyTce, 12),
+  ]);
+  return toCsv(EVENT_COLUMNS, rows);
+}
