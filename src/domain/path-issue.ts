@@ -11,4 +11,8 @@ export interface PathIssue {
   readonly message: string;
   /** Point at the key (e.g. an unknown key) or at the value (default). */
   readonly at?: 'key' | 'value';
+  /** A problem inside a file the scenario names (a pipeline CSV): its file, row and column instead of the path's position. */
+  readonly file?: string;
+  readonly row?: number;
+  readonly field?: string;
 }

@@ -13,8 +13,7 @@ export interface Background {
 /**
  * Advances every operating firm by one year: VA grows by g (output, tax, revenue and R&D
  * follow VA); energy (every carrier, feedstock, renewables, process CO2 and pollutants) grows by
- * (1 + g)^ε × (1 − η − η_extra), ε the energy elasticity, η the autonomous efficiency gain and
- * η_extra a green factory's extra gain; employment grows by elasticity × g. Land is unchanged.
+ * (1 + g)^ε × (1 − η), ε the energy elasticity and η the autonomous efficiency gain; employment grows by elasticity × g. Land is unchanged.
  */
 export function advanceYear(state: SimState, bg: Background, year: number): void {
   const c = state.carriers;
@@ -28,7 +27,7 @@ export function advanceYear(state: SimState, bg: Background, year: number): void
     state.tax[e] *= va;
     state.revenue[e] *= va;
     state.rdExpense[e] *= va;
-    const ef = Math.pow(va, bg.energyElasticity.value(e, year)) * (1 - bg.efficiencyGain.value(e, year) - state.extraEfficiencyGain[e]);
+    const ef = Math.pow(va, bg.energyElasticity.value(e, year)) * (1 - bg.efficiencyGain.value(e, year));
     for (let k = 0; k < arrays.length; k++) arrays[k][e] *= ef;
     state.feedstockTce[e] *= ef;
     state.renewableElectricity10kKwh[e] *= ef;

@@ -1,5 +1,5 @@
 import { accountOne, createOneAccount, type YearCoefficients } from '../accounting/account-one.js';
-import { CARRIERS, type CarrierId } from '../domain/carriers.js';
+import { CARRIERS, FOSSIL_CARRIERS, type CarrierId } from '../domain/carriers.js';
 import type { EnterpriseTable } from '../domain/enterprise-table.js';
 import type { PolicyState } from '../policies/types.js';
 
@@ -60,7 +60,6 @@ export class SimState implements PolicyState {
   readonly feedstockTce: Float64Array;
   readonly renewableElectricity10kKwh: Float64Array;
   readonly processCo2T: Float64Array;
-  readonly extraEfficiencyGain: Float64Array;
   readonly grossTce: Float64Array;
   readonly energyTce: Float64Array;
   readonly co2T: Float64Array;
@@ -118,7 +117,6 @@ export class SimState implements PolicyState {
     this.feedstockTce = f64(n, table.feedstockTce);
     this.renewableElectricity10kKwh = f64(n, table.renewableElectricity10kKwh);
     this.processCo2T = f64(n, table.processCo2T);
-    this.extraEfficiencyGain = f64(n);
     this.grossTce = f64(n);
     this.energyTce = f64(n);
     this.co2T = f64(n);
@@ -139,7 +137,6 @@ export class SimState implements PolicyState {
       this.feedstockTce,
       this.renewableElectricity10kKwh,
       this.processCo2T,
-      this.extraEfficiencyGain,
     ];
     this.base = {
       u8: [this.active, this.aboveScale, this.villageCluster, this.lsmp, this.greenFactory].map((a) => [
@@ -185,6 +182,17 @@ export class SimState implements PolicyState {
       vacatedLandMu: land,
       newProjectEnergyTce: newEnergy,
     });
+  }
+
+  tcePerUnit(carrier: CarrierId): number {
+    const k = this.k!;
+    if (carrier === 'electricity_10k_kwh') return k.electricityTcePer10kKwh;
+    if (carrier === 'heat_gj') return k.heatTcePerGj;
+    return k.fossilTcePerUnit[FOSSIL_CARRIERS.indexOf(carrier)];
+  }
+
+  measure(e: number): void {
+    this.reaccount(e);
   }
 
   private reaccount(e: number): void {

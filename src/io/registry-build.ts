@@ -1,4 +1,5 @@
 import { CARRIERS, type CarrierId } from '../domain/carriers.js';
+import { parseNumberCell } from '../domain/cells.js';
 import { hasErrors, type Diagnostic } from '../domain/diagnostic.js';
 import { GRADES, type EnterpriseTable } from '../domain/enterprise-table.js';
 import { toDivision } from '../domain/sectors.js';
@@ -34,14 +35,6 @@ class Dictionary {
     }
     return c;
   }
-}
-
-/** Parses a number cell: digits with optional ',' thousands separators; empty gives `empty`. */
-function parseNumber(raw: string): number | undefined {
-  const s = raw.trim().replace(/,/g, '');
-  if (s === '') return Number.NaN;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return undefined;
-  return Number(s);
 }
 
 /**
@@ -177,7 +170,7 @@ export function buildRegistry(
         }
         case 'number':
         case 'optional-number': {
-          const v = parseNumber(raw);
+          const v = parseNumberCell(raw);
           const target = numberTargets[def.key];
           if (v === undefined) err(def, 'registry/not-a-number', msg.notANumber(raw));
           else if (v < 0) err(def, 'registry/negative-number', msg.negativeNumber(v));

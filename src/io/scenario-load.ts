@@ -1,5 +1,6 @@
 import { dirname, relative, resolve as resolvePath } from 'node:path';
 import { missingFactorFields, resolveFactors, factorsSchema, type Factors } from '../accounting/factors.js';
+import type { SheetTable } from '../domain/cells.js';
 import type { Diagnostic } from '../domain/diagnostic.js';
 import type { PathIssue } from '../domain/path-issue.js';
 import { evaluationSchema, resolveEvaluation, type EvaluationModel } from '../evaluation/model.js';
@@ -12,7 +13,8 @@ import { mayHoldExpressions, scenarioSchema } from '../scenario/schema.js';
 import { parseWith } from '../scenario/zod-issues.js';
 import { checkRegistryAgainstFactors } from './registry-checks.js';
 import type { LoadedRegistry } from './registry-build.js';
-import { loadRegistry } from './registry-load.js';
+import { loadRegistry, readCsvSheet } from './registry-load.js';
+import { readInput } from './read-input.js';
 import { loadYamlWith, locateIssue, readYamlMap } from './yaml-file.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -71,6 +73,41 @@ export async function loadScenarioChain(path: string): Promise<{ chain?: Chain; 
     from = { source };
     abs = resolvePath(dirname(abs), ext);
   }
+}
+
+/**
+ * Reads the CSV/XLSX files policy entries name (a project pipeline), relative to the scenario
+ * file that holds the `policies` list; a missing file is reported at its line.
+ */
+async function readPolicyTables(
+  policies: readonly Record<string, unknown>[],
+  modules: readonly PolicyModule[],
+  sources: readonly YamlSource[],
+  absPaths: readonly string[],
+  diagnostics: Diagnostic[],
+): Promise<Map<string, SheetTable>> {
+  const tables = new Map<string, SheetTable>();
+  const holder = Math.max(
+    0,
+    sources.findIndex((s) => s.has(['policies'])),
+  );
+  for (const [i, entry] of policies.entries()) {
+    const module = modules.find((m) => m.type === entry.type);
+    for (const field of module?.files ?? []) {
+      const rel = entry[field];
+      if (typeof rel !== 'string') continue;
+      const abs = resolvePath(dirname(absPaths[holder]), rel);
+      const data = await readInput(abs, shown(abs), field);
+      if (!data.ok) {
+        diagnostics.push(locateIssue({ path: ['policies', i, field], code: 'io/read', message: data.diagnostics[0].message }, sources));
+        continue;
+      }
+      const sheet = readCsvSheet(data.value.toString('utf8'), shown(abs));
+      if (!sheet.sheet) diagnostics.push(...sheet.diagnostics);
+      else tables.set(`${i}.${field}`, { file: shown(abs), ...sheet.sheet });
+    }
+  }
+  return tables;
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -137,10 +174,11 @@ export async function loadScenario(
       });
     }
   }
+  const policyTables = await readPolicyTables(spec.policies, policyModules, sources, absPaths, diagnostics);
   const registry = registryR.value;
   const index = new Map<string, number>();
   registry?.table.ids.forEach((id, i) => index.set(id, i));
-  const resolved = resolveScenario({ spec, files, policyModules, enterpriseIndex: (id) => index.get(id) });
+  const resolved = resolveScenario({ spec, files, policyModules, enterpriseIndex: (id) => index.get(id), policyTables });
   diagnostics.push(...locate(resolved.issues));
   if (diagnostics.length || !factorsR.value || !evaluationR.value || !registry || !resolved.scenario) {
     return { diagnostics };

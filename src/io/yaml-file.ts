@@ -8,6 +8,7 @@ import { formatPath, parseYaml, type YamlSource } from './yaml-source.js';
 
 /** Turns a path issue into a diagnostic at the file, line and column where the path is written. */
 export function locateIssue(issue: PathIssue, sources: readonly YamlSource[]): Diagnostic {
+  if (issue.file !== undefined) return { code: issue.code, message: issue.message, file: issue.file, row: issue.row, field: issue.field };
   // the file that sets the path (child first); else the one holding its longest existing prefix
   let src = sources.find((s) => s.has(issue.path));
   for (let len = issue.path.length - 1; !src && len >= 0; len--) src = sources.find((s) => s.has(issue.path.slice(0, len)));

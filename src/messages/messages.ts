@@ -103,6 +103,8 @@ export const msg = {
     `expression "${expr}" cannot be evaluated: ${reason}; expressions may use numbers, + - * / ^, functions such as min, max, exp, log, and the names under 'constants'`,
   expressionNotNumber: (expr: string, got: string) => `expression "${expr}" gives ${got}, not a finite number`,
   notAYearKey: (key: string) => `'${key}' is not a year; a year series uses four-digit years as keys, e.g. {2021: 0.5568, 2025: 0.50}`,
+  perYearNotDistribution: () =>
+    'per_year sizes the simulation: give a number or a year series such as {2021: 5, 2025: 10}, not a distribution',
   perEnterpriseNotHere: () => "'per: enterprise' is not meaningful here (one value for the district); use 'per: draw'",
   unknownEnterpriseId: (id: string) =>
     `enterprise id '${id}' is not in the registry; check the id (the registry's 'id' column) or remove the entry`,

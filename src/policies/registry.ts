@@ -1,8 +1,15 @@
-import type { PolicyModule } from './types.js';
+import { greenManufacturing } from './green-manufacturing.js';
+import { newProjects } from './new-projects.js';
+import { rectification } from './rectification.js';
+import { anyPolicy, type PolicyModule } from './types.js';
+import { twoHighReview } from './two-high-review.js';
+import { villageCleanup } from './village-cleanup.js';
 
-/**
- * The policy types a scenario may use, by `type`. Each module is one file in this folder; the
- * policies of the district plan (rectification, two_high_review, green_manufacturing,
- * village_cleanup, new_projects) register here as they are built.
- */
-export const POLICY_MODULES: readonly PolicyModule[] = [];
+/** The policy types a scenario may use, by `type`: one module per file in this folder. */
+export const POLICY_MODULES: readonly PolicyModule[] = [
+  anyPolicy(rectification),
+  anyPolicy(twoHighReview),
+  anyPolicy(greenManufacturing),
+  anyPolicy(villageCleanup),
+  anyPolicy(newProjects),
+];

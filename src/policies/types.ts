@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { EnergyColumns } from '../accounting/account.js';
+import type { CarrierId } from '../domain/carriers.js';
+import type { SheetTable } from '../domain/cells.js';
 import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import type { EvaluationColumns } from '../evaluation/evaluate.js';
 import type { Rng } from '../random/rng.js';
@@ -12,6 +14,8 @@ export interface PolicyResolveContext {
   readonly constants: ReadonlyMap<string, number>;
   /** Index of an enterprise id in the registry (named lists), or undefined when unknown. */
   readonly enterpriseIndex: (id: string) => number | undefined;
+  /** The table read from a file the entry names under `field` (see {@link PolicyModule.files}). */
+  readonly table: (field: string) => SheetTable | undefined;
 }
 
 /**
@@ -46,8 +50,6 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   readonly villageCluster: Uint8Array;
   readonly lsmp: Uint8Array;
   readonly greenFactory: Uint8Array;
-  /** Extra yearly efficiency gain a firm has earned (green factories), applied by the background dynamics. */
-  readonly extraEfficiencyGain: Float64Array;
   /** Removes a firm from the district (close, relocate, exit): its energy, CO2 and land are vacated. */
   exit(e: number, policy: number, action: string): void;
   /**
@@ -63,6 +65,10 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   raiseRenewableShare(e: number, share: number, policy: number, action: string): void;
   /** Starts a new project in slot e this year; its energy is new-project energy. */
   startProject(e: number, policy: number, action: string): void;
+  /** Standard coal per unit of a carrier this year (electricity on the scenario's basis), tce. */
+  tcePerUnit(carrier: CarrierId): number;
+  /** Re-accounts firm e (also a project slot not yet started) into grossTce, energyTce and co2T. */
+  measure(e: number): void;
   /** Records a disposition without a change (an evaluation, a compliant review, a rejected project). */
   note(e: number, policy: number, action: string): void;
 }
@@ -100,6 +106,8 @@ export interface PolicyModule<Spec = unknown, Params = unknown> {
   readonly label: { readonly zh: string; readonly en: string };
   /** Validates the whole entry, `type` included; unknown keys are errors. */
   readonly schema: z.ZodType<Spec>;
+  /** Keys of the entry that name CSV/XLSX files (relative to the scenario file); the io layer reads them for resolve. */
+  readonly files?: readonly string[];
   /** Turns a validated entry into parameters; problems are reported at paths under `path`. */
   resolve(spec: Spec, ctx: PolicyResolveContext, path: ValuePath): { params: Params; issues: PathIssue[] };
   /** New-project slots this policy needs (default 0). */
@@ -112,4 +120,12 @@ export interface PolicyModule<Spec = unknown, Params = unknown> {
 export interface ResolvedPolicy {
   readonly module: PolicyModule;
   readonly params: unknown;
+}
+
+/**
+ * Erases a module's Spec and Params types so modules can share one registry list. Sound because
+ * the engine only ever passes a module the params its own `resolve` returned.
+ */
+export function anyPolicy<S, P>(module: PolicyModule<S, P>): PolicyModule {
+  return module as unknown as PolicyModule;
 }

@@ -1,4 +1,5 @@
 import type { AccountingConfig } from '../accounting/config.js';
+import type { SheetTable } from '../domain/cells.js';
 import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import { msg } from '../messages/messages.js';
 import type { PolicyModule, ResolvedPolicy } from '../policies/types.js';
@@ -44,6 +45,8 @@ export interface ResolveInput {
   readonly policyModules: readonly PolicyModule[];
   /** Index of an enterprise id in the registry (for named lists). */
   readonly enterpriseIndex: (id: string) => number | undefined;
+  /** Tables read from the files policy entries name, by `<policy index>.<field>`. */
+  readonly policyTables?: ReadonlyMap<string, SheetTable>;
 }
 
 function resolveSectorParam(
@@ -124,7 +127,8 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
     const parsed = parseWith(module.schema, entry, path);
     issues.push(...parsed.issues);
     if (parsed.value === undefined) return;
-    const r = module.resolve(parsed.value, { base, end, constants, enterpriseIndex: input.enterpriseIndex }, path);
+    const table = (field: string) => input.policyTables?.get(`${i}.${field}`);
+    const r = module.resolve(parsed.value, { base, end, constants, enterpriseIndex: input.enterpriseIndex, table }, path);
     issues.push(...r.issues);
     policies.push({ module, params: r.params });
   });

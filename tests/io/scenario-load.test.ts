@@ -8,7 +8,7 @@ import { sharesSumToOne } from '../../src/domain/schema-helpers.js';
 import { loadScenario } from '../../src/io/scenario-load.js';
 import { msg } from '../../src/messages/messages.js';
 import { namedEntrySchema, resolveNamed } from '../../src/policies/named.js';
-import type { PolicyModule } from '../../src/policies/types.js';
+import { anyPolicy, type PolicyModule } from '../../src/policies/types.js';
 import { FIXTURES, ROOT } from '../helpers.js';
 
 /** A scenario head that names the test registry and the shipped factors and evaluation. */
@@ -60,7 +60,7 @@ const demo: PolicyModule<
     const r = resolveNamed(spec.named, ctx, [...path, 'named']);
     return { params: r.named, issues: r.issues };
   },
-  apply: () => undefined,
+  createRuntime: () => ({ startDraw: () => undefined, apply: () => undefined }),
 };
 
 describe('loadScenario', () => {
@@ -237,7 +237,7 @@ targets:
 
 describe('policy entries are validated by their module', () => {
   it('an unknown type names the known types', async () => {
-    const r = await load({ 'a.yaml': `${HEAD}policies:\n  - { type: dem }\n` }, 'a.yaml', [demo]);
+    const r = await load({ 'a.yaml': `${HEAD}policies:\n  - { type: dem }\n` }, 'a.yaml', [anyPolicy(demo)]);
     expect(where(r.diagnostics)).toEqual([['a.yaml', 7, 13, 'policies[0].type', msg.unknownPolicyType('dem', ['demo'])]]);
     expect(r.diagnostics[0].message).toContain("did you mean 'demo'?");
   });
@@ -261,7 +261,7 @@ describe('policy entries are validated by their module', () => {
 `,
       },
       'a.yaml',
-      [demo],
+      [anyPolicy(demo)],
     );
     expect(where(r.diagnostics)).toEqual([
       [
@@ -290,7 +290,7 @@ describe('policy entries are validated by their module', () => {
         'a.yaml': `${HEAD}policies:\n  - { type: demo, dispositions: { close: { share: 1 }, upgrade: { share: 0 } }, named: [{ id: E3, year: 2022, action: close }] }\n`,
       },
       'a.yaml',
-      [demo],
+      [anyPolicy(demo)],
     );
     expect(r.diagnostics).toEqual([]);
     expect(r.value!.scenario.policies[0].params).toEqual([{ enterprise: 2, year: 2022, action: 'close' }]);

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import type { PathIssue, ValuePath } from '../domain/path-issue.js';
+import { sharesSumToOne } from '../domain/schema-helpers.js';
+import { quickselect } from '../evaluation/quickselect.js';
+import { msg } from '../messages/messages.js';
+import type { Rng } from '../random/rng.js';
+import { paramValue, resolveParam, sample, type Param, type ParamInput } from '../scenario/param.js';
+import type { PolicyResolveContext } from './types.js';
+
+/** `years: [first, last]`: the years a policy acts (default: every simulated year). */
+export const yearsSchema = z.tuple([z.int(), z.int()]).optional();
+
+/** A share in [0, 1]. */
+export const shareSchema = z.number().min(0).max(1);
+
+/** Resolves `years`, checking it lies in base + 1 … end. */
+export function resolveYears(
+  years: readonly [number, number] | undefined,
+  ctx: PolicyResolveContext,
+  path: ValuePath,
+  issues: PathIssue[],
+): [number, number] {
+  const [a, b] = years ?? [ctx.base + 1, ctx.end];
+  for (const [i, y] of [a, b].entries()) {
+    if (y <= ctx.base || y > ctx.end)
+      issues.push({ path: [...path, 'years', i], code: 'policy/year', message: msg.yearOutsidePeriod(y, ctx.base + 1, ctx.end, 'year') });
+  }
+  if (a > b)
+    issues.push({ path: [...path, 'years'], code: 'policy/year', message: msg.distributionOrder('years [first, last]', 'first ≤ last') });
+  return [a, b];
+}
+
+/** A refinement: the `share` of every present disposition sums to 1. */
+export function sharesRefinement(what: string) {
+  return (d: Record<string, { share: number } | undefined>, ctx: z.RefinementCtx) => {
+    const parts = Object.entries(d)
+      .filter((e): e is [string, { share: number }] => e[1] !== undefined)
+      .map(([k, v]) => [k, v.share] as [string, number]);
+    const { sum, ok } = sharesSumToOne(parts.map((p) => p[1]));
+    if (!ok) ctx.addIssue({ code: 'custom', message: msg.sharesNotOne(what, parts, sum) });
+  };
+}
+
+/** Cumulative shares in the order given, for {@link pickShare}. */
+export function cumulativeShares(shares: readonly number[]): Float64Array {
+  const c = new Float64Array(shares.length);
+  let s = 0;
+  shares.forEach((x, i) => {
+    s += x;
+    c[i] = s;
+  });
+  return c;
+}
+
+/** Draws a category by its cumulative shares (the last one takes any rounding remainder). */
+export function pickShare(rng: Rng, cumulative: Float64Array): number {
+  const u = rng.next() * cumulative[cumulative.length - 1];
+  for (let i = 0; i < cumulative.length - 1; i++) if (u < cumulative[i]) return i;
+  return cumulative.length - 1;
+}
+
+/**
+ * A policy number in use: constants and series as they are, `per: draw` sampled once per draw,
+ * `per: enterprise` sampled afresh for every firm it is applied to.
+ */
+export class PolicyParam {
+  private drawValue = Number.NaN;
+  constructor(readonly param: Param) {}
+
+  /** Samples the per-draw value (call from startDraw). */
+  startDraw(rng: Rng): void {
+    if (this.param.kind === 'distribution' && this.param.per === 'draw') this.drawValue = sample(this.param.dist, rng);
+  }
+
+  /** The value for one firm in `year`. */
+  value(year: number, rng: Rng): number {
+    const p = this.param;
+    if (p.kind === 'distribution' && p.per === 'enterprise') return sample(p.dist, rng);
+    return paramValue(p, year, this.drawValue);
+  }
+}
+
+/** Resolves an optional scenario number with a default. */
+export function resolveOptional(
+  v: ParamInput | undefined,
+  fallback: number,
+  ctx: PolicyResolveContext,
+  path: ValuePath,
+  issues: PathIssue[],
+): Param {
+  return v === undefined ? { kind: 'constant', value: fallback } : resolveParam(v, ctx.constants, path, issues);
+}
+
+/**
+ * Selects up to `k` of the `count` candidate firms with the smallest `key` (NaN first), ties in
+ * candidate order, in O(count) (quickselect; no sort), writing them to `out` in candidate order
+ * and returning how many were chosen. `scratch` needs `count` entries.
+ */
+export function selectSmallest(
+  candidates: Int32Array,
+  count: number,
+  key: (e: number) => number,
+  k: number,
+  scratch: Float64Array,
+  out: Int32Array,
+): number {
+  const keyOf = (e: number) => {
+    const v = key(e);
+    return Number.isNaN(v) ? -Infinity : v;
+  };
+  if (k >= count) {
+    out.set(candidates.subarray(0, count));
+    return count;
+  }
+  if (k <= 0) return 0;
+  for (let i = 0; i < count; i++) scratch[i] = keyOf(candidates[i]);
+  const cut = quickselect(scratch, count, k - 1);
+  let below = 0;
+  for (let i = 0; i < count; i++) if (keyOf(candidates[i]) < cut) below++;
+  let equalAllowed = k - below;
+  let chosen = 0;
+  for (let i = 0; i < count; i++) {
+    const e = candidates[i];
+    const v = keyOf(e);
+    if (v < cut || (v === cut && equalAllowed-- > 0)) out[chosen++] = e;
+  }
+  return chosen;
+}

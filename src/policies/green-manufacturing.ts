@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import type { PathIssue } from '../domain/path-issue.js';
+import { paramSchema, type Param } from '../scenario/param.js';
+import { PolicyParam, resolveOptional, resolveYears, selectSmallest, yearsSchema } from './common.js';
+import { namedEntrySchema, resolveNamed, type NamedEntry } from './named.js';
+import type { PolicyModule, PolicyState } from './types.js';
+
+const ACTIONS = ['evaluate', 'retrofit', 'certify'] as const;
+type Action = (typeof ACTIONS)[number];
+
+const schema = z.strictObject({
+  type: z.literal('green_manufacturing'),
+  years: yearsSchema,
+  /** Green-factory evaluations per year (plan "521": 500+ 规上 firms by 2025); counted, no effect. */
+  evaluations_per_year: paramSchema({ perEnterprise: false }).optional(),
+  /** Energy-saving / carbon-cutting retrofits per year (plan: 200 by 2025). */
+  retrofits_per_year: paramSchema({ perEnterprise: false }).optional(),
+  retrofit_selection: z.enum(['largest_energy', 'worst_intensity']).default('largest_energy'),
+  /** Share of a retrofitted firm's energy saved (DOMAIN §6: 5–30 % of the affected load). */
+  retrofit_saving: paramSchema().optional(),
+  /** District-or-higher green factories certified per year (plan: 100 by 2025). */
+  green_factories_per_year: paramSchema({ perEnterprise: false }).optional(),
+  /** Extra yearly efficiency gain of a certified green factory. */
+  green_factory_efficiency_gain: paramSchema().optional(),
+  /** Renewable share of electricity a green factory reaches (green power, rooftop PV). */
+  green_factory_renewable_share: z.number().min(0).max(1).default(0.1),
+  named: z.array(namedEntrySchema(ACTIONS)).default([]),
+});
+type Spec = z.infer<typeof schema>;
+
+interface Params {
+  readonly years: [number, number];
+  readonly evaluations: Param;
+  readonly retrofits: Param;
+  readonly worstIntensity: boolean;
+  readonly saving: Param;
+  readonly certifications: Param;
+  readonly gain: Param;
+  readonly renewableShare: number;
+  readonly named: readonly NamedEntry<Action>[];
+}
+
+/**
+ * 绿色制造"521"升级工程 (plan 三(一)3), among operating 规上 firms: each year `evaluations_per_year`
+ * green-factory evaluations (largest energy first; recorded, no effect), `retrofits_per_year`
+ * retrofits (largest energy or worst intensity first; a saving drawn per firm; each firm once),
+ * and `green_factories_per_year` certifications (best 亩均 score first among firms not yet
+ * green): a certified factory raises its renewable power share at once and saves
+ * `green_factory_efficiency_gain` of its energy every following year.
+ */
+export const greenManufacturing: PolicyModule<Spec, Params> = {
+  type: 'green_manufacturing',
+  label: { zh: '绿色制造"521"升级工程', en: 'green manufacturing "521"' },
+  schema,
+  resolve(spec, ctx, path) {
+    const issues: PathIssue[] = [];
+    const named = resolveNamed(spec.named, ctx, [...path, 'named']);
+    issues.push(...named.issues);
+    return {
+      params: {
+        years: resolveYears(spec.years, ctx, path, issues),
+        evaluations: resolveOptional(spec.evaluations_per_year, 0, ctx, [...path, 'evaluations_per_year'], issues),
+        retrofits: resolveOptional(spec.retrofits_per_year, 0, ctx, [...path, 'retrofits_per_year'], issues),
+        worstIntensity: spec.retrofit_selection === 'worst_intensity',
+        saving:
+          spec.retrofit_saving === undefined
+            ? { kind: 'distribution', dist: { name: 'triangular', args: [0.05, 0.1, 0.2] }, per: 'enterprise' }
+            : resolveOptional(spec.retrofit_saving, 0, ctx, [...path, 'retrofit_saving'], issues),
+        certifications: resolveOptional(spec.green_factories_per_year, 0, ctx, [...path, 'green_factories_per_year'], issues),
+        gain: resolveOptional(spec.green_factory_efficiency_gain, 0.01, ctx, [...path, 'green_factory_efficiency_gain'], issues),
+        renewableShare: spec.green_factory_renewable_share,
+        named: named.named,
+      },
+      issues,
+    };
+  },
+  createRuntime(p, layout) {
+    const n = layout.capacity;
+    const evaluated = new Uint8Array(n);
+    const retrofitted = new Uint8Array(n);
+    const certified = new Uint8Array(n);
+    const candidates = new Int32Array(n);
+    const chosen = new Int32Array(n);
+    const scratch = new Float64Array(n);
+    const perYear = [p.evaluations, p.retrofits, p.certifications].map((x) => new PolicyParam(x));
+    const saving = new PolicyParam(p.saving);
+    const gain = new PolicyParam(p.gain);
+    const policy = layout.index;
+
+    const act = (s: PolicyState, e: number, action: Action, year: number, rng: Parameters<typeof saving.value>[1]) => {
+      if (action === 'evaluate') {
+        evaluated[e] = 1;
+        s.note(e, policy, 'evaluate');
+      } else if (action === 'retrofit') {
+        retrofitted[e] = 1;
+        s.saveEnergy(e, saving.value(year, rng), policy, 'retrofit');
+      } else {
+        certified[e] = 1;
+        if (s.greenFactory[e] === 0) s.greenFactory[e] = 1; // district level
+        s.raiseRenewableShare(e, p.renewableShare, policy, 'certify');
+      }
+    };
+    /** Picks `k` operating 规上 firms passing `ok`, smallest `key` first. */
+    const pick = (s: PolicyState, k: number, ok: (e: number) => boolean, key: (e: number) => number) => {
+      let count = 0;
+      for (let e = 0; e < s.n; e++) if (s.active[e] === 1 && s.aboveScale[e] === 1 && ok(e)) candidates[count++] = e;
+      return selectSmallest(candidates, count, key, k, scratch, chosen);
+    };
+
+    return {
+      startDraw(_s, rng) {
+        evaluated.fill(0);
+        retrofitted.fill(0);
+        certified.fill(0);
+        for (const x of perYear) x.startDraw(rng);
+        saving.startDraw(rng);
+        gain.startDraw(rng);
+      },
+      apply(s, year, rng) {
+        // green factories certified in earlier years keep gaining
+        for (let e = 0; e < s.n; e++)
+          if (certified[e] === 1 && s.active[e] === 1) s.saveEnergy(e, gain.value(year, rng), policy, 'green_factory_gain');
+        if (year < p.years[0] || year > p.years[1]) return;
+        for (const entry of p.named)
+          if (entry.year === year && s.active[entry.enterprise] === 1) act(s, entry.enterprise, entry.action, year, rng);
+        const [evaluations, retrofits, certifications] = perYear.map((x) => Math.round(x.value(year, rng)));
+        let k = pick(
+          s,
+          evaluations,
+          (e) => !evaluated[e],
+          (e) => -s.grossTce[e],
+        );
+        for (let i = 0; i < k; i++) act(s, chosen[i], 'evaluate', year, rng);
+        const intensity = (e: number) => -(s.energyTce[e] / s.valueAdded[e]);
+        k = pick(s, retrofits, (e) => !retrofitted[e] && s.energyTce[e] > 0, p.worstIntensity ? intensity : (e) => -s.energyTce[e]);
+        for (let i = 0; i < k; i++) act(s, chosen[i], 'retrofit', year, rng);
+        k = pick(
+          s,
+          certifications,
+          (e) => !certified[e] && s.greenFactory[e] === 0,
+          (e) => -s.score[e],
+        );
+        for (let i = 0; i < k; i++) act(s, chosen[i], 'certify', year, rng);
+      },
+    };
+  },
+};

@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import type { PathIssue } from '../domain/path-issue.js';
+import { GRADES } from '../domain/enterprise-table.js';
+import { paramSchema, type Param } from '../scenario/param.js';
+import {
+  cumulativeShares,
+  pickShare,
+  PolicyParam,
+  resolveOptional,
+  resolveYears,
+  selectSmallest,
+  shareSchema,
+  sharesRefinement,
+  yearsSchema,
+} from './common.js';
+import { namedEntrySchema, resolveNamed, type NamedEntry } from './named.js';
+import type { PolicyModule, PolicyState } from './types.js';
+
+const ACTIONS = ['upgrade', 'regulate', 'relocate', 'close'] as const;
+type Action = (typeof ACTIONS)[number];
+
+const criteria = z.strictObject({
+  /** Energy intensity above this, tce per 万元 VA. */
+  energy_intensity_above: z.number().nonnegative().optional(),
+  /** Tax per mu below this, 万元/亩 (Zhenhai 2022: < 4 万元 on ≥ 3 mu). */
+  tax_per_mu_below: z.number().nonnegative().optional(),
+  /** Land at least this, mu. */
+  land_mu_at_least: z.number().nonnegative().optional(),
+});
+type Criteria = z.infer<typeof criteria>;
+
+const schema = z.strictObject({
+  type: z.literal('rectification'),
+  years: yearsSchema,
+  /** 亩均 grades that put a firm on the list (default D). */
+  grades: z.array(z.enum(GRADES)).min(1).default(['D']),
+  /** Extra conditions a listed grade must also meet (all of them). */
+  require: criteria.optional(),
+  /** Conditions that list a firm whatever its grade (all of them), e.g. low tax per mu on ≥ 3 mu. */
+  also: criteria.optional(),
+  above_scale_only: z.boolean().default(false),
+  /** Most firms disposed of per year (rule-based; named entries come on top). */
+  max_per_year: z.int().positive().optional(),
+  /** Years before a listed firm may be listed again. */
+  cooldown_years: z.int().min(0).default(3),
+  dispositions: z
+    .strictObject({
+      upgrade: z
+        .strictObject({
+          share: shareSchema,
+          energy_saving: paramSchema().optional(),
+          value_added_gain: paramSchema().optional(),
+          lag: z.int().min(0).default(0),
+        })
+        .optional(),
+      regulate: z.strictObject({ share: shareSchema, energy_saving: paramSchema().optional() }).optional(),
+      relocate: z.strictObject({ share: shareSchema }).optional(),
+      close: z.strictObject({ share: shareSchema }).optional(),
+    })
+    .superRefine(sharesRefinement('disposition')),
+  named: z.array(namedEntrySchema(ACTIONS, { energy_saving: z.number().min(0).max(1).optional() })).default([]),
+});
+type Spec = z.infer<typeof schema>;
+
+interface Params {
+  readonly years: [number, number];
+  readonly grades: Uint8Array;
+  readonly require?: Criteria;
+  readonly also?: Criteria;
+  readonly aboveScaleOnly: boolean;
+  readonly maxPerYear: number;
+  readonly cooldownYears: number;
+  readonly shares: readonly number[];
+  readonly upgradeSaving: Param;
+  readonly upgradeGain: Param;
+  readonly upgradeLag: number;
+  readonly regulateSaving: Param;
+  readonly named: readonly (NamedEntry<Action> & { energySaving?: number })[];
+}
+
+/** True when firm e meets every condition given. */
+function meets(s: PolicyState, e: number, c: Criteria): boolean {
+  if (c.energy_intensity_above !== undefined && !(s.energyTce[e] / s.valueAdded[e] > c.energy_intensity_above)) return false;
+  if (c.tax_per_mu_below !== undefined && !(s.tax[e] / s.landMu[e] < c.tax_per_mu_below)) return false;
+  if (c.land_mu_at_least !== undefined && !(s.landMu[e] >= c.land_mu_at_least)) return false;
+  return true;
+}
+
+/**
+ * 高耗低效企业整治 (plan 三(一)1): each year the firms of the listed grades (default D), or
+ * meeting `also`, go on the list, lowest 亩均 score first up to `max_per_year`; each gets a
+ * disposition by the shares — upgrade (energy saving, VA gain, after `lag` years), regulate
+ * (a small saving), relocate or close (the firm leaves: its energy, CO2 and land are vacated).
+ * A listed firm is not listed again within `cooldown_years`.
+ */
+export const rectification: PolicyModule<Spec, Params> = {
+  type: 'rectification',
+  label: { zh: '高耗低效企业整治', en: 'high-energy low-efficiency rectification' },
+  schema,
+  resolve(spec, ctx, path) {
+    const issues: PathIssue[] = [];
+    const d = spec.dispositions;
+    const named = resolveNamed(spec.named, ctx, [...path, 'named']);
+    issues.push(...named.issues);
+    return {
+      params: {
+        years: resolveYears(spec.years, ctx, path, issues),
+        grades: Uint8Array.from(spec.grades, (g) => GRADES.indexOf(g) + 1),
+        require: spec.require,
+        also: spec.also,
+        aboveScaleOnly: spec.above_scale_only,
+        maxPerYear: spec.max_per_year ?? Number.MAX_SAFE_INTEGER,
+        cooldownYears: spec.cooldown_years,
+        shares: ACTIONS.map((a) => d[a]?.share ?? 0),
+        upgradeSaving: resolveOptional(d.upgrade?.energy_saving, 0.1, ctx, [...path, 'dispositions', 'upgrade', 'energy_saving'], issues),
+        upgradeGain: resolveOptional(d.upgrade?.value_added_gain, 0, ctx, [...path, 'dispositions', 'upgrade', 'value_added_gain'], issues),
+        upgradeLag: d.upgrade?.lag ?? 0,
+        regulateSaving: resolveOptional(
+          d.regulate?.energy_saving,
+          0.02,
+          ctx,
+          [...path, 'dispositions', 'regulate', 'energy_saving'],
+          issues,
+        ),
+        named: named.named.map((n, i) => ({ ...n, energySaving: spec.named[i].energy_saving })),
+      },
+      issues,
+    };
+  },
+  createRuntime(p, layout) {
+    const n = layout.capacity;
+    const lastListed = new Int32Array(n);
+    const dueYear = new Int32Array(n);
+    const dueSaving = new Float64Array(n);
+    const dueGain = new Float64Array(n);
+    const candidates = new Int32Array(n);
+    const chosen = new Int32Array(n);
+    const scratch = new Float64Array(n);
+    const cumulative = cumulativeShares(p.shares);
+    const upgradeSaving = new PolicyParam(p.upgradeSaving);
+    const upgradeGain = new PolicyParam(p.upgradeGain);
+    const regulateSaving = new PolicyParam(p.regulateSaving);
+    const policy = layout.index;
+
+    const dispose = (
+      s: PolicyState,
+      e: number,
+      action: Action,
+      year: number,
+      rng: Parameters<typeof upgradeSaving.value>[1],
+      saving?: number,
+    ) => {
+      lastListed[e] = year;
+      switch (action) {
+        case 'upgrade': {
+          const share = saving ?? upgradeSaving.value(year, rng);
+          const gain = upgradeGain.value(year, rng);
+          if (p.upgradeLag === 0) {
+            s.saveEnergy(e, share, policy, 'upgrade');
+            if (gain) s.growValueAdded(e, gain);
+          } else {
+            dueYear[e] = year + p.upgradeLag;
+            dueSaving[e] = share;
+            dueGain[e] = gain;
+            s.note(e, policy, 'upgrade_started');
+          }
+          break;
+        }
+        case 'regulate':
+          s.saveEnergy(e, saving ?? regulateSaving.value(year, rng), policy, 'regulate');
+          break;
+        case 'relocate':
+        case 'close':
+          s.exit(e, policy, action);
+          break;
+      }
+    };
+
+    return {
+      startDraw(_s, rng) {
+        lastListed.fill(-100000);
+        dueYear.fill(0);
+        upgradeSaving.startDraw(rng);
+        upgradeGain.startDraw(rng);
+        regulateSaving.startDraw(rng);
+      },
+      apply(s, year, rng) {
+        // upgrades whose lag ends this year take effect now
+        if (p.upgradeLag > 0) {
+          for (let e = 0; e < s.n; e++) {
+            if (dueYear[e] !== year) continue;
+            dueYear[e] = 0;
+            s.saveEnergy(e, dueSaving[e], policy, 'upgrade');
+            if (dueGain[e]) s.growValueAdded(e, dueGain[e]);
+          }
+        }
+        if (year < p.years[0] || year > p.years[1]) return;
+        for (const entry of p.named) {
+          if (entry.year === year && s.active[entry.enterprise] === 1)
+            dispose(s, entry.enterprise, entry.action, year, rng, entry.energySaving);
+        }
+        let count = 0;
+        for (let e = 0; e < s.n; e++) {
+          if (s.active[e] === 0 || year - lastListed[e] < Math.max(1, p.cooldownYears) || (p.aboveScaleOnly && s.aboveScale[e] === 0))
+            continue;
+          const byGrade = p.grades.includes(s.grade[e]) && (p.require === undefined || meets(s, e, p.require));
+          if (byGrade || (p.also !== undefined && meets(s, e, p.also))) candidates[count++] = e;
+        }
+        const k = selectSmallest(candidates, count, (e) => s.score[e], p.maxPerYear, scratch, chosen);
+        for (let i = 0; i < k; i++) dispose(s, chosen[i], ACTIONS[pickShare(rng, cumulative)], year, rng);
+      },
+    };
+  },
+};

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { PathIssue } from '../domain/path-issue.js';
+import { GREEN_FACTORY_LEVELS } from '../domain/enterprise-table.js';
+import { toDivision } from '../domain/sectors.js';
+import { msg } from '../messages/messages.js';
+import { paramSchema, type Param } from '../scenario/param.js';
+import {
+  cumulativeShares,
+  pickShare,
+  PolicyParam,
+  resolveOptional,
+  resolveYears,
+  shareSchema,
+  sharesRefinement,
+  yearsSchema,
+} from './common.js';
+import { namedEntrySchema, resolveNamed, type NamedEntry } from './named.js';
+import type { PolicyModule, PolicyState } from './types.js';
+
+const ACTIONS = ['benchmark', 'exit', 'compliant'] as const;
+type Action = (typeof ACTIONS)[number];
+
+/** Two-high sectors (环环评〔2021〕45号): petroleum/coal processing, chemicals, non-metallic minerals, ferrous, non-ferrous, power/heat. */
+export const TWO_HIGH_DIVISIONS = ['C25', 'C26', 'C30', 'C31', 'C32', 'D44'];
+
+const schema = z.strictObject({
+  type: z.literal('two_high_review'),
+  years: yearsSchema,
+  sectors: z.array(z.string()).min(1).default(TWO_HIGH_DIVISIONS),
+  /** Plan 三(一)2: built since 2018 and ≥ 1,000 tce/yr, or before 2018 and ≥ 5,000 tce/yr (gross energy). */
+  thresholds: z
+    .strictObject({
+      built_since_2018_tce: z.number().nonnegative().default(1000),
+      built_before_2018_tce: z.number().nonnegative().default(5000),
+      since_year: z.int().default(2018),
+    })
+    .default({ built_since_2018_tce: 1000, built_before_2018_tce: 5000, since_year: 2018 }),
+  /** Firms with a green-factory level at or above this count as at benchmark already ('none': no exemption). */
+  exempt_green_factory: z.enum(GREEN_FACTORY_LEVELS).default('provincial'),
+  dispositions: z
+    .strictObject({
+      benchmark: z.strictObject({ share: shareSchema, energy_saving: paramSchema().optional() }).optional(),
+      exit: z.strictObject({ share: shareSchema }).optional(),
+      compliant: z.strictObject({ share: shareSchema }).optional(),
+    })
+    .superRefine(sharesRefinement('disposition')),
+  named: z.array(namedEntrySchema(ACTIONS, { energy_saving: z.number().min(0).max(1).optional() })).default([]),
+});
+type Spec = z.infer<typeof schema>;
+
+interface Params {
+  readonly years: [number, number];
+  readonly sectors: readonly string[];
+  readonly sinceTce: number;
+  readonly beforeTce: number;
+  readonly sinceYear: number;
+  readonly exemptLevel: number;
+  readonly shares: readonly number[];
+  readonly saving: Param;
+  readonly named: readonly (NamedEntry<Action> & { energySaving?: number })[];
+}
+
+/**
+ * "两高"项目评估 (plan 三(一)2): every firm in a two-high sector above its threshold — built
+ * since 2018 with ≥ 1,000 tce a year, or before with ≥ 5,000 (gross energy; an unknown build
+ * year counts as before) — is reviewed once, in the first policy year it qualifies: brought to
+ * benchmark (a saving drawn per firm), exited, or found compliant, by the shares. Firms that are
+ * green factories at `exempt_green_factory` or above are compliant.
+ */
+export const twoHighReview: PolicyModule<Spec, Params> = {
+  type: 'two_high_review',
+  label: { zh: '"两高"项目评估处置', en: 'two-high project review' },
+  schema,
+  resolve(spec, ctx, path) {
+    const issues: PathIssue[] = [];
+    spec.sectors.forEach((code, i) => {
+      if (toDivision(code) !== code) issues.push({ path: [...path, 'sectors', i], code: 'policy/sector', message: msg.sectorKey(code) });
+    });
+    const named = resolveNamed(spec.named, ctx, [...path, 'named']);
+    issues.push(...named.issues);
+    const d = spec.dispositions;
+    return {
+      params: {
+        years: resolveYears(spec.years, ctx, path, issues),
+        sectors: spec.sectors,
+        sinceTce: spec.thresholds.built_since_2018_tce,
+        beforeTce: spec.thresholds.built_before_2018_tce,
+        sinceYear: spec.thresholds.since_year,
+        exemptLevel: GREEN_FACTORY_LEVELS.indexOf(spec.exempt_green_factory),
+        shares: ACTIONS.map((a) => d[a]?.share ?? 0),
+        saving: resolveOptional(d.benchmark?.energy_saving, 0.1, ctx, [...path, 'dispositions', 'benchmark', 'energy_saving'], issues),
+        named: named.named.map((n, i) => ({ ...n, energySaving: spec.named[i].energy_saving })),
+      },
+      issues,
+    };
+  },
+  createRuntime(p, layout) {
+    const reviewed = new Uint8Array(layout.capacity);
+    const cumulative = cumulativeShares(p.shares);
+    const saving = new PolicyParam(p.saving);
+    const policy = layout.index;
+    let inSector = new Uint8Array(0);
+    const dispose = (s: PolicyState, e: number, action: Action, year: number, rng: Parameters<typeof saving.value>[1], share?: number) => {
+      reviewed[e] = 1;
+      if (action === 'benchmark') s.saveEnergy(e, share ?? saving.value(year, rng), policy, 'benchmark');
+      else if (action === 'exit') s.exit(e, policy, 'exit');
+      else s.note(e, policy, 'compliant');
+    };
+    return {
+      startDraw(s, rng) {
+        reviewed.fill(0);
+        saving.startDraw(rng);
+        inSector = Uint8Array.from(s.sectors, (d) => (p.sectors.includes(d) ? 1 : 0));
+      },
+      apply(s, year, rng) {
+        if (year < p.years[0] || year > p.years[1]) return;
+        for (const entry of p.named) {
+          if (entry.year === year && s.active[entry.enterprise] === 1 && !reviewed[entry.enterprise])
+            dispose(s, entry.enterprise, entry.action, year, rng, entry.energySaving);
+        }
+        for (let e = 0; e < s.n; e++) {
+          if (s.active[e] === 0 || reviewed[e] || !inSector[s.sector[e]]) continue;
+          const threshold = s.yearBuilt[e] >= p.sinceYear ? p.sinceTce : p.beforeTce;
+          if (!(s.grossTce[e] >= threshold)) continue;
+          dispose(
+            s,
+            e,
+            p.exemptLevel > 0 && s.greenFactory[e] >= p.exemptLevel ? 'compliant' : ACTIONS[pickShare(rng, cumulative)],
+            year,
+            rng,
+          );
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { PathIssue } from '../domain/path-issue.js';
+import { paramSchema, type Param } from '../scenario/param.js';
+import {
+  cumulativeShares,
+  pickShare,
+  PolicyParam,
+  resolveOptional,
+  resolveYears,
+  selectSmallest,
+  shareSchema,
+  sharesRefinement,
+  yearsSchema,
+} from './common.js';
+import { namedEntrySchema, resolveNamed, type NamedEntry } from './named.js';
+import type { PolicyModule, PolicyState } from './types.js';
+
+const ACTIONS = ['close', 'move_to_park'] as const;
+type Action = (typeof ACTIONS)[number];
+
+const schema = z.strictObject({
+  type: z.literal('village_cleanup'),
+  years: yearsSchema,
+  /** Firms cleared per year (plan: ≥ 100 "low, scattered, messy, polluting" firms a year). */
+  per_year: paramSchema({ perEnterprise: false }).optional(),
+  /** Which flags make a firm a target (any of them). */
+  flags: z
+    .array(z.enum(['village_cluster', 'lsmp']))
+    .min(1)
+    .default(['village_cluster', 'lsmp']),
+  dispositions: z
+    .strictObject({
+      close: z.strictObject({ share: shareSchema }).optional(),
+      /** Moves into a small/micro enterprise park: land shrinks to `land_factor` of it; energy and VA stay. */
+      move_to_park: z.strictObject({ share: shareSchema, land_factor: z.number().min(0).max(1).default(0.5) }).optional(),
+    })
+    .superRefine(sharesRefinement('disposition')),
+  named: z.array(namedEntrySchema(ACTIONS)).default([]),
+});
+type Spec = z.infer<typeof schema>;
+
+interface Params {
+  readonly years: [number, number];
+  readonly perYear: Param;
+  readonly village: boolean;
+  readonly lsmp: boolean;
+  readonly shares: readonly number[];
+  readonly landFactor: number;
+  readonly named: readonly NamedEntry<Action>[];
+}
+
+/**
+ * 清退村级工业集聚点 (plan 三(二)6): each year `per_year` firms flagged village_cluster or lsmp,
+ * lowest 亩均 score first; a share closes (energy, CO2 and land vacated), a share moves into a
+ * small/micro enterprise park (its land shrinks to `land_factor`, the rest is vacated; energy
+ * and VA stay, the flags are cleared).
+ */
+export const villageCleanup: PolicyModule<Spec, Params> = {
+  type: 'village_cleanup',
+  label: { zh: '村级工业集聚点清退', en: 'village-cluster clean-up' },
+  schema,
+  resolve(spec, ctx, path) {
+    const issues: PathIssue[] = [];
+    const named = resolveNamed(spec.named, ctx, [...path, 'named']);
+    issues.push(...named.issues);
+    return {
+      params: {
+        years: resolveYears(spec.years, ctx, path, issues),
+        perYear: resolveOptional(spec.per_year, 100, ctx, [...path, 'per_year'], issues),
+        village: spec.flags.includes('village_cluster'),
+        lsmp: spec.flags.includes('lsmp'),
+        shares: ACTIONS.map((a) => spec.dispositions[a]?.share ?? 0),
+        landFactor: spec.dispositions.move_to_park?.land_factor ?? 0.5,
+        named: named.named,
+      },
+      issues,
+    };
+  },
+  createRuntime(p, layout) {
+    const candidates = new Int32Array(layout.capacity);
+    const chosen = new Int32Array(layout.capacity);
+    const scratch = new Float64Array(layout.capacity);
+    const cumulative = cumulativeShares(p.shares);
+    const perYear = new PolicyParam(p.perYear);
+    const policy = layout.index;
+    const dispose = (s: PolicyState, e: number, action: Action) => {
+      if (action === 'close') s.exit(e, policy, 'close');
+      else {
+        s.shrinkLand(e, p.landFactor, policy, 'move_to_park');
+        s.villageCluster[e] = 0;
+        s.lsmp[e] = 0;
+      }
+    };
+    return {
+      startDraw(_s, rng) {
+        perYear.startDraw(rng);
+      },
+      apply(s, year, rng) {
+        if (year < p.years[0] || year > p.years[1]) return;
+        for (const entry of p.named)
+          if (entry.year === year && s.active[entry.enterprise] === 1) dispose(s, entry.enterprise, entry.action);
+        let count = 0;
+        for (let e = 0; e < s.n; e++) {
+          if (s.active[e] === 1 && ((p.village && s.villageCluster[e] === 1) || (p.lsmp && s.lsmp[e] === 1))) candidates[count++] = e;
+        }
+        const k = selectSmallest(candidates, count, (e) => s.score[e], Math.round(perYear.value(year, rng)), scratch, chosen);
+        for (let i = 0; i < k; i++) dispose(s, chosen[i], ACTIONS[pickShare(rng, cumulative)]);
+      },
+    };
+  },
+};
