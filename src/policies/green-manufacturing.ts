@@ -18,6 +18,8 @@ const schema = z.strictObject({
   retrofit_selection: z.enum(['largest_energy', 'worst_intensity']).default('largest_energy'),
   /** Share of a retrofitted firm's energy saved (DOMAIN §6: 5–30 % of the affected load). */
   retrofit_saving: paramSchema().optional(),
+  /** Most energy one retrofit saves, tce (a retrofit project covers part of a large plant's load). */
+  retrofit_max_saving_tce: z.number().positive().optional(),
   /** District-or-higher green factories certified per year (plan: 100 by 2025). */
   green_factories_per_year: paramSchema({ perEnterprise: false }).optional(),
   /** Extra yearly efficiency gain of a certified green factory. */
@@ -34,6 +36,7 @@ interface Params {
   readonly retrofits: Param;
   readonly worstIntensity: boolean;
   readonly saving: Param;
+  readonly maxSavingTce: number;
   readonly certifications: Param;
   readonly gain: Param;
   readonly renewableShare: number;
@@ -43,7 +46,8 @@ interface Params {
 /**
  * 绿色制造"521"升级工程 (plan 三(一)3), among operating 规上 firms: each year `evaluations_per_year`
  * green-factory evaluations (largest energy first; recorded, no effect), `retrofits_per_year`
- * retrofits (largest energy or worst intensity first; a saving drawn per firm; each firm once),
+ * retrofits (largest energy or worst intensity first; a saving drawn per firm, at most
+ * `retrofit_max_saving_tce`; each firm once),
  * and `green_factories_per_year` certifications (best 亩均 score first among firms not yet
  * green): a certified factory raises its renewable power share at once and saves
  * `green_factory_efficiency_gain` of its energy every following year.
@@ -66,6 +70,7 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
           spec.retrofit_saving === undefined
             ? { kind: 'distribution', dist: { name: 'triangular', args: [0.05, 0.1, 0.2] }, per: 'enterprise' }
             : resolveOptional(spec.retrofit_saving, 0, ctx, [...path, 'retrofit_saving'], issues),
+        maxSavingTce: spec.retrofit_max_saving_tce ?? Infinity,
         certifications: resolveOptional(spec.green_factories_per_year, 0, ctx, [...path, 'green_factories_per_year'], issues),
         gain: resolveOptional(spec.green_factory_efficiency_gain, 0.01, ctx, [...path, 'green_factory_efficiency_gain'], issues),
         renewableShare: spec.green_factory_renewable_share,
@@ -93,7 +98,8 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
         s.note(e, policy, 'evaluate');
       } else if (action === 'retrofit') {
         retrofitted[e] = 1;
-        s.saveEnergy(e, saving.value(year, rng), policy, 'retrofit');
+        const share = saving.value(year, rng);
+        s.saveEnergy(e, s.energyTce[e] > 0 ? Math.min(share, p.maxSavingTce / s.energyTce[e]) : share, policy, 'retrofit');
       } else {
         certified[e] = 1;
         if (s.greenFactory[e] === 0) s.greenFactory[e] = 1; // district level

@@ -144,7 +144,7 @@ export const newProjects: PolicyModule<Spec, Params> = {
     if (g) {
       const gp: ValuePath = [...path, 'generated'];
       const division = toDivision(g.sector);
-      if (division !== g.sector) issues.push({ path: [...gp, 'sector'], code: 'policy/sector', message: msg.sectorKey(g.sector) });
+      if (!division) issues.push({ path: [...gp, 'sector'], code: 'policy/sector', message: msg.unknownSector(g.sector) });
       const opt = (v: Parameters<typeof resolveOptional>[0], d: number, key: string) => resolveOptional(v, d, ctx, [...gp, key], issues);
       generated = {
         years: resolveYears(g.years, ctx, gp, issues),

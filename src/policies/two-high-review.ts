@@ -74,7 +74,8 @@ export const twoHighReview: PolicyModule<Spec, Params> = {
   resolve(spec, ctx, path) {
     const issues: PathIssue[] = [];
     spec.sectors.forEach((code, i) => {
-      if (toDivision(code) !== code) issues.push({ path: [...path, 'sectors', i], code: 'policy/sector', message: msg.sectorKey(code) });
+      if (toDivision(code) !== code)
+        issues.push({ path: [...path, 'sectors', i], code: 'policy/sector', message: msg.unknownSector(code) });
     });
     const named = resolveNamed(spec.named, ctx, [...path, 'named']);
     issues.push(...named.issues);
