@@ -41,6 +41,8 @@ const schema = z.strictObject({
   above_scale_only: z.boolean().default(false),
   /** Most firms disposed of per year (rule-based; named entries come on top). */
   max_per_year: z.int().positive().optional(),
+  /** Firms using more energy than this (tce) are upgraded instead of relocated or closed. */
+  exit_max_energy_tce: z.number().positive().optional(),
   /** Years before a listed firm may be listed again. */
   cooldown_years: z.int().min(0).default(3),
   dispositions: z
@@ -70,6 +72,7 @@ interface Params {
   readonly aboveScaleOnly: boolean;
   readonly maxPerYear: number;
   readonly cooldownYears: number;
+  readonly exitMaxTce: number;
   readonly shares: readonly number[];
   readonly upgradeSaving: Param;
   readonly upgradeGain: Param;
@@ -91,7 +94,8 @@ function meets(s: PolicyState, e: number, c: Criteria): boolean {
  * meeting `also`, go on the list, lowest 亩均 score first up to `max_per_year`; each gets a
  * disposition by the shares — upgrade (energy saving, VA gain, after `lag` years), regulate
  * (a small saving), relocate or close (the firm leaves: its energy, CO2 and land are vacated).
- * A listed firm is not listed again within `cooldown_years`.
+ * A listed firm is not listed again within `cooldown_years`; one above `exit_max_energy_tce` is
+ * upgraded rather than relocated or closed.
  */
 export const rectification: PolicyModule<Spec, Params> = {
   type: 'rectification',
@@ -111,6 +115,7 @@ export const rectification: PolicyModule<Spec, Params> = {
         aboveScaleOnly: spec.above_scale_only,
         maxPerYear: spec.max_per_year ?? Number.MAX_SAFE_INTEGER,
         cooldownYears: spec.cooldown_years,
+        exitMaxTce: spec.exit_max_energy_tce ?? Infinity,
         shares: ACTIONS.map((a) => d[a]?.share ?? 0),
         upgradeSaving: resolveOptional(d.upgrade?.energy_saving, 0.1, ctx, [...path, 'dispositions', 'upgrade', 'energy_saving'], issues),
         upgradeGain: resolveOptional(d.upgrade?.value_added_gain, 0, ctx, [...path, 'dispositions', 'upgrade', 'value_added_gain'], issues),
@@ -207,7 +212,11 @@ export const rectification: PolicyModule<Spec, Params> = {
           if (byGrade || (p.also !== undefined && meets(s, e, p.also))) candidates[count++] = e;
         }
         const k = selectSmallest(candidates, count, (e) => s.score[e], p.maxPerYear, scratch, chosen);
-        for (let i = 0; i < k; i++) dispose(s, chosen[i], ACTIONS[pickShare(rng, cumulative)], year, rng);
+        for (let i = 0; i < k; i++) {
+          const e = chosen[i];
+          const action = ACTIONS[pickShare(rng, cumulative)];
+          dispose(s, e, (action === 'relocate' || action === 'close') && s.energyTce[e] > p.exitMaxTce ? 'upgrade' : action, year, rng);
+        }
       },
     };
   },
