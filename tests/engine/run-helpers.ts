@@ -22,7 +22,11 @@ export async function runText(text: string, draws = 3, seed = 1, extraFiles: Rec
   await writeFile(join(dir, 's.yaml'), text);
   const { value, diagnostics } = await loadScenario(join(dir, 's.yaml'));
   if (!value) throw new Error(diagnostics.map((d) => `${d.field}: ${d.message}`).join('\n'));
-  return runInProcess({ scenario: value.scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation }, draws, seed);
+  return runInProcess(
+    { scenario: value.scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation },
+    draws,
+    seed,
+  );
 }
 
 /** Reads draw `d`'s value of a metric in a year. */

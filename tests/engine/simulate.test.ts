@@ -7,7 +7,8 @@ import { E4_TCE, runText, STILL, value } from './run-helpers.js';
 describe('engine', () => {
   it('a zero-policy scenario vacates nothing, in any year or draw', async () => {
     const run = await runText(STILL.replace('value_added: 0', 'value_added: { triangular: [0.02, 0.05, 0.08], per: enterprise }'), 5);
-    for (const metric of FLOW_METRICS) for (let d = 0; d < 5; d++) for (const y of run.layout.years) expect(value(run, metric, y, d)).toBe(0);
+    for (const metric of FLOW_METRICS)
+      for (let d = 0; d < 5; d++) for (const y of run.layout.years) expect(value(run, metric, y, d)).toBe(0);
     expect(run.events).toEqual([]);
   });
 
@@ -64,7 +65,9 @@ growth: { value_added: 0.05, energy_elasticity: 0.6, efficiency_gain: 0.01, empl
 
   it('a closed firm contributes nothing afterwards', async () => {
     const base = await runText(STILL);
-    const run = await runText(`${STILL}policies:\n  - { type: village_cleanup, per_year: 0, dispositions: { close: { share: 1 } }, named: [{ id: E4, year: 2022, action: close }] }\n`);
+    const run = await runText(
+      `${STILL}policies:\n  - { type: village_cleanup, per_year: 0, dispositions: { close: { share: 1 } }, named: [{ id: E4, year: 2022, action: close }] }\n`,
+    );
     expect(value(run, 'enterprises', 2021)).toBe(5);
     expect(value(run, 'enterprises', 2022)).toBe(4);
     expect(value(run, 'vacated_energy_tce', 2022)).toBeCloseTo(E4_TCE, 9);
@@ -80,7 +83,9 @@ growth: { value_added: 0.05, energy_elasticity: 0.6, efficiency_gain: 0.01, empl
 
   it('the same seed gives an identical summary; another seed does not', async () => {
     const text = (await import('node:fs')).readFileSync(join(ROOT, 'scenarios/zhenhai-2025.yaml'), 'utf8');
-    const t = text.replace('extends: baseline.yaml', `extends: ${join(ROOT, 'scenarios/baseline.yaml')}`).replace('../models/projects', join(ROOT, 'models/projects'));
+    const t = text
+      .replace('extends: baseline.yaml', `extends: ${join(ROOT, 'scenarios/baseline.yaml')}`)
+      .replace('../models/projects', join(ROOT, 'models/projects'));
     const a = await runText(t, 4, 5);
     const b = await runText(t, 4, 5);
     const c = await runText(t, 4, 6);
@@ -88,7 +93,7 @@ growth: { value_added: 0.05, energy_elasticity: 0.6, efficiency_gain: 0.01, empl
     expect(JSON.stringify(c.summary)).not.toBe(JSON.stringify(a.summary));
   });
 
-  it('reports the base year: flows are zero and the registry\'s values stand', async () => {
+  it("reports the base year: flows are zero and the registry's values stand", async () => {
     const run = await runText(STILL);
     expect(value(run, 'enterprises', 2020)).toBe(5);
     expect(value(run, 'value_added', 2020)).toBe(10000 + 3600 + 1500 + 160 + 100);
