@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { msg } from '../../src/messages/messages.js';
+import { FIXTURES, ROOT } from '../helpers.js';
+import { EVENT_COLUMNS } from '../../src/io/run-tables.js';
+
+function dcsim(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/bin.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const STACK = /\n\s+at .+:\d+:\d+/;
+
+describe('dcsim run', () => {
+  it('runs zhenhai-2025, prints the scorecard and writes a complete run folder; never overwrites without --force', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'dcsim-run-')), 'zh');
+    const r = dcsim('run', 'scenarios/zhenhai-2025.yaml', '--draws', '40', '--out', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/腾出用能 2021–2025\s+2021–2025\s+[\d.]+ \[[\d.]+ – [\d.]+\] 万tce\s+≥ 13.00 万tce\s+\d+ %\s+[●◐○]/);
+    expect((await readdir(out)).sort()).toEqual(['events.csv', 'manifest.json', 'metrics.csv', 'summary.json', 'targets.csv']);
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    expect(summary.draws).toBe(40);
+    expect(summary.scenario.name).toBe('zhenhai-2025');
+    expect(summary.metrics.value_added_rate['2020'].p50).toBeCloseTo(0.233, 3);
+    expect(summary.targets.map((t: { id: string }) => t.id)).toContain('vacated-energy-2025');
+    const events = await readFile(join(out, 'events.csv'), 'utf8');
+    expect(events.startsWith(`\uFEFF${EVENT_COLUMNS.join(',')}\n`)).toBe(true);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.inputs.map((i: { file: string }) => i.file)).toContain('models/enterprises/zhenhai-synthetic-2020.csv');
+    expect(manifest.inputs.every((i: { sha256: string }) => /^[0-9a-f]{64}$/.test(i.sha256))).toBe(true);
+
+    const before = (await stat(join(out, 'summary.json'))).mtimeMs;
+    const again = dcsim('run', 'scenarios/zhenhai-2025.yaml', '--draws', '10', '--out', out);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('already exists; choose another --out or add --force');
+    expect((await stat(join(out, 'summary.json'))).mtimeMs).toBe(before);
+    expect(JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')).draws).toBe(40);
+    const forced = dcsim('run', 'scenarios/zhenhai-2025.yaml', '--draws', '10', '--out', out, '--force');
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')).draws).toBe(10);
+    expect((await readdir(join(out, '..'))).filter((f) => f.startsWith('.'))).toEqual([]); // no temporary folders left
+  });
+
+  it('a bad --out and bad numbers are clear errors, nothing written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dcsim-run-'));
+    await writeFile(join(dir, 'file'), 'x');
+    const r = dcsim('run', 'scenarios/baseline.yaml', '--draws', '5', '--out', join(dir, 'file'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(msg.outputNotFolder(join(dir, 'file')));
+    const r2 = dcsim('run', 'scenarios/baseline.yaml', '--draws', '5', '--out', join(dir, 'file', 'sub'));
+    expect(r2.code).toBe(2);
+    expect(r2.err).toMatch(/--out: cannot write .*file\/sub/);
+    expect(r2.err).not.toMatch(STACK);
+    expect(dcsim('run', 'scenarios/baseline.yaml', '--draws', '0').err).toContain(msg.notPositiveInteger(0));
+    expect(await readdir(dir)).toEqual(['file']);
+  });
+
+  it('--fail-on-miss exits 3 when a target is not met', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'dcsim-run-')), 'b');
+    expect(dcsim('run', 'scenarios/baseline.yaml', '--draws', '5', '--out', out, '--fail-on-miss').code).toBe(3);
+  });
+
+  it('a bad pipeline row is reported with file, row and column', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dcsim-run-'));
+    await writeFile(
+      join(dir, 'p.csv'),
+      'name,sector,start_year,value_added,output,tax,land_mu,employees,energy_tce\nP,C39,2022,10,30,5,1,2,-4\n',
+    );
+    await writeFile(
+      join(dir, 's.yaml'),
+      `name: s\nregistry: ${join(FIXTURES, 'registry-small.csv')}\nfactors: ${join(ROOT, 'models/factors/china.yaml')}\nevaluation: ${join(ROOT, 'models/evaluation/zhejiang-mujun.yaml')}\nperiod: { base: 2020, end: 2025 }\npolicies:\n  - { type: new_projects, pipeline: p.csv }\n`,
+    );
+    const r = dcsim('run', join(dir, 's.yaml'), '--draws', '2', '--out', join(dir, 'out'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/p\.csv row 2, column energy_tce: -4 is negative/);
+  });
+});
