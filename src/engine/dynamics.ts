@@ -21,13 +21,8 @@ export function advanceYear(state: SimState, bg: Background, year: number): void
   for (let e = 0; e < state.n; e++) {
     if (state.active[e] === 0) continue;
     const g = bg.valueAdded.value(e, year);
-    const va = 1 + g;
-    state.valueAdded[e] *= va;
-    state.output[e] *= va;
-    state.tax[e] *= va;
-    state.revenue[e] *= va;
-    state.rdExpense[e] *= va;
-    const ef = Math.pow(va, bg.energyElasticity.value(e, year)) * (1 - bg.efficiencyGain.value(e, year));
+    state.growValueAdded(e, g);
+    const ef = Math.pow(1 + g, bg.energyElasticity.value(e, year)) * (1 - bg.efficiencyGain.value(e, year));
     for (let k = 0; k < arrays.length; k++) arrays[k][e] *= ef;
     state.feedstockTce[e] *= ef;
     state.renewableElectricity10kKwh[e] *= ef;

@@ -1,7 +1,6 @@
 import type { Rng } from '../random/rng.js';
-import { sample, type Param } from '../scenario/param.js';
+import { paramValue, sample, type Param } from '../scenario/param.js';
 import type { SectorParam } from '../scenario/resolve.js';
-import { valueAt } from '../domain/year-series.js';
 
 /**
  * Fills a by-sector scenario number for every firm and year: constants as they are, series at
@@ -40,15 +39,7 @@ export class SectorParamSampler {
   /** Returns firm e's value in `year`. */
   value(e: number, year: number): number {
     const i = this.paramOfSector[this.sector[e]];
-    const p = this.params[i];
-    switch (p.kind) {
-      case 'constant':
-        return p.value;
-      case 'series':
-        return valueAt(p.series, year);
-      case 'distribution':
-        return this.firmValue[i]?.[e] ?? this.drawValue[i];
-    }
+    return paramValue(this.params[i], year, this.firmValue[i]?.[e] ?? this.drawValue[i]);
   }
 
   /** The per-draw samples of this draw (for sensitivity analysis), one per distinct parameter. */
