@@ -54,7 +54,7 @@ export function createSimulation(input: SimulationInput): Simulation {
   const state = new SimState(table, capacity - table.n, policies.length);
   let first = table.n;
   const runtimes: PolicyRuntime[] = policies.map((p, i) => {
-    const layout = { index: i, registryCount: table.n, capacity, firstSlot: first, sectorCode: (d: string) => state.sectorCode(d) };
+    const layout = { index: i, capacity, firstSlot: first, sectorCode: (d: string) => state.sectorCode(d) };
     first += slots[i];
     return p.module.createRuntime(p.params, layout);
   });

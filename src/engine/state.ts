@@ -33,12 +33,10 @@ const f64 = (n: number, from?: ArrayLike<number>) => {
  */
 export class SimState implements PolicyState {
   readonly n: number;
-  readonly registryCount: number;
   readonly ids: string[];
   readonly names: string[];
   readonly sectors: string[];
   readonly active: Uint8Array;
-  readonly isProject: Uint8Array;
   readonly aboveScale: Uint8Array;
   readonly sector: Uint16Array;
   readonly yearBuilt: Int16Array;
@@ -79,7 +77,6 @@ export class SimState implements PolicyState {
   constructor(table: EnterpriseTable, projectSlots: number, policyCount: number) {
     const n = table.n + projectSlots;
     this.n = n;
-    this.registryCount = table.n;
     this.ids = [...table.ids, ...Array<string>(projectSlots).fill('')];
     this.names = [...table.names, ...Array<string>(projectSlots).fill('')];
     this.sectors = [...table.sectors];
@@ -89,8 +86,6 @@ export class SimState implements PolicyState {
       return a;
     };
     this.active = new Uint8Array(n);
-    this.isProject = new Uint8Array(n);
-    this.isProject.fill(1, table.n);
     this.aboveScale = u8(table.aboveScale);
     this.sector = new Uint16Array(n);
     this.sector.set(table.sector);

@@ -26,15 +26,11 @@ export interface PolicyResolveContext {
  * policy never has to do its own bookkeeping of what was vacated.
  */
 export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'energyTce' | 'active'> {
-  /** Number of registry firms; slots n … capacity − 1 hold new projects. */
-  readonly registryCount: number;
   /** Id and name of every slot (a project policy names its slots). */
   readonly ids: string[];
   readonly names: string[];
   /** 1 = operating in the district; 0 = exited, or a project not started. */
   readonly active: Uint8Array;
-  /** 1 = a new project slot (started or not). */
-  readonly isProject: Uint8Array;
   /** This year's 亩均 grade (0 none, 1 A … 4 D) and score (NaN when not evaluated). */
   readonly grade: Uint8Array;
   readonly score: Float64Array;
@@ -77,7 +73,6 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
 export interface PolicyLayout {
   /** Index of the policy in the scenario (the `policy` argument of the state's methods). */
   readonly index: number;
-  readonly registryCount: number;
   /** Total slots: registry firms plus every policy's project slots. */
   readonly capacity: number;
   /** First of this policy's project slots (meaningful when it asked for some). */
