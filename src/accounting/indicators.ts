@@ -1,15 +1,9 @@
-/** The economic columns the plan's indicators are computed from. */
-export interface EconomicColumns {
-  readonly n: number;
-  readonly aboveScale: Uint8Array;
-  readonly landMu: Float64Array;
-  readonly output: Float64Array;
-  readonly valueAdded: Float64Array;
-  readonly tax: Float64Array;
-  readonly employees: Float64Array;
-  /** 1 = operating; missing means every firm does. */
+import type { EnterpriseTable } from '../domain/enterprise-table.js';
+
+/** The economic columns the plan's indicators are computed from; `active` (1 = operating) is optional. */
+export type EconomicColumns = Pick<EnterpriseTable, 'n' | 'aboveScale' | 'landMu' | 'output' | 'valueAdded' | 'tax' | 'employees'> & {
   readonly active?: Uint8Array;
-}
+};
 
 /** Totals and the plan's ratio indicators of the 规上 firms (DOMAIN §2; ratios as fractions). */
 export interface AboveScaleIndicators {

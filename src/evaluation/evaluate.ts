@@ -1,25 +1,15 @@
-import { GRADE_NONE } from '../domain/enterprise-table.js';
+import type { EconomicColumns } from '../accounting/indicators.js';
+import { GRADE_NONE, type EnterpriseTable } from '../domain/enterprise-table.js';
 import type { EvaluationModel, GroupModel, IndicatorId } from './model.js';
 import { quickselect } from './quickselect.js';
 
 /** The columns the evaluation reads (the registry, or the engine's state of a year). */
-export interface EvaluationColumns {
-  readonly n: number;
-  readonly aboveScale: Uint8Array;
-  readonly landMu: Float64Array;
-  readonly output: Float64Array;
-  readonly valueAdded: Float64Array;
-  readonly tax: Float64Array;
-  readonly employees: Float64Array;
-  readonly revenue: Float64Array;
-  readonly rdExpense: Float64Array;
-  readonly pollutantT: Float64Array;
-  readonly electricity10kKwh: Float64Array;
-  /** Energy per firm on the basis the model names (from accounting), tce. */
-  readonly energyTce: Float64Array;
-  /** 1 = the firm still operates; missing means every firm does. */
-  readonly active?: Uint8Array;
-}
+export type EvaluationColumns = EconomicColumns &
+  Pick<EnterpriseTable, 'revenue' | 'rdExpense' | 'pollutantT'> & {
+    readonly electricity10kKwh: Float64Array;
+    /** Energy per firm on the basis the model names (from accounting), tce. */
+    readonly energyTce: Float64Array;
+  };
 
 /** Scores and grades, written into caller-owned arrays. */
 export interface EvaluationOutput {

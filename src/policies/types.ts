@@ -85,7 +85,7 @@ export interface PolicyLayout {
 export interface PolicyRuntime {
   /** Called before the first simulated year of every draw, with this policy's own stream. */
   startDraw(state: PolicyState, rng: Rng): void;
-  /** Applies the policy in `year`; never allocates per firm, never touches Math.random. */
+  /** Applies the policy in `year`; never allocates per firm; all randomness comes from `rng`. */
   apply(state: PolicyState, year: number, rng: Rng): void;
 }
 
