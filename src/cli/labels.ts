@@ -25,6 +25,7 @@ const LABELS = {
   basis: { zh: '电力折标', en: 'electricity basis' },
   ok: { zh: '校验通过', en: 'valid' },
   draws: { zh: '次模拟', en: 'draws' },
+  workers: { zh: '个线程', en: 'workers' },
   runFolder: { zh: '结果目录', en: 'run folder' },
   warnings: { zh: '警告', en: 'warnings' },
 } as const;

@@ -35,7 +35,9 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('seed', { type: 'number', describe: "random seed (default: the scenario's monte_carlo.seed)" })
           .option('out', { type: 'string', describe: 'run folder (default: outputs/<scenario>/<timestamp>)' })
           .option('force', { type: 'boolean', default: false, describe: 'replace an existing run folder' })
-          .option('fail-on-miss', { type: 'boolean', default: false, describe: 'exit 3 when a target is not met' }),
+          .option('fail-on-miss', { type: 'boolean', default: false, describe: 'exit 3 when a target is not met' })
+          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores; 0 runs in this thread)' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' }),
       async (args) => {
         code = await runCommand(
           {
@@ -45,6 +47,8 @@ export async function main(argv: readonly string[], io: Streams = processStreams
             out: args.out,
             force: args.force,
             failOnMiss: args['fail-on-miss'],
+            workers: args.workers,
+            quiet: args.quiet,
             lang: args.lang as Lang,
             argv,
           },

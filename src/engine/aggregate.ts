@@ -1,7 +1,8 @@
 import { mean, quantileSorted } from 'simple-statistics';
 import type { Scenario } from '../scenario/resolve.js';
+import type { Target } from '../targets/schema.js';
 import { meetsTarget, targetStatus, targetValue, type TargetStatus } from '../targets/evaluate.js';
-import type { MetricLayout } from './metrics.js';
+import { metricIndex, type MetricLayout } from './metrics.js';
 
 /** Summary statistics of one metric in one year over the draws. */
 export interface Stats {
@@ -43,6 +44,26 @@ export interface RunSummary {
   readonly targets: readonly TargetResult[];
 }
 
+/** What aggregation needs to know of a scenario: plain data, so shards can carry it. */
+export interface RunMeta {
+  readonly scenario: RunSummary['scenario'];
+  readonly period: { readonly base: number; readonly end: number };
+  readonly confidence: number;
+  readonly policies: RunSummary['policies'];
+  readonly targets: readonly Target[];
+}
+
+/** Describes a resolved scenario for aggregation. */
+export function runMeta(scenario: Scenario, layout: MetricLayout): RunMeta {
+  return {
+    scenario: { name: scenario.name, title: scenario.title, description: scenario.description },
+    period: scenario.period,
+    confidence: scenario.confidence,
+    policies: scenario.policies.map((p, i) => ({ key: layout.policyKeys[i], type: p.module.type, label: p.module.label.zh })),
+    targets: scenario.targets,
+  };
+}
+
 /** Rounds to 10 significant digits so that summaries read cleanly and compare exactly. */
 const r = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(10)) : x);
 
@@ -58,7 +79,7 @@ function stats(values: Float64Array): Stats | null {
  * Aggregates the per-draw metric rows (`values[draw × drawSize + m × years + y]`): quantiles per
  * metric and year, and per target the share of draws that meet it with P10/P50/P90 of its value.
  */
-export function aggregate(scenario: Scenario, layout: MetricLayout, values: Float64Array, draws: number, seed: number): RunSummary {
+export function aggregate(meta: RunMeta, layout: MetricLayout, values: Float64Array, draws: number, seed: number): RunSummary {
   const Y = layout.years.length;
   const size = layout.ids.length * Y;
   const column = new Float64Array(draws);
@@ -71,9 +92,9 @@ export function aggregate(scenario: Scenario, layout: MetricLayout, values: Floa
     });
     metrics[id] = byYear;
   });
-  const base = scenario.period.base;
-  const targets = scenario.targets.map((t): TargetResult => {
-    const m = layout.index(t.metric);
+  const base = meta.period.base;
+  const targets = meta.targets.map((t): TargetResult => {
+    const m = metricIndex(layout, t.metric);
     let met = 0;
     for (let d = 0; d < draws; d++) {
       const v = targetValue(t, (year) => values[d * size + m * Y + (year - base)]);
@@ -99,12 +120,12 @@ export function aggregate(scenario: Scenario, layout: MetricLayout, values: Floa
     };
   });
   return {
-    scenario: { name: scenario.name, title: scenario.title, description: scenario.description },
-    period: scenario.period,
+    scenario: meta.scenario,
+    period: meta.period,
     draws,
     seed,
-    confidence: scenario.confidence,
-    policies: scenario.policies.map((p, i) => ({ key: layout.policyKeys[i], type: p.module.type, label: p.module.label.zh })),
+    confidence: meta.confidence,
+    policies: meta.policies,
     metrics,
     targets,
   };

@@ -8,13 +8,17 @@ import { FLOW, type SimState } from './state.js';
 const POLICY_FLOWS = ['vacated_energy_tce', 'co2_reduction_t', 'vacated_land_mu', 'new_project_energy_tce'] as const;
 const FLOW_KIND = [FLOW.energy, FLOW.co2, FLOW.land, FLOW.newEnergy] as const;
 
-/** The metrics of a run: DESIGN §4's ids, then `<flow>.<policy key>` for every policy. */
+/** The metrics of a run: DESIGN §4's ids, then `<flow>.<policy key>` for every policy (plain data, sent to workers and shards). */
 export interface MetricLayout {
   readonly ids: readonly string[];
   readonly years: readonly number[];
   /** Policy keys: the type, with `-2`, `-3` … when a type repeats. */
   readonly policyKeys: readonly string[];
-  index(id: string): number;
+}
+
+/** Returns the position of a metric id in the layout, or −1. */
+export function metricIndex(layout: MetricLayout, id: string): number {
+  return layout.ids.indexOf(id);
 }
 
 /** Names the policies and lays out the metric ids of a run. */
@@ -25,13 +29,10 @@ export function metricLayout(policies: readonly ResolvedPolicy[], base: number, 
     seen.set(p.module.type, k);
     return k === 1 ? p.module.type : `${p.module.type}-${k}`;
   });
-  const ids = [...METRIC_IDS, ...policyKeys.flatMap((k) => POLICY_FLOWS.map((f) => `${f}.${k}`))];
-  const pos = new Map(ids.map((id, i) => [id, i]));
   return {
-    ids,
+    ids: [...METRIC_IDS, ...policyKeys.flatMap((k) => POLICY_FLOWS.map((f) => `${f}.${k}`))],
     years: Array.from({ length: end - base + 1 }, (_, i) => base + i),
     policyKeys,
-    index: (id) => pos.get(id) ?? -1,
   };
 }
 

@@ -1,5 +1,9 @@
-import type { RunResult } from '../engine/run.js';
+import type { RunSummary } from '../engine/aggregate.js';
+import type { DrawRunResult } from '../parallel/runner.js';
 import { toCsv } from './csv-write.js';
+
+/** A finished run: the draws' metric rows and audit trail with their aggregate. */
+export type RunResult = DrawRunResult & { readonly summary: RunSummary };
 
 const num = (x: number | null | undefined, digits = 10): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '' : String(Number(x.toPrecision(digits)));

@@ -144,6 +144,9 @@ export const msg = {
   outputNotFolder: (path: string) => `${path} is a file, not a folder; give --out a folder path`,
   cannotWrite: (path: string, reason: string) => `cannot write ${path}: ${reason}; choose a folder you can write to with --out`,
   outputExists: (path: string) => `${path} already exists; choose another --out or add --force to replace it`,
+  interrupted: () => 'interrupted: the workers were stopped and nothing was written',
+  drawFailed: (draw: number, message: string) =>
+    `draw ${draw < 0 ? '(unknown)' : draw} failed: ${message}\nThe other workers were stopped and nothing was written. This is a bug in dcsim; please report it with the command you ran.`,
   internalError: (message: string) =>
     `internal error: ${message}\nThis is a bug in dcsim, not in your input; please report it with the command you ran (set DCSIM_DEBUG=1 for details).`,
 };

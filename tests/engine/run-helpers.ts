@@ -1,7 +1,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runInProcess, type RunResult } from '../../src/engine/run.js';
+import { aggregate, runMeta } from '../../src/engine/aggregate.js';
+import type { RunResult } from '../../src/io/run-tables.js';
+import { runDraws } from '../../src/parallel/runner.js';
 import { loadScenario } from '../../src/io/scenario-load.js';
 import { FIXTURES, ROOT } from '../helpers.js';
 
@@ -22,17 +24,15 @@ export async function runText(text: string, draws = 3, seed = 1, extraFiles: Rec
   await writeFile(join(dir, 's.yaml'), text);
   const { value, diagnostics } = await loadScenario(join(dir, 's.yaml'));
   if (!value) throw new Error(diagnostics.map((d) => `${d.field}: ${d.message}`).join('\n'));
-  return runInProcess(
-    { scenario: value.scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation },
-    draws,
-    seed,
-  );
+  const input = { scenario: value.scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation };
+  const r = await runDraws(input, { seed, draws: Array.from({ length: draws }, (_, d) => d), workers: 0, recordDraw: 0 });
+  return { ...r, summary: aggregate(runMeta(value.scenario, r.layout), r.layout, r.values, draws, seed) };
 }
 
 /** Reads draw `d`'s value of a metric in a year. */
 export function value(run: RunResult, metric: string, year: number, d = 0): number {
   const Y = run.layout.years.length;
-  const m = run.layout.index(metric);
+  const m = run.layout.ids.indexOf(metric);
   if (m < 0) throw new Error(`no metric ${metric}`);
   return run.values[d * run.layout.ids.length * Y + m * Y + (year - run.layout.years[0])];
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { runInProcess } from '../../engine/run.js';
+import { availableParallelism } from 'node:os';
+import { aggregate, runMeta } from '../../engine/aggregate.js';
+import { DrawFailure, runDraws, RunAborted } from '../../parallel/runner.js';
 import { exists, writeRunFolder } from '../../io/run-folder.js';
 import { eventsCsv, metricsCsv, targetsCsv } from '../../io/run-tables.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
@@ -20,6 +22,10 @@ export interface RunOptions {
   readonly out?: string;
   readonly force: boolean;
   readonly failOnMiss: boolean;
+  /** Worker threads (0: this thread; default: the machine's cores). */
+  readonly workers?: number;
+  /** No progress bar. */
+  readonly quiet?: boolean;
   readonly lang: Lang;
   /** The command line as typed, for the manifest. */
   readonly argv: readonly string[];
@@ -51,6 +57,9 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   };
   if (o.draws !== undefined && (!Number.isInteger(o.draws) || o.draws < 1)) return bad('--draws', msg.notPositiveInteger(o.draws));
   if (o.seed !== undefined && (!Number.isSafeInteger(o.seed) || o.seed < 0)) return bad('--seed', msg.notPositiveInteger(o.seed, 0));
+  if (o.workers !== undefined && (!Number.isInteger(o.workers) || o.workers < 0))
+    return bad('--workers', msg.notPositiveInteger(o.workers, 0));
+  const workers = o.workers ?? availableParallelism();
 
   const { value, diagnostics } = await loadScenario(o.scenario);
   if (!value) {
@@ -67,7 +76,40 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
     if (!o.force) return bad('--out', msg.outputExists(shown(dir)));
   }
   const t1 = performance.now();
-  const result = runInProcess({ scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation }, draws, seed);
+  const input = { scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation };
+  const progress = o.quiet || !process.stderr.isTTY ? undefined : progressBar();
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
+  let drawn;
+  try {
+    const all = Array.from({ length: draws }, (_, d) => d);
+    drawn = await runDraws(input, {
+      seed,
+      draws: all,
+      workers,
+      recordDraw: 0,
+      onProgress: progress?.update,
+      signal: abort.signal,
+      // a drill for the fault path (README: "Faults")
+      failAtDraw: process.env.DCSIM_FAIL_AT_DRAW === undefined ? -1 : Number(process.env.DCSIM_FAIL_AT_DRAW),
+    });
+  } catch (e) {
+    progress?.clear();
+    if (e instanceof RunAborted) {
+      io.err(msg.interrupted());
+      return EXIT.interrupted;
+    }
+    if (e instanceof DrawFailure) {
+      io.err(msg.drawFailed(e.draw, e.message));
+      return EXIT.internal;
+    }
+    throw e;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  progress?.clear();
+  const result = { ...drawn, summary: aggregate(runMeta(scenario, drawn.layout), drawn.layout, drawn.values, draws, seed) };
   const t2 = performance.now();
 
   const inputs = await Promise.all(value.inputFiles.map(async (f) => ({ file: shown(f), sha256: await sha256(f) })));
@@ -77,11 +119,12 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
     scenario: shown(resolve(o.scenario)),
     seed,
     draws,
-    workers: 0,
+    workers,
     node: process.version,
     started: new Date(Date.now() - (performance.now() - t0)).toISOString(),
     inputs,
     timings_ms: { load: Math.round(t1 - t0), simulate: Math.round(t2 - t1) },
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     enterprise_years_per_second: Math.round(
       (value.registry.table.n * (scenario.period.end - scenario.period.base) * draws) / ((t2 - t1) / 1000),
     ),
@@ -102,7 +145,7 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   const L = (k: Parameters<typeof label>[0]) => label(k, o.lang);
   io.out(`${L('scenario')}: ${scenario.name} — ${scenario.title}`);
   io.out(
-    `  ${scenario.period.base}–${scenario.period.end} · ${fmt(draws)} ${L('draws')} · seed ${seed} · ${fmt(value.registry.table.n)} ${L('firms')} · ${((t2 - t1) / 1000).toFixed(1)} s`,
+    `  ${scenario.period.base}–${scenario.period.end} · ${fmt(draws)} ${L('draws')} · seed ${seed} · ${fmt(value.registry.table.n)} ${L('firms')} · ${workers} ${L('workers')} · ${((t2 - t1) / 1000).toFixed(1)} s`,
   );
   io.out('');
   for (const line of scorecard(result.summary.targets, o.lang)) io.out(line);
@@ -110,4 +153,26 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   io.out(`${L('runFolder')}: ${shown(dir)}`);
   const missed = result.summary.targets.some((t) => t.status !== 'met');
   return o.failOnMiss && missed ? EXIT.targetsMissed : EXIT.ok;
+}
+
+/** A progress bar on stderr (a terminal only): draws done, rate and time left. */
+function progressBar(): { update: (done: number, total: number) => void; clear: () => void } {
+  const start = performance.now();
+  let last = 0;
+  return {
+    update(done, total) {
+      const now = performance.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      const rate = done / ((now - start) / 1000);
+      const eta = rate > 0 ? (total - done) / rate : 0;
+      const filled = Math.round((30 * done) / total);
+      process.stderr.write(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${done}/${total} draws · ${rate.toFixed(0)}/s · ETA ${eta.toFixed(0)} s `,
+      );
+    },
+    clear() {
+      process.stderr.write('\r\x1b[2K');
+    },
+  };
 }

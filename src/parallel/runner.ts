@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { MetricLayout } from '../engine/metrics.js';
+import { createSimulation, type SimulationInput } from '../engine/simulate.js';
+import type { EngineEvent } from '../engine/state.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+import { faultMessage } from './runner-faults.js';
+import { toTransfer } from './transfer.js';
+
+/** Which draws to run and how. */
+export interface DrawRunOptions {
+  readonly seed: number;
+  /** Draw indices, in the order their rows are returned. */
+  readonly draws: readonly number[];
+  /** 0 runs in this thread; otherwise the number of worker threads. */
+  readonly workers: number;
+  /** The draw whose events are kept (−1: none). */
+  readonly recordDraw: number;
+  readonly onProgress?: (done: number, total: number) => void;
+  /** A drill: this draw throws (−1 or missing: none). */
+  readonly failAtDraw?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** Metric rows of the draws run, in the order asked, with the recorded draw's audit trail. */
+export interface DrawRunResult {
+  readonly layout: MetricLayout;
+  readonly drawSize: number;
+  readonly values: Float64Array;
+  readonly events: readonly EngineEvent[];
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+}
+
+/** A draw that threw: the run ends with its number and message. */
+export class DrawFailure extends Error {
+  constructor(
+    readonly draw: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The run was interrupted (Ctrl-C). */
+export class RunAborted extends Error {}
+
+/** The compiled worker script (dist/parallel/worker.js), also when this module runs from src/ under a test runner. */
+function workerScript(): URL {
+  const here = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  return new URL('../../dist/parallel/worker.js', import.meta.url);
+}
+
+/**
+ * Runs draws in this thread or on a pool of worker threads started once for the run. The
+ * registry goes to the workers on shared memory; each batch of draws returns only its metric
+ * rows. A draw's numbers depend only on (seed, draw), so the result is the same for any worker
+ * count and any scheduling.
+ */
+export async function runDraws(input: SimulationInput, o: DrawRunOptions): Promise<DrawRunResult> {
+  const sim = createSimulation(input);
+  const total = o.draws.length;
+  const values = new Float64Array(total * sim.drawSize);
+  if (o.workers <= 0) {
+    let events: readonly EngineEvent[] = [];
+    for (let i = 0; i < total; i++) {
+      if (o.signal?.aborted) throw new RunAborted('interrupted');
+      try {
+        if (o.draws[i] === o.failAtDraw) throw new Error(faultMessage(o.draws[i]));
+        const ev = sim.runDraw(o.seed, o.draws[i], values, i * sim.drawSize, o.draws[i] === o.recordDraw);
+        if (ev) events = ev;
+      } catch (e) {
+        throw new DrawFailure(o.draws[i], (e as Error).message);
+      }
+      o.onProgress?.(i + 1, total);
+      if (i % 16 === 15) await new Promise((r) => setImmediate(r)); // let Ctrl-C and the progress bar through
+    }
+    return { layout: sim.layout, drawSize: sim.drawSize, values, events, ids: sim.state.ids, names: sim.state.names };
+  }
+  return runOnPool(input, o, sim.layout, sim.drawSize, values, sim.state);
+}
+
+async function runOnPool(
+  input: SimulationInput,
+  o: DrawRunOptions,
+  layout: MetricLayout,
+  drawSize: number,
+  values: Float64Array,
+  labels: { ids: string[]; names: string[] },
+): Promise<DrawRunResult> {
+  const total = o.draws.length;
+  const workers = Math.max(1, Math.min(o.workers, total));
+  const batch = Math.max(1, Math.min(32, Math.ceil(total / (workers * 8))));
+  const batches: { start: number; draws: number[] }[] = [];
+  for (let s = 0; s < total; s += batch) batches.push({ start: s, draws: o.draws.slice(s, s + batch) });
+  const transfer = toTransfer(input);
+  const pool: Worker[] = [];
+  let events: readonly EngineEvent[] = [];
+  let done = 0;
+  let next = 0;
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let finished = false;
+      const fail = (e: Error) => {
+        if (finished) return;
+        finished = true;
+        reject(e);
+      };
+      o.signal?.addEventListener('abort', () => fail(new RunAborted('interrupted')), { once: true });
+      const position = new Map<Worker, number>();
+      const dispatch = (w: Worker) => {
+        if (next >= batches.length) return;
+        const b = batches[next++];
+        position.set(w, b.start);
+        w.postMessage({
+          type: 'run',
+          seed: o.seed,
+          draws: b.draws,
+          recordDraw: o.recordDraw,
+          failAtDraw: o.failAtDraw ?? -1,
+        } satisfies ToWorker);
+      };
+      for (let k = 0; k < workers; k++) {
+        const w = new Worker(workerScript());
+        pool.push(w);
+        w.on('message', (m: FromWorker) => {
+          if (m.type === 'ready') return dispatch(w);
+          if (m.type === 'error') return fail(new DrawFailure(m.draw, m.message));
+          values.set(m.values, position.get(w)! * drawSize);
+          if (m.events) {
+            events = m.events;
+            labels.ids.splice(0, labels.ids.length, ...(m.ids ?? []));
+            labels.names.splice(0, labels.names.length, ...(m.names ?? []));
+          }
+          done += m.draws.length;
+          o.onProgress?.(done, total);
+          if (done === total) {
+            finished = true;
+            resolve();
+          } else dispatch(w);
+        });
+        w.on('error', (e) => fail(new DrawFailure(-1, e.message)));
+        w.on('exit', (code) => {
+          if (code !== 0) fail(new DrawFailure(-1, `a worker stopped with exit code ${code}`));
+        });
+        w.postMessage({ type: 'init', input: transfer } satisfies ToWorker);
+      }
+    });
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return { layout, drawSize, values, events, ids: labels.ids, names: labels.names };
+}

@@ -1,0 +1,37 @@
+import { parentPort } from 'node:worker_threads';
+import { createSimulation, type Simulation } from '../engine/simulate.js';
+import type { EngineEvent } from '../engine/state.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+import { faultMessage } from './runner-faults.js';
+import { fromTransfer } from './transfer.js';
+
+/**
+ * A simulation worker: builds the simulation once from the shared input, then runs the batches
+ * of draws it is sent and returns only their metric rows (and the events of the recorded draw).
+ */
+const port = parentPort!;
+let sim: Simulation | undefined;
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'init') {
+    sim = createSimulation(fromTransfer(m.input));
+    port.postMessage({ type: 'ready' } satisfies FromWorker);
+    return;
+  }
+  const values = new Float64Array(m.draws.length * sim!.drawSize);
+  let events: readonly EngineEvent[] | undefined;
+  let current = -1;
+  try {
+    m.draws.forEach((d, i) => {
+      current = d;
+      if (d === m.failAtDraw) throw new Error(faultMessage(d));
+      const ev = sim!.runDraw(m.seed, d, values, i * sim!.drawSize, d === m.recordDraw);
+      if (ev) events = ev;
+    });
+  } catch (e) {
+    port.postMessage({ type: 'error', draw: current, message: (e as Error).message, stack: (e as Error).stack } satisfies FromWorker);
+    return;
+  }
+  const labels = events ? { ids: sim!.state.ids, names: sim!.state.names } : {};
+  port.postMessage({ type: 'result', draws: m.draws, values, events, ...labels } satisfies FromWorker, [values.buffer]);
+});
