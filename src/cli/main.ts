@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { msg } from '../messages/messages.js';
+import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { synthCommand } from './commands/synth.js';
 import { validateCommand } from './commands/validate.js';
@@ -37,7 +38,9 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('force', { type: 'boolean', default: false, describe: 'replace an existing run folder' })
           .option('fail-on-miss', { type: 'boolean', default: false, describe: 'exit 3 when a target is not met' })
           .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores; 0 runs in this thread)' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' }),
+          .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
+          .option('shard', { type: 'string', describe: 'run only shard K/N of the draws and write a partial result for dcsim merge' })
+          .option('keep-draws', { type: 'boolean', default: false, describe: "also write every draw's metric rows (draws.csv)" }),
       async (args) => {
         code = await runCommand(
           {
@@ -49,11 +52,25 @@ export async function main(argv: readonly string[], io: Streams = processStreams
             failOnMiss: args['fail-on-miss'],
             workers: args.workers,
             quiet: args.quiet,
+            shard: args.shard,
+            keepDraws: args['keep-draws'],
             lang: args.lang as Lang,
             argv,
           },
           io,
         );
+      },
+    )
+    .command(
+      'merge <partials..>',
+      'combine the partial results of dcsim run --shard K/N into one run folder',
+      (y) =>
+        y
+          .positional('partials', { type: 'string', array: true, demandOption: true, describe: 'partial result folders' })
+          .option('out', { type: 'string', demandOption: true, describe: 'run folder to write' })
+          .option('force', { type: 'boolean', default: false, describe: 'replace an existing run folder' }),
+      async (args) => {
+        code = await mergeCommand({ partials: args.partials as string[], out: args.out, force: args.force, argv }, io);
       },
     )
     .command(
@@ -73,7 +90,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
         );
       },
     )
-    .demandCommand(1, 'name a command: run, validate or synth (see --help)')
+    .demandCommand(1, 'name a command: run, validate, merge or synth (see --help)')
     .strict()
     .help()
     .version()

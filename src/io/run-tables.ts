@@ -9,7 +9,7 @@ const num = (x: number | null | undefined, digits = 10): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '' : String(Number(x.toPrecision(digits)));
 
 /** metrics.csv: one row per metric and year with the summary statistics over the draws. */
-export function metricsCsv(run: RunResult): string {
+export function metricsCsv(run: Pick<RunResult, 'summary' | 'layout'>): string {
   const rows: string[][] = [];
   for (const id of run.layout.ids) {
     for (const year of run.layout.years) {
@@ -21,7 +21,7 @@ export function metricsCsv(run: RunResult): string {
 }
 
 /** targets.csv: one row per target with its goal, probability, quantiles and status. */
-export function targetsCsv(run: RunResult): string {
+export function targetsCsv(run: Pick<RunResult, 'summary'>): string {
   const rows = run.summary.targets.map((t) => [
     t.id,
     t.label,
@@ -59,7 +59,7 @@ export const EVENT_COLUMNS = [
 ] as const;
 
 /** events.csv: every disposition of draw 0, in the order it happened. */
-export function eventsCsv(run: RunResult): string {
+export function eventsCsv(run: Pick<RunResult, 'events' | 'ids' | 'names' | 'layout'>): string {
   const rows = run.events.map((e) => [
     String(e.draw),
     String(e.year),
@@ -73,4 +73,22 @@ export function eventsCsv(run: RunResult): string {
     num(e.newProjectEnergyTce, 12),
   ]);
   return toCsv(EVENT_COLUMNS, rows);
+}
+
+/** The files of a run folder (DESIGN §6); `draws` adds draws.csv (--keep-draws). */
+export function runFolderFiles(
+  run: Pick<RunResult, 'summary' | 'layout'>,
+  manifest: object,
+  events: string,
+  draws?: string,
+): Map<string, string> {
+  const files = new Map<string, string>([
+    ['summary.json', `${JSON.stringify(run.summary, null, 2)}\n`],
+    ['metrics.csv', metricsCsv(run)],
+    ['targets.csv', targetsCsv(run)],
+    ['events.csv', events],
+    ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`],
+  ]);
+  if (draws !== undefined) files.set('draws.csv', draws);
+  return files;
 }

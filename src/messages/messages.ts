@@ -144,6 +144,15 @@ export const msg = {
   outputNotFolder: (path: string) => `${path} is a file, not a folder; give --out a folder path`,
   cannotWrite: (path: string, reason: string) => `cannot write ${path}: ${reason}; choose a folder you can write to with --out`,
   outputExists: (path: string) => `${path} already exists; choose another --out or add --force to replace it`,
+  badShard: (text: string) => `"${text}" is not a shard; write K/N with 1 ≤ K ≤ N, e.g. --shard 2/4`,
+  shardWritten: (k: number, n: number, count: number, dir: string) =>
+    `shard ${k}/${n}: ${count} draws written to ${dir}; combine every shard with 'dcsim merge <folders…> --out DIR'`,
+  notPartial: (dir: string) => `${dir} is not a shard's partial result (no partial.json from 'dcsim run --shard K/N')`,
+  partialsDiffer: (a: string, b: string, what: string) =>
+    `${a} and ${b} come from different runs (${what} differ); merge the shards of one run`,
+  shardsIncomplete: (n: number, have: readonly number[]) =>
+    `the run has ${n} shards but these are shards ${have.join(', ')}; give each of 1…${n} exactly once`,
+  merged: (shards: number, draws: number, dir: string) => `${shards} shards, ${draws} draws merged into ${dir}`,
   interrupted: () => 'interrupted: the workers were stopped and nothing was written',
   drawFailed: (draw: number, message: string) =>
     `draw ${draw < 0 ? '(unknown)' : draw} failed: ${message}\nThe other workers were stopped and nothing was written. This is a bug in dcsim; please report it with the command you ran.`,

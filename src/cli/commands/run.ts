@@ -5,7 +5,9 @@ import { availableParallelism } from 'node:os';
 import { aggregate, runMeta } from '../../engine/aggregate.js';
 import { DrawFailure, runDraws, RunAborted } from '../../parallel/runner.js';
 import { exists, writeRunFolder } from '../../io/run-folder.js';
-import { eventsCsv, metricsCsv, targetsCsv } from '../../io/run-tables.js';
+import { drawsCsv } from '../../io/draws-csv.js';
+import { PARTIAL_FILE, PARTIAL_KIND, parseShard, shardDraws, type Partial } from '../../io/partial.js';
+import { eventsCsv, runFolderFiles } from '../../io/run-tables.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
 import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
@@ -26,6 +28,10 @@ export interface RunOptions {
   readonly workers?: number;
   /** No progress bar. */
   readonly quiet?: boolean;
+  /** Run only shard `k` of `n` (1-based) and write a partial result for `dcsim merge`. */
+  readonly shard?: string;
+  /** Also write every draw's metric rows (draws.csv). */
+  readonly keepDraws?: boolean;
   readonly lang: Lang;
   /** The command line as typed, for the manifest. */
   readonly argv: readonly string[];
@@ -60,6 +66,8 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   if (o.workers !== undefined && (!Number.isInteger(o.workers) || o.workers < 0))
     return bad('--workers', msg.notPositiveInteger(o.workers, 0));
   const workers = o.workers ?? availableParallelism();
+  const shard = o.shard === undefined ? undefined : parseShard(o.shard);
+  if (shard === null) return bad('--shard', msg.badShard(o.shard!));
 
   const { value, diagnostics } = await loadScenario(o.scenario);
   if (!value) {
@@ -75,6 +83,7 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
     if (!(await stat(dir)).isDirectory()) return bad('--out', msg.outputNotFolder(shown(dir)));
     if (!o.force) return bad('--out', msg.outputExists(shown(dir)));
   }
+  const drawList = shard ? shardDraws(draws, shard.k, shard.n) : Array.from({ length: draws }, (_, d) => d);
   const t1 = performance.now();
   const input = { scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation };
   const progress = o.quiet || !process.stderr.isTTY ? undefined : progressBar();
@@ -83,10 +92,9 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   process.once('SIGINT', onSigint);
   let drawn;
   try {
-    const all = Array.from({ length: draws }, (_, d) => d);
     drawn = await runDraws(input, {
       seed,
-      draws: all,
+      draws: drawList,
       workers,
       recordDraw: 0,
       onProgress: progress?.update,
@@ -109,7 +117,7 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
     process.off('SIGINT', onSigint);
   }
   progress?.clear();
-  const result = { ...drawn, summary: aggregate(runMeta(scenario, drawn.layout), drawn.layout, drawn.values, draws, seed) };
+  const meta = runMeta(scenario, drawn.layout);
   const t2 = performance.now();
 
   const inputs = await Promise.all(value.inputFiles.map(async (f) => ({ file: shown(f), sha256: await sha256(f) })));
@@ -126,16 +134,40 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
     timings_ms: { load: Math.round(t1 - t0), simulate: Math.round(t2 - t1) },
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     enterprise_years_per_second: Math.round(
-      (value.registry.table.n * (scenario.period.end - scenario.period.base) * draws) / ((t2 - t1) / 1000),
+      (value.registry.table.n * (scenario.period.end - scenario.period.base) * drawList.length) / ((t2 - t1) / 1000),
     ),
   };
-  const files = new Map<string, string>([
-    ['summary.json', `${JSON.stringify(result.summary, null, 2)}\n`],
-    ['metrics.csv', metricsCsv(result)],
-    ['targets.csv', targetsCsv(result)],
-    ['events.csv', eventsCsv(result)],
-    ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`],
-  ]);
+  if (shard) {
+    const partial: Partial = {
+      kind: PARTIAL_KIND,
+      shard,
+      draws,
+      seed,
+      drawList: [drawList[0] ?? 0, drawList.length],
+      meta,
+      layout: drawn.layout,
+      manifest,
+    };
+    const files = new Map<string, string>([
+      [PARTIAL_FILE, `${JSON.stringify(partial, null, 2)}\n`],
+      ['draws.csv', drawsCsv(drawn.layout, drawList, drawn.values)],
+    ]);
+    if (drawList.includes(0)) files.set('events.csv', eventsCsv(drawn));
+    try {
+      await writeRunFolder(dir, files, o.force);
+    } catch (e) {
+      return bad('--out', msg.cannotWrite(shown(dir), (e as Error).message));
+    }
+    io.out(msg.shardWritten(shard.k, shard.n, drawList.length, shown(dir)));
+    return EXIT.ok;
+  }
+  const result = { ...drawn, summary: aggregate(meta, drawn.layout, drawn.values, draws, seed) };
+  const files = runFolderFiles(
+    result,
+    manifest,
+    eventsCsv(result),
+    o.keepDraws ? drawsCsv(drawn.layout, drawList, drawn.values) : undefined,
+  );
   try {
     await writeRunFolder(dir, files, o.force);
   } catch (e) {

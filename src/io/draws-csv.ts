@@ -1,0 +1,49 @@
+import type { MetricLayout } from '../engine/metrics.js';
+import { toCsv } from './csv-write.js';
+
+/**
+ * draws.csv: every draw's metric rows, one line per draw and year, one column per metric.
+ * Numbers are written in their shortest exact form, so reading them back gives the same bits.
+ */
+export function drawsCsv(layout: MetricLayout, draws: readonly number[], values: Float64Array): string {
+  const Y = layout.years.length;
+  const size = layout.ids.length * Y;
+  const rows: string[][] = [];
+  draws.forEach((d, i) => {
+    layout.years.forEach((year, y) => {
+      const row = [String(d), String(year)];
+      for (let m = 0; m < layout.ids.length; m++) {
+        const v = values[i * size + m * Y + y];
+        row.push(Number.isNaN(v) ? '' : String(v));
+      }
+      rows.push(row);
+    });
+  });
+  return toCsv(['draw', 'year', ...layout.ids], rows);
+}
+
+/** Reads draws.csv written for `layout` back into draw indices and metric rows; undefined when it does not fit the layout. */
+export function parseDrawsCsv(text: string, layout: MetricLayout): { draws: number[]; values: Float64Array } | undefined {
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .filter((l) => l !== '');
+  const header = lines[0]?.split(',');
+  if (!header || header.join(',') !== ['draw', 'year', ...layout.ids].join(',')) return undefined;
+  const Y = layout.years.length;
+  const size = layout.ids.length * Y;
+  const body = lines.slice(1);
+  if (body.length % Y !== 0) return undefined;
+  const count = body.length / Y;
+  const draws: number[] = [];
+  const values = new Float64Array(count * size);
+  for (let r = 0; r < body.length; r++) {
+    const cells = body[r].split(',');
+    const i = Math.floor(r / Y);
+    const y = layout.years.indexOf(Number(cells[1]));
+    if (y !== r % Y || cells.length !== layout.ids.length + 2) return undefined;
+    if (y === 0) draws.push(Number(cells[0]));
+    for (let m = 0; m < layout.ids.length; m++) values[i * size + m * Y + y] = cells[m + 2] === '' ? Number.NaN : Number(cells[m + 2]);
+  }
+  return { draws, values };
+}

@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { msg } from '../../src/messages/messages.js';
+import { ROOT } from '../helpers.js';
+
+function dcsim(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/bin.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('shards and merge', () => {
+  it('merging every shard gives the run folder a single run makes (identical summary.json, metrics.csv, events.csv)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dcsim-shard-'));
+    for (const k of [1, 2, 3])
+      expect(
+        dcsim('run', 'scenarios/zhenhai-2025.yaml', '--draws', '20', '--shard', `${k}/3`, '--out', join(dir, `p${k}`), '--quiet').code,
+      ).toBe(0);
+    const merged = dcsim('merge', join(dir, 'p3'), join(dir, 'p1'), join(dir, 'p2'), '--out', join(dir, 'merged'));
+    expect(merged.err).toBe('');
+    expect(merged.out).toContain(msg.merged(3, 20, join(dir, 'merged')));
+    expect(
+      dcsim('run', 'scenarios/zhenhai-2025.yaml', '--draws', '20', '--workers', '0', '--out', join(dir, 'single'), '--keep-draws').code,
+    ).toBe(0);
+    for (const f of ['summary.json', 'metrics.csv', 'targets.csv', 'events.csv']) {
+      expect(await readFile(join(dir, 'merged', f), 'utf8'), f).toBe(await readFile(join(dir, 'single', f), 'utf8'));
+    }
+    // the shards' draws.csv together are the single run's draws.csv
+    const body = async (p: string) =>
+      (await readFile(p, 'utf8'))
+        .replace(/^\uFEFF/, '')
+        .split('\n')
+        .slice(1)
+        .filter(Boolean);
+    const shards = [
+      ...(await body(join(dir, 'p1', 'draws.csv'))),
+      ...(await body(join(dir, 'p2', 'draws.csv'))),
+      ...(await body(join(dir, 'p3', 'draws.csv'))),
+    ];
+    expect(shards).toEqual(await body(join(dir, 'single', 'draws.csv')));
+
+    const missing = dcsim('merge', join(dir, 'p1'), join(dir, 'p2'), '--out', join(dir, 'm2'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain(msg.shardsIncomplete(3, [1, 2]));
+    expect(
+      dcsim('run', 'scenarios/zhenhai-2025.yaml', '--draws', '20', '--seed', '9', '--shard', '3/3', '--out', join(dir, 'other'), '--quiet')
+        .code,
+    ).toBe(0);
+    const mixed = dcsim('merge', join(dir, 'p1'), join(dir, 'p2'), join(dir, 'other'), '--out', join(dir, 'm3'));
+    expect(mixed.err).toContain('come from different runs (seed, draws or shard count differ)');
+    expect(dcsim('merge', join(dir, 'single'), '--out', join(dir, 'm4')).err).toContain(msg.notPartial(join(dir, 'single')));
+    expect(dcsim('run', 'scenarios/zhenhai-2025.yaml', '--shard', '4/3').err).toContain(msg.badShard('4/3'));
+  });
+});
