@@ -12,6 +12,9 @@ export class SectorParamSampler {
   private readonly paramOfSector: Int32Array;
   private readonly drawValue: Float64Array;
   private readonly firmValue: (Float64Array | undefined)[];
+  private readonly yearValue: Float64Array;
+  /** True when some parameter differs by firm (per: enterprise). */
+  readonly perFirm: boolean;
 
   constructor(
     sp: SectorParam,
@@ -24,6 +27,13 @@ export class SectorParamSampler {
     this.paramOfSector = Int32Array.from(sectors, (s) => 1 + keys.indexOf(s)); // 0 = default when not listed
     this.drawValue = new Float64Array(this.params.length);
     this.firmValue = this.params.map((p) => (p.kind === 'distribution' && p.per === 'enterprise' ? new Float64Array(capacity) : undefined));
+    this.yearValue = new Float64Array(this.params.length);
+    this.perFirm = this.firmValue.some((f) => f !== undefined);
+  }
+
+  /** Fixes every district-wide value for `year` (call once a year before {@link value}). */
+  prepareYear(year: number): void {
+    for (let i = 0; i < this.params.length; i++) this.yearValue[i] = paramValue(this.params[i], year, this.drawValue[i]);
   }
 
   /** Samples this draw's values from the stream (per-draw first, then per-firm, in a fixed order). */
@@ -36,10 +46,16 @@ export class SectorParamSampler {
     });
   }
 
-  /** Returns firm e's value in `year`. */
-  value(e: number, year: number): number {
+  /** Returns the prepared year's value of a sector (when no parameter differs by firm). */
+  sectorValue(sector: number): number {
+    return this.yearValue[this.paramOfSector[sector]];
+  }
+
+  /** Returns firm e's value in the prepared year. */
+  value(e: number): number {
     const i = this.paramOfSector[this.sector[e]];
-    return paramValue(this.params[i], year, this.firmValue[i]?.[e] ?? this.drawValue[i]);
+    const firm = this.firmValue[i];
+    return firm === undefined ? this.yearValue[i] : firm[e];
   }
 
   /** The per-draw samples of this draw (for sensitivity analysis), one per distinct parameter. */

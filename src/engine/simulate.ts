@@ -9,7 +9,7 @@ import type { PolicyRuntime } from '../policies/types.js';
 import { createRng, type Rng } from '../random/rng.js';
 import { sample } from '../scenario/param.js';
 import type { Scenario } from '../scenario/resolve.js';
-import { advanceYear, type Background } from './dynamics.js';
+import { advanceYear, createDynamicsScratch, type Background } from './dynamics.js';
 import { metricLayout, writeMetrics, type MetricLayout } from './metrics.js';
 import { SectorParamSampler } from './sector-param.js';
 import { SimState, type EngineEvent } from './state.js';
@@ -65,6 +65,7 @@ export function createSimulation(input: SimulationInput): Simulation {
     efficiencyGain: new SectorParamSampler(g.efficiencyGain, state.sectors, state.sector, capacity),
     employmentElasticity: new SectorParamSampler(g.employmentElasticity, state.sectors, state.sector, capacity),
   };
+  const dynamics = createDynamicsScratch(state);
   const layout = metricLayout(policies, base, end);
   const years = layout.years.length;
   const accounts: EnterpriseAccounts = { grossTce: state.grossTce, dualControlTce: state.energyTce, co2T: state.co2T };
@@ -118,7 +119,7 @@ export function createSimulation(input: SimulationInput): Simulation {
     for (let y = 1; y < years; y++) {
       const year = base + y;
       state.year = year;
-      advanceYear(state, bg, year);
+      advanceYear(state, bg, year, dynamics);
       accountYear(year);
       evaluate(evalCols, evaluation, evalOut);
       state.flows.fill(0);

@@ -29,43 +29,35 @@ export function createEvaluationOutput(n: number): EvaluationOutput {
 /** Grade counts (index 0 = not graded, 1 = A … 4 = D). */
 export type GradeCounts = [none: number, a: number, b: number, c: number, d: number];
 
-/** Returns the numerator of an indicator for firm e. */
-function numerator(cols: EvaluationColumns, id: IndicatorId, e: number): number {
-  switch (id) {
-    case 'tax_per_mu':
-    case 'tax_per_energy':
-    case 'tax_per_kwh':
-      return cols.tax[e];
-    case 'value_added_per_mu':
-    case 'labor_productivity':
-    case 'value_added_per_energy':
-    case 'value_added_per_pollutant':
-      return cols.valueAdded[e];
-    case 'rd_ratio':
-      return Number.isNaN(cols.rdExpense[e]) ? 0 : cols.rdExpense[e];
-  }
+/**
+ * Where an indicator's numerator and denominator live. A NaN numerator or denominator means the
+ * data are not given: the indicator is left out for that firm and the other weights rescale.
+ * The R&D ratio falls back to gross output when revenue is not given.
+ */
+interface IndicatorColumns {
+  readonly num: Float64Array;
+  readonly den: Float64Array;
+  readonly denFallback?: Float64Array;
 }
 
-/**
- * Returns the denominator of an indicator for firm e; NaN means the data are not given (the
- * indicator is left out for that firm and the other weights rescale).
- */
-function denominator(cols: EvaluationColumns, id: IndicatorId, e: number): number {
+function columnsOf(cols: EvaluationColumns, id: IndicatorId): IndicatorColumns {
   switch (id) {
     case 'tax_per_mu':
+      return { num: cols.tax, den: cols.landMu };
     case 'value_added_per_mu':
-      return cols.landMu[e];
+      return { num: cols.valueAdded, den: cols.landMu };
     case 'labor_productivity':
-      return cols.employees[e];
+      return { num: cols.valueAdded, den: cols.employees };
     case 'value_added_per_energy':
-    case 'tax_per_energy':
-      return cols.energyTce[e];
+      return { num: cols.valueAdded, den: cols.energyTce };
     case 'value_added_per_pollutant':
-      return cols.pollutantT[e];
-    case 'tax_per_kwh':
-      return cols.electricity10kKwh[e];
+      return { num: cols.valueAdded, den: cols.pollutantT };
     case 'rd_ratio':
-      return Number.isNaN(cols.rdExpense[e]) ? Number.NaN : Number.isNaN(cols.revenue[e]) ? cols.output[e] : cols.revenue[e];
+      return { num: cols.rdExpense, den: cols.revenue, denFallback: cols.output };
+    case 'tax_per_energy':
+      return { num: cols.tax, den: cols.energyTce };
+    case 'tax_per_kwh':
+      return { num: cols.tax, den: cols.electricity10kKwh };
   }
 }
 
@@ -73,36 +65,40 @@ const inGroup = (cols: EvaluationColumns, e: number, above: number): boolean =>
   cols.aboveScale[e] === above && cols.landMu[e] > 0 && (cols.active === undefined || cols.active[e] === 1);
 
 function scoreGroup(cols: EvaluationColumns, group: GroupModel, above: number, out: EvaluationOutput): number {
-  const refs = group.indicators.map((ind) => {
-    if (!Number.isNaN(ind.fixedReference)) return ind.fixedReference;
-    let num = 0;
-    let den = 0;
+  const ind = group.indicators.map((i) => columnsOf(cols, i.id));
+  const weights = group.indicators.map((i) => i.weight);
+  const caps = group.indicators.map((i) => i.cap);
+  const refs = group.indicators.map((i, k) => {
+    if (!Number.isNaN(i.fixedReference)) return i.fixedReference;
+    const { num, den, denFallback } = ind[k];
+    let a = 0;
+    let b = 0;
     for (let e = 0; e < cols.n; e++) {
       if (!inGroup(cols, e, above)) continue;
-      const b = denominator(cols, ind.id, e);
-      if (!Number.isNaN(b)) {
-        num += numerator(cols, ind.id, e);
-        den += b;
-      }
+      const d = Number.isNaN(den[e]) && denFallback ? denFallback[e] : den[e];
+      if (Number.isNaN(d) || Number.isNaN(num[e])) continue;
+      a += num[e];
+      b += d;
     }
-    return den > 0 ? num / den : Number.NaN;
+    return b > 0 ? a / b : Number.NaN;
   });
+  const K = ind.length;
   let m = 0;
   for (let e = 0; e < cols.n; e++) {
     if (!inGroup(cols, e, above)) continue;
     let sum = 0;
-    let weights = 0;
-    for (let k = 0; k < group.indicators.length; k++) {
-      const ind = group.indicators[k];
+    let used = 0;
+    for (let k = 0; k < K; k++) {
       const ref = refs[k];
-      const a = numerator(cols, ind.id, e);
-      const b = denominator(cols, ind.id, e);
-      if (Number.isNaN(b) || !(ref > 0)) continue; // not given for this firm, or no reference: weight rescales
-      const ratio = b > 0 ? a / b / ref : a > 0 ? ind.cap : 0; // no energy/pollutant with output: best
-      sum += ind.weight * Math.min(ind.cap, ratio);
-      weights += ind.weight;
+      const { num, den, denFallback } = ind[k];
+      const a = num[e];
+      const b = Number.isNaN(den[e]) && denFallback ? denFallback[e] : den[e];
+      if (Number.isNaN(a) || Number.isNaN(b) || !(ref > 0)) continue; // not given, or no reference: weight rescales
+      const ratio = b > 0 ? a / b / ref : a > 0 ? caps[k] : 0; // no energy/pollutant with output: the best
+      sum += weights[k] * Math.min(caps[k], ratio);
+      used += weights[k];
     }
-    const score = weights > 0 ? (100 * sum) / weights : 0;
+    const score = used > 0 ? (100 * sum) / used : 0;
     out.score[e] = score;
     out.scratch[m++] = score;
   }
