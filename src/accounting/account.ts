@@ -119,3 +119,47 @@ export function totalRenewable10kKwh(cols: EnergyColumns): number {
   for (let e = 0; e < cols.n; e++) s += cols.renewableElectricity10kKwh[e];
   return s;
 }
+
+/** The district totals the metrics read. */
+export type YearTotals = Pick<
+  AccountTotals,
+  'grossTce' | 'feedstockTce' | 'renewableTce' | 'newRenewableDeductionTce' | 'dualControlTce' | 'intensityEnergyTce' | 'co2T'
+>;
+
+/**
+ * Sums per-firm accounts that are already up to date (the engine's state after policies, which
+ * re-account every firm they change) instead of accounting every firm again. Same totals as
+ * {@link accountEnterprises} for the same firms.
+ */
+export function sumAccounts(
+  cols: EnergyColumns,
+  accounts: EnterpriseAccounts,
+  active: Uint8Array,
+  config: AccountingConfig,
+  electricityTcePer10kKwh: number,
+  baseRenewable10kKwh: number,
+): YearTotals {
+  let gross = 0;
+  let dual = 0;
+  let co2 = 0;
+  let feed = 0;
+  let renewable10kKwh = 0;
+  for (let e = 0; e < cols.n; e++) {
+    if (active[e] === 0) continue;
+    gross += accounts.grossTce[e];
+    dual += accounts.dualControlTce[e];
+    co2 += accounts.co2T[e];
+    feed += cols.feedstockTce[e];
+    renewable10kKwh += cols.renewableElectricity10kKwh[e];
+  }
+  const deduction = config.excludeRenewables === 'new' ? Math.max(0, renewable10kKwh - baseRenewable10kKwh) * electricityTcePer10kKwh : 0;
+  return {
+    grossTce: gross,
+    feedstockTce: feed,
+    renewableTce: renewable10kKwh * electricityTcePer10kKwh,
+    newRenewableDeductionTce: deduction,
+    dualControlTce: dual - deduction,
+    intensityEnergyTce: dual,
+    co2T: co2,
+  };
+}

@@ -1,4 +1,4 @@
-import type { AccountTotals } from '../accounting/account.js';
+import type { YearTotals } from '../accounting/account.js';
 import { aboveScaleIndicators } from '../accounting/indicators.js';
 import { METRIC_IDS, type MetricId } from '../domain/metrics.js';
 import type { ResolvedPolicy } from '../policies/types.js';
@@ -44,7 +44,7 @@ const M = Object.fromEntries(METRIC_IDS.map((id, i) => [id, i])) as Record<Metri
  */
 export function writeMetrics(
   state: SimState,
-  totals: AccountTotals,
+  totals: YearTotals,
   layout: MetricLayout,
   y: number,
   out: Float64Array,

@@ -1,4 +1,4 @@
-import { accountEnterprises, totalRenewable10kKwh, type EnterpriseAccounts } from '../accounting/account.js';
+import { accountEnterprises, sumAccounts, totalRenewable10kKwh, type EnterpriseAccounts } from '../accounting/account.js';
 import { createOneAccount, createYearCoefficients } from '../accounting/account-one.js';
 import type { Factors } from '../accounting/factors.js';
 import type { EnterpriseTable } from '../domain/enterprise-table.js';
@@ -76,7 +76,12 @@ export function createSimulation(input: SimulationInput): Simulation {
     ...stateColumns(state),
     energyTce: evaluation.energy === 'gross' ? state.grossTce : state.energyTce,
   };
-  const evalOut: EvaluationOutput = { score: state.score, grade: state.grade, scratch: new Float64Array(capacity) };
+  const evalOut: EvaluationOutput = {
+    score: state.score,
+    grade: state.grade,
+    scratch: new Float64Array(capacity),
+    members: new Int32Array(capacity),
+  };
   const official = new Uint8Array(capacity);
   official.set(table.grade);
   const baseRenewable = totalRenewable10kKwh(table);
@@ -124,7 +129,8 @@ export function createSimulation(input: SimulationInput): Simulation {
       evaluate(evalCols, evaluation, evalOut);
       state.flows.fill(0);
       for (let i = 0; i < runtimes.length; i++) runtimes[i].apply(state, year, policyRngs[i]);
-      const totals = accountYear(year);
+      // policies re-accounted every firm they changed: sum instead of accounting all again
+      const totals = sumAccounts(state, accounts, state.active, scenario.accounting, k.electricityTcePer10kKwh, baseRenewable);
       writeMetrics(state, totals, layout, y, out, offset);
     }
     return state.events;

@@ -19,11 +19,13 @@ export interface EvaluationOutput {
   readonly grade: Uint8Array;
   /** Scratch space of length n for the cut-off selection. */
   readonly scratch: Float64Array;
+  /** Scratch space of length n for the firms of a group. */
+  readonly members: Int32Array;
 }
 
 /** Allocates output arrays once for `n` firms. */
 export function createEvaluationOutput(n: number): EvaluationOutput {
-  return { score: new Float64Array(n), grade: new Uint8Array(n), scratch: new Float64Array(n) };
+  return { score: new Float64Array(n), grade: new Uint8Array(n), scratch: new Float64Array(n), members: new Int32Array(n) };
 }
 
 /** Grade counts (index 0 = not graded, 1 = A … 4 = D). */
@@ -61,10 +63,17 @@ function columnsOf(cols: EvaluationColumns, id: IndicatorId): IndicatorColumns {
   }
 }
 
-const inGroup = (cols: EvaluationColumns, e: number, above: number): boolean =>
-  cols.aboveScale[e] === above && cols.landMu[e] > 0 && (cols.active === undefined || cols.active[e] === 1);
+/** Lists the operating firms with land of one group (规上 or 规下) into `out.members`; returns how many. */
+function listGroup(cols: EvaluationColumns, above: number, members: Int32Array): number {
+  const { aboveScale, landMu, active } = cols;
+  let m = 0;
+  for (let e = 0; e < cols.n; e++) {
+    if (aboveScale[e] === above && landMu[e] > 0 && (active === undefined || active[e] === 1)) members[m++] = e;
+  }
+  return m;
+}
 
-function scoreGroup(cols: EvaluationColumns, group: GroupModel, above: number, out: EvaluationOutput): number {
+function scoreGroup(cols: EvaluationColumns, group: GroupModel, members: Int32Array, count: number, out: EvaluationOutput): void {
   const ind = group.indicators.map((i) => columnsOf(cols, i.id));
   const weights = group.indicators.map((i) => i.weight);
   const caps = group.indicators.map((i) => i.cap);
@@ -73,8 +82,8 @@ function scoreGroup(cols: EvaluationColumns, group: GroupModel, above: number, o
     const { num, den, denFallback } = ind[k];
     let a = 0;
     let b = 0;
-    for (let e = 0; e < cols.n; e++) {
-      if (!inGroup(cols, e, above)) continue;
+    for (let i = 0; i < count; i++) {
+      const e = members[i];
       const d = Number.isNaN(den[e]) && denFallback ? denFallback[e] : den[e];
       if (Number.isNaN(d) || Number.isNaN(num[e])) continue;
       a += num[e];
@@ -83,9 +92,8 @@ function scoreGroup(cols: EvaluationColumns, group: GroupModel, above: number, o
     return b > 0 ? a / b : Number.NaN;
   });
   const K = ind.length;
-  let m = 0;
-  for (let e = 0; e < cols.n; e++) {
-    if (!inGroup(cols, e, above)) continue;
+  for (let i = 0; i < count; i++) {
+    const e = members[i];
     let sum = 0;
     let used = 0;
     for (let k = 0; k < K; k++) {
@@ -100,9 +108,8 @@ function scoreGroup(cols: EvaluationColumns, group: GroupModel, above: number, o
     }
     const score = used > 0 ? (100 * sum) / used : 0;
     out.score[e] = score;
-    out.scratch[m++] = score;
+    out.scratch[i] = score;
   }
-  return m;
 }
 
 /**
@@ -117,8 +124,9 @@ export function evaluate(cols: EvaluationColumns, model: EvaluationModel, out: E
   out.grade.fill(GRADE_NONE);
   for (const above of [1, 0]) {
     const group = above ? model.aboveScale : model.belowScale;
-    const m = scoreGroup(cols, group, above, out);
+    const m = listGroup(cols, above, out.members);
     if (m === 0) continue;
+    scoreGroup(cols, group, out.members, m, out);
     // thresholds: the k-th largest score for k = round(cumulative share × m)
     const thresholds = [Infinity, Infinity, Infinity];
     let cum = 0;
@@ -127,8 +135,8 @@ export function evaluate(cols: EvaluationColumns, model: EvaluationModel, out: E
       const k = Math.round(cum * m);
       thresholds[g] = k <= 0 ? Infinity : k >= m ? -Infinity : quickselect(out.scratch, m, m - k);
     }
-    for (let e = 0; e < cols.n; e++) {
-      if (!inGroup(cols, e, above)) continue;
+    for (let i = 0; i < m; i++) {
+      const e = out.members[i];
       const s = out.score[e];
       out.grade[e] = s >= thresholds[0] ? 1 : s >= thresholds[1] ? 2 : s >= thresholds[2] ? 3 : 4;
     }
