@@ -81,6 +81,7 @@ export function createSimulation(input: SimulationInput): Simulation {
     grade: state.grade,
     scratch: new Float64Array(capacity),
     members: new Int32Array(capacity),
+    weightsUsed: new Float64Array(capacity),
   };
   const official = new Uint8Array(capacity);
   official.set(table.grade);

@@ -21,11 +21,19 @@ export interface EvaluationOutput {
   readonly scratch: Float64Array;
   /** Scratch space of length n for the firms of a group. */
   readonly members: Int32Array;
+  /** Scratch space of length n for the weights a firm's score uses. */
+  readonly weightsUsed: Float64Array;
 }
 
 /** Allocates output arrays once for `n` firms. */
 export function createEvaluationOutput(n: number): EvaluationOutput {
-  return { score: new Float64Array(n), grade: new Uint8Array(n), scratch: new Float64Array(n), members: new Int32Array(n) };
+  return {
+    score: new Float64Array(n),
+    grade: new Uint8Array(n),
+    scratch: new Float64Array(n),
+    members: new Int32Array(n),
+    weightsUsed: new Float64Array(n),
+  };
 }
 
 /** Grade counts (index 0 = not graded, 1 = A … 4 = D). */
@@ -91,24 +99,32 @@ function scoreGroup(cols: EvaluationColumns, group: GroupModel, members: Int32Ar
     }
     return b > 0 ? a / b : Number.NaN;
   });
-  const K = ind.length;
-  for (let i = 0; i < count; i++) {
-    const e = members[i];
-    let sum = 0;
-    let used = 0;
-    for (let k = 0; k < K; k++) {
-      const ref = refs[k];
-      const { num, den, denFallback } = ind[k];
+  // indicator by indicator over the group (monomorphic loops); scratch collects Σ weight × ratio, weightsUsed Σ weight
+  const sums = out.scratch;
+  const used = out.weightsUsed;
+  sums.fill(0, 0, count);
+  used.fill(0, 0, count);
+  for (let k = 0; k < ind.length; k++) {
+    const ref = refs[k];
+    if (!(ref > 0)) continue; // no reference: the weight rescales
+    const { num, den, denFallback } = ind[k];
+    const cap = caps[k];
+    const w = weights[k];
+    for (let i = 0; i < count; i++) {
+      const e = members[i];
       const a = num[e];
-      const b = Number.isNaN(den[e]) && denFallback ? denFallback[e] : den[e];
-      if (Number.isNaN(a) || Number.isNaN(b) || !(ref > 0)) continue; // not given, or no reference: weight rescales
-      const ratio = b > 0 ? a / b / ref : a > 0 ? caps[k] : 0; // no energy/pollutant with output: the best
-      sum += weights[k] * Math.min(caps[k], ratio);
-      used += weights[k];
+      let b = den[e];
+      if (Number.isNaN(b) && denFallback) b = denFallback[e];
+      if (Number.isNaN(a) || Number.isNaN(b)) continue; // not given for this firm: the weight rescales
+      const ratio = b > 0 ? a / b / ref : a > 0 ? cap : 0; // no energy/pollutant with output: the best
+      sums[i] += w * Math.min(cap, ratio);
+      used[i] += w;
     }
-    const score = used > 0 ? (100 * sum) / used : 0;
-    out.score[e] = score;
-    out.scratch[i] = score;
+  }
+  for (let i = 0; i < count; i++) {
+    const score = used[i] > 0 ? (100 * sums[i]) / used[i] : 0;
+    out.score[members[i]] = score;
+    sums[i] = score;
   }
 }
 
