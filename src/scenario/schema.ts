@@ -110,9 +110,12 @@ const TEXT_KEYS = new Set([
   'electricity_basis',
   'exclude_renewables',
   'pipeline',
-  'select',
   'grades',
   'sectors',
+  'sector',
+  'flags',
+  'retrofit_selection',
+  'exempt_green_factory',
 ]);
 
 /**
