@@ -40,7 +40,8 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores; 0 runs in this thread)' })
           .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
           .option('shard', { type: 'string', describe: 'run only shard K/N of the draws and write a partial result for dcsim merge' })
-          .option('keep-draws', { type: 'boolean', default: false, describe: "also write every draw's metric rows (draws.csv)" }),
+          .option('keep-draws', { type: 'boolean', default: false, describe: "also write every draw's metric rows (draws.csv)" })
+          .option('charts', { type: 'boolean', default: true, describe: 'render the charts (SVG and PNG); --no-charts skips them' }),
       async (args) => {
         code = await runCommand(
           {
@@ -54,6 +55,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
             quiet: args.quiet,
             shard: args.shard,
             keepDraws: args['keep-draws'],
+            charts: args.charts,
             lang: args.lang as Lang,
             argv,
           },

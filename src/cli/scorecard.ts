@@ -1,39 +1,12 @@
 import type { TargetResult } from '../engine/aggregate.js';
+import { displayUnit } from '../report/units.js';
 import { fmt, pct } from './format.js';
 import type { Lang } from './labels.js';
 
-/** Scale, decimals and unit of a target's value as analysts read it: 万tce, 万tCO2, 亩, 万元/亩, %. */
+/** Scale, decimals and unit of a target's value. */
 function unitOf(t: Pick<TargetResult, 'metric' | 'kind'>): [scale: number, decimals: number, unit: string] {
-  if (t.kind === 'cagr' || t.kind === 'change' || t.metric === 'value_added_rate') return [100, 1, '%'];
-  switch (t.metric) {
-    case 'energy_tce':
-    case 'dual_control_energy_tce':
-    case 'feedstock_tce':
-    case 'vacated_energy_tce':
-    case 'new_project_energy_tce':
-      return [1e-4, 2, '万tce'];
-    case 'co2_t':
-    case 'co2_reduction_t':
-      return [1e-4, 2, '万tCO2'];
-    case 'vacated_land_mu':
-    case 'land_mu':
-      return [1, 0, '亩'];
-    case 'tax_per_mu':
-    case 'value_added_per_mu':
-      return [1, 1, '万元/亩'];
-    case 'labor_productivity':
-      return [1, 1, '万元/人'];
-    case 'energy_intensity':
-      return [1, 4, 'tce/万元'];
-    case 'carbon_intensity':
-      return [1, 4, 'tCO2/万元'];
-    case 'value_added':
-    case 'output':
-    case 'tax':
-      return [1e-4, 1, '亿元'];
-    default:
-      return [1, 0, ''];
-  }
+  const u = displayUnit(t.metric, t.kind);
+  return [u.scale, u.decimals, u.unit];
 }
 
 /** Formats a target's value with its unit, e.g. "13.00 万tce", "24.5 %". */

@@ -1,4 +1,5 @@
 import { mean, quantileSorted } from 'simple-statistics';
+import { FLOW_METRICS } from '../domain/metrics.js';
 import type { Scenario } from '../scenario/resolve.js';
 import type { Target } from '../targets/schema.js';
 import { meetsTarget, targetStatus, targetValue, type TargetStatus } from '../targets/evaluate.js';
@@ -39,8 +40,10 @@ export interface RunSummary {
   readonly draws: number;
   readonly seed: number;
   readonly confidence: number;
-  readonly policies: readonly { readonly key: string; readonly type: string; readonly label: string }[];
+  readonly policies: readonly { readonly key: string; readonly type: string; readonly label: string; readonly label_en: string }[];
   readonly metrics: Record<string, Record<string, Stats | null>>;
+  /** The four flows summed from base + 1 to each year, per draw, then summarised (the fan charts of cumulative targets). */
+  readonly cumulative: Record<string, Record<string, Stats | null>>;
   readonly targets: readonly TargetResult[];
 }
 
@@ -59,7 +62,12 @@ export function runMeta(scenario: Scenario, layout: MetricLayout): RunMeta {
     scenario: { name: scenario.name, title: scenario.title, description: scenario.description },
     period: scenario.period,
     confidence: scenario.confidence,
-    policies: scenario.policies.map((p, i) => ({ key: layout.policyKeys[i], type: p.module.type, label: p.module.label.zh })),
+    policies: scenario.policies.map((p, i) => ({
+      key: layout.policyKeys[i],
+      type: p.module.type,
+      label: p.module.label.zh,
+      label_en: p.module.label.en,
+    })),
     targets: scenario.targets,
   };
 }
@@ -93,6 +101,18 @@ export function aggregate(meta: RunMeta, layout: MetricLayout, values: Float64Ar
     metrics[id] = byYear;
   });
   const base = meta.period.base;
+  const cumulative: RunSummary['cumulative'] = {};
+  for (const id of FLOW_METRICS) {
+    const m = metricIndex(layout, id);
+    const running = new Float64Array(draws);
+    const byYear: Record<string, Stats | null> = {};
+    layout.years.forEach((year, y) => {
+      if (y === 0) return;
+      for (let d = 0; d < draws; d++) running[d] += values[d * size + m * Y + y];
+      byYear[year] = stats(running);
+    });
+    cumulative[id] = byYear;
+  }
   const targets = meta.targets.map((t): TargetResult => {
     const m = metricIndex(layout, t.metric);
     let met = 0;
@@ -127,6 +147,7 @@ export function aggregate(meta: RunMeta, layout: MetricLayout, values: Float64Ar
     confidence: meta.confidence,
     policies: meta.policies,
     metrics,
+    cumulative,
     targets,
   };
 }

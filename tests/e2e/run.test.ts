@@ -21,7 +21,11 @@ describe('dcsim run', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/腾出用能 2021–2025\s+2021–2025\s+[\d.]+ \[[\d.]+ – [\d.]+\] 万tce\s+≥ 13.00 万tce\s+\d+ %\s+[●◐○]/);
-    expect((await readdir(out)).sort()).toEqual(['events.csv', 'manifest.json', 'metrics.csv', 'summary.json', 'targets.csv']);
+    expect((await readdir(out)).sort()).toEqual(['charts', 'events.csv', 'manifest.json', 'metrics.csv', 'summary.json', 'targets.csv']);
+    const charts = await readdir(join(out, 'charts'));
+    expect(charts).toContain('scorecard.png');
+    expect(charts).toContain('fan-vacated_energy_tce.svg');
+    expect(charts).toHaveLength(24);
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
     expect(summary.draws).toBe(40);
     expect(summary.scenario.name).toBe('zhenhai-2025');
@@ -34,12 +38,12 @@ describe('dcsim run', () => {
     expect(manifest.inputs.every((i: { sha256: string }) => /^[0-9a-f]{64}$/.test(i.sha256))).toBe(true);
 
     const before = (await stat(join(out, 'summary.json'))).mtimeMs;
-    const again = dcsim('run', 'scenarios/zhenhai-2025.yaml', '--draws', '10', '--out', out);
+    const again = dcsim('run', 'scenarios/zhenhai-2025.yaml', '--draws', '10', '--out', out, '--no-charts');
     expect(again.code).toBe(2);
     expect(again.err).toContain('already exists; choose another --out or add --force');
     expect((await stat(join(out, 'summary.json'))).mtimeMs).toBe(before);
     expect(JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')).draws).toBe(40);
-    const forced = dcsim('run', 'scenarios/zhenhai-2025.yaml', '--draws', '10', '--out', out, '--force');
+    const forced = dcsim('run', 'scenarios/zhenhai-2025.yaml', '--draws', '10', '--out', out, '--force', '--no-charts');
     expect(forced.code).toBe(0);
     expect(JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')).draws).toBe(10);
     expect((await readdir(join(out, '..'))).filter((f) => f.startsWith('.'))).toEqual([]); // no temporary folders left
@@ -61,7 +65,7 @@ describe('dcsim run', () => {
 
   it('--fail-on-miss exits 3 when a target is not met', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'dcsim-run-')), 'b');
-    expect(dcsim('run', 'scenarios/baseline.yaml', '--draws', '5', '--out', out, '--fail-on-miss').code).toBe(3);
+    expect(dcsim('run', 'scenarios/baseline.yaml', '--draws', '5', '--out', out, '--fail-on-miss', '--no-charts').code).toBe(3);
   });
 
   it('a bad pipeline row is reported with file, row and column', async () => {
@@ -74,7 +78,7 @@ describe('dcsim run', () => {
       join(dir, 's.yaml'),
       `name: s\nregistry: ${join(FIXTURES, 'registry-small.csv')}\nfactors: ${join(ROOT, 'models/factors/china.yaml')}\nevaluation: ${join(ROOT, 'models/evaluation/zhejiang-mujun.yaml')}\nperiod: { base: 2020, end: 2025 }\npolicies:\n  - { type: new_projects, pipeline: p.csv }\n`,
     );
-    const r = dcsim('run', join(dir, 's.yaml'), '--draws', '2', '--out', join(dir, 'out'));
+    const r = dcsim('run', join(dir, 's.yaml'), '--draws', '2', '--out', join(dir, 'out'), '--no-charts');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/p\.csv row 2, column energy_tce: -4 is negative/);
   });

@@ -22,7 +22,18 @@ describe('shards and merge', () => {
     expect(merged.err).toBe('');
     expect(merged.out).toContain(msg.merged(3, 20, join(dir, 'merged')));
     expect(
-      dcsim('run', 'scenarios/zhenhai-2025.yaml', '--draws', '20', '--workers', '0', '--out', join(dir, 'single'), '--keep-draws').code,
+      dcsim(
+        'run',
+        'scenarios/zhenhai-2025.yaml',
+        '--draws',
+        '20',
+        '--workers',
+        '0',
+        '--out',
+        join(dir, 'single'),
+        '--keep-draws',
+        '--no-charts',
+      ).code,
     ).toBe(0);
     for (const f of ['summary.json', 'metrics.csv', 'targets.csv', 'events.csv']) {
       expect(await readFile(join(dir, 'merged', f), 'utf8'), f).toBe(await readFile(join(dir, 'single', f), 'utf8'));

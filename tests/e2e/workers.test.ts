@@ -19,7 +19,18 @@ describe('worker threads', () => {
     const files: Record<number, [string, string]> = {};
     for (const w of [0, 1, 2, 4]) {
       const out = join(dir, `w${w}`);
-      const r = dcsim(['run', 'scenarios/zhenhai-2025.yaml', '--draws', '24', '--workers', String(w), '--out', out, '--quiet']);
+      const r = dcsim([
+        'run',
+        'scenarios/zhenhai-2025.yaml',
+        '--draws',
+        '24',
+        '--workers',
+        String(w),
+        '--out',
+        out,
+        '--quiet',
+        '--no-charts',
+      ]);
       expect(r.code, r.err).toBe(0);
       files[w] = [await readFile(join(out, 'summary.json'), 'utf8'), await readFile(join(out, 'events.csv'), 'utf8')];
     }

@@ -6,6 +6,8 @@ import { aggregate, runMeta } from '../../engine/aggregate.js';
 import { DrawFailure, runDraws, RunAborted } from '../../parallel/runner.js';
 import { exists, writeRunFolder } from '../../io/run-folder.js';
 import { drawsCsv } from '../../io/draws-csv.js';
+import { renderCharts } from '../../io/render-charts.js';
+import { runCharts } from '../../report/charts.js';
 import { PARTIAL_FILE, PARTIAL_KIND, parseShard, shardDraws, type Partial } from '../../io/partial.js';
 import { eventsCsv, runFolderFiles } from '../../io/run-tables.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
@@ -32,6 +34,8 @@ export interface RunOptions {
   readonly shard?: string;
   /** Also write every draw's metric rows (draws.csv). */
   readonly keepDraws?: boolean;
+  /** Render the charts (default true; --no-charts skips them). */
+  readonly charts?: boolean;
   readonly lang: Lang;
   /** The command line as typed, for the manifest. */
   readonly argv: readonly string[];
@@ -162,12 +166,17 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
     return EXIT.ok;
   }
   const result = { ...drawn, summary: aggregate(meta, drawn.layout, drawn.values, draws, seed) };
-  const files = runFolderFiles(
-    result,
-    manifest,
-    eventsCsv(result),
-    o.keepDraws ? drawsCsv(drawn.layout, drawList, drawn.values) : undefined,
-  );
+  const draws_ = o.keepDraws ? drawsCsv(drawn.layout, drawList, drawn.values) : undefined;
+  const files: Map<string, string | Buffer> = runFolderFiles(result, manifest, eventsCsv(result), draws_);
+  if (o.charts !== false) {
+    const firms = result.events.map((e) => ({
+      name: result.names[e.enterprise],
+      policy: result.layout.policyKeys[e.policy],
+      action: e.action,
+      vacatedEnergyTce: e.vacatedEnergyTce,
+    }));
+    for (const [name, data] of await renderCharts(runCharts(result.summary, firms, o.lang))) files.set(name, data);
+  }
   try {
     await writeRunFolder(dir, files, o.force);
   } catch (e) {

@@ -1,0 +1,80 @@
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+import type { Chart } from '../report/charts.js';
+import { FONT_FAMILY } from '../report/theme.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The CJK font the PNGs are drawn with, shipped through npm (Noto Sans SC, SIL Open Font
+ * License) and loaded explicitly: system fonts are never consulted, so a chart looks the same on
+ * every machine and Chinese never falls back to boxes or a Japanese serif.
+ */
+export const FONT_FILES: readonly string[] = [
+  require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
+  require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'),
+];
+
+/**
+ * Text width for layout without a canvas. vega's own estimate (0.8 em a character) is too
+ * narrow for Chinese (1 em) and too wide for Latin; this one follows Noto Sans SC's advances
+ * closely enough that axis labels and legends are laid out without clipping or overlap.
+ */
+export function estimateTextWidth(text: string, fontSize: number, bold = false): number {
+  let em = 0;
+  for (const ch of text) {
+    if (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch)) em += 1;
+    else if (/[A-Z]/.test(ch)) em += 0.64;
+    else if (/[a-z0-9]/.test(ch)) em += 0.55;
+    else if (ch === ' ') em += 0.23;
+    else em += 0.36;
+  }
+  return em * fontSize * (bold ? 1.05 : 1);
+}
+
+(
+  (vega as unknown as { textMetrics: object }).textMetrics as {
+    width: (item: { fontSize?: number; fontWeight?: string | number; limit?: number }, text: string) => number;
+  }
+).width = (item, text) => {
+  const t = text == null ? '' : String(text).trim();
+  const weight = item.fontWeight;
+  return estimateTextWidth(t, item.fontSize ?? 11, weight === 'bold' || Number(weight) >= 600);
+};
+
+/** Print resolution: PNGs are drawn at twice the chart's CSS size. */
+export const PNG_SCALE = 2;
+
+/** Renders a vega-lite spec to SVG with vega's headless view (no canvas, no network). */
+export async function toSvg(spec: Record<string, unknown>): Promise<string> {
+  const compiled = vl.compile(spec as unknown as vl.TopLevelSpec).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Draws an SVG to PNG at print resolution with the shipped CJK font. */
+export function toPng(svg: string, scale = PNG_SCALE, fontFiles: readonly string[] = FONT_FILES): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    background: 'white',
+    font: { loadSystemFonts: false, fontFiles: [...fontFiles], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+  });
+  return resvg.render().asPng();
+}
+
+/** Renders every chart to `charts/<id>.svg` and `charts/<id>.png` entries of a run folder. */
+export async function renderCharts(charts: readonly Chart[]): Promise<Map<string, string | Buffer>> {
+  const files = new Map<string, string | Buffer>();
+  for (const c of charts) {
+    const svg = await toSvg(c.spec);
+    files.set(`charts/${c.id}.svg`, svg);
+    files.set(`charts/${c.id}.png`, toPng(svg));
+  }
+  return files;
+}

@@ -1,0 +1,327 @@
+import type { RunSummary, Stats, TargetResult } from '../engine/aggregate.js';
+import { actionName, metricTitle, word, type ReportLang } from './labels.js';
+import { CHART_CONFIG, GRADE_COLOURS, STATUS_COLOURS } from './theme.js';
+import { displayUnit } from './units.js';
+
+/** A firm's vacated energy in the audit trail (draw 0), for the top-20 chart. */
+export interface FirmContribution {
+  readonly name: string;
+  /** The policy key (`rectification`, `village_cleanup-2` …). */
+  readonly policy: string;
+  readonly action: string;
+  readonly vacatedEnergyTce: number;
+}
+
+/** A chart of the run: its file id, its title and its vega-lite spec (plain JSON). */
+export interface Chart {
+  readonly id: string;
+  readonly title: string;
+  readonly spec: Record<string, unknown>;
+}
+
+const WIDTH = 560;
+const HEIGHT = 260;
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** The fan charts of the report: the key metrics, flows as cumulative sums (DESIGN §6). */
+export const FAN_METRICS: readonly { metric: string; cumulative: boolean }[] = [
+  { metric: 'vacated_energy_tce', cumulative: true },
+  { metric: 'co2_reduction_t', cumulative: true },
+  { metric: 'vacated_land_mu', cumulative: true },
+  { metric: 'value_added_rate', cumulative: false },
+  { metric: 'tax_per_mu', cumulative: false },
+  { metric: 'dual_control_energy_tce', cumulative: false },
+  { metric: 'energy_intensity', cumulative: false },
+];
+
+const round = (x: number, d: number) => Number(x.toFixed(d + 2));
+
+/** The policy's name in `lang`, by its key. */
+const policyName = (s: RunSummary, key: string, lang: ReportLang) => {
+  const p = s.policies.find((x) => x.key === key);
+  return p ? (lang === 'zh' ? p.label : p.label_en) : key;
+};
+
+function top(title: string, subtitle: string, body: Record<string, unknown>): Record<string, unknown> {
+  return { $schema: SCHEMA, title: { text: title, subtitle }, width: WIDTH, height: HEIGHT, config: CHART_CONFIG, ...body };
+}
+
+/** A fan chart: the P10–P90 band, the P50 line and the goals of the targets on this metric. */
+function fanChart(s: RunSummary, metric: string, cumulative: boolean, lang: ReportLang): Chart {
+  const u = displayUnit(metric);
+  const stats: Record<string, Stats | null> = cumulative ? (s.cumulative[metric] ?? {}) : s.metrics[metric];
+  const values = Object.entries(stats)
+    .filter((e): e is [string, Stats] => e[1] !== null)
+    .map(([year, st]) => ({
+      year: Number(year),
+      p10: round(st.p10 * u.scale, u.decimals),
+      p50: round(st.p50 * u.scale, u.decimals),
+      p90: round(st.p90 * u.scale, u.decimals),
+    }));
+  const goals = s.targets
+    .filter((t) => t.metric === metric && (cumulative ? t.kind === 'cumulative' : t.kind === 'level'))
+    .map((t) => ({
+      year: t.year,
+      goal: round((t.at_least ?? t.at_most)! * u.scale, u.decimals),
+      status: t.status,
+      text: `${word('goal', lang)} ${(t.at_least ?? t.at_most)! * u.scale}`,
+    }));
+  const title = `${metricTitle(metric, lang)}${cumulative ? `（${word('cumulative', lang)}）` : ''}`.replace(
+    /（(.*)）/,
+    lang === 'en' ? ' ($1)' : '（$1）',
+  );
+  const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
+  const y = { type: 'quantitative', title: u.unit, scale: { zero: cumulative } };
+  const layers: Record<string, unknown>[] = [
+    {
+      data: { values },
+      mark: { type: 'area', color: '#0072B2', opacity: 0.2 },
+      encoding: { x, y: { ...y, field: 'p10' }, y2: { field: 'p90' } },
+    },
+    {
+      data: { values },
+      mark: { type: 'line', color: '#0072B2', strokeWidth: 2.5, point: { filled: true, color: '#0072B2' } },
+      encoding: { x, y: { ...y, field: 'p50' } },
+    },
+  ];
+  if (goals.length) {
+    const color = {
+      field: 'status',
+      type: 'nominal',
+      scale: { domain: Object.keys(STATUS_COLOURS), range: Object.values(STATUS_COLOURS) },
+      legend: null,
+    };
+    layers.push(
+      {
+        data: { values: goals },
+        mark: { type: 'point', shape: 'diamond', size: 160, filled: true },
+        encoding: { x, y: { ...y, field: 'goal' }, color },
+      },
+      {
+        data: { values: goals },
+        mark: { type: 'text', dy: -14, fontSize: 11 },
+        encoding: { x, y: { ...y, field: 'goal' }, text: { field: 'text' }, color },
+      },
+    );
+  }
+  return { id: `fan-${metric}`, title, spec: top(title, word('fanSubtitle', lang, { draws: s.draws }), { layer: layers }) };
+}
+
+/** The target scorecard: one traffic light per target with its probability. */
+function scorecardChart(s: RunSummary, lang: ReportLang): Chart {
+  const values = s.targets.map((t: TargetResult) => ({
+    target: t.label,
+    probability: t.probability,
+    status: word(t.status, lang),
+    text: `${Math.round(t.probability * 100)} %`,
+  }));
+  const color = {
+    field: 'status',
+    type: 'nominal',
+    title: word('status', lang),
+    scale: { domain: [word('met', lang), word('at_risk', lang), word('missed', lang)], range: Object.values(STATUS_COLOURS) },
+  };
+  const y = { field: 'target', type: 'nominal', sort: null, title: null };
+  const title = word('scorecard', lang);
+  return {
+    id: 'scorecard',
+    title,
+    spec: top(title, word('scorecardSubtitle', lang, { draws: s.draws }), {
+      height: Math.max(HEIGHT, 24 * values.length),
+      data: { values },
+      encoding: {
+        y,
+        x: {
+          field: 'probability',
+          type: 'quantitative',
+          title: word('probability', lang),
+          scale: { domain: [0, 1] },
+          axis: { format: '.0%' },
+        },
+      },
+      layer: [
+        { mark: { type: 'bar', cornerRadiusEnd: 3 }, encoding: { color } },
+        { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { text: { field: 'text' } } },
+      ],
+    }),
+  };
+}
+
+/** Yearly vacated energy by policy (stacked means) with the cumulative median against the target. */
+function byPolicyChart(s: RunSummary, lang: ReportLang): Chart {
+  const u = displayUnit('vacated_energy_tce');
+  const years = Object.keys(s.metrics.vacated_energy_tce).map(Number).slice(1);
+  const vacating = s.policies.filter((p) => years.some((year) => (s.metrics[`vacated_energy_tce.${p.key}`]?.[year]?.mean ?? 0) > 0));
+  const bars = vacating.flatMap((p) =>
+    years.map((year) => ({
+      year,
+      policy: p.label,
+      value: round((s.metrics[`vacated_energy_tce.${p.key}`]?.[year]?.mean ?? 0) * u.scale, u.decimals),
+    })),
+  );
+  const line = years.map((year) => ({ year, value: round((s.cumulative.vacated_energy_tce?.[year]?.p50 ?? 0) * u.scale, u.decimals) }));
+  const goals = s.targets
+    .filter((t) => t.metric === 'vacated_energy_tce' && t.kind === 'cumulative')
+    .map((t) => ({ year: t.year, goal: round(t.at_least! * u.scale, u.decimals) }));
+  const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
+  const title = word('byPolicy', lang);
+  return {
+    id: 'vacated-by-policy',
+    title,
+    spec: top(title, `${metricTitle('vacated_energy_tce', lang)} · ${u.unit}`, {
+      layer: [
+        {
+          data: { values: bars },
+          mark: 'bar',
+          encoding: {
+            x,
+            y: { field: 'value', type: 'quantitative', stack: 'zero', title: u.unit },
+            color: { field: 'policy', type: 'nominal', title: word('policy', lang) },
+          },
+        },
+        {
+          data: { values: line },
+          mark: { type: 'line', color: '#000000', point: { filled: true, color: '#000000' }, strokeDash: [4, 3] },
+          encoding: { x, y: { field: 'value', type: 'quantitative' } },
+        },
+        {
+          data: { values: goals },
+          mark: { type: 'point', shape: 'diamond', size: 160, filled: true, color: STATUS_COLOURS.missed },
+          encoding: { x, y: { field: 'goal', type: 'quantitative' } },
+        },
+      ],
+    }),
+  };
+}
+
+/** Energy headroom: yearly vacated and new-project energy (means) and the cumulative difference. */
+function headroomChart(s: RunSummary, lang: ReportLang): Chart {
+  const u = displayUnit('vacated_energy_tce');
+  const [vacated, fresh, net] = word('headroomSeries', lang).split(',');
+  const years = Object.keys(s.metrics.vacated_energy_tce).map(Number).slice(1);
+  let running = 0;
+  const bars: Record<string, unknown>[] = [];
+  const line: Record<string, unknown>[] = [];
+  for (const year of years) {
+    const v = (s.metrics.vacated_energy_tce[year]?.mean ?? 0) * u.scale;
+    const n = (s.metrics.new_project_energy_tce[year]?.mean ?? 0) * u.scale;
+    running += v - n;
+    bars.push({ year, series: vacated, value: round(v, u.decimals) }, { year, series: fresh, value: round(n, u.decimals) });
+    line.push({ year, series: net, value: round(running, u.decimals) });
+  }
+  const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    title: null,
+    scale: { domain: [vacated, fresh, net], range: ['#009E73', '#D55E00', '#000000'] },
+  };
+  const title = word('headroom', lang);
+  return {
+    id: 'headroom',
+    title,
+    spec: top(title, u.unit, {
+      layer: [
+        {
+          data: { values: bars },
+          mark: 'bar',
+          encoding: { x, xOffset: { field: 'series' }, y: { field: 'value', type: 'quantitative', title: u.unit }, color },
+        },
+        {
+          data: { values: line },
+          mark: { type: 'line', point: true },
+          encoding: { x, y: { field: 'value', type: 'quantitative' }, color },
+        },
+      ],
+    }),
+  };
+}
+
+/** The 亩均 grade mix by year (mean counts of operating firms). */
+function gradesChart(s: RunSummary, lang: ReportLang): Chart {
+  const values = ['A', 'B', 'C', 'D'].flatMap((g) =>
+    Object.entries(s.metrics[`grade_${g.toLowerCase()}`]).map(([year, st]) => ({
+      year: Number(year),
+      grade: g,
+      firms: Math.round(st?.mean ?? 0),
+    })),
+  );
+  const title = word('grades', lang);
+  return {
+    id: 'grades',
+    title,
+    spec: top(title, word('firms', lang), {
+      data: { values },
+      mark: 'bar',
+      encoding: {
+        x: { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } },
+        y: { field: 'firms', type: 'quantitative', title: word('firms', lang), stack: 'zero' },
+        color: {
+          field: 'grade',
+          type: 'nominal',
+          title: word('grade', lang),
+          scale: { domain: ['A', 'B', 'C', 'D'], range: GRADE_COLOURS },
+        },
+        order: { field: 'grade' },
+      },
+    }),
+  };
+}
+
+/** The 20 firms that vacate most energy in draw 0, with policy and action. */
+function topFirmsChart(s: RunSummary, firms: readonly FirmContribution[], lang: ReportLang): Chart {
+  const byFirm = new Map<string, FirmContribution>();
+  for (const f of firms) {
+    const prev = byFirm.get(f.name);
+    byFirm.set(
+      f.name,
+      prev
+        ? {
+            ...prev,
+            vacatedEnergyTce: prev.vacatedEnergyTce + f.vacatedEnergyTce,
+            action: prev.vacatedEnergyTce >= f.vacatedEnergyTce ? prev.action : f.action,
+          }
+        : f,
+    );
+  }
+  const values = [...byFirm.values()]
+    .filter((f) => f.vacatedEnergyTce > 0)
+    .sort((a, b) => b.vacatedEnergyTce - a.vacatedEnergyTce || a.name.localeCompare(b.name))
+    .slice(0, 20)
+    .map((f) => ({
+      firm: f.name,
+      policy: policyName(s, f.policy, lang),
+      action: actionName(f.action, lang),
+      tce: Math.round(f.vacatedEnergyTce),
+    }));
+  const y = { field: 'firm', type: 'nominal', sort: null, title: null }; // values come sorted, largest first
+  const title = word('top', lang);
+  return {
+    id: 'top-firms',
+    title,
+    spec: top(title, `${metricTitle('vacated_energy_tce', lang)} · tce`, {
+      height: Math.max(HEIGHT, 22 * values.length),
+      data: { values },
+      encoding: { y, x: { field: 'tce', type: 'quantitative', title: 'tce' } },
+      layer: [
+        { mark: 'bar', encoding: { color: { field: 'policy', type: 'nominal', title: word('policy', lang) } } },
+        { mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#333333' }, encoding: { text: { field: 'action' } } },
+      ],
+    }),
+  };
+}
+
+/**
+ * Builds every chart of a run from its summary and the audit trail of draw 0 (pure: no files,
+ * no rendering). Chinese labels by default, English with `lang: 'en'`.
+ */
+export function runCharts(s: RunSummary, firms: readonly FirmContribution[], lang: ReportLang): Chart[] {
+  return [
+    scorecardChart(s, lang),
+    ...FAN_METRICS.map((f) => fanChart(s, f.metric, f.cumulative, lang)),
+    byPolicyChart(s, lang),
+    headroomChart(s, lang),
+    gradesChart(s, lang),
+    topFirmsChart(s, firms, lang),
+  ];
+}

@@ -1,0 +1,79 @@
+/** Chart and report wording in Chinese (default) and English. */
+export type ReportLang = 'zh' | 'en';
+
+const METRIC_TITLES: Record<string, [zh: string, en: string]> = {
+  energy_tce: ['综合能耗', 'Gross energy use'],
+  dual_control_energy_tce: ['双控口径能耗', 'Dual-control energy'],
+  feedstock_tce: ['原料用能', 'Feedstock energy'],
+  co2_t: ['二氧化碳排放', 'CO2 emissions'],
+  vacated_energy_tce: ['腾出用能', 'Energy vacated'],
+  co2_reduction_t: ['减少碳排放', 'CO2 cut'],
+  vacated_land_mu: ['腾出用地', 'Land vacated'],
+  new_project_energy_tce: ['新上项目用能', 'New-project energy'],
+  value_added: ['工业增加值', 'Value added'],
+  value_added_rate: ['规上工业增加值率', 'Value-added rate (above scale)'],
+  tax_per_mu: ['规上工业亩均税收', 'Tax per mu (above scale)'],
+  value_added_per_mu: ['规上工业亩均增加值', 'Value added per mu (above scale)'],
+  labor_productivity: ['全员劳动生产率', 'Labour productivity'],
+  energy_intensity: ['单位增加值能耗', 'Energy intensity'],
+  carbon_intensity: ['单位增加值碳排放', 'Carbon intensity'],
+};
+
+const WORDS = {
+  year: ['年份', 'year'],
+  cumulative: ['累计', 'cumulative'],
+  fanSubtitle: ['中位数与 10%–90% 区间，{draws} 次模拟', 'median and 10–90 % range, {draws} draws'],
+  goal: ['目标', 'goal'],
+  scorecard: ['目标达成情况', 'Targets'],
+  scorecardSubtitle: ['达成概率（{draws} 次模拟）', 'probability of meeting each target ({draws} draws)'],
+  probability: ['达成概率', 'probability'],
+  policy: ['政策', 'policy'],
+  byPolicy: ['各政策腾出用能（年度，均值）', 'Energy vacated by policy (yearly, mean)'],
+  headroom: ['用能空间：腾出用能与新上项目用能', 'Energy headroom: vacated vs new projects'],
+  headroomSeries: ['腾出用能,新上项目用能,累计用能空间', 'energy vacated,new-project energy,cumulative headroom'],
+  grades: ['亩均评价等级结构（均值）', '亩均 grade mix (mean)'],
+  firms: ['企业数', 'firms'],
+  grade: ['等级', 'grade'],
+  top: ['腾出用能最多的 20 家企业（第 0 次模拟）', 'The 20 firms vacating most energy (draw 0)'],
+  enterprise: ['企业', 'enterprise'],
+  met: ['达成', 'met'],
+  at_risk: ['有风险', 'at risk'],
+  missed: ['未达成', 'missed'],
+  status: ['状态', 'status'],
+} as const;
+
+/** Returns a word of the reports in `lang`, with `{name}` placeholders filled. */
+export function word(key: keyof typeof WORDS, lang: ReportLang, vars: Record<string, string | number> = {}): string {
+  let s: string = WORDS[key][lang === 'zh' ? 0 : 1];
+  for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
+  return s;
+}
+
+/** Returns the title of a metric in `lang` (its id when unnamed). */
+export function metricTitle(id: string, lang: ReportLang): string {
+  const t = METRIC_TITLES[id];
+  return t ? t[lang === 'zh' ? 0 : 1] : id;
+}
+
+const ACTIONS: Record<string, string> = {
+  upgrade: '改造提升',
+  upgrade_started: '改造启动',
+  regulate: '规范管理',
+  relocate: '兼并搬迁',
+  close: '淘汰关停',
+  benchmark: '对标改造',
+  exit: '退出',
+  compliant: '评估达标',
+  evaluate: '绿色工厂评价',
+  retrofit: '节能减碳改造',
+  certify: '绿色工厂认定',
+  green_factory_gain: '绿色工厂能效提升',
+  move_to_park: '入驻小微园',
+  start: '投产',
+  rejected: '未准入',
+};
+
+/** Returns a disposition's name in `lang` (the id itself in English). */
+export function actionName(action: string, lang: ReportLang): string {
+  return lang === 'zh' ? (ACTIONS[action] ?? action) : action.replace(/_/g, ' ');
+}

@@ -1,0 +1,44 @@
+/**
+ * How analysts read a metric: the scale from the stored unit (tce, t, 万元, fractions) to the
+ * shown one (万tce, 万tCO2, 亿元, %), the decimals and the unit label.
+ */
+export interface DisplayUnit {
+  readonly scale: number;
+  readonly decimals: number;
+  readonly unit: string;
+}
+
+/** Returns the display unit of a metric, or of a growth/change target on it (%). */
+export function displayUnit(metric: string, kind: string = 'level'): DisplayUnit {
+  if (kind === 'cagr' || kind === 'change' || metric === 'value_added_rate') return { scale: 100, decimals: 1, unit: '%' };
+  const base = metric.split('.')[0];
+  switch (base) {
+    case 'energy_tce':
+    case 'dual_control_energy_tce':
+    case 'feedstock_tce':
+    case 'vacated_energy_tce':
+    case 'new_project_energy_tce':
+      return { scale: 1e-4, decimals: 2, unit: '万tce' };
+    case 'co2_t':
+    case 'co2_reduction_t':
+      return { scale: 1e-4, decimals: 2, unit: '万tCO2' };
+    case 'vacated_land_mu':
+    case 'land_mu':
+      return { scale: 1, decimals: 0, unit: '亩' };
+    case 'tax_per_mu':
+    case 'value_added_per_mu':
+      return { scale: 1, decimals: 1, unit: '万元/亩' };
+    case 'labor_productivity':
+      return { scale: 1, decimals: 1, unit: '万元/人' };
+    case 'energy_intensity':
+      return { scale: 1, decimals: 4, unit: 'tce/万元' };
+    case 'carbon_intensity':
+      return { scale: 1, decimals: 4, unit: 'tCO2/万元' };
+    case 'value_added':
+    case 'output':
+    case 'tax':
+      return { scale: 1e-4, decimals: 1, unit: '亿元' };
+    default:
+      return { scale: 1, decimals: 0, unit: '' };
+  }
+}

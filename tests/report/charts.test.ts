@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { PNG } from 'pngjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../src/engine/aggregate.js';
+import { estimateTextWidth, toPng, toSvg } from '../../src/io/render-charts.js';
+import { runCharts } from '../../src/report/charts.js';
+import { runText, STILL } from '../engine/run-helpers.js';
+import { ROOT } from '../helpers.js';
+
+// the package's exports do not list its schema file; it ships in build/
+const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules/vega-lite/build/vega-lite-schema.json'), 'utf8'));
+
+let summary: RunSummary;
+const firms = [
+  { name: '甬海化工有限公司', policy: 'rectification', action: 'close', vacatedEnergyTce: 1200 },
+  { name: '宏立机械有限公司', policy: 'rectification', action: 'upgrade', vacatedEnergyTce: 300 },
+];
+beforeAll(async () => {
+  const run = await runText(
+    `${STILL}policies:\n  - { type: rectification, also: { tax_per_mu_below: 12 }, dispositions: { close: { share: 1 } } }\ntargets:\n  - { id: e, label: 腾出用能, metric: vacated_energy_tce, kind: cumulative, year: 2023, at_least: 200 }\n  - { id: r, label: 增加值率, metric: value_added_rate, year: 2023, at_least: 0.3 }\n`,
+    5,
+  );
+  summary = run.summary;
+});
+
+describe('chart specs', () => {
+  it("every spec validates against vega-lite's JSON schema, in both languages", () => {
+    const ajv = new Ajv({ strict: false, allErrors: true, allowUnionTypes: true });
+    const validate = ajv.compile(schema);
+    for (const lang of ['zh', 'en'] as const) {
+      for (const chart of runCharts(summary, firms, lang)) {
+        const ok = validate(chart.spec);
+        expect(ok, `${chart.id} (${lang}): ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+      }
+    }
+  });
+
+  it('has the charts of the report: scorecard, seven fans, by policy, headroom, grades, top firms', () => {
+    expect(runCharts(summary, firms, 'zh').map((c) => c.id)).toEqual([
+      'scorecard',
+      'fan-vacated_energy_tce',
+      'fan-co2_reduction_t',
+      'fan-vacated_land_mu',
+      'fan-value_added_rate',
+      'fan-tax_per_mu',
+      'fan-dual_control_energy_tce',
+      'fan-energy_intensity',
+      'vacated-by-policy',
+      'headroom',
+      'grades',
+      'top-firms',
+    ]);
+  });
+
+  it('labels in Chinese by default and in English with lang en; units in axis titles', () => {
+    const zh = runCharts(summary, firms, 'zh').find((c) => c.id === 'fan-vacated_energy_tce')!;
+    const en = runCharts(summary, firms, 'en').find((c) => c.id === 'fan-vacated_energy_tce')!;
+    expect(zh.title).toBe('腾出用能（累计）');
+    expect(en.title).toBe('Energy vacated (cumulative)');
+    expect(JSON.stringify(zh.spec)).toContain('"title":"万tce"');
+    expect(JSON.stringify(runCharts(summary, firms, 'zh').find((c) => c.id === 'fan-value_added_rate')!.spec)).toContain('"title":"%"');
+  });
+
+  it('marks the goal of a target on its fan chart', () => {
+    const fan = runCharts(summary, firms, 'zh').find((c) => c.id === 'fan-vacated_energy_tce')!;
+    expect(JSON.stringify(fan.spec)).toContain('"goal":0.02'); // 200 tce = 0.02 万tce
+  });
+});
+
+describe('rendering', () => {
+  it('draws Chinese with real glyphs: two characters give different pixels, and ink on the page', async () => {
+    const svg = (text: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="60" height="40"><text x="5" y="30" font-family="Noto Sans SC" font-size="28">${text}</text></svg>`;
+    const a = PNG.sync.read(toPng(svg('腾'), 1));
+    const b = PNG.sync.read(toPng(svg('出'), 1));
+    const ink = (p: PNG) => p.data.filter((v, i) => i % 4 === 0 && v < 128).length;
+    expect(ink(a)).toBeGreaterThan(40);
+    expect(ink(b)).toBeGreaterThan(40);
+    expect(a.data.equals(b.data)).toBe(false);
+  });
+
+  it('renders a chart to SVG and a print-resolution PNG (2×)', async () => {
+    const chart = runCharts(summary, firms, 'zh')[0];
+    const svg = await toSvg(chart.spec);
+    expect(svg).toMatch(/^<svg/);
+    expect(svg).toContain('目标达成情况');
+    const png = PNG.sync.read(toPng(svg));
+    const width = Number(/width="(\d+)"/.exec(svg)![1]);
+    expect(png.width).toBe(2 * width);
+  });
+
+  it('estimates Chinese text at 1 em a character and Latin narrower', () => {
+    expect(estimateTextWidth('腾出用能', 10)).toBe(40);
+    expect(estimateTextWidth('tce', 10)).toBeLessThan(20);
+  });
+});
