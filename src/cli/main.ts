@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { msg } from '../messages/messages.js';
+import { chartCommand } from './commands/chart.js';
 import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { synthCommand } from './commands/synth.js';
@@ -64,15 +65,27 @@ export async function main(argv: readonly string[], io: Streams = processStreams
       },
     )
     .command(
+      'chart <run-dir>',
+      'render the charts of a finished run again (e.g. with --lang en), without simulating',
+      (y) => y.positional('run-dir', { type: 'string', demandOption: true, describe: 'a run folder written by dcsim run or dcsim merge' }),
+      async (args) => {
+        code = await chartCommand(args['run-dir'] as string, args.lang as Lang, io);
+      },
+    )
+    .command(
       'merge <partials..>',
       'combine the partial results of dcsim run --shard K/N into one run folder',
       (y) =>
         y
           .positional('partials', { type: 'string', array: true, demandOption: true, describe: 'partial result folders' })
           .option('out', { type: 'string', demandOption: true, describe: 'run folder to write' })
-          .option('force', { type: 'boolean', default: false, describe: 'replace an existing run folder' }),
+          .option('force', { type: 'boolean', default: false, describe: 'replace an existing run folder' })
+          .option('charts', { type: 'boolean', default: true, describe: 'render the charts; --no-charts skips them' }),
       async (args) => {
-        code = await mergeCommand({ partials: args.partials as string[], out: args.out, force: args.force, argv }, io);
+        code = await mergeCommand(
+          { partials: args.partials as string[], out: args.out, force: args.force, argv, charts: args.charts, lang: args.lang as Lang },
+          io,
+        );
       },
     )
     .command(
@@ -92,7 +105,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
         );
       },
     )
-    .demandCommand(1, 'name a command: run, validate, merge or synth (see --help)')
+    .demandCommand(1, 'name a command: run, validate, chart, merge or synth (see --help)')
     .strict()
     .help()
     .version()

@@ -153,6 +153,8 @@ export const msg = {
   shardsIncomplete: (n: number, have: readonly number[]) =>
     `the run has ${n} shards but these are shards ${have.join(', ')}; give each of 1…${n} exactly once`,
   merged: (shards: number, draws: number, dir: string) => `${shards} shards, ${draws} draws merged into ${dir}`,
+  notRunFolder: (dir: string) => `${dir} is not a run folder (no summary.json); give the folder 'dcsim run' wrote`,
+  chartsWritten: (count: number, dir: string) => `${count} chart files written to ${dir}`,
   interrupted: () => 'interrupted: the workers were stopped and nothing was written',
   drawFailed: (draw: number, message: string) =>
     `draw ${draw < 0 ? '(unknown)' : draw} failed: ${message}\nThe other workers were stopped and nothing was written. This is a bug in dcsim; please report it with the command you ran.`,

@@ -22,7 +22,15 @@ export const CHART_CONFIG = {
   font: FONT_STACK,
   padding: 12,
   view: { stroke: null },
-  title: { fontSize: 16, fontWeight: 'bold', anchor: 'start', color: '#222222', subtitleColor: '#555555', subtitleFontSize: 12 },
+  title: {
+    fontSize: 16,
+    fontWeight: 'bold',
+    anchor: 'start',
+    offset: 14,
+    color: '#222222',
+    subtitleColor: '#555555',
+    subtitleFontSize: 12,
+  },
   axis: {
     labelFontSize: 11,
     titleFontSize: 12,

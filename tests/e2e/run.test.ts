@@ -83,3 +83,18 @@ describe('dcsim run', () => {
     expect(r.err).toMatch(/p\.csv row 2, column energy_tce: -4 is negative/);
   });
 });
+
+describe('dcsim chart', () => {
+  it('renders the charts of a finished run again in English, without simulating', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'dcsim-chart-')), 'run');
+    expect(dcsim('run', 'scenarios/zhenhai-2025.yaml', '--draws', '10', '--out', out, '--no-charts').code).toBe(0);
+    const summary = await readFile(join(out, 'summary.json'), 'utf8');
+    const r = dcsim('chart', out, '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(msg.chartsWritten(24, join(out, 'charts')));
+    expect(await readFile(join(out, 'charts', 'fan-vacated_energy_tce.svg'), 'utf8')).toContain('Energy vacated (cumulative)');
+    expect(await readFile(join(out, 'charts', 'top-firms.svg'), 'utf8')).toMatch(/[\u4e00-\u9fff]{2,}有限公司/); // firm names stay as registered
+    expect(await readFile(join(out, 'summary.json'), 'utf8')).toBe(summary);
+    expect(dcsim('chart', join(out, 'charts')).err).toContain(msg.notRunFolder(join(out, 'charts')));
+  });
+});

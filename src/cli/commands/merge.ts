@@ -7,7 +7,11 @@ import { exists, writeRunFolder } from '../../io/run-folder.js';
 import { runFolderFiles } from '../../io/run-tables.js';
 import { shown } from '../../io/scenario-load.js';
 import { msg } from '../../messages/messages.js';
+import { renderCharts } from '../../io/render-charts.js';
+import { runCharts } from '../../report/charts.js';
 import { EXIT, type Streams } from '../io-streams.js';
+import type { Lang } from '../labels.js';
+import { firmsFromEventsCsv } from './chart.js';
 import { VERSION } from '../version.js';
 
 export interface MergeOptions {
@@ -15,6 +19,9 @@ export interface MergeOptions {
   readonly out: string;
   readonly force: boolean;
   readonly argv: readonly string[];
+  /** Render the charts (default true). */
+  readonly charts?: boolean;
+  readonly lang?: Lang;
 }
 
 /**
@@ -76,8 +83,13 @@ export async function mergeCommand(o: MergeOptions, io: Streams): Promise<number
     if (!(await stat(dir)).isDirectory()) return bad(`--out: ${msg.outputNotFolder(shown(dir))}`);
     if (!o.force) return bad(`--out: ${msg.outputExists(shown(dir))}`);
   }
+  const files: Map<string, string | Buffer> = runFolderFiles({ summary, layout }, manifest, events);
+  if (o.charts !== false) {
+    const firms = firmsFromEventsCsv(events, 'events.csv');
+    for (const [name, data] of await renderCharts(runCharts(summary, firms, o.lang ?? 'zh'))) files.set(name, data);
+  }
   try {
-    await writeRunFolder(dir, runFolderFiles({ summary, layout }, manifest, events), o.force);
+    await writeRunFolder(dir, files, o.force);
   } catch (e) {
     return bad(`--out: ${msg.cannotWrite(shown(dir), (e as Error).message)}`);
   }
