@@ -17,6 +17,7 @@ const METRIC_TITLES: Record<string, [zh: string, en: string]> = {
   labor_productivity: ['全员劳动生产率', 'Labour productivity'],
   energy_intensity: ['单位增加值能耗', 'Energy intensity'],
   carbon_intensity: ['单位增加值碳排放', 'Carbon intensity'],
+  enterprises: ['企业数', 'Enterprises'],
 };
 
 const WORDS = {

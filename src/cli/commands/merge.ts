@@ -7,11 +7,9 @@ import { exists, writeRunFolder } from '../../io/run-folder.js';
 import { runFolderFiles } from '../../io/run-tables.js';
 import { shown } from '../../io/scenario-load.js';
 import { msg } from '../../messages/messages.js';
-import { renderCharts } from '../../io/render-charts.js';
-import { runCharts } from '../../report/charts.js';
+import { reportFiles } from '../../io/report-files.js';
 import { EXIT, type Streams } from '../io-streams.js';
 import type { Lang } from '../labels.js';
-import { firmsFromEventsCsv } from './chart.js';
 import { VERSION } from '../version.js';
 
 export interface MergeOptions {
@@ -84,10 +82,7 @@ export async function mergeCommand(o: MergeOptions, io: Streams): Promise<number
     if (!o.force) return bad(`--out: ${msg.outputExists(shown(dir))}`);
   }
   const files: Map<string, string | Buffer> = runFolderFiles({ summary, layout }, manifest, events);
-  if (o.charts !== false) {
-    const firms = firmsFromEventsCsv(events, 'events.csv');
-    for (const [name, data] of await renderCharts(runCharts(summary, firms, o.lang ?? 'zh'))) files.set(name, data);
-  }
+  if (o.charts !== false) for (const [name, data] of await reportFiles(summary, events, o.lang ?? 'zh')) files.set(name, data);
   try {
     await writeRunFolder(dir, files, o.force);
   } catch (e) {

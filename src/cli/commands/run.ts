@@ -6,8 +6,7 @@ import { aggregate, runMeta } from '../../engine/aggregate.js';
 import { DrawFailure, runDraws, RunAborted } from '../../parallel/runner.js';
 import { exists, writeRunFolder } from '../../io/run-folder.js';
 import { drawsCsv } from '../../io/draws-csv.js';
-import { renderCharts } from '../../io/render-charts.js';
-import { runCharts } from '../../report/charts.js';
+import { reportFiles } from '../../io/report-files.js';
 import { PARTIAL_FILE, PARTIAL_KIND, parseShard, shardDraws, type Partial } from '../../io/partial.js';
 import { eventsCsv, runFolderFiles } from '../../io/run-tables.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
@@ -168,15 +167,8 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   const result = { ...drawn, summary: aggregate(meta, drawn.layout, drawn.values, draws, seed) };
   const draws_ = o.keepDraws ? drawsCsv(drawn.layout, drawList, drawn.values) : undefined;
   const files: Map<string, string | Buffer> = runFolderFiles(result, manifest, eventsCsv(result), draws_);
-  if (o.charts !== false) {
-    const firms = result.events.map((e) => ({
-      name: result.names[e.enterprise],
-      policy: result.layout.policyKeys[e.policy],
-      action: e.action,
-      vacatedEnergyTce: e.vacatedEnergyTce,
-    }));
-    for (const [name, data] of await renderCharts(runCharts(result.summary, firms, o.lang))) files.set(name, data);
-  }
+  if (o.charts !== false)
+    for (const [name, data] of await reportFiles(result.summary, files.get('events.csv') as string, o.lang)) files.set(name, data);
   try {
     await writeRunFolder(dir, files, o.force);
   } catch (e) {

@@ -1,0 +1,40 @@
+import type { RunSummary } from '../engine/aggregate.js';
+import type { Chart } from './charts.js';
+import { escapeMarkdownCell } from './escape.js';
+import type { ReportLang } from './labels.js';
+import { keyMetricTable, scoreRows } from './tables.js';
+
+/** The same report in Markdown for pasting into documents; charts link their PNGs. */
+export function reportMarkdown(s: RunSummary, charts: readonly Chart[], lang: ReportLang): string {
+  const zh = lang === 'zh';
+  const c = escapeMarkdownCell;
+  const row = (cells: readonly string[]) => `| ${cells.map(c).join(' | ')} |`;
+  const sep = (n: number) => `|${' --- |'.repeat(n)}`;
+  const head = zh
+    ? ['目标', '年份', '中位数 [P10–P90]', '目标值', '达成概率', '状态']
+    : ['target', 'years', 'P50 [P10–P90]', 'goal', 'probability', 'status'];
+  const mark = { met: '●', at_risk: '◐', missed: '○' } as const;
+  const table = keyMetricTable(s, lang);
+  return [
+    `# ${c(s.scenario.title)}`,
+    '',
+    `${c(s.scenario.name)} · ${s.period.base}–${s.period.end} · ${zh ? `${s.draws} 次模拟 · 随机种子 ${s.seed}` : `${s.draws} draws · seed ${s.seed}`}`,
+    '',
+    s.scenario.description ? `${c(s.scenario.description)}\n` : '',
+    `## ${zh ? '目标达成情况' : 'Targets'}`,
+    '',
+    row(head),
+    sep(head.length),
+    ...scoreRows(s, lang).map((r) => row([r.target, r.years, r.range, r.goal, r.probability, `${mark[r.status]} ${r.statusText}`])),
+    '',
+    `## ${zh ? '主要指标' : 'Key metrics'}`,
+    '',
+    row(table.header),
+    sep(table.header.length),
+    ...table.rows.map(row),
+    '',
+    `## ${zh ? '图表' : 'Charts'}`,
+    '',
+    ...charts.map((ch) => `![${c(ch.title)}](charts/${ch.id}.png)\n`),
+  ].join('\n');
+}

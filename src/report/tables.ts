@@ -1,0 +1,67 @@
+import type { RunSummary, TargetResult } from '../engine/aggregate.js';
+import { metricTitle, word, type ReportLang } from './labels.js';
+import { displayUnit } from './units.js';
+
+/** Formats a number with grouping and fixed decimals. */
+export function formatNumber(x: number | null | undefined, decimals: number): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  return x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** A scorecard row as text cells: target, years, P50 [P10–P90], goal, probability, status. */
+export interface ScoreRow {
+  readonly target: string;
+  readonly years: string;
+  readonly range: string;
+  readonly goal: string;
+  readonly probability: string;
+  readonly status: TargetResult['status'];
+  readonly statusText: string;
+}
+
+/** Builds the scorecard rows of a summary, values in the units analysts read. */
+export function scoreRows(s: RunSummary, lang: ReportLang): ScoreRow[] {
+  return s.targets.map((t) => {
+    const u = displayUnit(t.metric, t.kind);
+    const f = (v: number | null) => (v === null ? '–' : formatNumber(v * u.scale, u.decimals));
+    const goal = (t.at_least ?? t.at_most)!;
+    return {
+      target: t.label,
+      years: t.kind === 'level' ? String(t.year) : `${t.from}–${t.year}`,
+      range: `${f(t.p50)} [${f(t.p10)} – ${f(t.p90)}] ${u.unit}`,
+      goal: `${t.at_least !== undefined ? '≥' : '≤'} ${f(goal)} ${u.unit}`,
+      probability: `${Math.round(t.probability * 100)} %`,
+      status: t.status,
+      statusText: word(t.status, lang),
+    };
+  });
+}
+
+/** The key metrics of the report's table: the median of each year, in display units. */
+export const KEY_METRICS = [
+  'dual_control_energy_tce',
+  'co2_t',
+  'vacated_energy_tce',
+  'co2_reduction_t',
+  'vacated_land_mu',
+  'new_project_energy_tce',
+  'value_added',
+  'value_added_rate',
+  'tax_per_mu',
+  'energy_intensity',
+  'enterprises',
+] as const;
+
+/** The key-metric table: header (metric, unit, years…) and one row per metric with its yearly P50. */
+export function keyMetricTable(s: RunSummary, lang: ReportLang): { header: string[]; rows: string[][] } {
+  const years = Object.keys(s.metrics.energy_tce);
+  const rows = KEY_METRICS.map((id) => {
+    const u = displayUnit(id);
+    return [
+      metricTitle(id, lang),
+      u.unit,
+      ...years.map((y) => formatNumber((s.metrics[id]?.[y]?.p50 ?? Number.NaN) * u.scale, u.decimals)),
+    ];
+  });
+  return { header: [lang === 'zh' ? '指标（中位数）' : 'metric (median)', lang === 'zh' ? '单位' : 'unit', ...years], rows };
+}

@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
+import { chromium } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// .ci/run installs Debian's chromium and sets DCSIM_REQUIRE_BROWSER=1, so CI never skips this
+const haveBrowser = existsSync(CHROMIUM) || process.env.DCSIM_REQUIRE_BROWSER === '1';
+let out: string;
+
+beforeAll(async () => {
+  out = join(await mkdtemp(join(tmpdir(), 'dcsim-report-')), 'run');
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'dist/cli/bin.js'), 'run', 'scenarios/zhenhai-2025.yaml', '--draws', '20', '--out', out, '--quiet'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(r.stderr);
+});
+
+describe('the decision-paper files', () => {
+  it('report.md has the scorecard and links every chart PNG', async () => {
+    const md = await readFile(join(out, 'report.md'), 'utf8');
+    expect(md).toContain('## 目标达成情况');
+    expect(md).toMatch(/\| 腾出用能 2021–2025 \| 2021–2025 \| [\d.]+ \[[\d.]+ – [\d.]+\] 万tce \| ≥ 13\.00 万tce \|/);
+    for (const m of md.matchAll(/\]\((charts\/[^)]+\.png)\)/g)) expect(existsSync(join(out, m[1])), m[1]).toBe(true);
+    expect([...md.matchAll(/\]\(charts\//g)]).toHaveLength(12);
+  });
+
+  it('results.xlsx has the four sheets with Chinese headers, frozen header rows and numbers as numbers', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'results.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['目标', '指标', '事件', '假设']);
+    const targets = wb.getWorksheet('目标')!;
+    expect(targets.getRow(1).getCell(1).value).toBe('目标');
+    expect(targets.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(typeof targets.getRow(2).getCell(9).value).toBe('number'); // probability
+    expect(targets.getColumn(9).numFmt).toBe('0%');
+    const events = wb.getWorksheet('事件')!;
+    expect(events.getRow(1).getCell(7).value).toBe('腾出用能(tce)');
+    expect(typeof events.getRow(2).getCell(7).value).toBe('number');
+  });
+
+  it.skipIf(!haveBrowser)(
+    'report.html opens from disk offline: every chart rendered, no console error, no request left the page',
+    async () => {
+      const html = await readFile(join(out, 'report.html'), 'utf8');
+      expect(html).not.toMatch(/<script|<link|<img[^>]+src="http|url\(http/i);
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      try {
+        const context = await browser.newContext({ offline: true });
+        const page = await context.newPage();
+        const errors: string[] = [];
+        const requests: string[] = [];
+        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+        page.on('pageerror', (e) => errors.push(e.message));
+        page.on('request', (r) => !r.url().startsWith('file:') && requests.push(r.url()));
+        await page.goto(pathToFileURL(join(out, 'report.html')).href);
+        const charts = await page.$$eval('figure.chart', (figs) =>
+          figs.map((f) => {
+            const svg = f.querySelector('svg');
+            const box = svg?.getBoundingClientRect();
+            return { marks: svg?.querySelectorAll('path, rect, text').length ?? 0, width: box?.width ?? 0, height: box?.height ?? 0 };
+          }),
+        );
+        expect(charts).toHaveLength(12);
+        for (const c of charts) {
+          expect(c.marks).toBeGreaterThan(10);
+          expect(c.width).toBeGreaterThan(300);
+          expect(c.height).toBeGreaterThan(150);
+        }
+        expect(await page.locator('#scorecard tr').count()).toBe(14);
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+});
