@@ -21,7 +21,17 @@ describe('dcsim run', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/腾出用能 2021–2025\s+2021–2025\s+[\d.]+ \[[\d.]+ – [\d.]+\] 万tce\s+≥ 13.00 万tce\s+\d+ %\s+[●◐○]/);
-    expect((await readdir(out)).sort()).toEqual(['charts', 'events.csv', 'manifest.json', 'metrics.csv', 'summary.json', 'targets.csv']);
+    expect((await readdir(out)).sort()).toEqual([
+      'charts',
+      'events.csv',
+      'manifest.json',
+      'metrics.csv',
+      'report.html',
+      'report.md',
+      'results.xlsx',
+      'summary.json',
+      'targets.csv',
+    ]);
     const charts = await readdir(join(out, 'charts'));
     expect(charts).toContain('scorecard.png');
     expect(charts).toContain('fan-vacated_energy_tce.svg');
