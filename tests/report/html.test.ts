@@ -60,3 +60,31 @@ describe('reports', () => {
     expect(md).toContain('目标 &lt;script&gt;alert(1)&lt;/script&gt; \\| x');
   });
 });
+
+describe('results.xlsx', () => {
+  it('neutralises text cells a spreadsheet would run as formulas', async () => {
+    const { resultsXlsx } = await import('../../src/io/results-xlsx.js');
+    const ExcelJS = (await import('exceljs')).default;
+    const s = { ...summary, targets: [{ ...summary.targets[0], label: '=HYPERLINK("http://x")' }] } as RunSummary;
+    const events = {
+      headers: [
+        'draw',
+        'year',
+        'enterprise_id',
+        'enterprise_name',
+        'policy',
+        'action',
+        'vacated_energy_tce',
+        'co2_reduction_t',
+        'vacated_land_mu',
+        'new_project_energy_tce',
+      ],
+      rows: [{ row: 2, cells: ['0', '2021', 'A', '@SUM(1)', 'rectification', 'close', '1', '2', '3', '0'] }],
+    };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await resultsXlsx(s, events, 'zh')) as never);
+    expect(wb.getWorksheet('目标')!.getRow(2).getCell(1).value).toBe(`'=HYPERLINK("http://x")`);
+    expect(wb.getWorksheet('事件')!.getRow(2).getCell(4).value).toBe(`'@SUM(1)`);
+    expect(wb.getWorksheet('事件')!.getRow(2).getCell(7).value).toBe(1);
+  });
+});
