@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../src/engine/aggregate.js';
 import { reportHtml } from '../../src/report/html.js';
 import { reportMarkdown } from '../../src/report/markdown.js';
+import { KEY_METRICS } from '../../src/report/tables.js';
+import { EVENT_COLUMNS } from '../../src/io/run-tables.js';
 
 const evil = '<script>alert(1)</script>';
 const summary = {
@@ -12,20 +14,7 @@ const summary = {
   confidence: 0.9,
   policies: [{ key: 'rectification', type: 'rectification', label: `整治 ${evil}`, label_en: 'r' }],
   metrics: Object.fromEntries(
-    [
-      'energy_tce',
-      'dual_control_energy_tce',
-      'co2_t',
-      'vacated_energy_tce',
-      'co2_reduction_t',
-      'vacated_land_mu',
-      'new_project_energy_tce',
-      'value_added',
-      'value_added_rate',
-      'tax_per_mu',
-      'energy_intensity',
-      'enterprises',
-    ].map((id) => [id, { 2020: { mean: 1, p5: 1, p10: 1, p50: 1, p90: 1, p95: 1 }, 2021: null }]),
+    ['energy_tce', ...KEY_METRICS].map((id) => [id, { 2020: { mean: 1, p5: 1, p10: 1, p50: 1, p90: 1, p95: 1 }, 2021: null }]),
   ),
   cumulative: {},
   targets: [
@@ -67,18 +56,7 @@ describe('results.xlsx', () => {
     const ExcelJS = (await import('exceljs')).default;
     const s = { ...summary, targets: [{ ...summary.targets[0], label: '=HYPERLINK("http://x")' }] } as RunSummary;
     const events = {
-      headers: [
-        'draw',
-        'year',
-        'enterprise_id',
-        'enterprise_name',
-        'policy',
-        'action',
-        'vacated_energy_tce',
-        'co2_reduction_t',
-        'vacated_land_mu',
-        'new_project_energy_tce',
-      ],
+      headers: [...EVENT_COLUMNS],
       rows: [{ row: 2, cells: ['0', '2021', 'A', '@SUM(1)', 'rectification', 'close', '1', '2', '3', '0'] }],
     };
     const wb = new ExcelJS.Workbook();
