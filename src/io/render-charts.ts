@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import type { Chart } from '../report/charts.js';
@@ -58,23 +58,28 @@ export async function toSvg(spec: Record<string, unknown>): Promise<string> {
   }
 }
 
-/** Draws an SVG to PNG at print resolution with the shipped CJK font. */
-export function toPng(svg: string, scale = PNG_SCALE, fontFiles: readonly string[] = FONT_FILES): Buffer {
-  const resvg = new Resvg(svg, {
+/**
+ * Draws an SVG to PNG at print resolution with the shipped CJK font, on libuv's thread pool
+ * (charts render in parallel).
+ */
+export async function toPng(svg: string, scale = PNG_SCALE, fontFiles: readonly string[] = FONT_FILES): Promise<Buffer> {
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',
     font: { loadSystemFonts: false, fontFiles: [...fontFiles], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }
 
 /** Renders every chart to `charts/<id>.svg` and `charts/<id>.png` entries of a run folder. */
 export async function renderCharts(charts: readonly Chart[]): Promise<Map<string, string | Buffer>> {
   const files = new Map<string, string | Buffer>();
-  for (const c of charts) {
-    const svg = await toSvg(c.spec);
-    files.set(`charts/${c.id}.svg`, svg);
-    files.set(`charts/${c.id}.png`, toPng(svg));
-  }
+  const svgs: string[] = [];
+  for (const c of charts) svgs.push(await toSvg(c.spec));
+  const pngs = await Promise.all(svgs.map((svg) => toPng(svg)));
+  charts.forEach((c, i) => {
+    files.set(`charts/${c.id}.svg`, svgs[i]);
+    files.set(`charts/${c.id}.png`, pngs[i]);
+  });
   return files;
 }

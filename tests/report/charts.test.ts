@@ -73,8 +73,8 @@ describe('rendering', () => {
   it('draws Chinese with real glyphs: two characters give different pixels, and ink on the page', async () => {
     const svg = (text: string) =>
       `<svg xmlns="http://www.w3.org/2000/svg" width="60" height="40"><text x="5" y="30" font-family="Noto Sans SC" font-size="28">${text}</text></svg>`;
-    const a = PNG.sync.read(toPng(svg('腾'), 1));
-    const b = PNG.sync.read(toPng(svg('出'), 1));
+    const a = PNG.sync.read(await toPng(svg('腾'), 1));
+    const b = PNG.sync.read(await toPng(svg('出'), 1));
     const ink = (p: PNG) => p.data.filter((v, i) => i % 4 === 0 && v < 128).length;
     expect(ink(a)).toBeGreaterThan(40);
     expect(ink(b)).toBeGreaterThan(40);
@@ -86,7 +86,7 @@ describe('rendering', () => {
     const svg = await toSvg(chart.spec);
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('目标达成情况');
-    const png = PNG.sync.read(toPng(svg));
+    const png = PNG.sync.read(await toPng(svg));
     const width = Number(/width="(\d+)"/.exec(svg)![1]);
     expect(png.width).toBe(2 * width);
   });
