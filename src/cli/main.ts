@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { msg } from '../messages/messages.js';
 import { chartCommand } from './commands/chart.js';
+import { compareCommand } from './commands/compare.js';
 import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { synthCommand } from './commands/synth.js';
@@ -65,6 +66,38 @@ export async function main(argv: readonly string[], io: Streams = processStreams
       },
     )
     .command(
+      'compare <scenarios..>',
+      'run scenarios side by side on common random numbers; paired differences to the first, costs next to gains',
+      (y) =>
+        y
+          .positional('scenarios', {
+            type: 'string',
+            array: true,
+            demandOption: true,
+            describe: 'scenario YAML files; the first is the reference',
+          })
+          .option('draws', { type: 'number', describe: "Monte Carlo draws (default: the first scenario's)" })
+          .option('seed', { type: 'number', describe: "random seed, shared by every scenario (default: the first scenario's)" })
+          .option('out', { type: 'string', describe: 'output folder (default: outputs/compare/<timestamp>)' })
+          .option('force', { type: 'boolean', default: false, describe: 'replace an existing folder' })
+          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores; 0 runs in this thread)' }),
+      async (args) => {
+        code = await compareCommand(
+          {
+            scenarios: args.scenarios as string[],
+            draws: args.draws,
+            seed: args.seed,
+            out: args.out,
+            force: args.force,
+            workers: args.workers,
+            lang: args.lang as Lang,
+            argv,
+          },
+          io,
+        );
+      },
+    )
+    .command(
       'chart <run-dir>',
       'render the charts of a finished run again (e.g. with --lang en), without simulating',
       (y) => y.positional('run-dir', { type: 'string', demandOption: true, describe: 'a run folder written by dcsim run or dcsim merge' }),
@@ -105,7 +138,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
         );
       },
     )
-    .demandCommand(1, 'name a command: run, validate, chart, merge or synth (see --help)')
+    .demandCommand(1, 'name a command: run, validate, compare, chart, merge or synth (see --help)')
     .strict()
     .help()
     .version()

@@ -30,13 +30,13 @@ const STATUS: Record<TargetResult['status'], Record<Lang, string>> = {
 };
 const MARK: Record<TargetResult['status'], string> = { met: '●', at_risk: '◐', missed: '○' };
 
-/** Display width of a string (CJK characters take two columns). */
-function width(s: string): number {
+/** Display width of a string in a terminal (CJK characters take two columns). */
+export function width(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;
 }
-const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
+export const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
 /** Renders the target scorecard: target, year, P50 [P10–P90], goal, probability, status. */
 export function scorecard(targets: readonly TargetResult[], lang: Lang): string[] {

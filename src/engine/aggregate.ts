@@ -75,7 +75,7 @@ export function runMeta(scenario: Scenario, layout: MetricLayout): RunMeta {
 /** Rounds to 10 significant digits so that summaries read cleanly and compare exactly. */
 const r = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(10)) : x);
 
-function stats(values: Float64Array): Stats | null {
+export function stats(values: Float64Array): Stats | null {
   const finite = Array.from(values).filter(Number.isFinite);
   if (finite.length === 0) return null;
   finite.sort((a, b) => a - b);

@@ -155,6 +155,8 @@ export const msg = {
   merged: (shards: number, draws: number, dir: string) => `${shards} shards, ${draws} draws merged into ${dir}`,
   notRunFolder: (dir: string) => `${dir} is not a run folder (no summary.json); give the folder 'dcsim run' wrote`,
   chartsWritten: (count: number, dir: string) => `${count} chart files written to ${dir}`,
+  comparePeriods: (a: string, b: string, pa: { base: number; end: number }, pb: { base: number; end: number }) =>
+    `${a} runs ${pa.base}–${pa.end} but ${b} runs ${pb.base}–${pb.end}; scenarios compared side by side need the same period`,
   interrupted: () => 'interrupted: the workers were stopped and nothing was written',
   drawFailed: (draw: number, message: string) =>
     `draw ${draw < 0 ? '(unknown)' : draw} failed: ${message}\nThe other workers were stopped and nothing was written. This is a bug in dcsim; please report it with the command you ran.`,

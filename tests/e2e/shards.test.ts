@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,5 +63,40 @@ describe('shards and merge', () => {
     expect(mixed.err).toContain('come from different runs (seed, draws or shard count differ)');
     expect(dcsim('merge', join(dir, 'single'), '--out', join(dir, 'm4')).err).toContain(msg.notPartial(join(dir, 'single')));
     expect(dcsim('run', 'scenarios/zhenhai-2025.yaml', '--shard', '4/3').err).toContain(msg.badShard('4/3'));
+  });
+});
+
+describe('dcsim compare', () => {
+  it('compares scenarios on common random numbers and writes comparison.json; a scenario against itself differs by 0', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dcsim-compare-'));
+    const r = dcsim(
+      'compare',
+      'scenarios/zhenhai-2025.yaml',
+      'scenarios/zhenhai-2025.yaml',
+      'scenarios/closure-led.yaml',
+      '--draws',
+      '12',
+      '--out',
+      join(dir, 'c'),
+    );
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/腾出用能 2021–2025\s+[●◐○] \d+ %\s+[●◐○] \d+ %\s+[●◐○] \d+ %/);
+    const c = JSON.parse(await readFile(join(dir, 'c', 'comparison.json'), 'utf8'));
+    expect(c.scenarios.map((s: { name: string }) => s.name)).toEqual(['zhenhai-2025', 'zhenhai-2025', 'closure-led']);
+    expect(c.cumulative.vacated_energy_tce.difference[1]).toEqual({ mean: 0, p10: 0, p50: 0, p90: 0 });
+    expect(c.cumulative.vacated_energy_tce.difference[2].p50).toBeGreaterThan(0);
+    const single = JSON.parse(await readFile(join(dir, 'c', '1-zhenhai-2025', 'summary.json'), 'utf8'));
+    expect(single.draws).toBe(12);
+    const mismatch = dcsim(
+      'compare',
+      'scenarios/zhenhai-2025.yaml',
+      join(ROOT, 'tests/fixtures/scenario-small.yaml'),
+      '--draws',
+      '2',
+      '--out',
+      join(dir, 'd'),
+    );
+    expect(mismatch.code).toBe(0); // same period 2020–2025: comparable
   });
 });

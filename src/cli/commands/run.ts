@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { aggregate, runMeta } from '../../engine/aggregate.js';
@@ -17,6 +16,7 @@ import { EXIT, type Streams } from '../io-streams.js';
 import { label, type Lang } from '../labels.js';
 import { scorecard } from '../scorecard.js';
 import { VERSION } from '../version.js';
+import { hashInputs } from '../manifest.js';
 
 export interface RunOptions {
   readonly scenario: string;
@@ -46,12 +46,6 @@ export interface RunOptions {
 export function timestamp(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
-}
-
-async function sha256(path: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(path))
-    .digest('hex');
 }
 
 /**
@@ -123,7 +117,7 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   const meta = runMeta(scenario, drawn.layout);
   const t2 = performance.now();
 
-  const inputs = await Promise.all(value.inputFiles.map(async (f) => ({ file: shown(f), sha256: await sha256(f) })));
+  const inputs = await hashInputs(value.inputFiles);
   const manifest = {
     dcsim: VERSION,
     command: ['dcsim', ...o.argv].join(' '),

@@ -1,0 +1,142 @@
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { aggregate, runMeta } from '../../engine/aggregate.js';
+import { compareRuns, type ComparedRun } from '../../engine/compare.js';
+import { eventsCsv } from '../../io/run-tables.js';
+import { exists, writeRunFolder } from '../../io/run-folder.js';
+import { loadScenario, shown, type LoadedScenario } from '../../io/scenario-load.js';
+import { msg } from '../../messages/messages.js';
+import { DrawFailure, runDraws, RunAborted } from '../../parallel/runner.js';
+import { printDiagnostics } from '../diagnostics.js';
+import { pct } from '../format.js';
+import { EXIT, type Streams } from '../io-streams.js';
+import type { Lang } from '../labels.js';
+import { hashInputs } from '../manifest.js';
+import { pad, width } from '../scorecard.js';
+import { VERSION } from '../version.js';
+import { timestamp } from './run.js';
+
+export interface CompareOptions {
+  readonly scenarios: readonly string[];
+  readonly draws?: number;
+  readonly seed?: number;
+  readonly out?: string;
+  readonly force: boolean;
+  readonly workers?: number;
+  readonly lang: Lang;
+  readonly argv: readonly string[];
+  readonly now?: Date;
+}
+
+const MARK = { met: '●', at_risk: '◐', missed: '○' } as const;
+
+/**
+ * `dcsim compare <scenario…>`: runs every scenario with the same seed and draws (common random
+ * numbers) and writes comparison.json — each scenario's target probabilities and metric
+ * quantiles, the paired differences to the first scenario, and the costs next to the gains.
+ */
+export async function compareCommand(o: CompareOptions, io: Streams): Promise<number> {
+  const bad = (field: string, message: string) => {
+    io.err(`${field}: ${message}`);
+    return EXIT.badInput;
+  };
+  if (o.draws !== undefined && (!Number.isInteger(o.draws) || o.draws < 1)) return bad('--draws', msg.notPositiveInteger(o.draws));
+  if (o.seed !== undefined && (!Number.isSafeInteger(o.seed) || o.seed < 0)) return bad('--seed', msg.notPositiveInteger(o.seed, 0));
+  if (o.workers !== undefined && (!Number.isInteger(o.workers) || o.workers < 0))
+    return bad('--workers', msg.notPositiveInteger(o.workers, 0));
+  const loaded: LoadedScenario[] = [];
+  const problems = [];
+  for (const path of o.scenarios) {
+    const { value, diagnostics } = await loadScenario(path);
+    if (value) loaded.push(value);
+    else problems.push(...diagnostics);
+  }
+  if (problems.length) {
+    printDiagnostics(problems, io);
+    return EXIT.badInput;
+  }
+  const [first] = loaded;
+  const period = first.scenario.period;
+  for (const l of loaded.slice(1)) {
+    if (l.scenario.period.base !== period.base || l.scenario.period.end !== period.end) {
+      return bad('scenarios', msg.comparePeriods(first.scenario.name, l.scenario.name, period, l.scenario.period));
+    }
+  }
+  const draws = o.draws ?? first.scenario.monteCarlo.draws;
+  const seed = o.seed ?? first.scenario.monteCarlo.seed;
+  const workers = o.workers ?? availableParallelism();
+  const dir = resolve(o.out ?? join('outputs', 'compare', timestamp(o.now ?? new Date())));
+  if ((await exists(dir)) && !o.force) return bad('--out', msg.outputExists(shown(dir)));
+
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
+  const runs: (ComparedRun & { events: string })[] = [];
+  try {
+    for (const l of loaded) {
+      const input = { scenario: l.scenario, table: l.registry.table, factors: l.factors, evaluation: l.evaluation };
+      const r = await runDraws(input, {
+        seed,
+        draws: Array.from({ length: draws }, (_, d) => d),
+        workers,
+        recordDraw: 0,
+        signal: abort.signal,
+      });
+      const summary = aggregate(runMeta(l.scenario, r.layout), r.layout, r.values, draws, seed);
+      runs.push({ summary, layout: r.layout, values: r.values, events: eventsCsv(r) });
+    }
+  } catch (e) {
+    if (e instanceof RunAborted) {
+      io.err(msg.interrupted());
+      return EXIT.interrupted;
+    }
+    if (e instanceof DrawFailure) {
+      io.err(msg.drawFailed(e.draw, e.message));
+      return EXIT.internal;
+    }
+    throw e;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  const comparison = compareRuns(runs, draws, seed);
+  const manifest = {
+    dcsim: VERSION,
+    command: ['dcsim', ...o.argv].join(' '),
+    scenarios: o.scenarios.map((p) => shown(resolve(p))),
+    seed,
+    draws,
+    workers,
+    inputs: await hashInputs(loaded.flatMap((l) => l.inputFiles)),
+  };
+  const files = new Map<string, string>([
+    ['comparison.json', `${JSON.stringify(comparison, null, 2)}\n`],
+    ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`],
+  ]);
+  runs.forEach((r, k) => {
+    const sub = `${k + 1}-${r.summary.scenario.name}`;
+    files.set(`${sub}/summary.json`, `${JSON.stringify(r.summary, null, 2)}\n`);
+    files.set(`${sub}/events.csv`, r.events);
+  });
+  try {
+    await writeRunFolder(dir, files, o.force);
+  } catch (e) {
+    return bad('--out', msg.cannotWrite(shown(dir), (e as Error).message));
+  }
+
+  const names = comparison.scenarios.map((s) => s.name);
+  io.out(`${o.lang === 'zh' ? '对比' : 'compare'}: ${names.join(' · ')} · ${draws} ${o.lang === 'zh' ? '次模拟' : 'draws'} · seed ${seed}`);
+  const labelWidth = Math.max(...comparison.targets.map((t) => width(t.label)));
+  const colWidth = Math.max(9, ...names.map((n) => width(n)));
+  io.out(`  ${pad('', labelWidth)}  ${names.map((n) => pad(n, colWidth)).join('  ')}`);
+  for (const t of comparison.targets) {
+    const cells = t.byScenario.map((x) => pad(x ? `${MARK[x.status as keyof typeof MARK]} ${pct(x.probability, 0)}` : '–', colWidth));
+    io.out(`  ${pad(t.label, labelWidth)}  ${cells.join('  ')}`.trimEnd());
+  }
+  for (const c of comparison.costs.slice(1)) {
+    io.out(
+      `  ${c.scenario}: ${o.lang === 'zh' ? '较' : 'vs'} ${names[0]} ${o.lang === 'zh' ? '多腾出用能' : 'extra energy vacated'} ${((c.extraVacatedEnergyTce ?? 0) / 1e4).toFixed(2)} 万tce · ${o.lang === 'zh' ? '增加值减少' : 'VA lost'} ${((c.valueAddedLost ?? 0) / 1e4).toFixed(1)} 亿元 · ${o.lang === 'zh' ? '就业减少' : 'jobs lost'} ${Math.round(c.jobsLost ?? 0)}`,
+    );
+  }
+  io.out(`${o.lang === 'zh' ? '结果目录' : 'folder'}: ${shown(dir)}`);
+  return EXIT.ok;
+}
