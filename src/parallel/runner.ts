@@ -54,103 +54,135 @@ function workerScript(): URL {
 }
 
 /**
- * Runs draws in this thread or on a pool of worker threads started once for the run. The
- * registry goes to the workers on shared memory; each batch of draws returns only its metric
- * rows. A draw's numbers depend only on (seed, draw), so the result is the same for any worker
- * count and any scheduling.
+ * Worker threads started once and reused for every run handed to them (every draw of a run, and
+ * every scenario of a compare); each run re-initialises the workers with its own input.
  */
-export async function runDraws(input: SimulationInput, o: DrawRunOptions): Promise<DrawRunResult> {
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private failed: Error | undefined;
+
+  constructor(readonly size: number) {}
+
+  private start(): void {
+    while (this.workers.length < this.size) {
+      const w = new Worker(workerScript());
+      w.on('error', (e) => (this.failed = new DrawFailure(-1, e.message)));
+      w.on('exit', (code) => {
+        if (code !== 0) this.failed ??= new DrawFailure(-1, `a worker stopped with exit code ${code}`);
+      });
+      this.workers.push(w);
+    }
+  }
+
+  /** Runs the draws of one simulation input on the pool's workers. */
+  async run(input: SimulationInput, o: DrawRunOptions): Promise<DrawRunResult> {
+    const sim = createSimulation(input);
+    const total = o.draws.length;
+    const drawSize = sim.drawSize;
+    const values = new Float64Array(total * drawSize);
+    const labels = { ids: sim.state.ids, names: sim.state.names };
+    this.start();
+    const active = this.workers.slice(0, Math.max(1, Math.min(this.size, total)));
+    const batch = Math.max(1, Math.min(32, Math.ceil(total / (active.length * 8))));
+    const batches: { start: number; draws: number[] }[] = [];
+    for (let s = 0; s < total; s += batch) batches.push({ start: s, draws: o.draws.slice(s, s + batch) });
+    const transfer = toTransfer(input);
+    let events: readonly EngineEvent[] = [];
+    let done = 0;
+    let next = 0;
+    const listeners: [Worker, (m: FromWorker) => void][] = [];
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let finished = total === 0;
+        if (finished) return resolve();
+        const fail = (e: Error) => {
+          if (finished) return;
+          finished = true;
+          reject(e);
+        };
+        o.signal?.addEventListener('abort', () => fail(new RunAborted('interrupted')), { once: true });
+        const position = new Map<Worker, number>();
+        const dispatch = (w: Worker) => {
+          if (this.failed) return fail(this.failed);
+          if (next >= batches.length) return;
+          const b = batches[next++];
+          position.set(w, b.start);
+          w.postMessage({
+            type: 'run',
+            seed: o.seed,
+            draws: b.draws,
+            recordDraw: o.recordDraw,
+            failAtDraw: o.failAtDraw ?? -1,
+          } satisfies ToWorker);
+        };
+        for (const w of active) {
+          const onMessage = (m: FromWorker) => {
+            if (m.type === 'ready') return dispatch(w);
+            if (m.type === 'error') return fail(new DrawFailure(m.draw, m.message));
+            values.set(m.values, position.get(w)! * drawSize);
+            if (m.events) {
+              events = m.events;
+              labels.ids.splice(0, labels.ids.length, ...(m.ids ?? []));
+              labels.names.splice(0, labels.names.length, ...(m.names ?? []));
+            }
+            done += m.draws.length;
+            o.onProgress?.(done, total);
+            if (done === total) {
+              finished = true;
+              resolve();
+            } else dispatch(w);
+          };
+          w.on('message', onMessage);
+          listeners.push([w, onMessage]);
+          w.postMessage({ type: 'init', input: transfer } satisfies ToWorker);
+        }
+      });
+    } catch (e) {
+      await this.close(); // a failed or interrupted run stops every worker
+      throw e;
+    } finally {
+      for (const [w, f] of listeners) w.off('message', f);
+    }
+    return { layout: sim.layout, drawSize, values, events, ids: labels.ids, names: labels.names };
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    const ws = this.workers.splice(0);
+    await Promise.all(ws.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Runs draws in this thread (`workers: 0`) or on a worker pool: `pool` when given (reused,
+ * left running), else one started and stopped for this run. A draw's numbers depend only on
+ * (seed, draw), so the result is the same for any worker count and any scheduling.
+ */
+export async function runDraws(input: SimulationInput, o: DrawRunOptions, pool?: WorkerPool): Promise<DrawRunResult> {
+  if (o.workers > 0 || pool) {
+    if (pool) return pool.run(input, o);
+    const own = new WorkerPool(o.workers);
+    try {
+      return await own.run(input, o);
+    } finally {
+      await own.close();
+    }
+  }
   const sim = createSimulation(input);
   const total = o.draws.length;
   const values = new Float64Array(total * sim.drawSize);
-  if (o.workers <= 0) {
-    let events: readonly EngineEvent[] = [];
-    for (let i = 0; i < total; i++) {
-      if (o.signal?.aborted) throw new RunAborted('interrupted');
-      try {
-        if (o.draws[i] === o.failAtDraw) throw new Error(faultMessage(o.draws[i]));
-        const ev = sim.runDraw(o.seed, o.draws[i], values, i * sim.drawSize, o.draws[i] === o.recordDraw);
-        if (ev) events = ev;
-      } catch (e) {
-        throw new DrawFailure(o.draws[i], (e as Error).message);
-      }
-      o.onProgress?.(i + 1, total);
-      if (i % 16 === 15) await new Promise((r) => setImmediate(r)); // let Ctrl-C and the progress bar through
-    }
-    return { layout: sim.layout, drawSize: sim.drawSize, values, events, ids: sim.state.ids, names: sim.state.names };
-  }
-  return runOnPool(input, o, sim.layout, sim.drawSize, values, sim.state);
-}
-
-async function runOnPool(
-  input: SimulationInput,
-  o: DrawRunOptions,
-  layout: MetricLayout,
-  drawSize: number,
-  values: Float64Array,
-  labels: { ids: string[]; names: string[] },
-): Promise<DrawRunResult> {
-  const total = o.draws.length;
-  const workers = Math.max(1, Math.min(o.workers, total));
-  const batch = Math.max(1, Math.min(32, Math.ceil(total / (workers * 8))));
-  const batches: { start: number; draws: number[] }[] = [];
-  for (let s = 0; s < total; s += batch) batches.push({ start: s, draws: o.draws.slice(s, s + batch) });
-  const transfer = toTransfer(input);
-  const pool: Worker[] = [];
   let events: readonly EngineEvent[] = [];
-  let done = 0;
-  let next = 0;
-
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let finished = false;
-      const fail = (e: Error) => {
-        if (finished) return;
-        finished = true;
-        reject(e);
-      };
-      o.signal?.addEventListener('abort', () => fail(new RunAborted('interrupted')), { once: true });
-      const position = new Map<Worker, number>();
-      const dispatch = (w: Worker) => {
-        if (next >= batches.length) return;
-        const b = batches[next++];
-        position.set(w, b.start);
-        w.postMessage({
-          type: 'run',
-          seed: o.seed,
-          draws: b.draws,
-          recordDraw: o.recordDraw,
-          failAtDraw: o.failAtDraw ?? -1,
-        } satisfies ToWorker);
-      };
-      for (let k = 0; k < workers; k++) {
-        const w = new Worker(workerScript());
-        pool.push(w);
-        w.on('message', (m: FromWorker) => {
-          if (m.type === 'ready') return dispatch(w);
-          if (m.type === 'error') return fail(new DrawFailure(m.draw, m.message));
-          values.set(m.values, position.get(w)! * drawSize);
-          if (m.events) {
-            events = m.events;
-            labels.ids.splice(0, labels.ids.length, ...(m.ids ?? []));
-            labels.names.splice(0, labels.names.length, ...(m.names ?? []));
-          }
-          done += m.draws.length;
-          o.onProgress?.(done, total);
-          if (done === total) {
-            finished = true;
-            resolve();
-          } else dispatch(w);
-        });
-        w.on('error', (e) => fail(new DrawFailure(-1, e.message)));
-        w.on('exit', (code) => {
-          if (code !== 0) fail(new DrawFailure(-1, `a worker stopped with exit code ${code}`));
-        });
-        w.postMessage({ type: 'init', input: transfer } satisfies ToWorker);
-      }
-    });
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+  for (let i = 0; i < total; i++) {
+    if (o.signal?.aborted) throw new RunAborted('interrupted');
+    try {
+      if (o.draws[i] === o.failAtDraw) throw new Error(faultMessage(o.draws[i]));
+      const ev = sim.runDraw(o.seed, o.draws[i], values, i * sim.drawSize, o.draws[i] === o.recordDraw);
+      if (ev) events = ev;
+    } catch (e) {
+      throw new DrawFailure(o.draws[i], (e as Error).message);
+    }
+    o.onProgress?.(i + 1, total);
+    if (i % 16 === 15) await new Promise((r) => setImmediate(r)); // let Ctrl-C and the progress bar through
   }
-  return { layout, drawSize, values, events, ids: labels.ids, names: labels.names };
+  return { layout: sim.layout, drawSize: sim.drawSize, values, events, ids: sim.state.ids, names: sim.state.names };
 }

@@ -6,7 +6,7 @@ import { eventsCsv } from '../../io/run-tables.js';
 import { exists, writeRunFolder } from '../../io/run-folder.js';
 import { loadScenario, shown, type LoadedScenario } from '../../io/scenario-load.js';
 import { msg } from '../../messages/messages.js';
-import { DrawFailure, runDraws, RunAborted } from '../../parallel/runner.js';
+import { DrawFailure, runDraws, RunAborted, WorkerPool } from '../../parallel/runner.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { pct } from '../format.js';
 import { EXIT, type Streams } from '../io-streams.js';
@@ -72,16 +72,22 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);
   const runs: (ComparedRun & { events: string })[] = [];
+  // one pool for every scenario: the workers start once
+  const pool = workers > 0 ? new WorkerPool(workers) : undefined;
   try {
     for (const l of loaded) {
       const input = { scenario: l.scenario, table: l.registry.table, factors: l.factors, evaluation: l.evaluation };
-      const r = await runDraws(input, {
-        seed,
-        draws: Array.from({ length: draws }, (_, d) => d),
-        workers,
-        recordDraw: 0,
-        signal: abort.signal,
-      });
+      const r = await runDraws(
+        input,
+        {
+          seed,
+          draws: Array.from({ length: draws }, (_, d) => d),
+          workers,
+          recordDraw: 0,
+          signal: abort.signal,
+        },
+        pool,
+      );
       const summary = aggregate(runMeta(l.scenario, r.layout), r.layout, r.values, draws, seed);
       runs.push({ summary, layout: r.layout, values: r.values, events: eventsCsv(r) });
     }
@@ -97,6 +103,7 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
     throw e;
   } finally {
     process.off('SIGINT', onSigint);
+    await pool?.close();
   }
   const comparison = compareRuns(runs, draws, seed);
   const manifest = {
