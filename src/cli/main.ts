@@ -80,7 +80,8 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('seed', { type: 'number', describe: "random seed, shared by every scenario (default: the first scenario's)" })
           .option('out', { type: 'string', describe: 'output folder (default: outputs/compare/<timestamp>)' })
           .option('force', { type: 'boolean', default: false, describe: 'replace an existing folder' })
-          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores; 0 runs in this thread)' }),
+          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores; 0 runs in this thread)' })
+          .option('charts', { type: 'boolean', default: true, describe: 'render the charts and reports; --no-charts skips them' }),
       async (args) => {
         code = await compareCommand(
           {
@@ -90,6 +91,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
             out: args.out,
             force: args.force,
             workers: args.workers,
+            charts: args.charts,
             lang: args.lang as Lang,
             argv,
           },

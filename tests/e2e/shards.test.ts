@@ -86,6 +86,10 @@ describe('dcsim compare', () => {
     expect(c.scenarios.map((s: { name: string }) => s.name)).toEqual(['zhenhai-2025', 'zhenhai-2025', 'closure-led']);
     expect(c.cumulative.vacated_energy_tce.difference[1]).toEqual({ mean: 0, p10: 0, p50: 0, p90: 0 });
     expect(c.cumulative.vacated_energy_tce.difference[2].p50).toBeGreaterThan(0);
+    const html = await readFile(join(dir, 'c', 'report.html'), 'utf8');
+    expect(html).toContain('<table id="targets">');
+    expect([...html.matchAll(/<figure id="chart-/g)]).toHaveLength(7);
+    expect(await readFile(join(dir, 'c', 'report.md'), 'utf8')).toContain('](charts/compare-probability.png)');
     const single = JSON.parse(await readFile(join(dir, 'c', '1-zhenhai-2025', 'summary.json'), 'utf8'));
     expect(single.draws).toBe(12);
     const mismatch = dcsim(

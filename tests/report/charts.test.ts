@@ -37,6 +37,20 @@ describe('chart specs', () => {
     }
   });
 
+  it('the comparison charts validate too', async () => {
+    const { compareRuns } = await import('../../src/engine/compare.js');
+    const { compareCharts } = await import('../../src/report/compare-charts.js');
+    const run = await runText(
+      `${STILL}targets:\n  - { id: e, metric: vacated_energy_tce, kind: cumulative, year: 2023, at_least: 1 }\n`,
+      5,
+    );
+    const c = compareRuns([run, run], 5, 1);
+    const validate = new Ajv({ strict: false, allErrors: true, allowUnionTypes: true }).compile(schema);
+    const charts = compareCharts(c, [run.summary, run.summary], 'zh');
+    expect(charts.map((x) => x.id)).toContain('compare-probability');
+    for (const chart of charts) expect(validate(chart.spec), `${chart.id}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+  });
+
   it('has the charts of the report: scorecard, seven fans, by policy, headroom, grades, top firms', () => {
     expect(runCharts(summary, firms, 'zh').map((c) => c.id)).toEqual([
       'scorecard',

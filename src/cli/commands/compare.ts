@@ -2,7 +2,10 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { aggregate, runMeta } from '../../engine/aggregate.js';
 import { compareRuns, type ComparedRun } from '../../engine/compare.js';
+import { renderCharts } from '../../io/render-charts.js';
 import { eventsCsv } from '../../io/run-tables.js';
+import { compareCharts } from '../../report/compare-charts.js';
+import { compareHtml, compareMarkdown } from '../../report/compare-report.js';
 import { exists, writeRunFolder } from '../../io/run-folder.js';
 import { loadScenario, shown, type LoadedScenario } from '../../io/scenario-load.js';
 import { msg } from '../../messages/messages.js';
@@ -23,6 +26,8 @@ export interface CompareOptions {
   readonly out?: string;
   readonly force: boolean;
   readonly workers?: number;
+  /** Render the charts and reports (default true). */
+  readonly charts?: boolean;
   readonly lang: Lang;
   readonly argv: readonly string[];
   readonly now?: Date;
@@ -115,10 +120,22 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
     workers,
     inputs: await hashInputs(loaded.flatMap((l) => l.inputFiles)),
   };
-  const files = new Map<string, string>([
+  const files = new Map<string, string | Buffer>([
     ['comparison.json', `${JSON.stringify(comparison, null, 2)}\n`],
     ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`],
   ]);
+  if (o.charts !== false) {
+    const charts = compareCharts(
+      comparison,
+      runs.map((r) => r.summary),
+      o.lang,
+    );
+    const rendered = await renderCharts(charts);
+    for (const [name, data] of rendered) files.set(name, data);
+    const svgs = new Map(charts.map((ch) => [ch.id, rendered.get(`charts/${ch.id}.svg`) as string]));
+    files.set('report.html', compareHtml(comparison, charts, svgs, o.lang));
+    files.set('report.md', compareMarkdown(comparison, charts, o.lang));
+  }
   runs.forEach((r, k) => {
     const sub = `${k + 1}-${r.summary.scenario.name}`;
     files.set(`${sub}/summary.json`, `${JSON.stringify(r.summary, null, 2)}\n`);

@@ -1,0 +1,158 @@
+import type { RunSummary, Stats } from '../engine/aggregate.js';
+import type { Comparison } from '../engine/compare.js';
+import type { Chart } from './charts.js';
+import { metricTitle, word, type ReportLang } from './labels.js';
+import { CHART_CONFIG, PALETTE } from './theme.js';
+import { displayUnit } from './units.js';
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const top = (title: string, subtitle: string, body: Record<string, unknown>) => ({
+  $schema: SCHEMA,
+  title: { text: title, subtitle },
+  width: 560,
+  height: 260,
+  config: CHART_CONFIG,
+  ...body,
+});
+const round = (x: number, d: number) => Number(x.toFixed(d + 2));
+const zh = (lang: ReportLang) => lang === 'zh';
+
+/** Targets × scenarios: the probability of meeting each target. */
+function probabilityGrid(c: Comparison, lang: ReportLang): Chart {
+  const values = c.targets.flatMap((t) =>
+    c.scenarios.map((s, k) => {
+      const x = t.byScenario[k];
+      return {
+        target: t.label,
+        scenario: `${k + 1}. ${s.name}`,
+        probability: x?.probability ?? null,
+        text: x ? `${Math.round(x.probability * 100)}%` : '–',
+      };
+    }),
+  );
+  const title = zh(lang) ? '各方案目标达成概率' : 'Probability of meeting each target';
+  const enc = {
+    x: { field: 'scenario', type: 'nominal', title: null, axis: { labelAngle: 0, orient: 'top' } },
+    y: { field: 'target', type: 'nominal', sort: null, title: null },
+  };
+  return {
+    id: 'compare-probability',
+    title,
+    spec: top(title, `${c.draws} ${zh(lang) ? '次模拟，共同随机数' : 'draws, common random numbers'}`, {
+      height: Math.max(260, 26 * c.targets.length),
+      data: { values },
+      encoding: enc,
+      layer: [
+        {
+          mark: { type: 'rect', stroke: 'white', strokeWidth: 2 },
+          encoding: {
+            color: {
+              field: 'probability',
+              type: 'quantitative',
+              title: word('probability', lang),
+              scale: { domain: [0, 1], scheme: 'blues' },
+              legend: { format: '.0%' },
+            },
+          },
+        },
+        {
+          mark: { type: 'text', fontSize: 11 },
+          encoding: {
+            text: { field: 'text' },
+            color: { condition: { test: 'datum.probability > 0.6', value: 'white' }, value: '#222222' },
+          },
+        },
+      ],
+    }),
+  };
+}
+
+/** One metric across scenarios: each scenario's P10–P90 band and median, over the years. */
+function overlaidFan(summaries: readonly RunSummary[], metric: string, cumulative: boolean, lang: ReportLang): Chart {
+  const u = displayUnit(metric);
+  const values = summaries.flatMap((s, k) => {
+    const byYear: Record<string, Stats | null> = cumulative ? (s.cumulative[metric] ?? {}) : s.metrics[metric];
+    return Object.entries(byYear)
+      .filter((e): e is [string, Stats] => e[1] !== null)
+      .map(([year, st]) => ({
+        scenario: `${k + 1}. ${s.scenario.name}`,
+        year: Number(year),
+        p10: round(st.p10 * u.scale, u.decimals),
+        p50: round(st.p50 * u.scale, u.decimals),
+        p90: round(st.p90 * u.scale, u.decimals),
+      }));
+  });
+  const title = `${metricTitle(metric, lang)}${cumulative ? (zh(lang) ? '（累计）' : ' (cumulative)') : ''}`;
+  const color = { field: 'scenario', type: 'nominal', title: zh(lang) ? '方案' : 'scenario', scale: { range: PALETTE } };
+  const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
+  return {
+    id: `compare-fan-${metric}`,
+    title,
+    spec: top(title, word('fanSubtitle', lang, { draws: summaries[0].draws }), {
+      data: { values },
+      layer: [
+        {
+          mark: { type: 'area', opacity: 0.15 },
+          encoding: { x, y: { field: 'p10', type: 'quantitative', title: u.unit }, y2: { field: 'p90' }, color },
+        },
+        { mark: { type: 'line', strokeWidth: 2.5, point: true }, encoding: { x, y: { field: 'p50', type: 'quantitative' }, color } },
+      ],
+    }),
+  };
+}
+
+/** The cost side next to the gains: extra energy vacated against value added lost, per scenario. */
+function costScatter(c: Comparison, lang: ReportLang): Chart {
+  const values = c.costs.map((x, k) => ({
+    scenario: `${k + 1}. ${x.scenario}`,
+    energy: round((x.extraVacatedEnergyTce ?? 0) / 1e4, 2),
+    va: round((x.valueAddedLost ?? 0) / 1e4, 1),
+    jobs: Math.round(x.jobsLost ?? 0),
+  }));
+  const title = zh(lang) ? '代价与收益：多腾出用能与增加值减少' : 'Costs and gains: extra energy vacated vs value added lost';
+  const enc = {
+    x: {
+      field: 'energy',
+      type: 'quantitative',
+      title: zh(lang)
+        ? `较方案 1 多腾出用能（万tce，${c.period.base + 1}–${c.period.end}）`
+        : `extra energy vacated vs scenario 1 (万tce, ${c.period.base + 1}–${c.period.end})`,
+    },
+    y: {
+      field: 'va',
+      type: 'quantitative',
+      title: zh(lang) ? `较方案 1 增加值减少（亿元，${c.period.end}）` : `value added lost vs scenario 1 (亿元, ${c.period.end})`,
+    },
+  };
+  return {
+    id: 'compare-costs',
+    title,
+    spec: top(title, zh(lang) ? '中位数（逐次配对差值），点大小为就业减少' : 'medians of paired differences; point size: jobs lost', {
+      data: { values },
+      encoding: enc,
+      layer: [
+        {
+          mark: { type: 'point', filled: true, opacity: 0.9 },
+          encoding: {
+            color: { field: 'scenario', type: 'nominal', title: null, scale: { range: PALETTE } },
+            size: { field: 'jobs', type: 'quantitative', title: zh(lang) ? '就业减少' : 'jobs lost', scale: { rangeMin: 60 } },
+          },
+        },
+        { mark: { type: 'text', align: 'left', dx: 10, dy: -10, fontSize: 11 }, encoding: { text: { field: 'scenario' } } },
+      ],
+    }),
+  };
+}
+
+/** Builds the comparison charts: probability grid, overlaid fans of the key metrics, cost vs gain. */
+export function compareCharts(c: Comparison, summaries: readonly RunSummary[], lang: ReportLang): Chart[] {
+  return [
+    probabilityGrid(c, lang),
+    overlaidFan(summaries, 'vacated_energy_tce', true, lang),
+    overlaidFan(summaries, 'co2_reduction_t', true, lang),
+    overlaidFan(summaries, 'vacated_land_mu', true, lang),
+    overlaidFan(summaries, 'tax_per_mu', false, lang),
+    overlaidFan(summaries, 'energy_intensity', false, lang),
+    costScatter(c, lang),
+  ];
+}
