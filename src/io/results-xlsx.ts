@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RunSummary } from '../engine/aggregate.js';
+import type { Comparison } from '../engine/compare.js';
 import { metricTitle, word, type ReportLang } from '../report/labels.js';
 import { neutralise } from './csv-write.js';
 import type { SheetTable } from '../domain/cells.js';
@@ -113,5 +114,42 @@ export async function resultsXlsx(
   for (const [k, v] of rows) a.addRow([k, typeof v === 'string' ? text(v) : v]);
   a.getColumn(1).width = 14;
   a.getColumn(2).width = 90;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * results.xlsx of a comparison: target probabilities per scenario, the costs next to the gains,
+ * and the paired differences to the first scenario (P50) per metric and year.
+ */
+export async function comparisonXlsx(c: Comparison, lang: ReportLang): Promise<Buffer> {
+  const zh = lang === 'zh';
+  const names = c.scenarios.map((s, k) => text(`${k + 1}. ${s.name}`));
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'dcsim';
+  const targets = wb.addWorksheet(zh ? '目标对比' : 'targets');
+  header(targets, [zh ? '目标' : 'target', ...names]);
+  for (const t of c.targets) targets.addRow([text(t.label), ...t.byScenario.map((x) => x?.probability ?? null)]);
+  targets.getColumn(1).width = 34;
+  names.forEach((_, i) => (targets.getColumn(2 + i).numFmt = '0%'));
+  const costs = wb.addWorksheet(zh ? '代价与收益' : 'costs');
+  header(
+    costs,
+    zh
+      ? ['方案', '多腾出用能(tce)', '增加值减少(万元)', '税收减少(万元)', '就业减少(人)']
+      : ['scenario', 'extra energy vacated (tce)', 'VA lost (万元)', 'tax lost (万元)', 'jobs lost'],
+  );
+  c.costs.forEach((x, k) => costs.addRow([names[k], x.extraVacatedEnergyTce, x.valueAddedLost, x.taxLost, x.jobsLost]));
+  for (const col of [2, 3, 4, 5]) costs.getColumn(col).numFmt = '#,##0';
+  costs.getColumn(1).width = 24;
+  const diffs = wb.addWorksheet(zh ? '配对差值' : 'differences');
+  const years = Object.keys(c.metrics.energy_tce ?? {});
+  header(diffs, [zh ? '指标' : 'metric', zh ? '名称' : 'name', zh ? '方案' : 'scenario', ...years]);
+  for (const [id, byYear] of Object.entries(c.metrics)) {
+    names.forEach((n, k) => {
+      if (k > 0) diffs.addRow([id, metricTitle(id, lang), n, ...years.map((y) => byYear[y]?.difference[k]?.p50 ?? null)]);
+    });
+  }
+  diffs.getColumn(1).width = 40;
+  years.forEach((_, i) => (diffs.getColumn(4 + i).numFmt = '#,##0.####'));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { msg } from '../../src/messages/messages.js';
 import { ROOT } from '../helpers.js';
@@ -90,6 +91,11 @@ describe('dcsim compare', () => {
     expect(html).toContain('<table id="targets">');
     expect([...html.matchAll(/<figure id="chart-/g)]).toHaveLength(7);
     expect(await readFile(join(dir, 'c', 'report.md'), 'utf8')).toContain('](charts/compare-probability.png)');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'c', 'results.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['目标对比', '代价与收益', '配对差值']);
+    expect(wb.getWorksheet('代价与收益')!.getRow(3).getCell(1).value).toBe('2. zhenhai-2025');
+    expect(wb.getWorksheet('代价与收益')!.getRow(3).getCell(2).value).toBe(0);
     const single = JSON.parse(await readFile(join(dir, 'c', '1-zhenhai-2025', 'summary.json'), 'utf8'));
     expect(single.draws).toBe(12);
     const mismatch = dcsim(

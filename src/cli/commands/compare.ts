@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { aggregate, runMeta } from '../../engine/aggregate.js';
 import { compareRuns, type ComparedRun } from '../../engine/compare.js';
 import { renderCharts } from '../../io/render-charts.js';
+import { comparisonXlsx } from '../../io/results-xlsx.js';
 import { eventsCsv } from '../../io/run-tables.js';
 import { compareCharts } from '../../report/compare-charts.js';
 import { compareHtml, compareMarkdown } from '../../report/compare-report.js';
@@ -135,6 +136,7 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
     const svgs = new Map(charts.map((ch) => [ch.id, rendered.get(`charts/${ch.id}.svg`) as string]));
     files.set('report.html', compareHtml(comparison, charts, svgs, o.lang));
     files.set('report.md', compareMarkdown(comparison, charts, o.lang));
+    files.set('results.xlsx', await comparisonXlsx(comparison, o.lang));
   }
   runs.forEach((r, k) => {
     const sub = `${k + 1}-${r.summary.scenario.name}`;
