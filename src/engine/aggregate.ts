@@ -1,5 +1,6 @@
 import { mean, quantileSorted } from 'simple-statistics';
 import { FLOW_METRICS } from '../domain/metrics.js';
+import type { Attribution } from './attribution.js';
 import type { Scenario } from '../scenario/resolve.js';
 import type { Target } from '../targets/schema.js';
 import { meetsTarget, targetStatus, targetValue, type TargetStatus } from '../targets/evaluate.js';
@@ -45,6 +46,8 @@ export interface RunSummary {
   /** The four flows summed from base + 1 to each year, per draw, then summarised (the fan charts of cumulative targets). */
   readonly cumulative: Record<string, Record<string, Stats | null>>;
   readonly targets: readonly TargetResult[];
+  /** Where the audited draw's vacated energy, CO2 and land come from (added from events.csv). */
+  readonly attribution?: Attribution;
 }
 
 /** What aggregation needs to know of a scenario: plain data, so shards can carry it. */

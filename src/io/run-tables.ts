@@ -1,3 +1,4 @@
+import type { EnterpriseTable } from '../domain/enterprise-table.js';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { DrawRunResult } from '../parallel/runner.js';
 import { toCsv } from './csv-write.js';
@@ -44,7 +45,7 @@ export function targetsCsv(run: Pick<RunResult, 'summary'>): string {
   );
 }
 
-/** Columns of events.csv (the audit trail); `new_project_energy_tce` extends the DESIGN list. */
+/** Columns of events.csv (the audit trail); `new_project_energy_tce`, `town`, `park` and `sector` extend the DESIGN list. */
 export const EVENT_COLUMNS = [
   'draw',
   'year',
@@ -56,10 +57,16 @@ export const EVENT_COLUMNS = [
   'co2_reduction_t',
   'vacated_land_mu',
   'new_project_energy_tce',
+  'town',
+  'park',
+  'sector',
 ] as const;
 
-/** events.csv: every disposition of draw 0, in the order it happened. */
-export function eventsCsv(run: Pick<RunResult, 'events' | 'ids' | 'names' | 'layout'>): string {
+/** Where a firm is: town, park and sector labels (new projects: their own label). */
+export type Places = (enterprise: number) => readonly [town: string, park: string, sector: string];
+
+/** events.csv: every disposition of draw 0, in the order it happened, with the firm's town, park and sector. */
+export function eventsCsv(run: Pick<RunResult, 'events' | 'ids' | 'names' | 'layout'>, places: Places = () => ['', '', '']): string {
   const rows = run.events.map((e) => [
     String(e.draw),
     String(e.year),
@@ -71,6 +78,7 @@ export function eventsCsv(run: Pick<RunResult, 'events' | 'ids' | 'names' | 'lay
     num(e.co2ReductionT, 12),
     num(e.vacatedLandMu, 12),
     num(e.newProjectEnergyTce, 12),
+    ...places(e.enterprise),
   ]);
   return toCsv(EVENT_COLUMNS, rows);
 }
@@ -91,4 +99,12 @@ export function runFolderFiles(
   ]);
   if (draws !== undefined) files.set('draws.csv', draws);
   return files;
+}
+
+/** Town, park and sector of every slot from the registry; slots after it are new projects. */
+export function registryPlaces(table: EnterpriseTable): Places {
+  return (e) =>
+    e < table.n
+      ? [table.towns[table.town[e]] || '未注明', table.parks[table.park[e]] || '园区外', table.sectors[table.sector[e]]]
+      : ['新建项目', '新建项目', '新建项目'];
 }

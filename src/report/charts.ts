@@ -311,15 +311,57 @@ function topFirmsChart(s: RunSummary, firms: readonly FirmContribution[], lang: 
   };
 }
 
+/** A waterfall of the audited draw's vacated energy: each policy's dispositions stacking up to the total. */
+function waterfallChart(s: RunSummary, lang: ReportLang): Chart | undefined {
+  const a = s.attribution;
+  if (!a || a.byDisposition.length === 0) return undefined;
+  const u = displayUnit('vacated_energy_tce');
+  let running = 0;
+  const values = a.byDisposition
+    .filter((d) => d.vacated_energy_tce !== 0)
+    .map((d) => {
+      const [policy, action] = d.key.split('/');
+      const start = running;
+      running += d.vacated_energy_tce * u.scale;
+      return {
+        step: `${policyName(s, policy, lang)} · ${actionName(action, lang)}`,
+        start: round(start, u.decimals),
+        end: round(running, u.decimals),
+        kind: 'part',
+      };
+    });
+  values.push({ step: lang === 'zh' ? '合计' : 'total', start: 0, end: round(running, u.decimals), kind: 'total' });
+  const title =
+    lang === 'zh'
+      ? `腾出用能来源（第 ${a.draw} 次模拟，${s.period.base + 1}–${s.period.end}）`
+      : `Where the energy vacated comes from (draw ${a.draw}, ${s.period.base + 1}–${s.period.end})`;
+  return {
+    id: 'waterfall',
+    title,
+    spec: top(title, `${metricTitle('vacated_energy_tce', lang)} · ${u.unit}`, {
+      data: { values },
+      mark: { type: 'bar' },
+      encoding: {
+        x: { field: 'step', type: 'nominal', sort: null, title: null, axis: { labelAngle: -30, labelLimit: 200 } },
+        y: { field: 'start', type: 'quantitative', title: u.unit },
+        y2: { field: 'end' },
+        color: { field: 'kind', type: 'nominal', legend: null, scale: { domain: ['part', 'total'], range: ['#0072B2', '#555555'] } },
+      },
+    }),
+  };
+}
+
 /**
  * Builds every chart of a run from its summary and the audit trail of draw 0 (pure: no files,
  * no rendering). Chinese labels by default, English with `lang: 'en'`.
  */
 export function runCharts(s: RunSummary, firms: readonly FirmContribution[], lang: ReportLang): Chart[] {
+  const waterfall = waterfallChart(s, lang);
   return [
     scorecardChart(s, lang),
     ...FAN_METRICS.map((f) => fanChart(s, f.metric, f.cumulative, lang)),
     byPolicyChart(s, lang),
+    ...(waterfall ? [waterfall] : []),
     headroomChart(s, lang),
     gradesChart(s, lang),
     topFirmsChart(s, firms, lang),

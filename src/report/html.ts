@@ -1,8 +1,8 @@
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Chart } from './charts.js';
 import { escapeHtml } from './escape.js';
-import type { ReportLang } from './labels.js';
-import { keyMetricTable, scoreRows } from './tables.js';
+import { actionName, type ReportLang } from './labels.js';
+import { attributionTables, keyMetricTable, scoreRows } from './tables.js';
 import { FONT_STACK, STATUS_COLOURS } from './theme.js';
 
 const T = {
@@ -28,6 +28,15 @@ export function reportHtml(s: RunSummary, charts: readonly Chart[], svgs: Readon
   const e = escapeHtml;
   const rows = scoreRows(s, lang);
   const table = keyMetricTable(s, lang);
+  const attribution = attributionTables(
+    s,
+    lang,
+    (key) => {
+      const p = s.policies.find((x) => x.key === key);
+      return p ? (lang === 'zh' ? p.label : p.label_en) : key;
+    },
+    (a) => actionName(a, lang),
+  );
   const head = T.head[lang === 'zh' ? 0 : 1];
   const run = t('run', lang)
     .replace('{draws}', String(s.draws))
@@ -68,6 +77,8 @@ ${rows.map((r) => `<tr><td>${e(r.target)}</td><td>${r.years}</td><td>${e(r.range
 <tr>${table.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr>
 ${table.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('\n')}
 </table>
+${attribution.length ? `<h2>${lang === 'zh' ? `腾出来源（第 ${s.attribution!.draw} 次模拟）` : `Attribution (draw ${s.attribution!.draw})`}</h2>` : ''}
+${attribution.map((x) => `<h3>${e(x.title)}</h3>\n<table id="attribution-${x.id}">\n<tr>${x.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr>\n${x.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('\n')}\n</table>`).join('\n')}
 <h2>${t('charts', lang)}</h2>
 ${charts.map((c) => `<figure id="chart-${e(c.id)}" class="chart">\n${svgs.get(c.id) ?? ''}\n</figure>`).join('\n')}
 <h2>${t('assumptions', lang)}</h2>

@@ -1,8 +1,8 @@
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Chart } from './charts.js';
 import { escapeMarkdownCell } from './escape.js';
-import type { ReportLang } from './labels.js';
-import { keyMetricTable, scoreRows } from './tables.js';
+import { actionName, type ReportLang } from './labels.js';
+import { attributionTables, keyMetricTable, scoreRows } from './tables.js';
 
 /** The same report in Markdown for pasting into documents; charts link their PNGs. */
 export function reportMarkdown(s: RunSummary, charts: readonly Chart[], lang: ReportLang): string {
@@ -33,6 +33,21 @@ export function reportMarkdown(s: RunSummary, charts: readonly Chart[], lang: Re
     sep(table.header.length),
     ...table.rows.map(row),
     '',
+    ...(s.attribution
+      ? [
+          `## ${zh ? `腾出来源（第 ${s.attribution.draw} 次模拟）` : `Attribution (draw ${s.attribution.draw})`}`,
+          '',
+          ...attributionTables(
+            s,
+            lang,
+            (key) => {
+              const p = s.policies.find((x) => x.key === key);
+              return p ? (zh ? p.label : p.label_en) : key;
+            },
+            (a) => actionName(a, lang),
+          ).flatMap((x) => [`### ${c(x.title)}`, '', row(x.header), sep(x.header.length), ...x.rows.map(row), '']),
+        ]
+      : []),
     `## ${zh ? '图表' : 'Charts'}`,
     '',
     ...charts.map((ch) => `![${c(ch.title)}](charts/${ch.id}.png)\n`),

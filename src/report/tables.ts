@@ -65,3 +65,38 @@ export function keyMetricTable(s: RunSummary, lang: ReportLang): { header: strin
   });
   return { header: [lang === 'zh' ? '指标（中位数）' : 'metric (median)', lang === 'zh' ? '单位' : 'unit', ...years], rows };
 }
+
+/** Attribution tables (draw 0): by policy and disposition, by town, by sector; values in display units. */
+export function attributionTables(s: RunSummary, lang: ReportLang, policyName: (key: string) => string, actionName: (a: string) => string) {
+  const a = s.attribution;
+  if (!a) return [];
+  const e = displayUnit('vacated_energy_tce');
+  const c = displayUnit('co2_reduction_t');
+  const head = (first: string) => [
+    first,
+    `${metricTitle('vacated_energy_tce', lang)}（${e.unit}）`,
+    `${metricTitle('co2_reduction_t', lang)}（${c.unit}）`,
+    `${metricTitle('vacated_land_mu', lang)}（亩）`,
+  ];
+  const rows = (entries: typeof a.byTown, label: (k: string) => string) =>
+    entries.map((x) => [
+      label(x.key),
+      formatNumber(x.vacated_energy_tce * e.scale, e.decimals),
+      formatNumber(x.co2_reduction_t * c.scale, c.decimals),
+      formatNumber(x.vacated_land_mu, 0),
+    ]);
+  const zh = lang === 'zh';
+  return [
+    {
+      id: 'by-disposition',
+      title: zh ? '按政策与处置方式' : 'by policy and disposition',
+      header: head(zh ? '政策 · 处置' : 'policy · disposition'),
+      rows: rows(a.byDisposition, (k) => {
+        const [p, act] = k.split('/');
+        return `${policyName(p)} · ${actionName(act)}`;
+      }),
+    },
+    { id: 'by-town', title: zh ? '按镇街' : 'by town', header: head(zh ? '镇街' : 'town'), rows: rows(a.byTown, (k) => k) },
+    { id: 'by-sector', title: zh ? '按行业' : 'by sector', header: head(zh ? '行业' : 'sector'), rows: rows(a.bySector, (k) => k) },
+  ];
+}

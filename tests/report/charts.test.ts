@@ -22,7 +22,22 @@ beforeAll(async () => {
     `${STILL}policies:\n  - { type: rectification, also: { tax_per_mu_below: 12 }, dispositions: { close: { share: 1 } } }\ntargets:\n  - { id: e, label: 腾出用能, metric: vacated_energy_tce, kind: cumulative, year: 2023, at_least: 200 }\n  - { id: r, label: 增加值率, metric: value_added_rate, year: 2023, at_least: 0.3 }\n`,
     5,
   );
-  summary = run.summary;
+  const { attribute } = await import('../../src/engine/attribution.js');
+  summary = {
+    ...run.summary,
+    attribution: attribute(
+      run.events.map((e) => ({
+        policy: 'rectification',
+        action: e.action,
+        town: 't',
+        park: 'p',
+        sector: 'C34',
+        vacatedEnergyTce: e.vacatedEnergyTce,
+        co2ReductionT: e.co2ReductionT,
+        vacatedLandMu: e.vacatedLandMu,
+      })),
+    ),
+  };
 });
 
 describe('chart specs', () => {
@@ -62,6 +77,7 @@ describe('chart specs', () => {
       'fan-dual_control_energy_tce',
       'fan-energy_intensity',
       'vacated-by-policy',
+      'waterfall',
       'headroom',
       'grades',
       'top-firms',

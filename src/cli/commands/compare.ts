@@ -4,7 +4,9 @@ import { aggregate, runMeta } from '../../engine/aggregate.js';
 import { compareRuns, type ComparedRun } from '../../engine/compare.js';
 import { renderCharts } from '../../io/render-charts.js';
 import { comparisonXlsx } from '../../io/results-xlsx.js';
-import { eventsCsv } from '../../io/run-tables.js';
+import { eventsCsv, registryPlaces } from '../../io/run-tables.js';
+import { attributionRows } from '../../io/events-read.js';
+import { attribute } from '../../engine/attribution.js';
 import { compareCharts } from '../../report/compare-charts.js';
 import { compareHtml, compareMarkdown } from '../../report/compare-report.js';
 import { exists, writeRunFolder } from '../../io/run-folder.js';
@@ -94,8 +96,12 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
         },
         pool,
       );
-      const summary = aggregate(runMeta(l.scenario, r.layout), r.layout, r.values, draws, seed);
-      runs.push({ summary, layout: r.layout, values: r.values, events: eventsCsv(r) });
+      const events = eventsCsv(r, registryPlaces(l.registry.table));
+      const summary = {
+        ...aggregate(runMeta(l.scenario, r.layout), r.layout, r.values, draws, seed),
+        attribution: attribute(attributionRows(events)),
+      };
+      runs.push({ summary, layout: r.layout, values: r.values, events });
     }
   } catch (e) {
     if (e instanceof RunAborted) {

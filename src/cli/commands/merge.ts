@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { aggregate } from '../../engine/aggregate.js';
+import { attribute } from '../../engine/attribution.js';
+import { attributionRows } from '../../io/events-read.js';
 import { parseDrawsCsv } from '../../io/draws-csv.js';
 import { PARTIAL_FILE, PARTIAL_KIND, type Partial } from '../../io/partial.js';
 import { exists, writeRunFolder } from '../../io/run-folder.js';
@@ -66,8 +68,8 @@ export async function mergeCommand(o: MergeOptions, io: Streams): Promise<number
   const size = layout.ids.length * layout.years.length;
   const values = new Float64Array(draws * size);
   for (const p of parts) p.draws.forEach((d, i) => values.set(p.values.subarray(i * size, (i + 1) * size), d * size));
-  const summary = aggregate(meta, layout, values, draws, seed);
   const events = parts.find((p) => p.partial.drawList[0] === 0)?.events ?? '';
+  const summary = { ...aggregate(meta, layout, values, draws, seed), attribution: attribute(attributionRows(events)) };
   const manifest = {
     dcsim: VERSION,
     command: ['dcsim', ...o.argv].join(' '),

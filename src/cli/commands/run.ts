@@ -7,7 +7,9 @@ import { exists, writeRunFolder } from '../../io/run-folder.js';
 import { drawsCsv } from '../../io/draws-csv.js';
 import { reportFiles } from '../../io/report-files.js';
 import { PARTIAL_FILE, PARTIAL_KIND, parseShard, shardDraws, type Partial } from '../../io/partial.js';
-import { eventsCsv, runFolderFiles } from '../../io/run-tables.js';
+import { eventsCsv, registryPlaces, runFolderFiles } from '../../io/run-tables.js';
+import { attributionRows } from '../../io/events-read.js';
+import { attribute } from '../../engine/attribution.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
 import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
@@ -149,7 +151,7 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
       [PARTIAL_FILE, `${JSON.stringify(partial, null, 2)}\n`],
       ['draws.csv', drawsCsv(drawn.layout, drawList, drawn.values)],
     ]);
-    if (drawList.includes(0)) files.set('events.csv', eventsCsv(drawn));
+    if (drawList.includes(0)) files.set('events.csv', eventsCsv(drawn, registryPlaces(value.registry.table)));
     try {
       await writeRunFolder(dir, files, o.force);
     } catch (e) {
@@ -158,9 +160,13 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
     io.out(msg.shardWritten(shard.k, shard.n, drawList.length, shown(dir)));
     return EXIT.ok;
   }
-  const result = { ...drawn, summary: aggregate(meta, drawn.layout, drawn.values, draws, seed) };
+  const events = eventsCsv(drawn, registryPlaces(value.registry.table));
+  const result = {
+    ...drawn,
+    summary: { ...aggregate(meta, drawn.layout, drawn.values, draws, seed), attribution: attribute(attributionRows(events)) },
+  };
   const draws_ = o.keepDraws ? drawsCsv(drawn.layout, drawList, drawn.values) : undefined;
-  const files: Map<string, string | Buffer> = runFolderFiles(result, manifest, eventsCsv(result), draws_);
+  const files: Map<string, string | Buffer> = runFolderFiles(result, manifest, events, draws_);
   if (o.charts !== false)
     for (const [name, data] of await reportFiles(result.summary, files.get('events.csv') as string, o.lang)) files.set(name, data);
   try {
