@@ -2,6 +2,7 @@ import yargs from 'yargs';
 import { msg } from '../messages/messages.js';
 import { chartCommand } from './commands/chart.js';
 import { compareCommand } from './commands/compare.js';
+import { seekCommand } from './commands/seek.js';
 import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { synthCommand } from './commands/synth.js';
@@ -100,6 +101,47 @@ export async function main(argv: readonly string[], io: Streams = processStreams
       },
     )
     .command(
+      'seek <scenario>',
+      'find the smallest (or --maximize largest) value of a parameter at which a target is met with the given confidence',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true })
+          .option('target', { type: 'string', demandOption: true, describe: 'target id' })
+          .option('vary', { type: 'string', demandOption: true, describe: 'parameter path, e.g. policies[village_cleanup].per_year' })
+          .option('min', { type: 'number', default: 0, describe: 'lower end of the search range' })
+          .option('max', { type: 'number', demandOption: true, describe: 'upper end of the search range' })
+          .option('confidence', { type: 'number', describe: "share of draws that must meet the target (default: the target's)" })
+          .option('maximize', { type: 'boolean', default: false, describe: 'find the largest value that still meets the target' })
+          .option('tolerance', { type: 'number', describe: 'stop when the bracket is this narrow (default: range / 64; whole numbers: 1)' })
+          .option('draws', { type: 'number', default: 200, describe: 'Monte Carlo draws per evaluation' })
+          .option('seed', { type: 'number', describe: "random seed (default: the scenario's)" })
+          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
+          .option('out', { type: 'string', describe: 'output folder (default: outputs/seek/<timestamp>)' })
+          .option('force', { type: 'boolean', default: false }),
+      async (args) => {
+        code = await seekCommand(
+          {
+            scenario: args.scenario as string,
+            target: args.target,
+            vary: args.vary,
+            min: args.min,
+            max: args.max,
+            confidence: args.confidence,
+            maximize: args.maximize,
+            tolerance: args.tolerance,
+            draws: args.draws,
+            seed: args.seed,
+            workers: args.workers,
+            out: args.out,
+            force: args.force,
+            lang: args.lang as Lang,
+            argv,
+          },
+          io,
+        );
+      },
+    )
+    .command(
       'chart <run-dir>',
       'render the charts of a finished run again (e.g. with --lang en), without simulating',
       (y) => y.positional('run-dir', { type: 'string', demandOption: true, describe: 'a run folder written by dcsim run or dcsim merge' }),
@@ -140,7 +182,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
         );
       },
     )
-    .demandCommand(1, 'name a command: run, validate, compare, chart, merge or synth (see --help)')
+    .demandCommand(1, 'name a command: run, validate, compare, seek, chart, merge or synth (see --help)')
     .strict()
     .help()
     .version()

@@ -26,6 +26,11 @@ export interface LoadedScenario {
   readonly evaluation: EvaluationModel;
   /** Every input file read (scenario chain first), absolute paths, for the manifest. */
   readonly inputFiles: readonly string[];
+  /**
+   * Resolves the scenario again after a change to a copy of its merged spec, with the same
+   * registry and files (dcsim seek varies one parameter this way).
+   */
+  readonly vary: (change: (merged: Record<string, unknown>) => void) => { scenario?: Scenario; diagnostics: Diagnostic[] };
   readonly warnings: readonly Diagnostic[];
 }
 
@@ -194,6 +199,14 @@ export async function loadScenario(
       evaluation: resolveEvaluation(evaluationR.value),
       inputFiles: [...absPaths, files.registry, files.factors, files.evaluation],
       warnings: registry.warnings,
+      vary: (change) => {
+        const copy = structuredClone(merged) as Record<string, unknown>;
+        change(copy);
+        const again = parseWith(scenarioSchema, copy);
+        if (!again.value) return { diagnostics: locate(again.issues) };
+        const r = resolveScenario({ spec: again.value, files, policyModules, enterpriseIndex: (id) => index.get(id), policyTables });
+        return r.scenario ? { scenario: r.scenario, diagnostics: [] } : { diagnostics: locate(r.issues) };
+      },
     },
     diagnostics: [],
   };

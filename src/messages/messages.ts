@@ -157,6 +157,17 @@ export const msg = {
   chartsWritten: (count: number, dir: string) => `${count} chart files written to ${dir}`,
   comparePeriods: (a: string, b: string, pa: { base: number; end: number }, pb: { base: number; end: number }) =>
     `${a} runs ${pa.base}–${pa.end} but ${b} runs ${pb.base}–${pb.end}; scenarios compared side by side need the same period`,
+  badVaryPath: (path: string, at: string) =>
+    `--vary ${path}: '${at}' does not lead to a number in the scenario; write a path such as policies[village_cleanup].per_year or policies[0].dispositions.close.share`,
+  unknownTarget: (id: string, known: readonly string[]) =>
+    `--target ${id} is not a target of the scenario; its targets: ${known.join(', ')}`,
+  seekRange: (min: number, max: number) => `--min ${min} must be below --max ${max}`,
+  seekAnswer: (path: string, value: string, target: string, confidence: number, maximize: boolean) =>
+    `${maximize ? 'largest' : 'smallest'} ${path} that meets “${target}” with ${confidence} confidence: ${value}`,
+  seekNone: (path: string, target: string, min: number, max: number, confidence: number) =>
+    `no ${path} in [${min}, ${max}] meets “${target}” with ${confidence} confidence; widen --min/--max or change the mix`,
+  seekNotMonotone: (assumption: string) =>
+    `warning: the evaluated points do not bear out the assumption that the ${assumption}; the answer may not be the smallest or largest`,
   interrupted: () => 'interrupted: the workers were stopped and nothing was written',
   drawFailed: (draw: number, message: string) =>
     `draw ${draw < 0 ? '(unknown)' : draw} failed: ${message}\nThe other workers were stopped and nothing was written. This is a bug in dcsim; please report it with the command you ran.`,

@@ -110,3 +110,46 @@ describe('dcsim compare', () => {
     expect(mismatch.code).toBe(0); // same period 2020–2025: comparable
   });
 });
+
+describe('dcsim seek', () => {
+  it('finds the clean-up rate a land target needs on the hand-sized registry (by hand: 2 firms a year)', async () => {
+    // E4 (8 mu) and E5 (5 mu) are the flagged firms; closing both in 2021 frees 13 mu — per_year 2
+    const dir = await mkdtemp(join(tmpdir(), 'dcsim-seek-'));
+    await writeFile(
+      join(dir, 's.yaml'),
+      `name: s\nregistry: ${join(ROOT, 'tests/fixtures/registry-small.csv')}\nfactors: ${join(ROOT, 'models/factors/china.yaml')}\nevaluation: ${join(ROOT, 'models/evaluation/zhejiang-mujun.yaml')}\nperiod: { base: 2020, end: 2023 }\ngrowth: { value_added: 0 }\npolicies:\n  - { type: village_cleanup, per_year: 0, dispositions: { close: { share: 1 } } }\ntargets:\n  - { id: land, metric: vacated_land_mu, kind: cumulative, from: 2021, year: 2021, at_least: 13 }\n`,
+    );
+    const r = dcsim(
+      'seek',
+      join(dir, 's.yaml'),
+      '--target',
+      'land',
+      '--vary',
+      'policies[village_cleanup].per_year',
+      '--min',
+      '0',
+      '--max',
+      '10',
+      '--draws',
+      '4',
+      '--workers',
+      '0',
+      '--out',
+      join(dir, 'out'),
+    );
+    expect(r.err).toBe('');
+    expect(r.out).toContain(msg.seekAnswer('policies[village_cleanup].per_year', '2', 'land', 0.9, false));
+    const seek = JSON.parse(await readFile(join(dir, 'out', 'seek.json'), 'utf8'));
+    expect(seek).toMatchObject({ answer: 2, monotone: true, assumption: 'probability rises with the value' });
+    expect(seek.points.map((p: { value: number; probability: number }) => [p.value, p.probability])).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 1],
+      [3, 1],
+      [5, 1],
+      [8, 1],
+      [10, 1],
+    ]);
+    expect(seek.costs_at_answer.employees).toBe(200 + 120 + 80); // E4 and E5 closed
+  });
+});

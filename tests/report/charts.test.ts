@@ -66,6 +66,22 @@ describe('chart specs', () => {
     for (const chart of charts) expect(validate(chart.spec), `${chart.id}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
   });
 
+  it('the seek chart validates too', async () => {
+    const { seekChart } = await import('../../src/report/seek-chart.js');
+    const chart = seekChart(
+      [
+        { value: 0, probability: 0, p50: 0 },
+        { value: 5, probability: 1, p50: 9 },
+      ],
+      0.9,
+      'policies[v].per_year',
+      '腾出用地',
+      5,
+      'zh',
+    );
+    expect(new Ajv({ strict: false, allowUnionTypes: true }).compile(schema)(chart.spec)).toBe(true);
+  });
+
   it('has the charts of the report: scorecard, seven fans, by policy, headroom, grades, top firms', () => {
     expect(runCharts(summary, firms, 'zh').map((c) => c.id)).toEqual([
       'scorecard',

@@ -1,0 +1,167 @@
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { aggregate, runMeta, type RunSummary } from '../../engine/aggregate.js';
+import { seekValue, type SeekPoint } from '../../engine/seek.js';
+import { renderCharts } from '../../io/render-charts.js';
+import { exists, writeRunFolder } from '../../io/run-folder.js';
+import { loadScenario, shown } from '../../io/scenario-load.js';
+import { msg } from '../../messages/messages.js';
+import { DrawFailure, runDraws, RunAborted, WorkerPool } from '../../parallel/runner.js';
+import { seekChart } from '../../report/seek-chart.js';
+import { setByPath } from '../../scenario/vary-path.js';
+import { printDiagnostics } from '../diagnostics.js';
+import { fmt, pct } from '../format.js';
+import { EXIT, type Streams } from '../io-streams.js';
+import type { Lang } from '../labels.js';
+import { formatTargetValue } from '../scorecard.js';
+import { VERSION } from '../version.js';
+import { timestamp } from './run.js';
+
+export interface SeekOptions {
+  readonly scenario: string;
+  readonly target: string;
+  readonly vary: string;
+  readonly min: number;
+  readonly max: number;
+  readonly confidence?: number;
+  readonly maximize: boolean;
+  readonly tolerance?: number;
+  readonly draws: number;
+  readonly seed?: number;
+  readonly workers?: number;
+  readonly out?: string;
+  readonly force: boolean;
+  readonly lang: Lang;
+  readonly argv: readonly string[];
+}
+
+/**
+ * `dcsim seek`: the smallest (or with --maximize the largest) value of one scenario parameter at
+ * which a target is met with the given confidence — bisection on common random numbers — with
+ * the curve of probability against the parameter and the costs at the answer.
+ */
+export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> {
+  const bad = (message: string) => {
+    io.err(message);
+    return EXIT.badInput;
+  };
+  if (!(o.min < o.max)) return bad(msg.seekRange(o.min, o.max));
+  if (!Number.isInteger(o.draws) || o.draws < 1) return bad(`--draws: ${msg.notPositiveInteger(o.draws)}`);
+  const { value, diagnostics } = await loadScenario(o.scenario);
+  if (!value) {
+    printDiagnostics(diagnostics, io);
+    return EXIT.badInput;
+  }
+  const target = value.scenario.targets.find((t) => t.id === o.target);
+  if (!target)
+    return bad(
+      msg.unknownTarget(
+        o.target,
+        value.scenario.targets.map((t) => t.id),
+      ),
+    );
+  let pathError: string | undefined;
+  const probe = value.vary((m) => (pathError = setByPath(m, o.vary, o.min)));
+  if (pathError) return bad(pathError);
+  if (probe.diagnostics.length) {
+    printDiagnostics(probe.diagnostics, io);
+    return EXIT.badInput;
+  }
+  const confidence = o.confidence ?? target.confidence;
+  const seed = o.seed ?? value.scenario.monteCarlo.seed;
+  const workers = o.workers ?? availableParallelism();
+  const dir = resolve(o.out ?? join('outputs', 'seek', timestamp(new Date())));
+  if ((await exists(dir)) && !o.force) return bad(`--out: ${msg.outputExists(shown(dir))}`);
+  const integer = Number.isInteger(o.min) && Number.isInteger(o.max) && !/share|gain|saving|factor|rate/.test(o.vary);
+  const pool = workers > 0 ? new WorkerPool(workers) : undefined;
+  const summaries = new Map<number, RunSummary>();
+  const evaluate = async (v: number): Promise<SeekPoint> => {
+    const { scenario, diagnostics: ds } = value.vary((m) => void setByPath(m, o.vary, v));
+    if (!scenario) throw new VaryError(ds.map((d) => d.message).join('; '));
+    const input = { scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation };
+    const r = await runDraws(input, { seed, draws: Array.from({ length: o.draws }, (_, d) => d), workers, recordDraw: -1 }, pool);
+    const summary = aggregate(runMeta(scenario, r.layout), r.layout, r.values, o.draws, seed);
+    summaries.set(v, summary);
+    const t = summary.targets.find((x) => x.id === o.target)!;
+    return { value: v, probability: t.probability, p50: t.p50 };
+  };
+  let result;
+  try {
+    result = await seekValue(evaluate, {
+      min: o.min,
+      max: o.max,
+      confidence,
+      maximize: o.maximize,
+      integer,
+      tolerance: o.tolerance ?? (o.max - o.min) / 64,
+    });
+  } catch (e) {
+    if (e instanceof VaryError) return bad(e.message);
+    if (e instanceof RunAborted) return bad(msg.interrupted());
+    if (e instanceof DrawFailure) {
+      io.err(msg.drawFailed(e.draw, e.message));
+      return EXIT.internal;
+    }
+    throw e;
+  } finally {
+    await pool?.close();
+  }
+  const end = String(value.scenario.period.end);
+  const costsAt = (v: number | null) => {
+    const s = v === null ? undefined : summaries.get(v);
+    return s
+      ? {
+          value_added: s.metrics.value_added[end]?.p50 ?? null,
+          tax: s.metrics.tax[end]?.p50 ?? null,
+          employees: s.metrics.employees[end]?.p50 ?? null,
+        }
+      : null;
+  };
+  const seek = {
+    dcsim: VERSION,
+    command: ['dcsim', ...o.argv].join(' '),
+    scenario: value.scenario.name,
+    target: {
+      id: target.id,
+      label: target.label,
+      metric: target.metric,
+      kind: target.kind,
+      year: target.year,
+      bound: target.bound,
+      goal: target.goal,
+    },
+    vary: o.vary,
+    range: [o.min, o.max],
+    confidence,
+    draws: o.draws,
+    seed,
+    direction: o.maximize ? 'largest value meeting the target' : 'smallest value meeting the target',
+    assumption: `probability ${result.assumption === 'increasing' ? 'rises' : 'falls'} with the value`,
+    monotone: result.monotone,
+    answer: result.answer,
+    costs_at_answer: costsAt(result.answer),
+    points: result.points,
+  };
+  const chart = seekChart(seek.points, confidence, o.vary, target.label, result.answer, o.lang);
+  const files = new Map<string, string | Buffer>([['seek.json', `${JSON.stringify(seek, null, 2)}\n`], ...(await renderCharts([chart]))]);
+  try {
+    await writeRunFolder(dir, files, o.force);
+  } catch (e) {
+    return bad(`--out: ${msg.cannotWrite(shown(dir), (e as Error).message)}`);
+  }
+  const zh = o.lang === 'zh';
+  for (const p of result.points)
+    io.out(
+      `  ${o.vary} = ${fmt(p.value, integer ? 0 : 4)}: ${zh ? '达成概率' : 'probability'} ${pct(p.probability, 0)} · P50 ${formatTargetValue(target, p.p50)}`,
+    );
+  io.out(
+    result.answer === null
+      ? msg.seekNone(o.vary, target.label, o.min, o.max, confidence)
+      : msg.seekAnswer(o.vary, fmt(result.answer, integer ? 0 : 4), target.label, confidence, o.maximize),
+  );
+  if (!result.monotone) io.out(msg.seekNotMonotone(seek.assumption));
+  io.out(`${zh ? '结果目录' : 'folder'}: ${shown(dir)}`);
+  return EXIT.ok;
+}
+
+class VaryError extends Error {}

@@ -1,0 +1,88 @@
+/** One evaluated value of the varied parameter. */
+export interface SeekPoint {
+  readonly value: number;
+  /** Share of draws meeting the target. */
+  readonly probability: number;
+  /** The target's median value. */
+  readonly p50: number | null;
+}
+
+export interface SeekOptions {
+  readonly min: number;
+  readonly max: number;
+  readonly confidence: number;
+  /** Find the largest value that still meets the target (probability falling with the value). */
+  readonly maximize: boolean;
+  /** Search whole numbers only (counts such as firms per year). */
+  readonly integer: boolean;
+  /** Stop when the bracket is this narrow (ignored for whole numbers). */
+  readonly tolerance: number;
+}
+
+export interface SeekResult {
+  /** The smallest (or, maximising, largest) value meeting the target, or null when none in range does. */
+  readonly answer: number | null;
+  /** Every evaluated point, by value. */
+  readonly points: readonly SeekPoint[];
+  /** The monotonicity assumed: probability non-decreasing (minimising) or non-increasing (maximising) in the value. */
+  readonly assumption: 'increasing' | 'decreasing';
+  /** Whether the evaluated points bear the assumption out. */
+  readonly monotone: boolean;
+}
+
+/**
+ * Finds the value of one parameter at which a target is met with the given confidence: a coarse
+ * grid over the range, then bisection.
+ * Every evaluation runs the same draws (common random numbers), so the probabilities of two
+ * values differ by the parameter, not by noise. It assumes the probability is monotone in the
+ * parameter and checks that on the points it evaluated.
+ */
+export async function seekValue(evaluate: (value: number) => Promise<SeekPoint>, o: SeekOptions): Promise<SeekResult> {
+  const points: SeekPoint[] = [];
+  const meets = async (v: number) => {
+    const p = await evaluate(v);
+    points.push(p);
+    return p.probability >= o.confidence;
+  };
+  const narrow = (lo: number, hi: number) => (o.integer ? hi - lo <= 1 : hi - lo <= o.tolerance);
+  const mid = (lo: number, hi: number) => (o.integer ? Math.floor((lo + hi) / 2) : (lo + hi) / 2);
+  // a coarse grid first (it draws the curve and can reveal a non-monotone response), then
+  // bisection inside the grid interval where the target starts (or stops) being met
+  const grid = [0, 0.25, 0.5, 0.75, 1].map((f) => o.min + f * (o.max - o.min)).map((v) => (o.integer ? Math.round(v) : v));
+  const ok: boolean[] = [];
+  for (const v of [...new Set(grid)]) ok.push(await meets(v));
+  const values = [...new Set(grid)];
+  let answer: number | null;
+  if (!o.maximize) {
+    const k = ok.indexOf(true);
+    if (k < 0) answer = null;
+    else if (k === 0) answer = values[0];
+    else {
+      let [lo, hi] = [values[k - 1], values[k]]; // lo fails, hi meets
+      while (!narrow(lo, hi)) {
+        const m = mid(lo, hi);
+        if (await meets(m)) hi = m;
+        else lo = m;
+      }
+      answer = hi;
+    }
+  } else {
+    const k = ok.lastIndexOf(true);
+    if (k < 0) answer = null;
+    else if (k === values.length - 1) answer = values[k];
+    else {
+      let [lo, hi] = [values[k], values[k + 1]]; // lo meets, hi fails
+      while (!narrow(lo, hi)) {
+        const m = mid(lo, hi);
+        if (await meets(m)) lo = m;
+        else hi = m;
+      }
+      answer = lo;
+    }
+  }
+  const sorted = [...points].sort((a, b) => a.value - b.value);
+  const monotone = sorted.every(
+    (p, i) => i === 0 || (o.maximize ? p.probability <= sorted[i - 1].probability : p.probability >= sorted[i - 1].probability),
+  );
+  return { answer, points: sorted, assumption: o.maximize ? 'decreasing' : 'increasing', monotone };
+}

@@ -1,0 +1,52 @@
+import { msg } from '../messages/messages.js';
+
+/**
+ * Sets a number in a merged scenario spec by a path such as `policies[village_cleanup].per_year`
+ * (a policy by type or by index), `policies[0].dispositions.close.share` or
+ * `growth.efficiency_gain`. Setting a disposition share rescales its siblings so the shares
+ * still sum to 1. Returns an error message when the path does not lead to a number.
+ */
+export function setByPath(merged: Record<string, unknown>, path: string, value: number): string | undefined {
+  const parts = path.match(/[^.[\]]+|\[[^\]]*\]/g) ?? [];
+  let node: unknown = merged;
+  let parent: Record<string, unknown> | unknown[] | undefined;
+  let key: string | number = '';
+  for (const [n, raw] of parts.entries()) {
+    const inBrackets = raw.startsWith('[');
+    const part = inBrackets ? raw.slice(1, -1) : raw;
+    const last = n === parts.length - 1;
+    if (last && !inBrackets && node !== null && typeof node === 'object' && !Array.isArray(node) && !(part in node)) {
+      // a key left at its default: write it
+      [parent, key, node] = [node as Record<string, unknown>, part, 0];
+    } else if (Array.isArray(node)) {
+      const i = /^\d+$/.test(part) ? Number(part) : node.findIndex((x) => (x as { type?: unknown })?.type === part);
+      if (i < 0 || i >= node.length) return msg.badVaryPath(path, raw);
+      [parent, key, node] = [node, i, node[i]];
+    } else if (node !== null && typeof node === 'object' && !inBrackets && part in (node as object)) {
+      [parent, key, node] = [node as Record<string, unknown>, part, (node as Record<string, unknown>)[part]];
+    } else return msg.badVaryPath(path, raw);
+  }
+  if (parent === undefined || (typeof node !== 'number' && typeof node !== 'string')) return msg.badVaryPath(path, parts.at(-1) ?? path);
+  (parent as Record<string | number, unknown>)[key] = value;
+  // a disposition share: rescale the other shares to keep the sum at 1
+  const grand = parts.at(-3);
+  if (key === 'share' && grand === 'dispositions') {
+    const dispositions = resolveParent(merged, parts.slice(0, -2)) as Record<string, { share?: number }>;
+    const mine = parts.at(-2)!;
+    const others = Object.entries(dispositions).filter(([k, d]) => k !== mine && typeof d?.share === 'number');
+    const rest = others.reduce((s, [, d]) => s + (d.share as number), 0);
+    for (const [, d] of others) d.share = rest > 0 ? ((d.share as number) / rest) * (1 - value) : (1 - value) / others.length;
+  }
+  return undefined;
+}
+
+function resolveParent(merged: Record<string, unknown>, parts: readonly string[]): unknown {
+  let node: unknown = merged;
+  for (const raw of parts) {
+    const part = raw.startsWith('[') ? raw.slice(1, -1) : raw;
+    if (Array.isArray(node))
+      node = node[/^\d+$/.test(part) ? Number(part) : node.findIndex((x) => (x as { type?: unknown })?.type === part)];
+    else node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
