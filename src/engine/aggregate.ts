@@ -1,6 +1,7 @@
 import { mean, quantileSorted } from 'simple-statistics';
 import { FLOW_METRICS } from '../domain/metrics.js';
 import type { Attribution } from './attribution.js';
+import { sensitivity, type TargetSensitivity } from './sensitivity.js';
 import type { Scenario } from '../scenario/resolve.js';
 import type { Target } from '../targets/schema.js';
 import { meetsTarget, targetStatus, targetValue, type TargetStatus } from '../targets/evaluate.js';
@@ -46,6 +47,8 @@ export interface RunSummary {
   /** The four flows summed from base + 1 to each year, per draw, then summarised (the fan charts of cumulative targets). */
   readonly cumulative: Record<string, Record<string, Stats | null>>;
   readonly targets: readonly TargetResult[];
+  /** Which `per: draw` numbers drive each target (rank correlation over the draws). */
+  readonly sensitivity?: readonly TargetSensitivity[];
   /** Where the audited draw's vacated energy, CO2 and land come from (added from events.csv). */
   readonly attribution?: Attribution;
 }
@@ -90,7 +93,14 @@ export function stats(values: Float64Array): Stats | null {
  * Aggregates the per-draw metric rows (`values[draw × drawSize + m × years + y]`): quantiles per
  * metric and year, and per target the share of draws that meet it with P10/P50/P90 of its value.
  */
-export function aggregate(meta: RunMeta, layout: MetricLayout, values: Float64Array, draws: number, seed: number): RunSummary {
+export function aggregate(
+  meta: RunMeta,
+  layout: MetricLayout,
+  values: Float64Array,
+  draws: number,
+  seed: number,
+  sampled?: { readonly paramNames: readonly string[]; readonly params: Float64Array },
+): RunSummary {
   const Y = layout.years.length;
   const size = layout.ids.length * Y;
   const column = new Float64Array(draws);
@@ -152,5 +162,8 @@ export function aggregate(meta: RunMeta, layout: MetricLayout, values: Float64Ar
     metrics,
     cumulative,
     targets,
+    ...(sampled && sampled.paramNames.length
+      ? { sensitivity: sensitivity(meta.targets, base, layout, values, draws, sampled.paramNames, sampled.params) }
+      : {}),
   };
 }

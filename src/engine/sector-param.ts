@@ -58,8 +58,13 @@ export class SectorParamSampler {
     return firm === undefined ? this.yearValue[i] : firm[e];
   }
 
-  /** The per-draw samples of this draw (for sensitivity analysis), one per distinct parameter. */
-  drawSamples(): Float64Array {
-    return this.drawValue;
+  /** The `per: draw` distributions of this number: their names (`prefix`, `prefix.C26` …) and readers of this draw's value. */
+  drawParams(prefix: string, sectorKeys: readonly string[]): { name: string; read: () => number }[] {
+    const names = ['default', ...sectorKeys];
+    return this.params.flatMap((p, i) =>
+      p.kind === 'distribution' && p.per === 'draw'
+        ? [{ name: sectorKeys.length ? `${prefix}.${names[i]}` : prefix, read: () => this.drawValue[i] }]
+        : [],
+    );
   }
 }

@@ -33,7 +33,17 @@ export interface Simulation {
    * Runs draw `draw` with `seed` and writes its metrics at `out[offset …]`; returns its events
    * when `record` is set. The draw's streams derive from (seed, draw) alone.
    */
-  runDraw(seed: number, draw: number, out: Float64Array, offset: number, record: boolean): EngineEvent[] | undefined;
+  runDraw(
+    seed: number,
+    draw: number,
+    out: Float64Array,
+    offset: number,
+    record: boolean,
+    params?: Float64Array,
+    paramsOffset?: number,
+  ): EngineEvent[] | undefined;
+  /** The numbers sampled once per draw (`per: draw`), whose values `runDraw` writes to `params`. */
+  readonly paramNames: readonly string[];
 }
 
 /** Stream keys within a draw: 0 for the background, 1 + i for policy i. */
@@ -52,11 +62,21 @@ export function createSimulation(input: SimulationInput): Simulation {
   const slots = policies.map((p) => p.module.projectSlots?.(p.params) ?? 0);
   const capacity = table.n + slots.reduce((a, b) => a + b, 0);
   const state = new SimState(table, capacity - table.n, policies.length);
+  const layout = metricLayout(policies, base, end);
+  const drawParams: { name: string; read: () => number }[] = [];
+  let gridDraw = Number.NaN;
   let first = table.n;
   const runtimes: PolicyRuntime[] = policies.map((p, i) => {
-    const layout = { index: i, capacity, firstSlot: first, sectorCode: (d: string) => state.sectorCode(d) };
+    const policyLayout = {
+      index: i,
+      key: layout.policyKeys[i],
+      capacity,
+      firstSlot: first,
+      sectorCode: (d: string) => state.sectorCode(d),
+      drawParam: (name: string, read: () => number) => drawParams.push({ name, read }),
+    };
     first += slots[i];
-    return p.module.createRuntime(p.params, layout);
+    return p.module.createRuntime(p.params, policyLayout);
   });
   const g = scenario.growth;
   const bg: Background = {
@@ -65,8 +85,16 @@ export function createSimulation(input: SimulationInput): Simulation {
     efficiencyGain: new SectorParamSampler(g.efficiencyGain, state.sectors, state.sector, capacity),
     employmentElasticity: new SectorParamSampler(g.employmentElasticity, state.sectors, state.sector, capacity),
   };
+  const background = [
+    ['growth.value_added', bg.valueAdded, g.valueAdded],
+    ['growth.energy_elasticity', bg.energyElasticity, g.energyElasticity],
+    ['growth.efficiency_gain', bg.efficiencyGain, g.efficiencyGain],
+    ['growth.employment_elasticity', bg.employmentElasticity, g.employmentElasticity],
+  ] as const;
+  const gridParam = scenario.gridEmissionFactor?.kind === 'distribution' ? [{ name: 'grid_emission_factor', read: () => gridDraw }] : [];
+  // background first, then the grid factor, then the policies' numbers in scenario order
+  drawParams.unshift(...background.flatMap(([name, sampler, sp]) => sampler.drawParams(name, [...sp.bySector.keys()])), ...gridParam);
   const dynamics = createDynamicsScratch(state);
-  const layout = metricLayout(policies, base, end);
   const years = layout.years.length;
   const accounts: EnterpriseAccounts = { grossTce: state.grossTce, dualControlTce: state.energyTce, co2T: state.co2T };
   const k = createYearCoefficients(factors, scenario.accounting);
@@ -89,14 +117,22 @@ export function createSimulation(input: SimulationInput): Simulation {
   const grid = scenario.gridEmissionFactor;
   const policyRngs: Rng[] = new Array(policies.length);
 
-  const runDraw = (seed: number, draw: number, out: Float64Array, offset: number, record: boolean) => {
+  const runDraw = (
+    seed: number,
+    draw: number,
+    out: Float64Array,
+    offset: number,
+    record: boolean,
+    params?: Float64Array,
+    paramsOffset = 0,
+  ) => {
     const rng = createRng(seed, draw, BACKGROUND_STREAM);
     state.reset(draw, record);
     bg.valueAdded.startDraw(rng);
     bg.energyElasticity.startDraw(rng);
     bg.efficiencyGain.startDraw(rng);
     bg.employmentElasticity.startDraw(rng);
-    const gridDraw = grid?.kind === 'distribution' ? sample(grid.dist, rng) : Number.NaN;
+    gridDraw = grid?.kind === 'distribution' ? sample(grid.dist, rng) : Number.NaN;
     const gridAt = (year: number): number | undefined =>
       grid === undefined
         ? undefined
@@ -109,6 +145,7 @@ export function createSimulation(input: SimulationInput): Simulation {
       policyRngs[i] = createRng(seed, draw, 1 + i);
       runtimes[i].startDraw(state, policyRngs[i]);
     }
+    if (params) for (let j = 0; j < drawParams.length; j++) params[paramsOffset + j] = drawParams[j].read();
     const accountYear = (year: number) =>
       accountEnterprises(state, factors, scenario.accounting, year, baseRenewable, accounts, {
         k,
@@ -136,7 +173,7 @@ export function createSimulation(input: SimulationInput): Simulation {
     }
     return state.events;
   };
-  return { layout, drawSize: layout.ids.length * years, state, runDraw };
+  return { layout, drawSize: layout.ids.length * years, state, runDraw, paramNames: drawParams.map((p) => p.name) };
 }
 
 function stateColumns(s: SimState): Omit<EvaluationColumns, 'energyTce'> {

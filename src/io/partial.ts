@@ -17,6 +17,9 @@ export interface Partial {
   readonly meta: RunMeta;
   readonly layout: MetricLayout;
   readonly manifest: Record<string, unknown>;
+  /** The numbers sampled once per draw, and their values for the shard's draws (draw-major). */
+  readonly paramNames: readonly string[];
+  readonly params: readonly number[];
 }
 
 /** Parses `K/N` (1 ≤ K ≤ N); null when malformed. */

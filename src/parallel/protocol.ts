@@ -19,6 +19,8 @@ export type FromWorker =
       readonly type: 'result';
       readonly draws: readonly number[];
       readonly values: Float64Array;
+      /** The per-draw numbers of the batch's draws (Simulation.paramNames order). */
+      readonly params: Float64Array;
       /** With the recorded draw: its events and the slot labels (project names are set in the draw). */
       readonly events?: readonly EngineEvent[];
       readonly ids?: readonly string[];

@@ -31,6 +31,9 @@ export interface DrawRunResult {
   readonly events: readonly EngineEvent[];
   readonly ids: readonly string[];
   readonly names: readonly string[];
+  /** Names of the numbers sampled once per draw, and their values: params[i × names.length + j] for the i-th draw run. */
+  readonly paramNames: readonly string[];
+  readonly params: Float64Array;
 }
 
 /** A draw that threw: the run ends with its number and message. */
@@ -81,6 +84,8 @@ export class WorkerPool {
     const drawSize = sim.drawSize;
     const values = new Float64Array(total * drawSize);
     const labels = { ids: sim.state.ids, names: sim.state.names };
+    const P = sim.paramNames.length;
+    const params = new Float64Array(total * P);
     this.start();
     const active = this.workers.slice(0, Math.max(1, Math.min(this.size, total)));
     const batch = Math.max(1, Math.min(32, Math.ceil(total / (active.length * 8))));
@@ -120,6 +125,7 @@ export class WorkerPool {
             if (m.type === 'ready') return dispatch(w);
             if (m.type === 'error') return fail(new DrawFailure(m.draw, m.message));
             values.set(m.values, position.get(w)! * drawSize);
+            params.set(m.params, position.get(w)! * P);
             if (m.events) {
               events = m.events;
               labels.ids.splice(0, labels.ids.length, ...(m.ids ?? []));
@@ -143,7 +149,7 @@ export class WorkerPool {
     } finally {
       for (const [w, f] of listeners) w.off('message', f);
     }
-    return { layout: sim.layout, drawSize, values, events, ids: labels.ids, names: labels.names };
+    return { layout: sim.layout, drawSize, values, events, ids: labels.ids, names: labels.names, paramNames: sim.paramNames, params };
   }
 
   /** Stops every worker. */
@@ -171,12 +177,14 @@ export async function runDraws(input: SimulationInput, o: DrawRunOptions, pool?:
   const sim = createSimulation(input);
   const total = o.draws.length;
   const values = new Float64Array(total * sim.drawSize);
+  const P = sim.paramNames.length;
+  const params = new Float64Array(total * P);
   let events: readonly EngineEvent[] = [];
   for (let i = 0; i < total; i++) {
     if (o.signal?.aborted) throw new RunAborted('interrupted');
     try {
       if (o.draws[i] === o.failAtDraw) throw new Error(faultMessage(o.draws[i]));
-      const ev = sim.runDraw(o.seed, o.draws[i], values, i * sim.drawSize, o.draws[i] === o.recordDraw);
+      const ev = sim.runDraw(o.seed, o.draws[i], values, i * sim.drawSize, o.draws[i] === o.recordDraw, params, i * P);
       if (ev) events = ev;
     } catch (e) {
       throw new DrawFailure(o.draws[i], (e as Error).message);
@@ -184,5 +192,14 @@ export async function runDraws(input: SimulationInput, o: DrawRunOptions, pool?:
     o.onProgress?.(i + 1, total);
     if (i % 16 === 15) await new Promise((r) => setImmediate(r)); // let Ctrl-C and the progress bar through
   }
-  return { layout: sim.layout, drawSize: sim.drawSize, values, events, ids: sim.state.ids, names: sim.state.names };
+  return {
+    layout: sim.layout,
+    drawSize: sim.drawSize,
+    values,
+    events,
+    ids: sim.state.ids,
+    names: sim.state.names,
+    paramNames: sim.paramNames,
+    params,
+  };
 }

@@ -19,13 +19,15 @@ port.on('message', (m: ToWorker) => {
     return;
   }
   const values = new Float64Array(m.draws.length * sim!.drawSize);
+  const P = sim!.paramNames.length;
+  const params = new Float64Array(m.draws.length * P);
   let events: readonly EngineEvent[] | undefined;
   let current = -1;
   try {
     m.draws.forEach((d, i) => {
       current = d;
       if (d === m.failAtDraw) throw new Error(faultMessage(d));
-      const ev = sim!.runDraw(m.seed, d, values, i * sim!.drawSize, d === m.recordDraw);
+      const ev = sim!.runDraw(m.seed, d, values, i * sim!.drawSize, d === m.recordDraw, params, i * P);
       if (ev) events = ev;
     });
   } catch (e) {
@@ -33,5 +35,8 @@ port.on('message', (m: ToWorker) => {
     return;
   }
   const labels = events ? { ids: sim!.state.ids, names: sim!.state.names } : {};
-  port.postMessage({ type: 'result', draws: m.draws, values, events, ...labels } satisfies FromWorker, [values.buffer]);
+  port.postMessage({ type: 'result', draws: m.draws, values, params, events, ...labels } satisfies FromWorker, [
+    values.buffer,
+    params.buffer,
+  ]);
 });

@@ -5,7 +5,7 @@ import { quickselect } from '../evaluation/quickselect.js';
 import { msg } from '../messages/messages.js';
 import type { Rng } from '../random/rng.js';
 import { paramValue, resolveParam, sample, type Param, type ParamInput } from '../scenario/param.js';
-import type { PolicyResolveContext } from './types.js';
+import type { PolicyLayout, PolicyResolveContext } from './types.js';
 
 /** `years: [first, last]`: the years a policy acts (default: every simulated year). */
 export const yearsSchema = z.tuple([z.int(), z.int()]).optional();
@@ -65,7 +65,16 @@ export function pickShare(rng: Rng, cumulative: Float64Array): number {
  */
 export class PolicyParam {
   private drawValue = Number.NaN;
-  constructor(readonly param: Param) {}
+  /** With a layout and a name, a `per: draw` distribution is registered for the sensitivity analysis. */
+  constructor(
+    readonly param: Param,
+    layout?: Pick<PolicyLayout, 'key' | 'drawParam'>,
+    name?: string,
+  ) {
+    if (layout && name && param.kind === 'distribution' && param.per === 'draw') {
+      layout.drawParam(`policies.${layout.key}.${name}`, () => this.drawValue);
+    }
+  }
 
   /** Samples the per-draw value (call from startDraw). */
   startDraw(rng: Rng): void {

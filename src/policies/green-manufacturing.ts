@@ -87,9 +87,11 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
     const candidates = new Int32Array(n);
     const chosen = new Int32Array(n);
     const scratch = new Float64Array(n);
-    const perYear = [p.evaluations, p.retrofits, p.certifications].map((x) => new PolicyParam(x));
-    const saving = new PolicyParam(p.saving);
-    const gain = new PolicyParam(p.gain);
+    const perYear = [p.evaluations, p.retrofits, p.certifications].map(
+      (x, i) => new PolicyParam(x, layout, ['evaluations_per_year', 'retrofits_per_year', 'green_factories_per_year'][i]),
+    );
+    const saving = new PolicyParam(p.saving, layout, 'retrofit_saving');
+    const gain = new PolicyParam(p.gain, layout, 'green_factory_efficiency_gain');
     const policy = layout.index;
 
     const act = (s: PolicyState, e: number, action: Action, year: number, rng: Parameters<typeof saving.value>[1]) => {

@@ -76,6 +76,9 @@ interface Params {
   readonly maxEnergyIntensity: number;
 }
 
+/** Names of the generated projects' numbers, in the order of their runtime parameters. */
+const GENERATED_NAMES = ['energy_tce', 'electricity_share', 'value_added', 'value_added_rate', 'tax_rate', 'land_mu', 'labor_productivity'];
+
 const REQUIRED = ['name', 'sector', 'start_year', 'value_added', 'output', 'tax', 'land_mu', 'employees'] as const;
 const NUMBERS = ['value_added', 'output', 'tax', 'land_mu', 'employees', 'energy_tce', ...CARRIERS] as const;
 
@@ -186,7 +189,7 @@ export const newProjects: PolicyModule<Spec, Params> = {
     const g = p.generated;
     const gen = g
       ? [g.energyTce, g.electricityShare, g.valueAdded, g.valueAddedRate, g.taxRate, g.landMu, g.laborProductivity].map(
-          (x) => new PolicyParam(x),
+          (x, i) => new PolicyParam(x, layout, `generated.${GENERATED_NAMES[i]}`),
         )
       : [];
     const policy = layout.index;

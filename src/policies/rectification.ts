@@ -142,9 +142,9 @@ export const rectification: PolicyModule<Spec, Params> = {
     const chosen = new Int32Array(n);
     const scratch = new Float64Array(n);
     const cumulative = cumulativeShares(p.shares);
-    const upgradeSaving = new PolicyParam(p.upgradeSaving);
-    const upgradeGain = new PolicyParam(p.upgradeGain);
-    const regulateSaving = new PolicyParam(p.regulateSaving);
+    const upgradeSaving = new PolicyParam(p.upgradeSaving, layout, 'dispositions.upgrade.energy_saving');
+    const upgradeGain = new PolicyParam(p.upgradeGain, layout, 'dispositions.upgrade.value_added_gain');
+    const regulateSaving = new PolicyParam(p.regulateSaving, layout, 'dispositions.regulate.energy_saving');
     const policy = layout.index;
 
     const dispose = (

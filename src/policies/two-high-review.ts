@@ -98,7 +98,7 @@ export const twoHighReview: PolicyModule<Spec, Params> = {
   createRuntime(p, layout) {
     const reviewed = new Uint8Array(layout.capacity);
     const cumulative = cumulativeShares(p.shares);
-    const saving = new PolicyParam(p.saving);
+    const saving = new PolicyParam(p.saving, layout, 'dispositions.benchmark.energy_saving');
     const policy = layout.index;
     let inSector = new Uint8Array(0);
     const dispose = (s: PolicyState, e: number, action: Action, year: number, rng: Parameters<typeof saving.value>[1], share?: number) => {

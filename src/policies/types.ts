@@ -79,6 +79,10 @@ export interface PolicyLayout {
   readonly firstSlot: number;
   /** Code of a GB/T 4754 division in the state's sector dictionary (adding it when new). */
   sectorCode(division: string): number;
+  /** The policy's key in metrics and events (`rectification`, `village_cleanup-2` …). */
+  readonly key: string;
+  /** Registers a number sampled once per draw, so the sensitivity analysis can relate it to the outcomes. */
+  drawParam(name: string, read: () => number): void;
 }
 
 /** A policy ready to run: its per-run scratch (flags, cool-downs) lives here, reset every draw. */

@@ -81,7 +81,7 @@ export const villageCleanup: PolicyModule<Spec, Params> = {
     const chosen = new Int32Array(layout.capacity);
     const scratch = new Float64Array(layout.capacity);
     const cumulative = cumulativeShares(p.shares);
-    const perYear = new PolicyParam(p.perYear);
+    const perYear = new PolicyParam(p.perYear, layout, 'per_year');
     const policy = layout.index;
     const dispose = (s: PolicyState, e: number, action: Action) => {
       if (action === 'close') s.exit(e, policy, 'close');

@@ -352,11 +352,39 @@ function waterfallChart(s: RunSummary, lang: ReportLang): Chart | undefined {
 }
 
 /**
+ * A tornado of what drives the targets: for each target its three strongest `per: draw`
+ * numbers, by the rank correlation of their values with the target's over the draws.
+ */
+function sensitivityChart(s: RunSummary, lang: ReportLang): Chart | undefined {
+  const rows = (s.sensitivity ?? []).flatMap((t) =>
+    t.drivers.slice(0, 3).map((d) => ({ row: `${t.label} · ${d.param}`, rho: d.rho, sign: d.rho >= 0 ? '+' : '−' })),
+  );
+  if (rows.length === 0) return undefined;
+  const zh = lang === 'zh';
+  const title = zh ? '不确定性来源：各目标的主要驱动参数' : 'What drives each target: the uncertain numbers that matter most';
+  return {
+    id: 'sensitivity',
+    title,
+    spec: top(title, zh ? `秩相关系数（Spearman），${s.draws} 次模拟` : `rank correlation (Spearman), ${s.draws} draws`, {
+      height: Math.max(HEIGHT, 18 * rows.length),
+      data: { values: rows },
+      mark: 'bar',
+      encoding: {
+        y: { field: 'row', type: 'nominal', sort: null, title: null, axis: { labelLimit: 420 } },
+        x: { field: 'rho', type: 'quantitative', title: zh ? '秩相关系数' : 'rank correlation', scale: { domain: [-1, 1] } },
+        color: { field: 'sign', type: 'nominal', legend: null, scale: { domain: ['+', '−'], range: ['#0072B2', '#D55E00'] } },
+      },
+    }),
+  };
+}
+
+/**
  * Builds every chart of a run from its summary and the audit trail of draw 0 (pure: no files,
  * no rendering). Chinese labels by default, English with `lang: 'en'`.
  */
 export function runCharts(s: RunSummary, firms: readonly FirmContribution[], lang: ReportLang): Chart[] {
   const waterfall = waterfallChart(s, lang);
+  const drivers = sensitivityChart(s, lang);
   return [
     scorecardChart(s, lang),
     ...FAN_METRICS.map((f) => fanChart(s, f.metric, f.cumulative, lang)),
@@ -365,5 +393,6 @@ export function runCharts(s: RunSummary, firms: readonly FirmContribution[], lan
     headroomChart(s, lang),
     gradesChart(s, lang),
     topFirmsChart(s, firms, lang),
+    ...(drivers ? [drivers] : []),
   ];
 }

@@ -79,6 +79,7 @@ ${table.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`)
 </table>
 ${attribution.length ? `<h2>${lang === 'zh' ? `腾出来源（第 ${s.attribution!.draw} 次模拟）` : `Attribution (draw ${s.attribution!.draw})`}</h2>` : ''}
 ${attribution.map((x) => `<h3>${e(x.title)}</h3>\n<table id="attribution-${x.id}">\n<tr>${x.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr>\n${x.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('\n')}\n</table>`).join('\n')}
+${sensitivityTable(s, lang)}
 <h2>${t('charts', lang)}</h2>
 ${charts.map((c) => `<figure id="chart-${e(c.id)}" class="chart">\n${svgs.get(c.id) ?? ''}\n</figure>`).join('\n')}
 <h2>${t('assumptions', lang)}</h2>
@@ -87,4 +88,24 @@ ${charts.map((c) => `<figure id="chart-${e(c.id)}" class="chart">\n${svgs.get(c.
 </body>
 </html>
 `;
+}
+
+/** The sensitivity table: per target its three strongest drivers with their rank correlation. */
+function sensitivityTable(s: RunSummary, lang: ReportLang): string {
+  const rows = (s.sensitivity ?? []).filter((t) => t.drivers.length);
+  if (!rows.length) return '';
+  const e = escapeHtml;
+  const zh = lang === 'zh';
+  return `<h2>${zh ? '不确定性来源' : 'What drives the outcomes'}</h2>
+<table id="sensitivity"><tr><th>${zh ? '目标' : 'target'}</th><th>${zh ? '主要驱动参数（秩相关系数）' : 'strongest drivers (rank correlation)'}</th></tr>
+${rows
+  .map(
+    (t) =>
+      `<tr><td>${e(t.label)}</td><td>${t.drivers
+        .slice(0, 3)
+        .map((d) => `${e(d.param)} ${d.rho.toFixed(2)}`)
+        .join(' · ')}</td></tr>`,
+  )
+  .join('\n')}
+</table>`;
 }

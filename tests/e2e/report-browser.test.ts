@@ -30,7 +30,7 @@ describe('the decision-paper files', () => {
     expect(md).toContain('## 目标达成情况');
     expect(md).toMatch(/\| 腾出用能 2021–2025 \| 2021–2025 \| [\d.]+ \[[\d.]+ – [\d.]+\] 万tce \| ≥ 13\.00 万tce \|/);
     for (const m of md.matchAll(/\]\((charts\/[^)]+\.png)\)/g)) expect(existsSync(join(out, m[1])), m[1]).toBe(true);
-    expect([...md.matchAll(/\]\(charts\//g)]).toHaveLength(13);
+    expect([...md.matchAll(/\]\(charts\//g)]).toHaveLength(14);
   });
 
   it('results.xlsx has the four sheets with Chinese headers, frozen header rows and numbers as numbers', async () => {
@@ -80,7 +80,7 @@ describe('the decision-paper files', () => {
             return { marks: svg?.querySelectorAll('path, rect, text').length ?? 0, width: box?.width ?? 0, height: box?.height ?? 0 };
           }),
         );
-        expect(charts).toHaveLength(13);
+        expect(charts).toHaveLength(14);
         for (const c of charts) {
           expect(c.marks).toBeGreaterThan(10);
           expect(c.width).toBeGreaterThan(300);

@@ -35,7 +35,7 @@ describe('dcsim run', () => {
     const charts = await readdir(join(out, 'charts'));
     expect(charts).toContain('scorecard.png');
     expect(charts).toContain('fan-vacated_energy_tce.svg');
-    expect(charts).toHaveLength(26);
+    expect(charts).toHaveLength(28);
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
     expect(summary.draws).toBe(40);
     expect(summary.scenario.name).toBe('zhenhai-2025');
@@ -101,7 +101,7 @@ describe('dcsim chart', () => {
     const summary = await readFile(join(out, 'summary.json'), 'utf8');
     const r = dcsim('chart', out, '--lang', 'en');
     expect(r.code).toBe(0);
-    expect(r.out).toContain(msg.chartsWritten(26, join(out, 'charts')));
+    expect(r.out).toContain(msg.chartsWritten(28, join(out, 'charts')));
     expect(await readFile(join(out, 'charts', 'fan-vacated_energy_tce.svg'), 'utf8')).toContain('Energy vacated (cumulative)');
     expect(await readFile(join(out, 'charts', 'top-firms.svg'), 'utf8')).toMatch(/[\u4e00-\u9fff]{2,}有限公司/); // firm names stay as registered
     expect(await readFile(join(out, 'summary.json'), 'utf8')).toBe(summary);

@@ -26,7 +26,7 @@ export async function runText(text: string, draws = 3, seed = 1, extraFiles: Rec
   if (!value) throw new Error(diagnostics.map((d) => `${d.field}: ${d.message}`).join('\n'));
   const input = { scenario: value.scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation };
   const r = await runDraws(input, { seed, draws: Array.from({ length: draws }, (_, d) => d), workers: 0, recordDraw: 0 });
-  return { ...r, summary: aggregate(runMeta(value.scenario, r.layout), r.layout, r.values, draws, seed) };
+  return { ...r, summary: aggregate(runMeta(value.scenario, r.layout), r.layout, r.values, draws, seed, r) };
 }
 
 /** Reads draw `d`'s value of a metric in a year. */

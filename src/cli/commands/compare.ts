@@ -98,7 +98,7 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
       );
       const events = eventsCsv(r, registryPlaces(l.registry.table));
       const summary = {
-        ...aggregate(runMeta(l.scenario, r.layout), r.layout, r.values, draws, seed),
+        ...aggregate(runMeta(l.scenario, r.layout), r.layout, r.values, draws, seed, r),
         attribution: attribute(attributionRows(events)),
       };
       runs.push({ summary, layout: r.layout, values: r.values, events });

@@ -68,8 +68,15 @@ export async function mergeCommand(o: MergeOptions, io: Streams): Promise<number
   const size = layout.ids.length * layout.years.length;
   const values = new Float64Array(draws * size);
   for (const p of parts) p.draws.forEach((d, i) => values.set(p.values.subarray(i * size, (i + 1) * size), d * size));
+  const paramNames = first.partial.paramNames;
+  const P = paramNames.length;
+  const params = new Float64Array(draws * P);
+  for (const p of parts) p.draws.forEach((d, i) => params.set(p.partial.params.slice(i * P, (i + 1) * P), d * P));
   const events = parts.find((p) => p.partial.drawList[0] === 0)?.events ?? '';
-  const summary = { ...aggregate(meta, layout, values, draws, seed), attribution: attribute(attributionRows(events)) };
+  const summary = {
+    ...aggregate(meta, layout, values, draws, seed, { paramNames, params }),
+    attribution: attribute(attributionRows(events)),
+  };
   const manifest = {
     dcsim: VERSION,
     command: ['dcsim', ...o.argv].join(' '),

@@ -138,6 +138,8 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   };
   if (shard) {
     const partial: Partial = {
+      paramNames: drawn.paramNames,
+      params: Array.from(drawn.params),
       kind: PARTIAL_KIND,
       shard,
       draws,
@@ -163,7 +165,7 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   const events = eventsCsv(drawn, registryPlaces(value.registry.table));
   const result = {
     ...drawn,
-    summary: { ...aggregate(meta, drawn.layout, drawn.values, draws, seed), attribution: attribute(attributionRows(events)) },
+    summary: { ...aggregate(meta, drawn.layout, drawn.values, draws, seed, drawn), attribution: attribute(attributionRows(events)) },
   };
   const draws_ = o.keepDraws ? drawsCsv(drawn.layout, drawList, drawn.values) : undefined;
   const files: Map<string, string | Buffer> = runFolderFiles(result, manifest, events, draws_);
