@@ -1,18 +1,18 @@
 import { availableParallelism } from 'node:os';
+import { runMeta } from '../../engine/aggregate.js';
+import { summarize } from '../../io/summarize.js';
+import { runDraws, WorkerPool } from '../../parallel/runner.js';
+import { runFailureExit } from '../run-failure.js';
 import { join, resolve } from 'node:path';
-import { aggregate, runMeta } from '../../engine/aggregate.js';
 import { compareRuns, type ComparedRun } from '../../engine/compare.js';
 import { renderCharts } from '../../io/render-charts.js';
 import { comparisonXlsx } from '../../io/results-xlsx.js';
 import { eventsCsv, registryPlaces } from '../../io/run-tables.js';
-import { attributionRows } from '../../io/events-read.js';
-import { attribute } from '../../engine/attribution.js';
 import { compareCharts } from '../../report/compare-charts.js';
 import { compareHtml, compareMarkdown } from '../../report/compare-report.js';
 import { exists, writeRunFolder } from '../../io/run-folder.js';
 import { loadScenario, shown, type LoadedScenario } from '../../io/scenario-load.js';
 import { msg } from '../../messages/messages.js';
-import { DrawFailure, runDraws, RunAborted, WorkerPool } from '../../parallel/runner.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { pct } from '../format.js';
 import { EXIT, type Streams } from '../io-streams.js';
@@ -97,22 +97,11 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
         pool,
       );
       const events = eventsCsv(r, registryPlaces(l.registry.table));
-      const summary = {
-        ...aggregate(runMeta(l.scenario, r.layout), r.layout, r.values, draws, seed, r),
-        attribution: attribute(attributionRows(events)),
-      };
+      const summary = summarize(runMeta(l.scenario, r.layout), r.layout, r.values, draws, seed, r, events);
       runs.push({ summary, layout: r.layout, values: r.values, events });
     }
   } catch (e) {
-    if (e instanceof RunAborted) {
-      io.err(msg.interrupted());
-      return EXIT.interrupted;
-    }
-    if (e instanceof DrawFailure) {
-      io.err(msg.drawFailed(e.draw, e.message));
-      return EXIT.internal;
-    }
-    throw e;
+    return runFailureExit(e, io);
   } finally {
     process.off('SIGINT', onSigint);
     await pool?.close();

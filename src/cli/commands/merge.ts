@@ -1,8 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
+import { summarize } from '../../io/summarize.js';
 import { join, resolve } from 'node:path';
-import { aggregate } from '../../engine/aggregate.js';
-import { attribute } from '../../engine/attribution.js';
-import { attributionRows } from '../../io/events-read.js';
 import { parseDrawsCsv } from '../../io/draws-csv.js';
 import { PARTIAL_FILE, PARTIAL_KIND, type Partial } from '../../io/partial.js';
 import { exists, writeRunFolder } from '../../io/run-folder.js';
@@ -73,10 +71,7 @@ export async function mergeCommand(o: MergeOptions, io: Streams): Promise<number
   const params = new Float64Array(draws * P);
   for (const p of parts) p.draws.forEach((d, i) => params.set(p.partial.params.slice(i * P, (i + 1) * P), d * P));
   const events = parts.find((p) => p.partial.drawList[0] === 0)?.events ?? '';
-  const summary = {
-    ...aggregate(meta, layout, values, draws, seed, { paramNames, params }),
-    attribution: attribute(attributionRows(events)),
-  };
+  const summary = summarize(meta, layout, values, draws, seed, { paramNames, params }, events);
   const manifest = {
     dcsim: VERSION,
     command: ['dcsim', ...o.argv].join(' '),

@@ -1,15 +1,15 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { aggregate, runMeta } from '../../engine/aggregate.js';
-import { DrawFailure, runDraws, RunAborted } from '../../parallel/runner.js';
+import { runMeta } from '../../engine/aggregate.js';
+import { runDraws } from '../../parallel/runner.js';
 import { exists, writeRunFolder } from '../../io/run-folder.js';
 import { drawsCsv } from '../../io/draws-csv.js';
 import { reportFiles } from '../../io/report-files.js';
 import { PARTIAL_FILE, PARTIAL_KIND, parseShard, shardDraws, type Partial } from '../../io/partial.js';
 import { eventsCsv, registryPlaces, runFolderFiles } from '../../io/run-tables.js';
-import { attributionRows } from '../../io/events-read.js';
-import { attribute } from '../../engine/attribution.js';
+import { summarize } from '../../io/summarize.js';
+import { runFailureExit } from '../run-failure.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
 import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
@@ -103,15 +103,7 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
     });
   } catch (e) {
     progress?.clear();
-    if (e instanceof RunAborted) {
-      io.err(msg.interrupted());
-      return EXIT.interrupted;
-    }
-    if (e instanceof DrawFailure) {
-      io.err(msg.drawFailed(e.draw, e.message));
-      return EXIT.internal;
-    }
-    throw e;
+    return runFailureExit(e, io);
   } finally {
     process.off('SIGINT', onSigint);
   }
@@ -165,7 +157,7 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   const events = eventsCsv(drawn, registryPlaces(value.registry.table));
   const result = {
     ...drawn,
-    summary: { ...aggregate(meta, drawn.layout, drawn.values, draws, seed, drawn), attribution: attribute(attributionRows(events)) },
+    summary: summarize(meta, drawn.layout, drawn.values, draws, seed, drawn, events),
   };
   const draws_ = o.keepDraws ? drawsCsv(drawn.layout, drawList, drawn.values) : undefined;
   const files: Map<string, string | Buffer> = runFolderFiles(result, manifest, events, draws_);

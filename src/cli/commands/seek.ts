@@ -6,7 +6,8 @@ import { renderCharts } from '../../io/render-charts.js';
 import { exists, writeRunFolder } from '../../io/run-folder.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
 import { msg } from '../../messages/messages.js';
-import { DrawFailure, runDraws, RunAborted, WorkerPool } from '../../parallel/runner.js';
+import { runDraws, WorkerPool } from '../../parallel/runner.js';
+import { runFailureExit } from '../run-failure.js';
 import { seekChart } from '../../report/seek-chart.js';
 import { setByPath } from '../../scenario/vary-path.js';
 import { printDiagnostics } from '../diagnostics.js';
@@ -97,12 +98,7 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
     });
   } catch (e) {
     if (e instanceof VaryError) return bad(e.message);
-    if (e instanceof RunAborted) return bad(msg.interrupted());
-    if (e instanceof DrawFailure) {
-      io.err(msg.drawFailed(e.draw, e.message));
-      return EXIT.internal;
-    }
-    throw e;
+    return runFailureExit(e, io);
   } finally {
     await pool?.close();
   }

@@ -1,0 +1,19 @@
+import { msg } from '../messages/messages.js';
+import { DrawFailure, RunAborted } from '../parallel/runner.js';
+import { EXIT, type Streams } from './io-streams.js';
+
+/**
+ * Turns the failures of running draws into their message and exit code: Ctrl-C (130) and a draw
+ * that threw (1). Anything else is rethrown.
+ */
+export function runFailureExit(e: unknown, io: Streams): number {
+  if (e instanceof RunAborted) {
+    io.err(msg.interrupted());
+    return EXIT.interrupted;
+  }
+  if (e instanceof DrawFailure) {
+    io.err(msg.drawFailed(e.draw, e.message));
+    return EXIT.internal;
+  }
+  throw e;
+}
