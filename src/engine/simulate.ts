@@ -117,15 +117,7 @@ export function createSimulation(input: SimulationInput): Simulation {
   const grid = scenario.gridEmissionFactor;
   const policyRngs: Rng[] = new Array(policies.length);
 
-  const runDraw = (
-    seed: number,
-    draw: number,
-    out: Float64Array,
-    offset: number,
-    record: boolean,
-    params?: Float64Array,
-    paramsOffset = 0,
-  ) => {
+  const runDraw: Simulation['runDraw'] = (seed, draw, out, offset, record, params, paramsOffset = 0) => {
     const rng = createRng(seed, draw, BACKGROUND_STREAM);
     state.reset(draw, record);
     bg.valueAdded.startDraw(rng);
