@@ -16,6 +16,7 @@ import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { pct } from '../format.js';
 import { EXIT, type Streams } from '../io-streams.js';
+import { checkRunNumbers } from '../run-numbers.js';
 import type { Lang } from '../labels.js';
 import { hashInputs } from '../manifest.js';
 import { pad, width } from '../scorecard.js';
@@ -48,10 +49,8 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
     io.err(`${field}: ${message}`);
     return EXIT.badInput;
   };
-  if (o.draws !== undefined && (!Number.isInteger(o.draws) || o.draws < 1)) return bad('--draws', msg.notPositiveInteger(o.draws));
-  if (o.seed !== undefined && (!Number.isSafeInteger(o.seed) || o.seed < 0)) return bad('--seed', msg.notPositiveInteger(o.seed, 0));
-  if (o.workers !== undefined && (!Number.isInteger(o.workers) || o.workers < 0))
-    return bad('--workers', msg.notPositiveInteger(o.workers, 0));
+  const numbers = checkRunNumbers(o, io);
+  if (numbers !== undefined) return numbers;
   const loaded: LoadedScenario[] = [];
   const problems = [];
   for (const path of o.scenarios) {

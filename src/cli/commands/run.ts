@@ -15,6 +15,7 @@ import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { fmt } from '../format.js';
 import { EXIT, type Streams } from '../io-streams.js';
+import { checkRunNumbers } from '../run-numbers.js';
 import { label, type Lang } from '../labels.js';
 import { scorecard } from '../scorecard.js';
 import { VERSION } from '../version.js';
@@ -60,10 +61,8 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
     io.err(`${field}: ${message}`);
     return EXIT.badInput;
   };
-  if (o.draws !== undefined && (!Number.isInteger(o.draws) || o.draws < 1)) return bad('--draws', msg.notPositiveInteger(o.draws));
-  if (o.seed !== undefined && (!Number.isSafeInteger(o.seed) || o.seed < 0)) return bad('--seed', msg.notPositiveInteger(o.seed, 0));
-  if (o.workers !== undefined && (!Number.isInteger(o.workers) || o.workers < 0))
-    return bad('--workers', msg.notPositiveInteger(o.workers, 0));
+  const numbers = checkRunNumbers(o, io);
+  if (numbers !== undefined) return numbers;
   const workers = o.workers ?? availableParallelism();
   const shard = o.shard === undefined ? undefined : parseShard(o.shard);
   if (shard === null) return bad('--shard', msg.badShard(o.shard!));

@@ -13,6 +13,7 @@ import { setByPath } from '../../scenario/vary-path.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { fmt, pct } from '../format.js';
 import { EXIT, type Streams } from '../io-streams.js';
+import { checkRunNumbers } from '../run-numbers.js';
 import type { Lang } from '../labels.js';
 import { formatTargetValue } from '../scorecard.js';
 import { VERSION } from '../version.js';
@@ -47,7 +48,8 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
     return EXIT.badInput;
   };
   if (!(o.min < o.max)) return bad(msg.seekRange(o.min, o.max));
-  if (!Number.isInteger(o.draws) || o.draws < 1) return bad(`--draws: ${msg.notPositiveInteger(o.draws)}`);
+  const numbers = checkRunNumbers(o, io);
+  if (numbers !== undefined) return numbers;
   const { value, diagnostics } = await loadScenario(o.scenario);
   if (!value) {
     printDiagnostics(diagnostics, io);
