@@ -44,7 +44,11 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
           .option('shard', { type: 'string', describe: 'run only shard K/N of the draws and write a partial result for dcsim merge' })
           .option('keep-draws', { type: 'boolean', default: false, describe: "also write every draw's metric rows (draws.csv)" })
-          .option('charts', { type: 'boolean', default: true, describe: 'render the charts (SVG and PNG); --no-charts skips them' }),
+          .option('charts', {
+            type: 'boolean',
+            default: true,
+            describe: 'render the charts (SVG and PNG) and the reports; --no-charts skips them (results.xlsx is still written)',
+          }),
       async (args) => {
         code = await runCommand(
           {
@@ -82,7 +86,11 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('out', { type: 'string', describe: 'output folder (default: outputs/compare/<timestamp>)' })
           .option('force', { type: 'boolean', default: false, describe: 'replace an existing folder' })
           .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores; 0 runs in this thread)' })
-          .option('charts', { type: 'boolean', default: true, describe: 'render the charts and reports; --no-charts skips them' }),
+          .option('charts', {
+            type: 'boolean',
+            default: true,
+            describe: 'render the charts and reports; --no-charts skips them (results.xlsx is still written)',
+          }),
       async (args) => {
         code = await compareCommand(
           {
@@ -157,7 +165,11 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .positional('partials', { type: 'string', array: true, demandOption: true, describe: 'partial result folders' })
           .option('out', { type: 'string', demandOption: true, describe: 'run folder to write' })
           .option('force', { type: 'boolean', default: false, describe: 'replace an existing run folder' })
-          .option('charts', { type: 'boolean', default: true, describe: 'render the charts; --no-charts skips them' }),
+          .option('charts', {
+            type: 'boolean',
+            default: true,
+            describe: 'render the charts and reports; --no-charts skips them (results.xlsx is still written)',
+          }),
       async (args) => {
         code = await mergeCommand(
           { partials: args.partials as string[], out: args.out, force: args.force, argv, charts: args.charts, lang: args.lang as Lang },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { shown } from '../io/scenario-load.js';
+import { shown, type LoadedScenario } from '../io/scenario-load.js';
+import { describeAssumptions, type Assumption } from '../scenario/assumptions.js';
 
 /** The sha256 of every input file, for manifest.json (which data a result came from). */
 export async function hashInputs(files: readonly string[]): Promise<{ file: string; sha256: string }[]> {
@@ -12,4 +13,39 @@ export async function hashInputs(files: readonly string[]): Promise<{ file: stri
         .digest('hex'),
     })),
   );
+}
+
+/**
+ * The assumptions of a loaded scenario for summary.json (the workbook's 假设 sheet): its
+ * parameters, the factors used and every input file with its sha256 and role.
+ */
+export function runAssumptions(
+  loaded: LoadedScenario,
+  inputs: readonly { file: string; sha256: string }[],
+  draws: number,
+  seed: number,
+): Assumption[] {
+  const { files } = loaded.scenario;
+  const chain = loaded.inputFiles.slice(0, loaded.inputFiles.indexOf(files.registry)).map(shown); // the scenario, then its parents
+  const role = (file: string) =>
+    file === shown(files.registry)
+      ? 'registry'
+      : file === shown(files.factors)
+        ? 'factors'
+        : file === shown(files.evaluation)
+          ? 'evaluation'
+          : chain.indexOf(file) <= 0
+            ? 'scenario'
+            : chain.indexOf(file) === 1
+              ? 'extends'
+              : `extends-${chain.indexOf(file)}`;
+  return describeAssumptions({
+    spec: loaded.spec,
+    policyModules: loaded.scenario.policies.map((p) => p.module),
+    factors: loaded.factors,
+    draws,
+    seed,
+    firms: loaded.registry.table.n,
+    files: inputs.map((i) => ({ ...i, role: role(i.file) })),
+  });
 }

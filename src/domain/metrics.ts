@@ -33,3 +33,46 @@ export type MetricId = (typeof METRIC_IDS)[number];
 
 /** Yearly flows: the metrics a `cumulative` target may sum. */
 export const FLOW_METRICS: readonly MetricId[] = ['vacated_energy_tce', 'co2_reduction_t', 'vacated_land_mu', 'new_project_energy_tce'];
+
+/**
+ * The unit each metric is stored in (summary.json, metrics.csv, draws.csv): DOMAIN §1 — energy in
+ * tce, CO2 in t, money in 万元, land in mu; ratios are fractions. A per-policy flow
+ * (`vacated_energy_tce.rectification`) has its flow's unit.
+ */
+export function storedUnit(metric: string): string {
+  const base = metric.split('.')[0];
+  if (base.endsWith('_tce')) return 'tce';
+  switch (base) {
+    case 'co2_t':
+    case 'co2_reduction_t':
+      return 'tCO2';
+    case 'vacated_land_mu':
+    case 'land_mu':
+      return '亩';
+    case 'value_added':
+    case 'output':
+    case 'tax':
+      return '万元';
+    case 'employees':
+      return '人';
+    case 'enterprises':
+    case 'grade_a':
+    case 'grade_b':
+    case 'grade_c':
+    case 'grade_d':
+      return '家';
+    case 'value_added_rate':
+      return 'fraction';
+    case 'tax_per_mu':
+    case 'value_added_per_mu':
+      return '万元/亩';
+    case 'labor_productivity':
+      return '万元/人';
+    case 'energy_intensity':
+      return 'tce/万元';
+    case 'carbon_intensity':
+      return 'tCO2/万元';
+    default:
+      return '';
+  }
+}

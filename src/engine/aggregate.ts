@@ -2,6 +2,7 @@ import { mean, quantileSorted } from 'simple-statistics';
 import { FLOW_METRICS } from '../domain/metrics.js';
 import type { Attribution } from './attribution.js';
 import { sensitivity, type TargetSensitivity } from './sensitivity.js';
+import type { Assumption } from '../scenario/assumptions.js';
 import type { Scenario } from '../scenario/resolve.js';
 import type { Target } from '../targets/schema.js';
 import { meetsTarget, targetStatus, targetValue, type TargetStatus } from '../targets/evaluate.js';
@@ -43,6 +44,8 @@ export interface RunSummary {
   readonly seed: number;
   readonly confidence: number;
   readonly policies: readonly { readonly key: string; readonly type: string; readonly label: string; readonly label_en: string }[];
+  /** Every assumption behind the numbers (the workbook's 假设 sheet); absent in runs of dcsim before 0.2. */
+  readonly assumptions?: readonly Assumption[];
   readonly metrics: Record<string, Record<string, Stats | null>>;
   /** The four flows summed from base + 1 to each year, per draw, then summarised (the fan charts of cumulative targets). */
   readonly cumulative: Record<string, Record<string, Stats | null>>;
@@ -60,6 +63,7 @@ export interface RunMeta {
   readonly confidence: number;
   readonly policies: RunSummary['policies'];
   readonly targets: readonly Target[];
+  readonly assumptions?: readonly Assumption[];
 }
 
 /** Describes a resolved scenario for aggregation. */
@@ -159,6 +163,7 @@ export function aggregate(
     seed,
     confidence: meta.confidence,
     policies: meta.policies,
+    ...(meta.assumptions ? { assumptions: meta.assumptions } : {}),
     metrics,
     cumulative,
     targets,

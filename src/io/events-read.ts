@@ -1,36 +1,43 @@
 import type { AttributionRow } from '../engine/attribution.js';
 import type { FirmContribution } from '../report/charts.js';
-import { readCsvSheet } from './registry-load.js';
+import { EVENT_COLUMNS } from './run-tables.js';
+import { readTableCsv, type Cell } from './table.js';
+
+const text = (c: Cell) => (c === null ? '' : String(c));
+const value = (c: Cell) => (typeof c === 'number' ? c : 0);
+const at = (key: string) => EVENT_COLUMNS.findIndex((c) => c.key === key);
+const [NAME, POLICY, ACTION, ENERGY, CO2, LAND, TOWN, PARK, SECTOR] = [
+  'enterprise_name',
+  'policy',
+  'action',
+  'vacated_energy_tce',
+  'co2_reduction_t',
+  'vacated_land_mu',
+  'town',
+  'park',
+  'sector',
+].map(at);
 
 /** Reads events.csv back into the firms' contributions (names un-neutralised). */
-export function firmsFromEventsCsv(text: string, file: string): FirmContribution[] {
-  const { sheet } = readCsvSheet(text, file);
-  if (!sheet) return [];
-  const col = (name: string) => sheet.headers.indexOf(name);
-  const [name, policy, action, energy] = ['enterprise_name', 'policy', 'action', 'vacated_energy_tce'].map(col);
-  return sheet.rows.map((r) => ({
-    name: r.cells[name].replace(/^'/, ''),
-    policy: r.cells[policy],
-    action: r.cells[action],
-    vacatedEnergyTce: Number(r.cells[energy]) || 0,
+export function firmsFromEventsCsv(csv: string, file: string): FirmContribution[] {
+  return readTableCsv(csv, EVENT_COLUMNS, file).rows.map((r) => ({
+    name: text(r[NAME]),
+    policy: text(r[POLICY]),
+    action: text(r[ACTION]),
+    vacatedEnergyTce: value(r[ENERGY]),
   }));
 }
 
 /** Reads events.csv into the rows attribution groups (town, park and sector as the run wrote them). */
-export function attributionRows(text: string, file = 'events.csv'): AttributionRow[] {
-  const { sheet } = readCsvSheet(text, file);
-  if (!sheet) return [];
-  const col = (name: string) => sheet.headers.indexOf(name);
-  const at = ['policy', 'action', 'town', 'park', 'sector', 'vacated_energy_tce', 'co2_reduction_t', 'vacated_land_mu'].map(col);
-  const cell = (cells: readonly string[], i: number) => (at[i] < 0 ? '' : (cells[at[i]] ?? '').replace(/^'/, ''));
-  return sheet.rows.map((r) => ({
-    policy: cell(r.cells, 0),
-    action: cell(r.cells, 1),
-    town: cell(r.cells, 2),
-    park: cell(r.cells, 3),
-    sector: cell(r.cells, 4),
-    vacatedEnergyTce: Number(cell(r.cells, 5)) || 0,
-    co2ReductionT: Number(cell(r.cells, 6)) || 0,
-    vacatedLandMu: Number(cell(r.cells, 7)) || 0,
+export function attributionRows(csv: string, file = 'events.csv'): AttributionRow[] {
+  return readTableCsv(csv, EVENT_COLUMNS, file).rows.map((r) => ({
+    policy: text(r[POLICY]),
+    action: text(r[ACTION]),
+    town: text(r[TOWN]),
+    park: text(r[PARK]),
+    sector: text(r[SECTOR]),
+    vacatedEnergyTce: value(r[ENERGY]),
+    co2ReductionT: value(r[CO2]),
+    vacatedLandMu: value(r[LAND]),
   }));
 }

@@ -1,5 +1,4 @@
 import { firmsFromEventsCsv } from './events-read.js';
-import { readCsvSheet } from './registry-load.js';
 import { renderCharts } from './render-charts.js';
 import { resultsXlsx } from './results-xlsx.js';
 import type { RunSummary } from '../engine/aggregate.js';
@@ -9,15 +8,24 @@ import type { ReportLang } from '../report/labels.js';
 import { reportMarkdown } from '../report/markdown.js';
 
 /**
- * The decision-paper files of a run folder from its summary and events.csv: charts/ (SVG and
- * PNG), report.html (self-contained), report.md and results.xlsx.
+ * The decision-paper files of a run folder from its summary and events.csv: results.xlsx and,
+ * unless `charts` is false (--no-charts), charts/ (SVG and PNG), report.html (self-contained)
+ * and report.md, which embed the charts.
  */
-export async function reportFiles(summary: RunSummary, eventsCsvText: string, lang: ReportLang): Promise<Map<string, string | Buffer>> {
-  const charts = runCharts(summary, firmsFromEventsCsv(eventsCsvText, 'events.csv'), lang);
-  const files = await renderCharts(charts);
-  const svgs = new Map(charts.map((c) => [c.id, files.get(`charts/${c.id}.svg`) as string]));
-  files.set('report.html', reportHtml(summary, charts, svgs, lang));
-  files.set('report.md', reportMarkdown(summary, charts, lang));
-  files.set('results.xlsx', await resultsXlsx(summary, readCsvSheet(eventsCsvText, 'events.csv').sheet, lang));
+export async function reportFiles(
+  summary: RunSummary,
+  eventsCsvText: string,
+  lang: ReportLang,
+  charts = true,
+): Promise<Map<string, string | Buffer>> {
+  const files = new Map<string, string | Buffer>();
+  if (charts) {
+    const specs = runCharts(summary, firmsFromEventsCsv(eventsCsvText, 'events.csv'), lang);
+    for (const [name, data] of await renderCharts(specs)) files.set(name, data);
+    const svgs = new Map(specs.map((c) => [c.id, files.get(`charts/${c.id}.svg`) as string]));
+    files.set('report.html', reportHtml(summary, specs, svgs, lang));
+    files.set('report.md', reportMarkdown(summary, specs, lang));
+  }
+  files.set('results.xlsx', await resultsXlsx(summary, eventsCsvText, lang));
   return files;
 }

@@ -1,155 +1,350 @@
 import ExcelJS from 'exceljs';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Comparison } from '../engine/compare.js';
-import { metricTitle, word, type ReportLang } from '../report/labels.js';
-import { neutralise } from './csv-write.js';
-import type { SheetTable } from '../domain/cells.js';
+import { divisionLabelZh } from '../domain/sector-names.js';
+import type { Assumption } from '../scenario/assumptions.js';
+import { actionName, kindName, metricTitleWithPolicy, policyLabel, word, type ReportLang } from '../report/labels.js';
+import { displayUnit, type DisplayUnit } from '../report/units.js';
+import { EVENT_COLUMNS } from './run-tables.js';
+import { readTableCsv, type Cell, type Column, type RowFormat, type Table } from './table.js';
+import { addTableSheet } from './xlsx-sheet.js';
 
-const EVENT_HEADERS_ZH: Record<string, string> = {
-  draw: '模拟序号',
-  year: '年份',
-  enterprise_id: '企业代码',
-  enterprise_name: '企业名称',
-  policy: '政策',
-  action: '处置方式',
-  vacated_energy_tce: '腾出用能(tce)',
-  co2_reduction_t: '减少碳排放(tCO2)',
-  vacated_land_mu: '腾出用地(亩)',
-  new_project_energy_tce: '新上项目用能(tce)',
-};
+type Policies = RunSummary['policies'];
 
-function header(ws: ExcelJS.Worksheet, cells: readonly string[]): void {
-  const row = ws.addRow([...cells]);
-  row.font = { bold: true };
-  row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
+/** Scales a stored value to the shown unit, without the binary noise of the scaling (1348.8734410000002 → 1348.873441). */
+const scaled = (x: number | null | undefined, scale: number): number | null =>
+  x === null || x === undefined ? null : Number((x * scale).toPrecision(12)) + 0;
+
+/** A metric's values as the report shows them: fractions stay fractions (formatted as %), the rest scaled to 万tce, 亿元 … */
+function shownAs(u: DisplayUnit): { scale: number; format: RowFormat } {
+  return u.unit === '%'
+    ? { scale: 1, format: { type: 'ratio', decimals: u.decimals } }
+    : { scale: u.scale, format: { type: 'number', decimals: u.decimals } };
 }
 
-const text = (s: string) => neutralise(s);
+const col = (key: string, zh: string, en: string, type: Column['type'], more: Partial<Column> = {}): Column => ({
+  key,
+  zh,
+  en,
+  type,
+  ...more,
+});
 
-/**
- * results.xlsx: targets, metrics (years as columns), the audit trail and the assumptions, with
- * Chinese headers (English with lang en), number formats and frozen header rows; text cells
- * that a spreadsheet would run as formulas are neutralised.
- */
-export async function resultsXlsx(
-  s: RunSummary,
-  events: Pick<SheetTable, 'headers' | 'rows'> | undefined,
-  lang: ReportLang,
-): Promise<Buffer> {
+/** 目标: each target with its goal and quantiles in the report's units, the unit named, the status in words. */
+export function targetsTable(s: RunSummary, lang: ReportLang): Table {
   const zh = lang === 'zh';
+  const columns = [
+    col('label', '目标', 'target', 'text'),
+    col('metric', '指标', 'metric', 'text'),
+    col('kind', '类型', 'kind', 'text'),
+    col('from', '起始年', 'from', 'year'),
+    col('year', '年份', 'year', 'year'),
+    col('bound', '方向', 'bound', 'text'),
+    col('goal', '目标值', 'goal', 'number', { perRow: true }),
+    col('unit', '单位', 'unit', 'text'),
+    col('probability', '达成概率', 'probability', 'ratio', { decimals: 0 }),
+    col('confidence', '置信水平', 'confidence', 'ratio', { decimals: 0 }),
+    col('p10', 'P10', 'P10', 'number', { perRow: true }),
+    col('p50', 'P50（中位数）', 'P50 (median)', 'number', { perRow: true }),
+    col('p90', 'P90', 'P90', 'number', { perRow: true }),
+    col('status', '状态', 'status', 'text'),
+  ];
+  const rowFormats: RowFormat[] = [];
+  const rows = s.targets.map((t) => {
+    const u = displayUnit(t.metric, t.kind);
+    const { scale, format } = shownAs(u);
+    rowFormats.push(format);
+    const v = (x: number | null | undefined) => scaled(x, scale);
+    return [
+      t.label,
+      metricTitleWithPolicy(t.metric, lang, s.policies),
+      kindName(t.kind, lang),
+      t.kind === 'level' ? null : t.from,
+      t.year,
+      t.at_least !== undefined ? (zh ? '不低于' : 'at least') : zh ? '不高于' : 'at most',
+      v(t.at_least ?? t.at_most),
+      u.unit,
+      t.probability,
+      t.confidence,
+      v(t.p10),
+      v(t.p50),
+      v(t.p90),
+      word(t.status, lang),
+    ];
+  });
+  return { columns, rows, rowFormats };
+}
+
+const STATS = ['mean', 'p10', 'p50', 'p90'] as const;
+const statName = (stat: (typeof STATS)[number], lang: ReportLang) =>
+  stat === 'mean' ? (lang === 'zh' ? '均值' : 'mean') : stat.toUpperCase();
+
+/** 指标: per metric its mean, P10, P50 and P90 by year, in the report's units with the unit named. */
+export function metricsTable(s: RunSummary, lang: ReportLang): Table {
+  const years = Object.keys(s.metrics.energy_tce ?? {});
+  const columns = [
+    col('metric', '指标代码', 'metric id', 'text'),
+    col('name', '指标', 'metric', 'text'),
+    col('unit', '单位', 'unit', 'text'),
+    col('statistic', '统计量', 'statistic', 'text'),
+    ...years.map((y) => col(y, y, y, 'number', { perRow: true })),
+  ];
+  const rows: Cell[][] = [];
+  const rowFormats: RowFormat[] = [];
+  for (const [id, byYear] of Object.entries(s.metrics)) {
+    const u = displayUnit(id);
+    const { scale, format } = shownAs(u);
+    for (const stat of STATS) {
+      rows.push([
+        id,
+        metricTitleWithPolicy(id, lang, s.policies),
+        u.unit,
+        statName(stat, lang),
+        ...years.map((y) => scaled(byYear[y]?.[stat], scale)),
+      ]);
+      rowFormats.push(format);
+    }
+  }
+  return { columns, rows, rowFormats };
+}
+
+/** 事件: the audit trail of draw 0 from events.csv, codes in words for zh (policies, dispositions, sectors). */
+export function eventsTable(eventsCsvText: string, policies: Policies, lang: ReportLang): Table {
+  const t = readTableCsv(eventsCsvText, EVENT_COLUMNS, 'events.csv');
+  if (lang !== 'zh') return t;
+  const at = (key: string) => EVENT_COLUMNS.findIndex((c) => c.key === key);
+  const [policy, action, sector] = [at('policy'), at('action'), at('sector')];
+  return {
+    columns: t.columns,
+    rows: t.rows.map((r) =>
+      r.map((c, j) =>
+        typeof c !== 'string'
+          ? c
+          : j === policy
+            ? policyLabel(c, lang, policies)
+            : j === action
+              ? actionName(c, lang)
+              : j === sector
+                ? divisionLabelZh(c)
+                : c,
+      ),
+    ),
+  };
+}
+
+const GROUPS: Record<Assumption['group'], [zh: string, en: string]> = {
+  run: ['运行', 'run'],
+  accounting: ['核算口径', 'accounting'],
+  growth: ['增长参数', 'growth'],
+  policy: ['政策参数', 'policies'],
+  factors: ['折算与排放因子', 'factors'],
+  files: ['输入文件', 'input files'],
+};
+
+const ITEMS_ZH: Record<string, string> = {
+  period: '期间',
+  draws: '模拟次数',
+  seed: '随机种子',
+  firms: '企业数',
+  confidence: '置信水平',
+  scenario: '情景文件',
+  extends: '上级情景文件',
+  registry: '企业名录',
+  factors: '折算与排放因子文件',
+  evaluation: '亩均评价模型文件',
+};
+
+/** Names an assumption item in `lang`: the run's items and the files' roles in Chinese, scenario paths as written. */
+function itemName(item: string, lang: ReportLang): string {
+  if (lang !== 'zh') return item;
+  const [role, n] = item.split('-');
+  return ITEMS_ZH[item] ?? (n && ITEMS_ZH[role] ? `${ITEMS_ZH[role]} ${n}` : item);
+}
+
+/** 假设: the scenario, then every assumption behind the numbers (group, item, value; files with their sha256). */
+export function assumptionsTable(s: RunSummary, lang: ReportLang): Table {
+  const zh = lang === 'zh';
+  const columns = [col('group', '类别', 'group', 'text'), col('item', '项目', 'item', 'text'), col('value', '内容', 'value', 'general')];
+  const head: Cell[][] = [
+    [GROUPS.run[zh ? 0 : 1], zh ? '情景' : 'scenario', s.scenario.name],
+    [GROUPS.run[zh ? 0 : 1], zh ? '标题' : 'title', s.scenario.title],
+    [GROUPS.run[zh ? 0 : 1], zh ? '说明' : 'description', s.scenario.description.trim()],
+  ];
+  const listed = s.assumptions ?? [
+    // a run folder of dcsim 0.1 holds no list: show what its summary has
+    { group: 'run', item: 'period', value: `${s.period.base}–${s.period.end}` },
+    { group: 'run', item: 'draws', value: s.draws },
+    { group: 'run', item: 'seed', value: s.seed },
+    { group: 'run', item: 'confidence', value: s.confidence },
+  ];
+  const rows = [
+    ...head,
+    ...listed.map((a): Cell[] => [
+      GROUPS[a.group][zh ? 0 : 1],
+      itemName(a.item, lang),
+      typeof a.value === 'boolean' ? String(a.value) : a.value,
+    ]),
+  ];
+  return { columns, rows };
+}
+
+function workbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'dcsim';
+  return wb;
+}
 
-  const targets = wb.addWorksheet(zh ? '目标' : 'targets');
-  header(
-    targets,
-    zh
-      ? ['目标', '指标', '类型', '起始年', '年份', '方向', '目标值', '置信水平', '达成概率', 'P10', 'P50', 'P90', '状态']
-      : ['target', 'metric', 'kind', 'from', 'year', 'bound', 'goal', 'confidence', 'probability', 'P10', 'P50', 'P90', 'status'],
-  );
-  for (const t of s.targets) {
-    targets.addRow([
-      text(t.label),
-      t.metric,
-      t.kind,
-      t.from,
-      t.year,
-      t.at_least !== undefined ? '≥' : '≤',
-      t.at_least ?? t.at_most,
-      t.confidence,
-      t.probability,
-      t.p10,
-      t.p50,
-      t.p90,
-      word(t.status, lang),
-    ]);
-  }
-  targets.getColumn(1).width = 34;
-  for (const c of [7, 10, 11, 12]) targets.getColumn(c).numFmt = '#,##0.####';
-  for (const c of [8, 9]) targets.getColumn(c).numFmt = '0%';
-
-  const metrics = wb.addWorksheet(zh ? '指标' : 'metrics');
-  const years = Object.keys(s.metrics.energy_tce);
-  header(metrics, [zh ? '指标' : 'metric', zh ? '名称' : 'name', zh ? '统计量' : 'statistic', ...years]);
-  for (const [id, byYear] of Object.entries(s.metrics)) {
-    for (const stat of ['mean', 'p10', 'p50', 'p90'] as const) {
-      metrics.addRow([
-        id,
-        metricTitle(id, lang),
-        stat === 'mean' ? (zh ? '均值' : 'mean') : stat.toUpperCase(),
-        ...years.map((y) => byYear[y]?.[stat] ?? null),
-      ]);
-    }
-  }
-  metrics.getColumn(1).width = 40;
-  metrics.getColumn(2).width = 20;
-  years.forEach((_, i) => (metrics.getColumn(4 + i).numFmt = '#,##0.####'));
-
-  const ev = wb.addWorksheet(zh ? '事件' : 'events');
-  if (events) {
-    header(
-      ev,
-      events.headers.map((h) => (zh ? (EVENT_HEADERS_ZH[h] ?? h) : h)),
-    );
-    for (const r of events.rows) {
-      ev.addRow(r.cells.map((c, i) => (i >= 6 || i <= 1 ? (c === '' ? null : Number(c)) : text(c.replace(/^'/, '')))));
-    }
-    ev.getColumn(4).width = 28;
-    for (const c of [7, 8, 9, 10]) ev.getColumn(c).numFmt = '#,##0.00';
-  }
-
-  const a = wb.addWorksheet(zh ? '假设' : 'assumptions');
-  header(a, zh ? ['项目', '内容'] : ['item', 'value']);
-  const rows: [string, string | number][] = [
-    [zh ? '情景' : 'scenario', s.scenario.name],
-    [zh ? '标题' : 'title', s.scenario.title],
-    [zh ? '说明' : 'description', s.scenario.description],
-    [zh ? '期间' : 'period', `${s.period.base}–${s.period.end}`],
-    [zh ? '模拟次数' : 'draws', s.draws],
-    [zh ? '随机种子' : 'seed', s.seed],
-    [zh ? '置信水平' : 'confidence', s.confidence],
-    ...s.policies.map((p, i): [string, string] => [`${zh ? '政策' : 'policy'} ${i + 1}`, `${zh ? p.label : p.label_en} (${p.key})`]),
-  ];
-  for (const [k, v] of rows) a.addRow([k, typeof v === 'string' ? text(v) : v]);
-  a.getColumn(1).width = 14;
-  a.getColumn(2).width = 90;
+/**
+ * results.xlsx of a run: 目标 (targets), 指标 (metrics by year), 事件 (draw 0's audit trail) and
+ * 假设 (every assumption), headers in `lang`, values in the report's units with a unit column,
+ * number formats by column type, fitted widths, frozen headers, a filter on the events and print
+ * setup (landscape, one page wide) on targets and metrics. Text is neutralised against formulas.
+ */
+export async function resultsXlsx(s: RunSummary, eventsCsvText: string, lang: ReportLang): Promise<Buffer> {
+  const zh = lang === 'zh';
+  const wb = workbook();
+  addTableSheet(wb, zh ? '目标' : 'targets', targetsTable(s, lang), lang, { frozenColumns: 1, print: true });
+  addTableSheet(wb, zh ? '指标' : 'metrics', metricsTable(s, lang), lang, { frozenColumns: 4, print: true });
+  addTableSheet(wb, zh ? '事件' : 'events', eventsTable(eventsCsvText, s.policies, lang), lang, { frozenColumns: 4, autoFilter: true });
+  addTableSheet(wb, zh ? '假设' : 'assumptions', assumptionsTable(s, lang), lang, { frozenColumns: 2, autoFilter: true });
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Names the scenarios of a comparison by number and title ("2. 关停主导方案"): titles may repeat. */
+const scenarioTitles = (c: Comparison) => c.scenarios.map((s, k) => `${k + 1}. ${s.title}`);
+
+/** 目标对比: each target's probability per scenario (columns titled by the scenarios' titles). */
+export function comparisonTargetsTable(c: Comparison, lang: ReportLang): Table {
+  const columns = [
+    col('target', '目标', 'target', 'text'),
+    col('year', '年份', 'year', 'year'),
+    ...scenarioTitles(c).map((t, k) => col(`p${k}`, `${t}（达成概率）`, `${t} (probability)`, 'ratio', { decimals: 0 })),
+  ];
+  const rows = c.targets.map((t) => [t.label, t.year, ...t.byScenario.map((x) => x?.probability ?? null)]);
+  return { columns, rows };
+}
+
+/**
+ * 代价与收益: each scenario against the first, as signed changes that read the right way round:
+ * extra energy vacated over the period (万tce), and the change of value added, tax (亿元) and jobs
+ * in the end year (negative: lost).
+ */
+export function comparisonCostsTable(c: Comparison, lang: ReportLang): Table {
+  const zh = lang === 'zh';
+  const titles = scenarioTitles(c);
+  const first = titles[0];
+  const columns = [
+    col('scenario', '方案', 'scenario', 'text'),
+    col('against', '对照方案', 'compared with', 'text'),
+    col('extra_vacated_energy', '多腾出用能（万tce，期间累计）', 'extra energy vacated (万tce, period)', 'number', {
+      decimals: 2,
+      signed: true,
+    }),
+    col('value_added_change', `增加值变化（亿元，${c.period.end}年）`, `value added change (亿元, ${c.period.end})`, 'number', {
+      decimals: 2,
+      signed: true,
+    }),
+    col('tax_change', `税收变化（亿元，${c.period.end}年）`, `tax change (亿元, ${c.period.end})`, 'number', { decimals: 2, signed: true }),
+    col('jobs_change', `就业变化（人，${c.period.end}年）`, `jobs change (${c.period.end})`, 'integer', { signed: true }),
+  ];
+  const neg = (x: number | null, scale: number) => (x === null ? null : scaled(-x, scale));
+  const rows = c.costs
+    .slice(1)
+    .map((x, k) => [
+      titles[k + 1],
+      first,
+      scaled(x.extraVacatedEnergyTce, 1e-4),
+      neg(x.valueAddedLost, 1e-4),
+      neg(x.taxLost, 1e-4),
+      x.jobsLost === null ? null : -Math.round(x.jobsLost) + 0,
+    ]);
+  if (rows.length === 0) rows.push([zh ? '（只有一个方案）' : '(one scenario only)', first, null, null, null, null]);
+  return { columns, rows };
+}
+
+/** 配对差值: per metric, scenario and statistic, the paired difference to the first scenario by year, signed, in the report's units. */
+export function comparisonDifferencesTable(c: Comparison, lang: ReportLang, policies: Policies = []): Table {
+  const years = Object.keys(c.metrics.energy_tce ?? {});
+  const zh = lang === 'zh';
+  const titles = scenarioTitles(c);
+  const columns = [
+    col('metric', '指标代码', 'metric id', 'text'),
+    col('name', '指标', 'metric', 'text'),
+    col('unit', '单位', 'unit', 'text'),
+    col('scenario', '方案', 'scenario', 'text'),
+    col('statistic', `较“${titles[0]}”的差值`, `difference to “${titles[0]}”`, 'text'),
+    ...years.map((y) => col(y, y, y, 'number', { perRow: true, signed: true })),
+  ];
+  const rows: Cell[][] = [];
+  const rowFormats: RowFormat[] = [];
+  for (const [id, byYear] of Object.entries(c.metrics)) {
+    const u = displayUnit(id);
+    const { scale, format } = shownAs(u);
+    titles.forEach((title, k) => {
+      if (k === 0) return;
+      for (const stat of ['p10', 'p50', 'p90'] as const) {
+        rows.push([
+          id,
+          metricTitleWithPolicy(id, lang, policies),
+          u.unit === '%' ? (zh ? '百分点' : 'pp') : u.unit,
+          title,
+          stat.toUpperCase(),
+          ...years.map((y) => scaled(byYear[y]?.difference[k]?.[stat], scale)),
+        ]);
+        rowFormats.push(format);
+      }
+    });
+  }
+  return { columns, rows, rowFormats };
+}
+
+/** 假设对比: every assumption item, one column per scenario, a mark where they differ. */
+export function comparisonAssumptionsTable(summaries: readonly RunSummary[], titles: readonly string[], lang: ReportLang): Table {
+  const zh = lang === 'zh';
+  const items: string[] = [];
+  const groups = new Map<string, Assumption['group']>();
+  const values = summaries.map((s) => new Map((s.assumptions ?? []).map((a) => [a.item, a.value])));
+  for (const s of summaries)
+    for (const a of s.assumptions ?? []) {
+      if (!groups.has(a.item)) items.push(a.item);
+      groups.set(a.item, a.group);
+    }
+  const columns = [
+    col('group', '类别', 'group', 'text'),
+    col('item', '项目', 'item', 'text'),
+    col('differs', '是否不同', 'differs', 'text'),
+    ...titles.map((t, k) => col(`s${k}`, t, t, 'general')),
+  ];
+  const rows = items.map((item) => {
+    const vs = values.map((m) => m.get(item));
+    const differs = vs.some((v) => v !== vs[0]);
+    return [
+      GROUPS[groups.get(item)!][zh ? 0 : 1],
+      itemName(item, lang),
+      differs ? (zh ? '不同' : 'differs') : '',
+      ...vs.map((v) => (v === undefined ? null : typeof v === 'boolean' ? String(v) : v)),
+    ];
+  });
+  return { columns, rows };
 }
 
 /**
  * results.xlsx of a comparison: target probabilities per scenario, the costs next to the gains,
- * and the paired differences to the first scenario (P50) per metric and year.
+ * the paired differences to the first scenario (P10, P50, P90) and the assumptions side by side,
+ * scenarios named by their titles.
  */
-export async function comparisonXlsx(c: Comparison, lang: ReportLang): Promise<Buffer> {
+export async function comparisonXlsx(c: Comparison, summaries: readonly RunSummary[], lang: ReportLang): Promise<Buffer> {
   const zh = lang === 'zh';
-  const names = c.scenarios.map((s, k) => text(`${k + 1}. ${s.name}`));
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'dcsim';
-  const targets = wb.addWorksheet(zh ? '目标对比' : 'targets');
-  header(targets, [zh ? '目标' : 'target', ...names]);
-  for (const t of c.targets) targets.addRow([text(t.label), ...t.byScenario.map((x) => x?.probability ?? null)]);
-  targets.getColumn(1).width = 34;
-  names.forEach((_, i) => (targets.getColumn(2 + i).numFmt = '0%'));
-  const costs = wb.addWorksheet(zh ? '代价与收益' : 'costs');
-  header(
-    costs,
-    zh
-      ? ['方案', '多腾出用能(tce)', '增加值减少(万元)', '税收减少(万元)', '就业减少(人)']
-      : ['scenario', 'extra energy vacated (tce)', 'VA lost (万元)', 'tax lost (万元)', 'jobs lost'],
-  );
-  c.costs.forEach((x, k) => costs.addRow([names[k], x.extraVacatedEnergyTce, x.valueAddedLost, x.taxLost, x.jobsLost]));
-  for (const col of [2, 3, 4, 5]) costs.getColumn(col).numFmt = '#,##0';
-  costs.getColumn(1).width = 24;
-  const diffs = wb.addWorksheet(zh ? '配对差值' : 'differences');
-  const years = Object.keys(c.metrics.energy_tce ?? {});
-  header(diffs, [zh ? '指标' : 'metric', zh ? '名称' : 'name', zh ? '方案' : 'scenario', ...years]);
-  for (const [id, byYear] of Object.entries(c.metrics)) {
-    names.forEach((n, k) => {
-      if (k > 0) diffs.addRow([id, metricTitle(id, lang), n, ...years.map((y) => byYear[y]?.difference[k]?.p50 ?? null)]);
-    });
-  }
-  diffs.getColumn(1).width = 40;
-  years.forEach((_, i) => (diffs.getColumn(4 + i).numFmt = '#,##0.####'));
+  const wb = workbook();
+  addTableSheet(wb, zh ? '目标对比' : 'targets', comparisonTargetsTable(c, lang), lang, { frozenColumns: 1, print: true });
+  addTableSheet(wb, zh ? '代价与收益' : 'costs', comparisonCostsTable(c, lang), lang, { frozenColumns: 1, print: true });
+  addTableSheet(wb, zh ? '配对差值' : 'differences', comparisonDifferencesTable(c, lang, summaries[0]?.policies), lang, {
+    frozenColumns: 5,
+    autoFilter: true,
+  });
+  addTableSheet(wb, zh ? '假设对比' : 'assumptions', comparisonAssumptionsTable(summaries, scenarioTitles(c), lang), lang, {
+    frozenColumns: 3,
+    autoFilter: true,
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,7 +1,9 @@
 import type { EnterpriseTable } from '../domain/enterprise-table.js';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { DrawRunResult } from '../parallel/runner.js';
+import { storedUnit } from '../domain/metrics.js';
 import { toCsv } from './csv-write.js';
+import { tableCsv, type Column } from './table.js';
 
 /** A finished run: the draws' metric rows and audit trail with their aggregate. */
 export type RunResult = DrawRunResult & { readonly summary: RunSummary };
@@ -9,16 +11,16 @@ export type RunResult = DrawRunResult & { readonly summary: RunSummary };
 const num = (x: number | null | undefined, digits = 10): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '' : String(Number(x.toPrecision(digits)));
 
-/** metrics.csv: one row per metric and year with the summary statistics over the draws. */
+/** metrics.csv: one row per metric and year with the summary statistics over the draws, in the stored unit it names. */
 export function metricsCsv(run: Pick<RunResult, 'summary' | 'layout'>): string {
   const rows: string[][] = [];
   for (const id of run.layout.ids) {
     for (const year of run.layout.years) {
       const s = run.summary.metrics[id][year];
-      rows.push([id, String(year), num(s?.mean), num(s?.p5), num(s?.p10), num(s?.p50), num(s?.p90), num(s?.p95)]);
+      rows.push([id, String(year), num(s?.mean), num(s?.p5), num(s?.p10), num(s?.p50), num(s?.p90), num(s?.p95), storedUnit(id)]);
     }
   }
-  return toCsv(['metric', 'year', 'mean', 'p5', 'p10', 'p50', 'p90', 'p95'], rows);
+  return toCsv(['metric', 'year', 'mean', 'p5', 'p10', 'p50', 'p90', 'p95', 'unit'], rows);
 }
 
 /** targets.csv: one row per target with its goal, probability, quantiles and status. */
@@ -45,22 +47,25 @@ export function targetsCsv(run: Pick<RunResult, 'summary'>): string {
   );
 }
 
-/** Columns of events.csv (the audit trail); `new_project_energy_tce`, `town`, `park` and `sector` extend the DESIGN list. */
-export const EVENT_COLUMNS = [
-  'draw',
-  'year',
-  'enterprise_id',
-  'enterprise_name',
-  'policy',
-  'action',
-  'vacated_energy_tce',
-  'co2_reduction_t',
-  'vacated_land_mu',
-  'new_project_energy_tce',
-  'town',
-  'park',
-  'sector',
-] as const;
+/**
+ * Columns of events.csv and the workbook's 事件 sheet (the audit trail), one definition for both;
+ * `new_project_energy_tce`, `town`, `park` and `sector` extend the DESIGN list.
+ */
+export const EVENT_COLUMNS: readonly Column[] = [
+  { key: 'draw', zh: '模拟序号', en: 'draw', type: 'integer' },
+  { key: 'year', zh: '年份', en: 'year', type: 'year' },
+  { key: 'enterprise_id', zh: '企业代码', en: 'enterprise id', type: 'text' },
+  { key: 'enterprise_name', zh: '企业名称', en: 'enterprise', type: 'text' },
+  { key: 'policy', zh: '政策', en: 'policy', type: 'text' },
+  { key: 'action', zh: '处置方式', en: 'disposition', type: 'text' },
+  { key: 'vacated_energy_tce', zh: '腾出用能(tce)', en: 'energy vacated (tce)', type: 'number', decimals: 1 },
+  { key: 'co2_reduction_t', zh: '减少碳排放(tCO2)', en: 'CO2 cut (t)', type: 'number', decimals: 1 },
+  { key: 'vacated_land_mu', zh: '腾出用地(亩)', en: 'land vacated (mu)', type: 'number', decimals: 1 },
+  { key: 'new_project_energy_tce', zh: '新上项目用能(tce)', en: 'new-project energy (tce)', type: 'number', decimals: 1 },
+  { key: 'town', zh: '镇街', en: 'town', type: 'text' },
+  { key: 'park', zh: '园区', en: 'park', type: 'text' },
+  { key: 'sector', zh: '行业', en: 'sector', type: 'text' },
+];
 
 /** Where a firm is: town, park and sector labels (new projects: their own label). */
 export type Places = (enterprise: number) => readonly [town: string, park: string, sector: string];
@@ -68,19 +73,19 @@ export type Places = (enterprise: number) => readonly [town: string, park: strin
 /** events.csv: every disposition of draw 0, in the order it happened, with the firm's town, park and sector. */
 export function eventsCsv(run: Pick<RunResult, 'events' | 'ids' | 'names' | 'layout'>, places: Places = () => ['', '', '']): string {
   const rows = run.events.map((e) => [
-    String(e.draw),
-    String(e.year),
+    e.draw,
+    e.year,
     run.ids[e.enterprise],
     run.names[e.enterprise],
     run.layout.policyKeys[e.policy],
     e.action,
-    num(e.vacatedEnergyTce, 12),
-    num(e.co2ReductionT, 12),
-    num(e.vacatedLandMu, 12),
-    num(e.newProjectEnergyTce, 12),
+    e.vacatedEnergyTce,
+    e.co2ReductionT,
+    e.vacatedLandMu,
+    e.newProjectEnergyTce,
     ...places(e.enterprise),
   ]);
-  return toCsv(EVENT_COLUMNS, rows);
+  return tableCsv({ columns: EVENT_COLUMNS, rows });
 }
 
 /** The files of a run folder (DESIGN §6); `draws` adds draws.csv (--keep-draws). */

@@ -9,7 +9,7 @@ import { POLICY_MODULES } from '../policies/registry.js';
 import type { PolicyModule } from '../policies/types.js';
 import { resolveScenario, type Scenario } from '../scenario/resolve.js';
 import { loadExpressionEngine } from '../scenario/expression.js';
-import { mayHoldExpressions, scenarioSchema } from '../scenario/schema.js';
+import { mayHoldExpressions, scenarioSchema, type ScenarioSpec } from '../scenario/schema.js';
 import { parseWith } from '../scenario/zod-issues.js';
 import { checkRegistryAgainstFactors } from './registry-checks.js';
 import type { LoadedRegistry } from './registry-build.js';
@@ -21,6 +21,8 @@ import type { YamlSource } from './yaml-source.js';
 /** Everything a run needs, loaded and checked. */
 export interface LoadedScenario {
   readonly scenario: Scenario;
+  /** The merged spec as parsed (schema defaults filled in), for the list of assumptions. */
+  readonly spec: ScenarioSpec;
   readonly registry: LoadedRegistry;
   readonly factors: Factors;
   readonly evaluation: EvaluationModel;
@@ -194,6 +196,7 @@ export async function loadScenario(
   return {
     value: {
       scenario: resolved.scenario,
+      spec,
       registry,
       factors,
       evaluation: resolveEvaluation(evaluationR.value),

@@ -78,3 +78,42 @@ const ACTIONS: Record<string, string> = {
 export function actionName(action: string, lang: ReportLang): string {
   return lang === 'zh' ? (ACTIONS[action] ?? action) : action.replace(/_/g, ' ');
 }
+
+const KINDS: Record<string, [zh: string, en: string]> = {
+  level: ['水平值', 'level'],
+  cumulative: ['累计值', 'cumulative'],
+  cagr: ['年均增速', 'average annual growth'],
+  change: ['变化率', 'change'],
+};
+
+/** Returns a target kind's name in `lang` (level, cumulative, cagr, change). */
+export function kindName(kind: string, lang: ReportLang): string {
+  const k = KINDS[kind];
+  return k ? k[lang === 'zh' ? 0 : 1] : kind;
+}
+
+/**
+ * Returns the title of a metric id, also of a per-policy flow (`vacated_energy_tce.rectification-2`
+ * → 腾出用能 · 高耗低效企业整治 2) given the run's policies.
+ */
+export function metricTitleWithPolicy(
+  id: string,
+  lang: ReportLang,
+  policies: readonly { readonly key: string; readonly label: string; readonly label_en: string }[],
+): string {
+  const [flow, key] = id.split('.');
+  if (key === undefined) return metricTitle(id, lang);
+  return `${metricTitle(flow, lang)} · ${policyLabel(key, lang, policies)}`;
+}
+
+/** Returns a policy key's label in `lang` (`village_cleanup-2` → 村级工业集聚点整治 2), the key when unknown. */
+export function policyLabel(
+  key: string,
+  lang: ReportLang,
+  policies: readonly { readonly key: string; readonly label: string; readonly label_en: string }[],
+): string {
+  const p = policies.find((x) => x.key === key);
+  if (!p) return key;
+  const n = /-(\d+)$/.exec(key)?.[1];
+  return `${lang === 'zh' ? p.label : p.label_en}${n ? ` ${n}` : ''}`;
+}

@@ -38,6 +38,14 @@ export function displayUnit(metric: string, kind: string = 'level'): DisplayUnit
     case 'output':
     case 'tax':
       return { scale: 1e-4, decimals: 1, unit: '亿元' };
+    case 'employees':
+      return { scale: 1, decimals: 0, unit: '人' };
+    case 'enterprises':
+    case 'grade_a':
+    case 'grade_b':
+    case 'grade_c':
+    case 'grade_d':
+      return { scale: 1, decimals: 0, unit: '家' };
     default:
       return { scale: 1, decimals: 0, unit: '' };
   }

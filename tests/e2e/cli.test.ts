@@ -14,7 +14,7 @@ function dcsim(...args: string[]) {
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 
-describe('dcsim validate', () => {
+describe('dcsim validate', { timeout: 60_000 }, () => {
   it('prints the base-year summary of the default scenario: VA rate 23.3 %, tax per mu 83.7 万元', () => {
     const r = dcsim('validate', 'scenarios/baseline.yaml');
     expect(r.err).toBe('');
@@ -94,7 +94,7 @@ describe('dcsim usage', () => {
   });
 });
 
-describe('dcsim synth', () => {
+describe('dcsim synth', { timeout: 60_000 }, () => {
   it('reproduces the committed registry byte for byte and refuses to overwrite without --force', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dcsim-e2e-'));
     const out = join(dir, 'r.csv');

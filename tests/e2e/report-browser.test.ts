@@ -4,7 +4,6 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ExcelJS from 'exceljs';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
@@ -22,29 +21,15 @@ beforeAll(async () => {
     { cwd: ROOT, encoding: 'utf8' },
   );
   if (r.status !== 0) throw new Error(r.stderr);
-});
+}, 120_000);
 
-describe('the decision-paper files', () => {
+describe('the decision-paper files', { timeout: 60_000 }, () => {
   it('report.md has the scorecard and links every chart PNG', async () => {
     const md = await readFile(join(out, 'report.md'), 'utf8');
     expect(md).toContain('## 目标达成情况');
     expect(md).toMatch(/\| 腾出用能 2021–2025 \| 2021–2025 \| [\d.]+ \[[\d.]+ – [\d.]+\] 万tce \| ≥ 13\.00 万tce \|/);
     for (const m of md.matchAll(/\]\((charts\/[^)]+\.png)\)/g)) expect(existsSync(join(out, m[1])), m[1]).toBe(true);
     expect([...md.matchAll(/\]\(charts\//g)]).toHaveLength(14);
-  });
-
-  it('results.xlsx has the four sheets with Chinese headers, frozen header rows and numbers as numbers', async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(join(out, 'results.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['目标', '指标', '事件', '假设']);
-    const targets = wb.getWorksheet('目标')!;
-    expect(targets.getRow(1).getCell(1).value).toBe('目标');
-    expect(targets.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(typeof targets.getRow(2).getCell(9).value).toBe('number'); // probability
-    expect(targets.getColumn(9).numFmt).toBe('0%');
-    const events = wb.getWorksheet('事件')!;
-    expect(events.getRow(1).getCell(7).value).toBe('腾出用能(tce)');
-    expect(typeof events.getRow(2).getCell(7).value).toBe('number');
   });
 
   it.skipIf(!haveBrowser)(

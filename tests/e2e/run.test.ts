@@ -14,7 +14,8 @@ function dcsim(...args: string[]) {
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 
-describe('dcsim run', () => {
+// spawned CLI runs with charts: generous timeouts on a loaded 2-core machine
+describe('dcsim run', { timeout: 120_000 }, () => {
   it('runs zhenhai-2025, prints the scorecard and writes a complete run folder; never overwrites without --force', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'dcsim-run-')), 'zh');
     const r = dcsim('run', 'scenarios/zhenhai-2025.yaml', '--draws', '40', '--out', out);
@@ -42,7 +43,7 @@ describe('dcsim run', () => {
     expect(summary.metrics.value_added_rate['2020'].p50).toBeCloseTo(0.233, 3);
     expect(summary.targets.map((t: { id: string }) => t.id)).toContain('vacated-energy-2025');
     const events = await readFile(join(out, 'events.csv'), 'utf8');
-    expect(events.startsWith(`\uFEFF${EVENT_COLUMNS.join(',')}\n`)).toBe(true);
+    expect(events.startsWith(`\uFEFF${EVENT_COLUMNS.map((c) => c.key).join(',')}\n`)).toBe(true);
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.inputs.map((i: { file: string }) => i.file)).toContain('models/enterprises/zhenhai-synthetic-2020.csv');
     expect(manifest.inputs.every((i: { sha256: string }) => /^[0-9a-f]{64}$/.test(i.sha256))).toBe(true);
@@ -94,7 +95,7 @@ describe('dcsim run', () => {
   });
 });
 
-describe('dcsim chart', () => {
+describe('dcsim chart', { timeout: 120_000 }, () => {
   it('renders the charts of a finished run again in English, without simulating', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'dcsim-chart-')), 'run');
     expect(dcsim('run', 'scenarios/zhenhai-2025.yaml', '--draws', '10', '--out', out, '--no-charts').code).toBe(0);

@@ -13,7 +13,7 @@ function dcsim(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('worker threads', () => {
+describe('worker threads', { timeout: 120_000 }, () => {
   it('summary.json and events.csv are byte-identical for 0, 1, 2 and 4 workers', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dcsim-w-'));
     const files: Record<number, [string, string]> = {};

@@ -3,7 +3,6 @@ import type { RunSummary } from '../../src/engine/aggregate.js';
 import { reportHtml } from '../../src/report/html.js';
 import { reportMarkdown } from '../../src/report/markdown.js';
 import { KEY_METRICS } from '../../src/report/tables.js';
-import { EVENT_COLUMNS } from '../../src/io/run-tables.js';
 
 const evil = '<script>alert(1)</script>';
 const summary = {
@@ -47,22 +46,5 @@ describe('reports', () => {
     const md = reportMarkdown(summary, [], 'zh');
     expect(md).not.toContain('<script>');
     expect(md).toContain('目标 &lt;script&gt;alert(1)&lt;/script&gt; \\| x');
-  });
-});
-
-describe('results.xlsx', () => {
-  it('neutralises text cells a spreadsheet would run as formulas', async () => {
-    const { resultsXlsx } = await import('../../src/io/results-xlsx.js');
-    const ExcelJS = (await import('exceljs')).default;
-    const s = { ...summary, targets: [{ ...summary.targets[0], label: '=HYPERLINK("http://x")' }] } as RunSummary;
-    const events = {
-      headers: [...EVENT_COLUMNS],
-      rows: [{ row: 2, cells: ['0', '2021', 'A', '@SUM(1)', 'rectification', 'close', '1', '2', '3', '0'] }],
-    };
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await resultsXlsx(s, events, 'zh')) as never);
-    expect(wb.getWorksheet('目标')!.getRow(2).getCell(1).value).toBe(`'=HYPERLINK("http://x")`);
-    expect(wb.getWorksheet('事件')!.getRow(2).getCell(4).value).toBe(`'@SUM(1)`);
-    expect(wb.getWorksheet('事件')!.getRow(2).getCell(7).value).toBe(1);
   });
 });

@@ -18,7 +18,7 @@ import { pct } from '../format.js';
 import { EXIT, type Streams } from '../io-streams.js';
 import { checkRunNumbers } from '../run-numbers.js';
 import type { Lang } from '../labels.js';
-import { hashInputs } from '../manifest.js';
+import { hashInputs, runAssumptions } from '../manifest.js';
 import { pad, width } from '../scorecard.js';
 import { VERSION } from '../version.js';
 import { timestamp } from './run.js';
@@ -96,7 +96,8 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
         pool,
       );
       const events = eventsCsv(r, registryPlaces(l.registry.table));
-      const summary = summarize(runMeta(l.scenario, r.layout), r.layout, r.values, draws, seed, r, events);
+      const meta = { ...runMeta(l.scenario, r.layout), assumptions: runAssumptions(l, await hashInputs(l.inputFiles), draws, seed) };
+      const summary = summarize(meta, r.layout, r.values, draws, seed, r, events);
       runs.push({ summary, layout: r.layout, values: r.values, events });
     }
   } catch (e) {
@@ -130,8 +131,15 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
     const svgs = new Map(charts.map((ch) => [ch.id, rendered.get(`charts/${ch.id}.svg`) as string]));
     files.set('report.html', compareHtml(comparison, charts, svgs, o.lang));
     files.set('report.md', compareMarkdown(comparison, charts, o.lang));
-    files.set('results.xlsx', await comparisonXlsx(comparison, o.lang));
   }
+  files.set(
+    'results.xlsx',
+    await comparisonXlsx(
+      comparison,
+      runs.map((r) => r.summary),
+      o.lang,
+    ),
+  );
   runs.forEach((r, k) => {
     const sub = `${k + 1}-${r.summary.scenario.name}`;
     files.set(`${sub}/summary.json`, `${JSON.stringify(r.summary, null, 2)}\n`);

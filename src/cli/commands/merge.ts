@@ -17,7 +17,7 @@ export interface MergeOptions {
   readonly out: string;
   readonly force: boolean;
   readonly argv: readonly string[];
-  /** Render the charts (default true). */
+  /** Render the charts and the reports that embed them (default true; results.xlsx is always written). */
   readonly charts?: boolean;
   readonly lang?: Lang;
 }
@@ -49,10 +49,11 @@ export async function mergeCommand(o: MergeOptions, io: Streams): Promise<number
   const first = parts[0];
   for (const p of parts.slice(1)) {
     const same = (f: (x: Partial) => unknown) => JSON.stringify(f(p.partial)) === JSON.stringify(f(first.partial));
+    // seed and draws first: the assumptions in meta name them too
     for (const [what, f] of [
+      ['seed, draws or shard count', (x: Partial) => [x.seed, x.draws, x.shard.n]],
       ['scenario and targets', (x: Partial) => x.meta],
       ['metrics', (x: Partial) => x.layout],
-      ['seed, draws or shard count', (x: Partial) => [x.seed, x.draws, x.shard.n]],
       ['input files', (x: Partial) => x.manifest.inputs],
     ] as const) {
       if (!same(f)) return bad(msg.partialsDiffer(shown(first.dir), shown(p.dir), what));
@@ -86,7 +87,7 @@ export async function mergeCommand(o: MergeOptions, io: Streams): Promise<number
     if (!o.force) return bad(`--out: ${msg.outputExists(shown(dir))}`);
   }
   const files: Map<string, string | Buffer> = runFolderFiles({ summary, layout }, manifest, events);
-  if (o.charts !== false) for (const [name, data] of await reportFiles(summary, events, o.lang ?? 'zh')) files.set(name, data);
+  for (const [name, data] of await reportFiles(summary, events, o.lang ?? 'zh', o.charts !== false)) files.set(name, data);
   try {
     await writeRunFolder(dir, files, o.force);
   } catch (e) {

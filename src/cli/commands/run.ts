@@ -19,7 +19,7 @@ import { checkRunNumbers } from '../run-numbers.js';
 import { label, type Lang } from '../labels.js';
 import { scorecard } from '../scorecard.js';
 import { VERSION } from '../version.js';
-import { hashInputs } from '../manifest.js';
+import { hashInputs, runAssumptions } from '../manifest.js';
 
 export interface RunOptions {
   readonly scenario: string;
@@ -36,7 +36,7 @@ export interface RunOptions {
   readonly shard?: string;
   /** Also write every draw's metric rows (draws.csv). */
   readonly keepDraws?: boolean;
-  /** Render the charts (default true; --no-charts skips them). */
+  /** Render the charts and the reports that embed them (default true; --no-charts skips them, results.xlsx is still written). */
   readonly charts?: boolean;
   readonly lang: Lang;
   /** The command line as typed, for the manifest. */
@@ -107,10 +107,10 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
     process.off('SIGINT', onSigint);
   }
   progress?.clear();
-  const meta = runMeta(scenario, drawn.layout);
   const t2 = performance.now();
-
   const inputs = await hashInputs(value.inputFiles);
+  const meta = { ...runMeta(scenario, drawn.layout), assumptions: runAssumptions(value, inputs, draws, seed) };
+
   const manifest = {
     dcsim: VERSION,
     command: ['dcsim', ...o.argv].join(' '),
@@ -160,8 +160,7 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   };
   const draws_ = o.keepDraws ? drawsCsv(drawn.layout, drawList, drawn.values) : undefined;
   const files: Map<string, string | Buffer> = runFolderFiles(result, manifest, events, draws_);
-  if (o.charts !== false)
-    for (const [name, data] of await reportFiles(result.summary, files.get('events.csv') as string, o.lang)) files.set(name, data);
+  for (const [name, data] of await reportFiles(result.summary, events, o.lang, o.charts !== false)) files.set(name, data);
   try {
     await writeRunFolder(dir, files, o.force);
   } catch (e) {
