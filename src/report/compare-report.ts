@@ -2,7 +2,7 @@ import type { Comparison } from '../engine/compare.js';
 import type { Chart } from './charts.js';
 import { escapeHtml, escapeMarkdownCell } from './escape.js';
 import { word, type ReportLang } from './labels.js';
-import { formatNumber } from './tables.js';
+import { formatSigned } from './tables.js';
 import { FONT_STACK, STATUS_COLOURS } from './theme.js';
 
 /** Rows of the comparison tables as text: probabilities per target, costs per scenario. */
@@ -17,15 +17,17 @@ function tables(c: Comparison, lang: ReportLang) {
         : { text: '–', status: undefined },
     ),
   }));
+  // changes against scenario 1, signed so they read the right way round (a loss is negative)
   const costHead = zh
-    ? ['方案', '多腾出用能（万tce）', '增加值减少（亿元）', '税收减少（亿元）', '就业减少（人）']
-    : ['scenario', 'extra energy vacated (万tce)', 'VA lost (亿元)', 'tax lost (亿元)', 'jobs lost'];
+    ? ['方案', '多腾出用能（万tce）', '增加值变化（亿元）', '税收变化（亿元）', '就业变化（人）']
+    : ['scenario', 'extra energy vacated (万tce)', 'value added change (亿元)', 'tax change (亿元)', 'jobs change'];
+  const neg = (x: number | null) => (x === null ? null : -x);
   const costs = c.costs.map((x, k) => [
     names[k],
-    formatNumber((x.extraVacatedEnergyTce ?? NaN) / 1e4, 2),
-    formatNumber((x.valueAddedLost ?? NaN) / 1e4, 1),
-    formatNumber((x.taxLost ?? NaN) / 1e4, 1),
-    formatNumber(x.jobsLost ?? NaN, 0),
+    formatSigned((x.extraVacatedEnergyTce ?? NaN) / 1e4, 2),
+    formatSigned((neg(x.valueAddedLost) ?? NaN) / 1e4, 1),
+    formatSigned((neg(x.taxLost) ?? NaN) / 1e4, 1),
+    formatSigned(neg(x.jobsLost) ?? NaN, 0),
   ]);
   return { names, targets, costHead, costs };
 }

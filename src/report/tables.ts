@@ -8,6 +8,14 @@ export function formatNumber(x: number | null | undefined, decimals: number): st
   return x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
+/** Formats a signed change: "+12.44", "−19.3" (a true minus sign), "0.0" for no change. */
+export function formatSigned(x: number | null | undefined, decimals: number): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  const s = formatNumber(Math.abs(x), decimals);
+  if (Number(s.replace(/,/g, '')) === 0) return s;
+  return `${x > 0 ? '+' : '−'}${s}`;
+}
+
 /** A scorecard row as text cells: target, years, P50 [P10–P90], goal, probability, status. */
 export interface ScoreRow {
   readonly target: string;

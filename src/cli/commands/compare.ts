@@ -20,6 +20,7 @@ import { checkRunNumbers } from '../run-numbers.js';
 import type { Lang } from '../labels.js';
 import { hashInputs, runAssumptions } from '../manifest.js';
 import { pad, width } from '../scorecard.js';
+import { formatSigned } from '../../report/tables.js';
 import { VERSION } from '../version.js';
 import { timestamp } from './run.js';
 
@@ -160,9 +161,14 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
     const cells = t.byScenario.map((x) => pad(x ? `${MARK[x.status as keyof typeof MARK]} ${pct(x.probability, 0)}` : '–', colWidth));
     io.out(`  ${pad(t.label, labelWidth)}  ${cells.join('  ')}`.trimEnd());
   }
+  const zh = o.lang === 'zh';
   for (const c of comparison.costs.slice(1)) {
+    const va = formatSigned(c.valueAddedLost === null ? null : -c.valueAddedLost / 1e4, 1);
+    const jobs = formatSigned(c.jobsLost === null ? null : -c.jobsLost, 0);
     io.out(
-      `  ${c.scenario}: ${o.lang === 'zh' ? '较' : 'vs'} ${names[0]} ${o.lang === 'zh' ? '多腾出用能' : 'extra energy vacated'} ${((c.extraVacatedEnergyTce ?? 0) / 1e4).toFixed(2)} 万tce · ${o.lang === 'zh' ? '增加值减少' : 'VA lost'} ${((c.valueAddedLost ?? 0) / 1e4).toFixed(1)} 亿元 · ${o.lang === 'zh' ? '就业减少' : 'jobs lost'} ${Math.round(c.jobsLost ?? 0)}`,
+      zh
+        ? `  ${c.scenario}: 较 ${names[0]} 多腾出用能 ${formatSigned((c.extraVacatedEnergyTce ?? NaN) / 1e4, 2)} 万tce · 增加值 ${va} 亿元 · 就业 ${jobs} 人`
+        : `  ${c.scenario}: vs ${names[0]} extra energy vacated ${formatSigned((c.extraVacatedEnergyTce ?? NaN) / 1e4, 2)} 万tce · value added ${va} 亿元 · jobs ${jobs}`,
     );
   }
   io.out(`${o.lang === 'zh' ? '结果目录' : 'folder'}: ${shown(dir)}`);
