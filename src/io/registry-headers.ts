@@ -18,6 +18,18 @@ function splitUnit(normalized: string): { base: string; unit?: string } {
   return m ? { base: m[1], unit: m[2] } : { base: normalized };
 }
 
+/** Spellings of one unit folded to one (万kWh = 万千瓦时, tce = 吨标准煤, m3 = 立方米, GJ = 百万千焦). */
+export function canonicalUnit(unit: string): string {
+  return unit
+    .replace(/kwh/g, '千瓦时')
+    .replace(/度$/, '千瓦时')
+    .replace(/tce|吨标煤|吨ce/g, '吨标准煤')
+    .replace(/标煤/g, '标准煤')
+    .replace(/m3|m³|方$/g, '立方米')
+    .replace(/^gj$/, '百万千焦')
+    .replace(/^t$/, '吨');
+}
+
 /** The name of a header with a leading 是否 and bracketed units removed, for containment. */
 const core = (normalized: string): string => splitUnit(normalized).base.replace(/^是否/, '');
 
@@ -56,8 +68,8 @@ function nearColumns(normalized: string): Map<ColumnDef, string> {
     for (const p of ALIAS_PARTS) {
       const aliasCore = core(p.base);
       if (cjkCount(aliasCore) < 2 || !c.includes(aliasCore) || out.has(p.def)) continue;
-      const units = unitsOf(p.def);
-      if (unit !== undefined && !units.includes(unit)) continue;
+      const units = unitsOf(p.def).map(canonicalUnit);
+      if (unit !== undefined && !units.includes(canonicalUnit(unit))) continue;
       out.set(p.def, p.alias);
     }
   }
@@ -86,9 +98,12 @@ export function matchHeaders(headers: readonly string[]): HeaderMatch[] {
     const { base, unit } = splitUnit(normalized);
     if (unit !== undefined) {
       const named = [...new Set(ALIAS_PARTS.filter((p) => p.base === base || p.def.key === base).map((p) => p.def))];
+      const share = named.find((d) => d.kind === 'share');
+      if (share && unit === '%') return { kind: 'exact', def: share };
       const withUnits = named.filter((d) => unitsOf(d).length > 0);
       if (withUnits.length === 1) {
         const def = withUnits[0];
+        if (unitsOf(def).some((u) => canonicalUnit(u) === canonicalUnit(unit))) return { kind: 'exact', def };
         const expected = unitsOf(def, base);
         return {
           kind: 'unit',

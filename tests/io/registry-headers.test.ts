@@ -136,6 +136,19 @@ describe('header names', () => {
     expect(r.value!.table.valueAdded[0]).toBe(20);
   });
 
+  it('another spelling of the same unit is the same column: 万kWh, tce, 吨标煤, m3; 研发投入强度(%) is the share column', () => {
+    const m = matchHeaders(['电力(万kWh)', '综合能耗(tce)', '综合能耗(吨标煤)', '天然气(万m3)', '研发投入强度(%)', '热力(gj)']);
+    expect(m.map((x) => (x.kind === 'exact' ? x.def.key : x.kind))).toEqual([
+      'electricity_10k_kwh',
+      'energy_tce',
+      'energy_tce',
+      'natural_gas_10k_m3',
+      'rd_share',
+      'heat_gj',
+    ]);
+    expect(matchHeaders(['电力(kWh)'])[0]).toMatchObject({ kind: 'unit', found: 'kWh', expected: ['万千瓦时'] });
+  });
+
   it('a near header is not read when the column is already there, when two headers claim it, or when it is a ratio', () => {
     const kinds = (hs: string[]) =>
       matchHeaders(hs).map((m) => (m.kind === 'near' || m.kind === 'exact' ? `${m.kind}:${m.def.key}` : m.kind));
