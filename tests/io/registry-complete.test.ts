@@ -1,20 +1,21 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/io/scenario-load.js';
 import { msg } from '../../src/messages/messages.js';
 import { ROOT } from '../helpers.js';
+import { writeWorkbook } from './workbook.js';
 
 const HEADER = 'id,name,sector,land_mu,output,value_added,tax,employees,above_scale,year_built,village_cluster,lsmp,year';
 
 /** Writes a registry and a scenario naming it (with `extra` YAML lines) into a fresh folder and loads it. */
-async function loadWith(registryCsv: string, extra = '') {
+async function loadWith(registryCsv: string, extra = '', factors = join(ROOT, 'models/factors/china.yaml')) {
   const dir = await mkdtemp(join(tmpdir(), 'dcsim-complete-'));
   await writeFile(join(dir, 'reg.csv'), registryCsv);
   await writeFile(
     join(dir, 's.yaml'),
-    `name: t\nregistry: reg.csv\nfactors: ${join(ROOT, 'models/factors/china.yaml')}\nevaluation: ${join(ROOT, 'models/evaluation/zhejiang-mujun.yaml')}\nperiod: { base: 2020, end: 2025 }\n${extra}`,
+    `name: t\nregistry: reg.csv\nfactors: ${factors}\nevaluation: ${join(ROOT, 'models/evaluation/zhejiang-mujun.yaml')}\nperiod: { base: 2020, end: 2025 }\n${extra}`,
   );
   return loadScenario(join(dir, 's.yaml'));
 }
@@ -63,6 +64,25 @@ describe('registry energy as a total and electricity', () => {
     expect(r.diagnostics[0].message).toContain('122.9');
   });
 
+  it('in a workbook the error also names the sheet and header row', async () => {
+    const head = [...HEADER.split(','), '综合能耗(吨标准煤)', '用电量(万千瓦时)'];
+    const book = await writeWorkbook([{ name: '企业数据', rows: [['标题'], head, row('A', 'C26', '100,100').split(',')] }], 'reg.xlsx');
+    await writeFile(
+      join(dirname(book), 's.yaml'),
+      `name: t\nregistry: reg.xlsx\nfactors: ${join(ROOT, 'models/factors/china.yaml')}\nevaluation: ${join(ROOT, 'models/evaluation/zhejiang-mujun.yaml')}\nperiod: { base: 2020, end: 2025 }\n`,
+    );
+    const r = await loadScenario(join(dirname(book), 's.yaml'));
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({
+        sheet: '企业数据',
+        headerRow: 2,
+        row: 3,
+        field: '综合能耗(吨标准煤)',
+        message: msg.energyBelowElectricity(100, 122.9, 'calorific'),
+      }),
+    ]);
+  });
+
   it('carriers and a total more than 5 % apart are a warning naming the row and both numbers; the carriers stand', async () => {
     // coal 1,000 t × 0.7143 + electricity 100 × 1.229 = 837.2 tce against 1,000 (16 % apart) and 850 (1.5 %)
     const r = await loadWith(
@@ -90,6 +110,16 @@ describe('registry energy as a total and electricity', () => {
     const bad = await loadWith(`${HEADER},energy_tce,electricity_10k_kwh,feedstock_tce\n${row('A', 'C26', '10000,2000,5000')}\n`);
     expect(bad.diagnostics).toEqual([expect.objectContaining({ row: 2, field: 'feedstock_tce', code: 'registry/feedstock-above-fossil' })]);
     expect(bad.diagnostics[0].message).toBe(msg.feedstockAboveFossil(5000, 7542 * 0.6));
+  });
+
+  it('a firm to complete with no mix for its division nor a default is an error naming the row and the fix', async () => {
+    const china = await readFile(join(ROOT, 'models/factors/china.yaml'), 'utf8');
+    const dir = await mkdtemp(join(tmpdir(), 'dcsim-factors-'));
+    const factors = join(dir, 'no-mix.yaml');
+    await writeFile(factors, china.slice(0, china.indexOf('default_fuel_mix:')));
+    const reg = `${HEADER},energy_tce,electricity_10k_kwh\n${row('A', 'C26', '1000,100')}\n${row('B', 'C34', '1000,100')}\n`;
+    const r = await loadWith(reg, 'registry_defaults: { fuel_mix: { C26: { coal_t: 1 } } }\n', factors);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ row: 3, field: 'energy_tce', message: msg.noFuelMix('C34') })]);
   });
 
   it('registry_defaults refuses unknown keys, a bad basis and shares that do not sum to 1', async () => {

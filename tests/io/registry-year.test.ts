@@ -67,6 +67,13 @@ describe('the registry year', () => {
       },
       { name: '_meta', rows: [['year', 2019]] },
     ]);
+    const notYear = await writeWorkbook([
+      { name: '企业', rows: [head, row('A')] },
+      { name: '_meta', rows: [['年份', '2020年度']] },
+    ]);
+    expect((await loadRegistry(notYear, 'reg.xlsx')).diagnostics).toEqual([
+      expect.objectContaining({ sheet: '_meta', row: 1, field: '年份', message: msg.notADataYear('2020年度') }),
+    ]);
     const r = await loadRegistry(both, 'reg.xlsx');
     expect(r.diagnostics).toEqual([
       expect.objectContaining({ sheet: '企业', row: 2, field: 'year', message: msg.metaYearDisagrees(2020, 2019, '_meta') }),
