@@ -77,9 +77,13 @@ class Dictionary {
 
 /**
  * Builds the struct-of-arrays table from header and rows, collecting every problem with file,
- * row and column: missing required columns, non-numeric or negative numbers, bad flags, unknown
+ * sheet, row and column: missing required columns, headers in another unit, non-numeric or
+ * negative numbers, percentages outside share columns, shares above 1, bad flags, unknown
  * sectors, duplicate ids, land ≤ 0 for a firm with output, VA above output, renewables above
- * electricity. Unknown columns are warnings (spreadsheets carry extra columns).
+ * electricity, rd_share without revenue, data years that disagree. Unknown columns are warnings
+ * (spreadsheets carry extra columns), so are headers read as a close column and missing optional
+ * columns whose default changes results. The total energy and the data year are kept beside the
+ * table, for the scenario's checks.
  */
 export function buildRegistry(
   file: string,

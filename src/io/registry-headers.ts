@@ -18,7 +18,7 @@ function splitUnit(normalized: string): { base: string; unit?: string } {
   return m ? { base: m[1], unit: m[2] } : { base: normalized };
 }
 
-/** Spellings of one unit folded to one (万kWh = 万千瓦时, tce = 吨标准煤, m3 = 立方米, GJ = 百万千焦). */
+/** Folds the spellings of one unit to one (万kWh = 万千瓦时, tce = 吨标准煤, m3 = 立方米, GJ = 百万千焦). */
 export function canonicalUnit(unit: string): string {
   return unit
     .replace(/kwh/g, '千瓦时')
