@@ -67,7 +67,8 @@ function nearColumns(normalized: string): Map<ColumnDef, string> {
   if (!RATIO_WORDS.some((w) => normalized.includes(w))) {
     for (const p of ALIAS_PARTS) {
       const aliasCore = core(p.base);
-      if (cjkCount(aliasCore) < 2 || !c.includes(aliasCore) || out.has(p.def)) continue;
+      // 建厂年份 contains 年份 but is no data year: the year column is matched by name only
+      if (p.def.kind === 'data-year' || cjkCount(aliasCore) < 2 || !c.includes(aliasCore) || out.has(p.def)) continue;
       const units = unitsOf(p.def).map(canonicalUnit);
       if (unit !== undefined && !units.includes(canonicalUnit(unit))) continue;
       out.set(p.def, p.alias);
@@ -77,7 +78,7 @@ function nearColumns(normalized: string): Map<ColumnDef, string> {
     const latin = normalized.replace(/[ -]/g, '_');
     for (const def of REGISTRY_COLUMNS) {
       const d = editDistance(latin, def.key);
-      const allowed = def.key.length >= 5 ? 2 : def.key.length >= 3 ? 1 : 0;
+      const allowed = def.key.length >= 5 ? 2 : def.key.length >= 4 ? 1 : 0;
       if (d >= 1 && d <= allowed && !out.has(def)) out.set(def, def.key);
     }
   }

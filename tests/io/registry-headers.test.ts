@@ -156,6 +156,11 @@ describe('header names', () => {
     expect(kinds(['规上企业', '是否规上工业'])).toEqual(['unknown', 'unknown']);
     expect(kinds(['单位能耗', '亩均税收(万元/亩)', '用电量占比'])).toEqual(['unknown', 'unknown', 'unknown']);
     expect(kinds(['工业用电量(万千瓦时)', '用地面积'])).toEqual(['near:electricity_10k_kwh', 'near:land_mu']);
+    // a year of something else is not the data year; a short key is not guessed from a 3-letter word
+    expect(kinds(['建厂年份', 'fax', 'grades'])).toEqual(['unknown', 'unknown', 'near:grade']);
+    // a near header with another unit is not read (汽油(升) is an alias name with another unit: an error)
+    expect(kinds(['天然气用量(万立方米)', '天然气用量(立方米)'])).toEqual(['near:natural_gas_10k_m3', 'unknown']);
+    expect(matchHeaders(['汽油(升)'])[0]).toMatchObject({ kind: 'unit', found: '升', expected: ['吨'] });
   });
 
   it('an alias with another unit is an error naming the column, the unit found, the unit expected and the fix', async () => {
