@@ -70,6 +70,7 @@ function checkRegistryYear(
         message: msg.registryYearUndeclared(base),
         file: registry.file,
         ...(registry.sheet !== undefined ? { sheet: registry.sheet } : {}),
+        headerRow: registry.headerRow,
         severity: 'warning',
       },
     ];
