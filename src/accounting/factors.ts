@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CARRIERS, CARRIER_INDEX, type CarrierId } from '../domain/carriers.js';
 import { yearSeries, type YearSeries } from '../domain/year-series.js';
 import { yearMapSchema } from '../domain/schema-helpers.js';
+import { fuelMixSectionSchema } from './fuel-mix.js';
 
 const sourced = { source: z.string().min(1) };
 
@@ -30,6 +31,8 @@ export const factorsSchema = z.strictObject({
     primary_source: z.string(),
   }),
   grid_emission_factor_t_per_mwh: z.strictObject({ values: yearMapSchema(z.number().nonnegative()), ...sourced }),
+  /** Non-electric fuel mix by division for firms that give only total energy and electricity. */
+  default_fuel_mix: fuelMixSectionSchema.optional(),
 });
 
 export type FactorsSpec = z.infer<typeof factorsSchema>;

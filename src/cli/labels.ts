@@ -23,6 +23,7 @@ const LABELS = {
   policies: { zh: '政策', en: 'policies' },
   targets: { zh: '目标', en: 'targets' },
   basis: { zh: '电力折标', en: 'electricity basis' },
+  completed: { zh: '能耗补全', en: 'energy completed' },
   ok: { zh: '校验通过', en: 'valid' },
   draws: { zh: '次模拟', en: 'draws' },
   workers: { zh: '个线程', en: 'workers' },

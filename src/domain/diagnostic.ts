@@ -12,8 +12,12 @@ export interface Diagnostic {
   readonly line?: number;
   /** 1-based column in a text file (YAML). */
   readonly column?: number;
-  /** Row as a spreadsheet shows it (header = row 1). */
+  /** Row as a spreadsheet shows it (the sheet's own numbering). */
   readonly row?: number;
+  /** The worksheet of an XLSX file the row is on. */
+  readonly sheet?: string;
+  /** The spreadsheet row the column headers were read from (a registry may have titles above it). */
+  readonly headerRow?: number;
   /** The field: a column header, or a dotted scenario path such as `policies[0].share`. */
   readonly field?: string;
   /** Warnings are reported but do not stop a run; everything else is an error. */
@@ -33,10 +37,19 @@ export function fail<T>(diagnostics: Diagnostic[]): Result<T> {
   return { ok: false, diagnostics };
 }
 
-/** Formats a diagnostic as one line: `file:line:col field: message` or `file row N, column F: message`. */
+/**
+ * Formats a diagnostic as one line: `file:line:col field: message` or `file row N, column F: message`;
+ * a spreadsheet's sheet and a header row other than row 1 are shown in brackets:
+ * `file [sheet 企业数据, header row 3] row 7, column 税收(万元): message`.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const prefix = d.severity === 'warning' ? 'warning: ' : '';
   let where = d.file ?? '';
+  const context = [
+    ...(d.sheet !== undefined ? [`sheet ${d.sheet}`] : []),
+    ...(d.headerRow !== undefined && (d.headerRow !== 1 || d.sheet !== undefined) ? [`header row ${d.headerRow}`] : []),
+  ];
+  if (context.length) where += `${where ? ' ' : ''}[${context.join(', ')}]`;
   if (d.line !== undefined) where += `:${d.line}${d.column !== undefined ? `:${d.column}` : ''}`;
   if (d.row !== undefined) {
     where += `${where ? ' ' : ''}row ${d.row}${d.field !== undefined ? `, column ${d.field}` : ''}`;

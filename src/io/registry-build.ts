@@ -1,10 +1,12 @@
 import { CARRIERS, type CarrierId } from '../domain/carriers.js';
-import { parseNumberCell } from '../domain/cells.js';
+import { parseNumberCell, parseShareCell } from '../domain/cells.js';
 import { hasErrors, type Diagnostic } from '../domain/diagnostic.js';
 import { GRADES, type EnterpriseTable } from '../domain/enterprise-table.js';
 import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
-import { columnFor, FALSE_WORDS, GREEN_FACTORY_WORDS, REGISTRY_COLUMNS, TRUE_WORDS, type ColumnDef } from './registry-columns.js';
+import { FALSE_WORDS, GREEN_FACTORY_WORDS, REGISTRY_COLUMNS, TRUE_WORDS, type ColumnDef } from './registry-columns.js';
+import { matchHeaders } from './registry-headers.js';
+import { parseDataYear, type MetaYear } from './registry-meta.js';
 
 /** One data row as read from the file, with the row number a spreadsheet shows. */
 export interface RawRow {
@@ -21,7 +23,43 @@ export interface LoadedRegistry {
   /** The header each column has in the file (a Chinese alias, say), by snake_case key. */
   readonly headers: ReadonlyMap<string, string>;
   readonly warnings: Diagnostic[];
+  /** The worksheet read (XLSX only). */
+  readonly sheet?: string;
+  /** The spreadsheet row the headers were read from. */
+  readonly headerRow: number;
+  /**
+   * Each firm's total energy (`energy_tce`, 综合能耗), tce on the basis the scenario declares;
+   * NaN where not given; undefined without the column. Kept off the EnterpriseTable (which goes
+   * to the workers): it only serves to complete the carriers at load time.
+   */
+  readonly energyTotalTce?: Float64Array;
+  /** The data year the file declares (a `year` column or the `_meta` sheet), and where. */
+  readonly dataYear?: DataYear;
 }
+
+/** A registry's declared data year and where it was read. */
+export interface DataYear {
+  readonly year: number;
+  /** `column`: the `year` column (row: its first row); `meta`: the `_meta` sheet. */
+  readonly source: 'column' | 'meta';
+  readonly row: number;
+  readonly sheet?: string;
+}
+
+/** Where the rows of {@link buildRegistry} come from: the sheet and header row, a `_meta` year. */
+export interface RegistryContext {
+  readonly sheet?: string;
+  readonly headerRow?: number;
+  readonly metaYear?: MetaYear;
+}
+
+/** Optional columns whose default changes results: a warning says the default and whom it touches. */
+const DEFAULT_WARNINGS: Record<string, (n: number) => string> = {
+  above_scale: (n) => msg.missingAboveScale(n),
+  year_built: (n) => msg.missingYearBuilt(n),
+  village_cluster: (n) => msg.missingCleanupFlag('village_cluster', '村级工业集聚点', n),
+  lsmp: (n) => msg.missingCleanupFlag('lsmp', '低散乱污', n),
+};
 
 class Dictionary {
   readonly labels: string[] = [''];
@@ -39,54 +77,92 @@ class Dictionary {
 
 /**
  * Builds the struct-of-arrays table from header and rows, collecting every problem with file,
- * row and column: missing required columns, non-numeric or negative numbers, bad flags, unknown
+ * sheet, row and column: missing required columns, headers in another unit, non-numeric or
+ * negative numbers, percentages outside share columns, shares above 1, bad flags, unknown
  * sectors, duplicate ids, land ≤ 0 for a firm with output, VA above output, renewables above
- * electricity. Unknown columns are warnings (spreadsheets carry extra columns).
+ * electricity, rd_share without revenue, data years that disagree. Unknown columns are warnings
+ * (spreadsheets carry extra columns), so are headers read as a close column and missing optional
+ * columns whose default changes results. The total energy and the data year are kept beside the
+ * table, for the scenario's checks.
  */
 export function buildRegistry(
   file: string,
   headers: readonly string[],
   rows: readonly RawRow[],
+  context: RegistryContext = {},
 ): { value?: LoadedRegistry; diagnostics: Diagnostic[] } {
+  const at = { file, ...(context.sheet !== undefined ? { sheet: context.sheet } : {}), headerRow: context.headerRow ?? 1 };
+  const headerRow = at.headerRow;
   const diagnostics: Diagnostic[] = [];
   const colIndex = new Map<string, number>();
   const headerOf = new Map<string, string>();
+  const matches = matchHeaders(headers);
   headers.forEach((h, i) => {
-    if (h.trim() === '') return;
-    const def = columnFor(h);
-    if (!def) {
+    const m = matches[i];
+    const header = h.trim();
+    if (m.kind === 'empty') return;
+    if (m.kind === 'unknown') {
       const valid = REGISTRY_COLUMNS.map((c) => c.key);
       diagnostics.push({
         code: 'registry/unknown-column',
-        message: msg.unknownColumn(h.trim(), valid),
-        file,
-        row: 1,
-        field: h.trim(),
+        message: msg.unknownColumn(header, valid),
+        ...at,
+        row: headerRow,
+        field: header,
         severity: 'warning',
       });
       return;
     }
+    if (m.kind === 'unit') {
+      diagnostics.push({
+        code: 'registry/column-unit',
+        message: msg.columnUnitMismatch(header, m.found, m.expected, m.def.key),
+        ...at,
+        row: headerRow,
+        field: header,
+      });
+      return;
+    }
+    if (m.kind === 'near') {
+      diagnostics.push({
+        code: 'registry/column-read-as',
+        message: msg.columnReadAs(header, m.def.key, m.alias),
+        ...at,
+        row: headerRow,
+        field: header,
+        severity: 'warning',
+      });
+    }
+    const def = m.def;
     const prev = headerOf.get(def.key);
     if (prev !== undefined) {
       diagnostics.push({
         code: 'registry/duplicate-column',
-        message: msg.duplicateColumn(def.key, prev, h.trim()),
-        file,
-        row: 1,
-        field: h.trim(),
+        message: msg.duplicateColumn(def.key, prev, header),
+        ...at,
+        row: headerRow,
+        field: header,
       });
       return;
     }
     colIndex.set(def.key, i);
-    headerOf.set(def.key, h.trim());
+    headerOf.set(def.key, header);
   });
   for (const def of REGISTRY_COLUMNS) {
     if (def.required && !colIndex.has(def.key)) {
-      diagnostics.push({ code: 'registry/missing-column', message: msg.missingColumn(def.key, def.aliases), file, row: 1, field: def.key });
+      diagnostics.push({
+        code: 'registry/missing-column',
+        message: msg.missingColumn(def.key, def.aliases),
+        ...at,
+        row: headerRow,
+        field: def.key,
+      });
     }
   }
   if (hasErrors(diagnostics)) return { diagnostics };
-  if (rows.length === 0) return { diagnostics: [...diagnostics, { code: 'registry/empty', message: msg.registryEmpty(), file, row: 2 }] };
+  if (rows.length === 0) {
+    return { diagnostics: [...diagnostics, { code: 'registry/empty', message: msg.registryEmpty(), ...at, row: headerRow + 1 }] };
+  }
 
   const n = rows.length;
   const f64 = () => new Float64Array(n);
@@ -133,6 +209,10 @@ export function buildRegistry(
     process_co2_t: t.processCo2T,
     ...carriers,
   };
+  const energyTotalTce = colIndex.has('energy_tce') ? new Float64Array(n).fill(Number.NaN) : undefined;
+  const rdShare = new Float64Array(n).fill(Number.NaN);
+  if (energyTotalTce) numberTargets.energy_tce = energyTotalTce;
+  let dataYear: DataYear | undefined;
   const firstRowOfId = new Map<string, number>();
   const rowNumbers = new Int32Array(n);
 
@@ -142,7 +222,7 @@ export function buildRegistry(
     const err = (def: ColumnDef | string, code: string, message: string) => {
       const key = typeof def === 'string' ? def : def.key;
       bad.add(key);
-      diagnostics.push({ code, message, file, row: r.row, field: headerOf.get(key) ?? key });
+      diagnostics.push({ code, message, ...at, row: r.row, field: headerOf.get(key) ?? key });
     };
     const cell = (key: string): string => {
       const i = colIndex.get(key);
@@ -170,11 +250,33 @@ export function buildRegistry(
         }
         case 'number':
         case 'optional-number': {
+          if (/[%％]/.test(raw)) {
+            err(def, 'registry/percent-not-share', msg.percentNotShare(raw));
+            break;
+          }
+          const target = numberTargets[def.key] as Float64Array | undefined;
+          if (!target) break; // an optional column kept off the table and absent from the file
           const v = parseNumberCell(raw);
-          const target = numberTargets[def.key];
           if (v === undefined) err(def, 'registry/not-a-number', msg.notANumber(raw));
           else if (v < 0) err(def, 'registry/negative-number', msg.negativeNumber(v));
           else target[e] = Number.isNaN(v) && def.kind === 'number' ? 0 : v;
+          break;
+        }
+        case 'share': {
+          const v = parseShareCell(raw);
+          if (v.ok && v.value < 0) err(def, 'registry/negative-number', msg.negativeNumber(v.value));
+          else if (v.ok) rdShare[e] = v.value;
+          else if (v.reason === 'above-one') err(def, 'registry/share-above-one', msg.shareAboveOne(raw));
+          else err(def, 'registry/not-a-number', msg.notANumber(raw));
+          break;
+        }
+        case 'data-year': {
+          if (raw === '') break;
+          const y = parseDataYear(raw);
+          if (y === undefined) err(def, 'registry/not-a-year', msg.notADataYear(raw));
+          else if (!dataYear)
+            dataYear = { year: y, source: 'column', row: r.row, ...(context.sheet !== undefined ? { sheet: context.sheet } : {}) };
+          else if (y !== dataYear.year) err(def, 'registry/years-disagree', msg.registryYearsDisagree(y, dataYear.year, dataYear.row));
           break;
         }
         case 'bool': {
@@ -224,6 +326,10 @@ export function buildRegistry(
     if (t.output[e] > 0 && t.landMu[e] <= 0 && !bad.has('land_mu')) {
       err('land_mu', 'registry/land-for-output', msg.landForOutput(t.landMu[e]));
     }
+    if (!Number.isNaN(rdShare[e]) && Number.isNaN(t.rdExpense[e])) {
+      if (Number.isNaN(t.revenue[e])) err('rd_share', 'registry/share-without-revenue', msg.rdShareWithoutRevenue());
+      else t.rdExpense[e] = rdShare[e] * t.revenue[e];
+    }
     if (t.valueAdded[e] > t.output[e])
       err('value_added', 'registry/value-added-above-output', msg.valueAddedAboveOutput(t.valueAdded[e], t.output[e]));
     if (t.renewableElectricity10kKwh[e] > carriers.electricity_10k_kwh[e]) {
@@ -234,7 +340,22 @@ export function buildRegistry(
       );
     }
   });
+  if (context.metaYear && dataYear && context.metaYear.year !== dataYear.year) {
+    diagnostics.push({
+      code: 'registry/years-disagree',
+      message: msg.metaYearDisagrees(dataYear.year, context.metaYear.year, context.metaYear.sheet),
+      ...at,
+      row: dataYear.row,
+      field: headerOf.get('year') ?? 'year',
+    });
+  }
   if (hasErrors(diagnostics)) return { diagnostics };
+  if (!dataYear && context.metaYear)
+    dataYear = { year: context.metaYear.year, source: 'meta', row: context.metaYear.row, sheet: context.metaYear.sheet };
+  for (const [key, warning] of Object.entries(DEFAULT_WARNINGS)) {
+    if (colIndex.has(key)) continue;
+    diagnostics.push({ code: 'registry/default-taken', message: warning(n), ...at, row: headerRow, field: key, severity: 'warning' });
+  }
 
   const table: EnterpriseTable = {
     n,
@@ -247,5 +368,16 @@ export function buildRegistry(
     carriers,
     ...t,
   };
-  return { value: { file, table, rows: rowNumbers, headers: headerOf, warnings: diagnostics }, diagnostics };
+  const value: LoadedRegistry = {
+    file,
+    table,
+    rows: rowNumbers,
+    headers: headerOf,
+    warnings: diagnostics,
+    headerRow,
+    ...(context.sheet !== undefined ? { sheet: context.sheet } : {}),
+    ...(energyTotalTce ? { energyTotalTce } : {}),
+    ...(dataYear ? { dataYear } : {}),
+  };
+  return { value, diagnostics };
 }

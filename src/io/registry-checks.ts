@@ -18,6 +18,8 @@ export function checkRegistryAgainstFactors(registry: LoadedRegistry, factors: F
         code: 'registry/feedstock-above-fossil',
         message: msg.feedstockAboveFossil(feed, fossil),
         file: registry.file,
+        ...(registry.sheet !== undefined ? { sheet: registry.sheet } : {}),
+        headerRow: registry.headerRow,
         row: registry.rows[e],
         field: registry.headers.get('feedstock_tce') ?? 'feedstock_tce',
       });

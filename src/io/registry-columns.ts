@@ -1,7 +1,8 @@
 import { CARRIERS, type CarrierId } from '../domain/carriers.js';
 
 /** How a registry cell is read. */
-export type ColumnKind = 'text' | 'sector' | 'number' | 'optional-number' | 'bool' | 'year' | 'green-factory' | 'grade';
+export type ColumnKind =
+  'text' | 'sector' | 'number' | 'optional-number' | 'share' | 'bool' | 'year' | 'data-year' | 'green-factory' | 'grade';
 
 export interface ColumnDef {
   /** The snake_case header of DESIGN §2. */
@@ -43,8 +44,15 @@ export const REGISTRY_COLUMNS: readonly ColumnDef[] = [
   { key: 'employees', aliases: ['从业人员(人)', '年平均职工人数(人)', '从业人员'], kind: 'number', required: true },
   { key: 'revenue', aliases: ['营业收入(万元)', '主营业务收入(万元)'], kind: 'optional-number', required: false },
   { key: 'rd_expense', aliases: ['研发费用(万元)', 'R&D经费支出(万元)'], kind: 'optional-number', required: false },
+  { key: 'rd_share', aliases: ['研发投入强度', '研发经费占营业收入比重', 'R&D占比'], kind: 'share', required: false },
   { key: 'pollutant_t', aliases: ['主要污染物排放量(吨)', '排污量(吨)'], kind: 'optional-number', required: false },
   ...CARRIERS.map((c): ColumnDef => ({ key: c, aliases: CARRIER_ALIASES[c], kind: 'number', required: false })),
+  {
+    key: 'energy_tce',
+    aliases: ['综合能耗(吨标准煤)', '综合能源消费量(吨标准煤)', '能耗(吨标准煤)', '综合能耗', '综合能源消费量'],
+    kind: 'optional-number',
+    required: false,
+  },
   { key: 'feedstock_tce', aliases: ['原料用能(吨标准煤)', '原料用能'], kind: 'number', required: false },
   { key: 'renewable_electricity_10k_kwh', aliases: ['可再生能源电力(万千瓦时)', '绿电(万千瓦时)'], kind: 'number', required: false },
   { key: 'process_co2_t', aliases: ['工业过程排放(吨CO2)', '过程排放(吨二氧化碳)'], kind: 'number', required: false },
@@ -53,15 +61,21 @@ export const REGISTRY_COLUMNS: readonly ColumnDef[] = [
   { key: 'lsmp', aliases: ['低散乱污'], kind: 'bool', required: false },
   { key: 'green_factory', aliases: ['绿色工厂'], kind: 'green-factory', required: false },
   { key: 'grade', aliases: ['亩均等级', '评价等级'], kind: 'grade', required: false },
+  { key: 'year', aliases: ['年份', '数据年份', '统计年度'], kind: 'data-year', required: false },
 ];
 
-/** Normalises a header for matching: trims, folds full-width brackets and case, drops spaces. */
+/**
+ * Normalises a header for matching: folds full-width letters, digits, brackets and punctuation
+ * to ASCII (Unicode NFKC), 【】 and [] to (), drops every space (also the full-width one) and
+ * a BOM, and folds case.
+ */
 export function normalizeHeader(h: string): string {
   return h
     .replace(/^\uFEFF/, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/\s+/g, '')
+    .normalize('NFKC')
+    .replace(/[【[]/g, '(')
+    .replace(/[】\]]/g, ')')
+    .replace(/[\s\u3000]+/g, '')
     .toLowerCase();
 }
 

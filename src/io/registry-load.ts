@@ -1,9 +1,11 @@
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
-import type { Diagnostic } from '../domain/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../domain/diagnostic.js';
 import { msg } from '../messages/messages.js';
 import { buildRegistry, type LoadedRegistry, type RawRow } from './registry-build.js';
+import { findHeaderRow } from './registry-headers.js';
+import { readMetaYear, type MetaYear } from './registry-meta.js';
 import { readInput } from './read-input.js';
 
 interface Sheet {
@@ -11,8 +13,20 @@ interface Sheet {
   rows: RawRow[];
 }
 
-/** Splits CSV text (UTF-8, BOM optional) into header and rows numbered as a spreadsheet shows them. */
-export function readCsvSheet(text: string, file: string): { sheet?: Sheet; diagnostics: Diagnostic[] } {
+/** A worksheet's non-empty rows, numbered as the spreadsheet shows them. */
+export interface SheetRows {
+  readonly name: string;
+  readonly visible: boolean;
+  readonly rows: readonly RawRow[];
+}
+
+/** Options of {@link loadRegistry}: the worksheet to read (scenario `registry_sheet:`). */
+export interface RegistryLoadOptions {
+  readonly sheet?: string;
+}
+
+/** Splits CSV text (UTF-8, BOM optional) into its non-empty rows numbered as a spreadsheet shows them. */
+export function readCsvRows(text: string, file: string): { rows?: RawRow[]; diagnostics: Diagnostic[] } {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as never;
@@ -20,12 +34,17 @@ export function readCsvSheet(text: string, file: string): { sheet?: Sheet; diagn
     const err = e as { message: string; lines?: number };
     return { diagnostics: [{ code: 'registry/csv-syntax', message: `CSV syntax error: ${err.message}`, file, row: err.lines }] };
   }
-  if (records.length === 0) return { diagnostics: [{ code: 'registry/empty', message: msg.registryEmpty(), file, row: 1 }] };
-  const [head, ...body] = records;
-  return {
-    sheet: { headers: head.record, rows: body.map((r) => ({ row: r.info.lines, cells: r.record })) },
-    diagnostics: [],
-  };
+  const rows = records.map((r) => ({ row: r.info.lines, cells: r.record })).filter((r) => r.cells.some((c) => c.trim() !== ''));
+  if (rows.length === 0) return { diagnostics: [{ code: 'registry/empty', message: msg.registryEmpty(), file, row: 1 }] };
+  return { rows, diagnostics: [] };
+}
+
+/** Splits CSV text (UTF-8, BOM optional) into header (the first row) and rows numbered as a spreadsheet shows them. */
+export function readCsvSheet(text: string, file: string): { sheet?: Sheet; diagnostics: Diagnostic[] } {
+  const { rows, diagnostics } = readCsvRows(text, file);
+  if (!rows) return { diagnostics };
+  const [head, ...body] = rows;
+  return { sheet: { headers: [...head.cells], rows: body }, diagnostics: [] };
 }
 
 function cellText(v: ExcelJS.CellValue): string {
@@ -40,20 +59,8 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-/** Reads the first worksheet of an XLSX workbook; row numbers are the sheet's own. */
-export async function readXlsxSheet(data: Buffer, file: string): Promise<{ sheet?: Sheet; diagnostics: Diagnostic[] }> {
-  const { default: Excel } = await import('exceljs'); // loaded only for workbooks: it is slow to import
-  const wb = new Excel.Workbook();
-  try {
-    await wb.xlsx.load(data as never);
-  } catch (e) {
-    return { diagnostics: [{ code: 'registry/xlsx', message: msg.fileUnreadable(file, (e as Error).message), file }] };
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) return { diagnostics: [{ code: 'registry/xlsx', message: msg.xlsxNoSheet(), file }] };
-  const headers: string[] = [];
+function sheetRows(ws: ExcelJS.Worksheet): RawRow[] {
   const rows: RawRow[] = [];
-  let headerRow = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
@@ -61,24 +68,107 @@ export async function readXlsxSheet(data: Buffer, file: string): Promise<{ sheet
     });
     for (let i = 0; i < cells.length; i++) cells[i] ??= '';
     if (cells.every((c) => c.trim() === '')) return;
-    if (!headerRow) {
-      headerRow = rowNumber;
-      headers.push(...cells);
-    } else rows.push({ row: rowNumber, cells });
+    rows.push({ row: rowNumber, cells });
   });
-  if (!headerRow) return { diagnostics: [{ code: 'registry/empty', message: msg.registryEmpty(), file, row: 1 }] };
-  return { sheet: { headers, rows }, diagnostics: [] };
+  return rows;
 }
 
-/** Loads a registry file (.csv or .xlsx) into an EnterpriseTable, or every problem found. */
-export async function loadRegistry(path: string, shownAs = path): Promise<{ value?: LoadedRegistry; diagnostics: Diagnostic[] }> {
+/** Reads every worksheet of an XLSX workbook (name, visibility, non-empty rows numbered as the sheet numbers them). */
+export async function readXlsxSheets(data: Buffer, file: string): Promise<{ sheets?: SheetRows[]; diagnostics: Diagnostic[] }> {
+  const { default: Excel } = await import('exceljs'); // loaded only for workbooks: it is slow to import
+  const wb = new Excel.Workbook();
+  try {
+    await wb.xlsx.load(data as never);
+  } catch (e) {
+    return { diagnostics: [{ code: 'registry/xlsx', message: msg.fileUnreadable(file, (e as Error).message), file }] };
+  }
+  if (wb.worksheets.length === 0) return { diagnostics: [{ code: 'registry/xlsx', message: msg.xlsxNoSheet(), file }] };
+  return {
+    sheets: wb.worksheets.map((ws) => ({ name: ws.name, visible: (ws.state ?? 'visible') === 'visible', rows: sheetRows(ws) })),
+    diagnostics: [],
+  };
+}
+
+/** The name of the sheet that declares a workbook's data year (`year | 2020`). */
+export const META_SHEET = '_meta';
+
+/**
+ * Chooses the registry's worksheet: the one `requested` names, else the visible sheet whose best
+ * header row names most known columns (a notes sheet in front is skipped); the `_meta` sheet is
+ * never the registry.
+ */
+export function chooseSheet(
+  sheets: readonly SheetRows[],
+  requested: string | undefined,
+  file: string,
+): { sheet?: SheetRows; diagnostics: Diagnostic[] } {
+  if (requested !== undefined) {
+    const sheet = sheets.find((s) => s.name === requested) ?? sheets.find((s) => s.name.trim() === requested.trim());
+    if (sheet) return { sheet, diagnostics: [] };
+    const names = sheets.filter((s) => s.visible).map((s) => s.name);
+    return { diagnostics: [{ code: 'registry/no-such-sheet', message: msg.registrySheetMissing(requested, names), file }] };
+  }
+  const candidates = sheets.filter((s) => s.visible && s.name !== META_SHEET);
+  let best: { sheet?: SheetRows; score: number } = { score: -1 };
+  for (const s of candidates) {
+    const score = s.rows.length ? findHeaderRow(s.rows).score : -1;
+    if (score > best.score) best = { sheet: s, score };
+  }
+  if (!best.sheet) return { diagnostics: [{ code: 'registry/xlsx', message: msg.xlsxNoSheet(), file }] };
+  return { sheet: best.sheet, diagnostics: [] };
+}
+
+/**
+ * Loads a registry file (.csv or .xlsx) into an EnterpriseTable, or every problem found. The
+ * header row is found among the first rows (titles and notes above it are skipped); in a
+ * workbook the sheet is `options.sheet` or the visible sheet that looks most like a registry, and
+ * a `_meta` sheet may declare the data year.
+ */
+export async function loadRegistry(
+  path: string,
+  shownAs = path,
+  options: RegistryLoadOptions = {},
+): Promise<{ value?: LoadedRegistry; diagnostics: Diagnostic[] }> {
   const ext = extname(path).toLowerCase();
   if (ext !== '.csv' && ext !== '.xlsx') {
     return { diagnostics: [{ code: 'registry/format', message: msg.unsupportedRegistryFormat(shownAs), file: shownAs }] };
   }
   const data = await readInput(path, shownAs, 'registry');
   if (!data.ok) return { diagnostics: data.diagnostics };
-  const read = ext === '.csv' ? readCsvSheet(data.value.toString('utf8'), shownAs) : await readXlsxSheet(data.value, shownAs);
-  if (!read.sheet) return { diagnostics: read.diagnostics };
-  return buildRegistry(shownAs, read.sheet.headers, read.sheet.rows);
+  let rows: readonly RawRow[];
+  let sheetName: string | undefined;
+  let metaYear: MetaYear | undefined;
+  const diagnostics: Diagnostic[] = [];
+  if (ext === '.csv') {
+    if (options.sheet !== undefined) {
+      return { diagnostics: [{ code: 'registry/sheet-in-csv', message: msg.registrySheetInCsv(options.sheet), file: shownAs }] };
+    }
+    const read = readCsvRows(data.value.toString('utf8'), shownAs);
+    if (!read.rows) return { diagnostics: read.diagnostics };
+    rows = read.rows;
+  } else {
+    const read = await readXlsxSheets(data.value, shownAs);
+    if (!read.sheets) return { diagnostics: read.diagnostics };
+    const chosen = chooseSheet(read.sheets, options.sheet, shownAs);
+    if (!chosen.sheet) return { diagnostics: chosen.diagnostics };
+    sheetName = chosen.sheet.name;
+    rows = chosen.sheet.rows;
+    const meta = read.sheets.find((s) => s.name === META_SHEET);
+    if (meta) {
+      const m = readMetaYear(meta.rows, shownAs, META_SHEET);
+      diagnostics.push(...m.diagnostics);
+      metaYear = m.year;
+    }
+    if (rows.length === 0) {
+      return { diagnostics: [{ code: 'registry/empty', message: msg.registryEmpty(), file: shownAs, sheet: sheetName, row: 1 }] };
+    }
+  }
+  const { index } = findHeaderRow(rows);
+  const built = buildRegistry(shownAs, rows[index].cells, rows.slice(index + 1), {
+    sheet: sheetName,
+    headerRow: rows[index].row,
+    metaYear,
+  });
+  const all = [...diagnostics, ...built.diagnostics];
+  return hasErrors(all) ? { diagnostics: all } : { value: built.value, diagnostics: all };
 }

@@ -11,7 +11,9 @@ import { resolveScenario, type Scenario } from '../scenario/resolve.js';
 import { loadExpressionEngine } from '../scenario/expression.js';
 import { mayHoldExpressions, scenarioSchema, type ScenarioSpec } from '../scenario/schema.js';
 import { parseWith } from '../scenario/zod-issues.js';
+import { resolveFuelMixes } from '../accounting/fuel-mix.js';
 import { checkRegistryAgainstFactors } from './registry-checks.js';
+import { completeRegistryEnergy, type CompletionSummary } from './registry-complete.js';
 import type { LoadedRegistry } from './registry-build.js';
 import { loadRegistry, readCsvSheet } from './registry-load.js';
 import { readInput } from './read-input.js';
@@ -34,6 +36,51 @@ export interface LoadedScenario {
    */
   readonly vary: (change: (merged: Record<string, unknown>) => void) => { scenario?: Scenario; diagnostics: Diagnostic[] };
   readonly warnings: readonly Diagnostic[];
+  /** Firms whose carriers were completed from their total energy (undefined without an energy_tce column). */
+  readonly energyCompletion?: CompletionSummary;
+}
+
+/**
+ * Checks the registry's data year against the scenario: the file's year (a `year` column or
+ * `_meta` sheet) and `registry_year` must agree, and the year must be `period.base`. A registry
+ * that declares no year is taken as the base year, with a warning.
+ */
+function checkRegistryYear(
+  registry: LoadedRegistry,
+  scenarioYear: number | undefined,
+  base: number,
+  sources: readonly YamlSource[],
+): Diagnostic[] {
+  const fileYear = registry.dataYear?.year;
+  if (fileYear !== undefined && scenarioYear !== undefined && fileYear !== scenarioYear) {
+    return [
+      locateIssue(
+        {
+          path: ['registry_year'],
+          code: 'scenario/registry-year',
+          message: msg.registryYearConflict(fileYear, scenarioYear, registry.file),
+        },
+        sources,
+      ),
+    ];
+  }
+  const year = fileYear ?? scenarioYear;
+  if (year === undefined) {
+    return [
+      {
+        code: 'registry/year-undeclared',
+        message: msg.registryYearUndeclared(base),
+        file: registry.file,
+        ...(registry.sheet !== undefined ? { sheet: registry.sheet } : {}),
+        headerRow: registry.headerRow,
+        severity: 'warning',
+      },
+    ];
+  }
+  if (year !== base) {
+    return [locateIssue({ path: ['period', 'base'], code: 'scenario/base-year', message: msg.baseYearMismatch(year, base) }, sources)];
+  }
+  return [];
 }
 
 /** Shows a path relative to the working directory when that is shorter. */
@@ -161,7 +208,7 @@ export async function loadScenario(
   const [factorsR, evaluationR, registryR] = await Promise.all([
     loadYamlWith(factorsSchema, files.factors, shown(files.factors), 'factors'),
     loadYamlWith(evaluationSchema, files.evaluation, shown(files.evaluation), 'evaluation'),
-    loadRegistry(files.registry, shown(files.registry)),
+    loadRegistry(files.registry, shown(files.registry), spec.registry_sheet !== undefined ? { sheet: spec.registry_sheet } : {}),
   ]);
   const diagnostics: Diagnostic[] = [
     ...notFound('factors', factorsR.diagnostics),
@@ -183,6 +230,8 @@ export async function loadScenario(
   }
   const policyTables = await readPolicyTables(spec.policies, policyModules, sources, absPaths, diagnostics);
   const registry = registryR.value;
+  const yearDiagnostics = registry ? checkRegistryYear(registry, spec.registry_year, spec.period.base, sources) : [];
+  diagnostics.push(...yearDiagnostics.filter((d) => d.severity !== 'warning'));
   const index = new Map<string, number>();
   registry?.table.ids.forEach((id, i) => index.set(id, i));
   const resolved = resolveScenario({ spec, files, policyModules, enterpriseIndex: (id) => index.get(id), policyTables });
@@ -191,8 +240,13 @@ export async function loadScenario(
     return { diagnostics };
   }
   const factors = resolveFactors(factorsR.value);
+  const mixes = resolveFuelMixes(factorsR.value.default_fuel_mix, spec.registry_defaults.fuel_mix);
+  const completion = completeRegistryEnergy(registry, factors, mixes, spec.registry_defaults.energy_total_basis, spec.period.base);
+  const completionErrors = completion.diagnostics.filter((d) => d.severity !== 'warning');
+  if (completionErrors.length) return { diagnostics: completionErrors };
   const cross = checkRegistryAgainstFactors(registry, factors);
   if (cross.length) return { diagnostics: cross };
+  const warnings = [...registry.warnings, ...yearDiagnostics, ...completion.diagnostics];
   return {
     value: {
       scenario: resolved.scenario,
@@ -201,7 +255,8 @@ export async function loadScenario(
       factors,
       evaluation: resolveEvaluation(evaluationR.value),
       inputFiles: [...absPaths, files.registry, files.factors, files.evaluation],
-      warnings: registry.warnings,
+      warnings,
+      ...(completion.summary ? { energyCompletion: completion.summary } : {}),
       vary: (change) => {
         const copy = structuredClone(merged) as Record<string, unknown>;
         change(copy);

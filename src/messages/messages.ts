@@ -4,6 +4,8 @@
  * would be valid.
  */
 
+import { editDistance as distance } from '../domain/edit-distance.js';
+
 const list = (xs: readonly (string | number)[]): string => xs.map((x) => String(x)).join(', ');
 
 /** Renders a value briefly for a message: `"abc"`, `12`, `a list`, `a map`. */
@@ -14,21 +16,6 @@ export function describeValue(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return 'a list';
   return 'a map';
-}
-
-/** Levenshtein distance, for "did you mean" hints. */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0];
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j];
-      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length];
 }
 
 /** Returns the closest candidate when it is close enough to be a likely typo. */
@@ -131,6 +118,44 @@ export const msg = {
     `renewable_electricity_10k_kwh ${ren} exceeds electricity_10k_kwh ${elec}; the renewable part is included in electricity, not added to it`,
   valueAddedAboveOutput: (va: number, out: number) => `value_added ${va} exceeds output ${out}; value added is a part of gross output`,
   xlsxNoSheet: () => 'the workbook has no worksheet',
+  registrySheetMissing: (name: string, sheets: readonly string[]) =>
+    `the workbook has no sheet '${name}' (registry_sheet); its sheets: ${list(sheets)}${didYouMean(name, sheets)}`,
+  registrySheetInCsv: (name: string) =>
+    `registry_sheet '${name}' names a worksheet, but the registry is a CSV file (one sheet); remove registry_sheet`,
+  columnUnitMismatch: (header: string, found: string, expected: readonly string[], key: string) =>
+    `column '${header}' is in ${found}, but ${key} is read in ${list(expected)}; convert the values to ${expected[0]} and rename the column to '${header.replace(/[(（][^()（）]*[)）]\s*$/, '')}(${expected[0]})', or remove the column`,
+  columnReadAs: (header: string, key: string, alias: string) =>
+    `column '${header}' read as ${key} (${alias}); rename it to '${alias}' if that is right, or rename it to something else if it is not`,
+  missingAboveScale: (n: number) =>
+    `no above_scale (规上) column: every one of the ${n} firms taken as 规上; add the column (是/否) if some are 规下`,
+  missingYearBuilt: (n: number) =>
+    `no year_built (投产年份) column: none of the ${n} firms has a commissioning year, so the two-high review cannot select by age (all are held to the 'built before' threshold); add the column to review by age`,
+  missingCleanupFlag: (key: string, alias: string, n: number) =>
+    `no ${key} (${alias}) column: none of the ${n} firms is flagged, so the village clean-up finds none by this flag; add the column (是/否) if some are`,
+  percentNotShare: (raw: string) =>
+    `"${raw}" is a percentage; percentages are only for share columns (such as rd_share); write the quantity in this column's unit`,
+  shareAboveOne: (raw: string) => `"${raw}" is a share above 1: write ${raw.trim()}% or ${+(Number(raw) / 100).toFixed(6)}`,
+  rdShareWithoutRevenue: () =>
+    'rd_share (R&D ÷ revenue) is given but revenue is empty; give revenue (营业收入) or the R&D expense itself (rd_expense)',
+  notADataYear: (raw: string) => `"${raw}" is not a data year; write a four-digit year such as 2020`,
+  registryYearsDisagree: (year: number, first: number, firstRow: number) =>
+    `the year column says ${year} here but ${first} in row ${firstRow}; a registry holds one data year — split the file by year`,
+  metaYearDisagrees: (column: number, meta: number, sheet: string) =>
+    `the year column says ${column} but the ${sheet} sheet says ${meta}; make them agree`,
+  registryYearConflict: (fileYear: number, scenarioYear: number, file: string) =>
+    `registry_year is ${scenarioYear} but the registry ${file} declares ${fileYear}; make them agree or remove registry_year`,
+  baseYearMismatch: (registryYear: number, base: number) =>
+    `period.base is ${base} but the registry's data year is ${registryYear}; base-year values are the registry's, so set period.base: ${registryYear} or use a ${base} registry`,
+  registryYearUndeclared: (base: number) =>
+    `registry does not declare its data year; taken as period.base ${base} — add a year column or registry_year:`,
+  energyBelowElectricity: (totalTce: number, electricityTce: number, basis: string) =>
+    `energy_tce ${+totalTce.toFixed(3)} is below the firm's own electricity ${+electricityTce.toFixed(3)} tce (${basis} basis); the total includes electricity — check the units (吨标准煤, 万千瓦时) or registry_defaults.energy_total_basis`,
+  energyTotalDisagrees: (totalTce: number, carriersTce: number, basis: string) =>
+    `energy_tce ${+totalTce.toFixed(3)} and the firm's carriers ${+carriersTce.toFixed(3)} tce (${basis} basis) differ by more than 5 %; the carriers are used — check both`,
+  noFuelMix: (division: string) =>
+    `firm in ${division} gives energy_tce without carriers, but there is no fuel mix for ${division} or 'default'; add default_fuel_mix.default to the factors file or registry_defaults.fuel_mix.default to the scenario`,
+  energyCompleted: (n: number, basis: string, mixes: readonly string[]) =>
+    `${n} firm${n === 1 ? '' : 's'} completed from energy_tce and electricity (${basis} basis; fuel mix ${mixes.length ? list(mixes) : 'none needed'})`,
 
   // ── evaluation ───────────────────────────────────────────────────────────────────────────
   noIndicators: (group: string) => `the ${group} group needs at least one indicator with a weight > 0`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fuelMixOverrideSchema } from '../accounting/fuel-mix.js';
 import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
 import { checkParam, paramSchema, type ParamInput } from './param.js';
@@ -39,6 +40,17 @@ export const scenarioSchema = z.strictObject({
   description: z.string().optional(),
   extends: z.string().optional(),
   registry: relPath,
+  /** The worksheet of an XLSX registry to read (default: the visible sheet that looks most like a registry). */
+  registry_sheet: z.string().min(1).optional(),
+  /** The registry's data year, when the file does not declare it (a `year` column or a `_meta` sheet). */
+  registry_year: z.int().min(1900).max(2100).optional(),
+  /** How a registry's total energy (energy_tce) is read and completed into carriers. */
+  registry_defaults: z
+    .strictObject({
+      energy_total_basis: z.enum(['calorific', 'primary']).default('calorific'),
+      fuel_mix: fuelMixOverrideSchema.optional(),
+    })
+    .default({ energy_total_basis: 'calorific' }),
   factors: relPath,
   evaluation: relPath,
   period: z.strictObject({ base: z.int().min(1900).max(2100), end: z.int().min(1900).max(2100) }),
@@ -98,6 +110,8 @@ const TEXT_KEYS = new Set([
   'description',
   'extends',
   'registry',
+  'registry_sheet',
+  'energy_total_basis',
   'factors',
   'evaluation',
   'label',

@@ -29,6 +29,7 @@ export const SYNTH_COLUMNS = [
   'village_cluster',
   'lsmp',
   'green_factory',
+  'year',
 ] as const;
 
 /** One generated firm before formatting. */
@@ -244,6 +245,7 @@ export function generateRegistry(
       f.village ? 'true' : 'false',
       f.lsmp ? 'true' : 'false',
       f.green,
+      String(spec.year),
     ];
   });
   const above = rows.filter((r) => r[5] === 'true');

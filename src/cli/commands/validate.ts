@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../domain/diagnostic.js';
 import { GRADES } from '../../domain/enterprise-table.js';
 import { computeBaseYear } from '../../engine/base-year.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
+import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { fmt, pct } from '../format.js';
 import { EXIT, type Streams } from '../io-streams.js';
@@ -31,6 +32,10 @@ export async function validateCommand(paths: readonly string[], lang: Lang, io: 
     io.out(
       `  ${L('registry')}: ${shown(scenario.files.registry)} · ${L('firms')} ${fmt(b.enterprises)} (${L('aboveScale')} ${fmt(b.aboveScale.enterprises)})`,
     );
+    if (value.energyCompletion) {
+      const c = value.energyCompletion;
+      io.out(`  ${L('completed')}: ${msg.energyCompleted(c.firms, c.basis, c.mixes)}`);
+    }
     io.out(`  ${L('baseYear')} ${b.year}:`);
     io.out(
       `    ${L('grossEnergy')} ${fmt(t.grossTce / 1e4, 1)} 万tce · ${L('dualControl')} ${fmt(t.dualControlTce / 1e4, 1)} 万tce · ${L('feedstock')} ${fmt(t.feedstockTce / 1e4, 1)} 万tce`,
