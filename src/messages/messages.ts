@@ -4,6 +4,9 @@
  * would be valid.
  */
 
+/** Shortens a long expression for a message. */
+const brief = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
+
 const list = (xs: readonly (string | number)[]): string => xs.map((x) => String(x)).join(', ');
 
 /** Renders a value briefly for a message: `"abc"`, `12`, `a list`, `a map`. */
@@ -100,8 +103,16 @@ export const msg = {
   distributionArity: (dist: string, n: number, form: string) => `${dist} takes ${n} numbers: ${form}`,
   distributionOrder: (dist: string, form: string) => `${dist} parameters are out of order; they must satisfy ${form}`,
   expressionFailed: (expr: string, reason: string) =>
-    `expression "${expr}" cannot be evaluated: ${reason}; expressions may use numbers, + - * / ^, functions such as min, max, exp, log, and the names under 'constants'`,
-  expressionNotNumber: (expr: string, got: string) => `expression "${expr}" gives ${got}, not a finite number`,
+    `expression "${brief(expr)}" cannot be evaluated: ${reason}; expressions may use numbers, + - * / ^, functions such as min, max, exp, log, and the names under 'constants'`,
+  expressionNotNumber: (expr: string, got: string) => `expression "${brief(expr)}" gives ${got}, not a finite number`,
+  expressionRefused: (expr: string, what: string, reason: string) =>
+    `expression "${brief(expr)}": ${what} ${reason}; expressions are scalar arithmetic (+ - * / ^ mod, comparisons, and/or/not, a ? b : c) over numbers, pi, e and the names under 'constants'`,
+  expressionUnknownName: (expr: string, name: string, known: readonly string[]) =>
+    `expression "${brief(expr)}" uses '${name}', which is not defined${didYouMean(name, known)}; ${known.length ? `the names under 'constants' are: ${list(known)}` : "define it under 'constants'"}`,
+  expressionArity: (expr: string, fn: string, min: number, max: number, got: number) =>
+    `expression "${brief(expr)}": ${fn}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, got ${got}`,
+  expressionTooLarge: (expr: string, nodes: number, chars: number) =>
+    `expression "${brief(expr)}" is too large (at most ${chars} characters and ${nodes} terms); compute the parts under 'constants'`,
   notAYearKey: (key: string) => `'${key}' is not a year; a year series uses four-digit years as keys, e.g. {2021: 0.5568, 2025: 0.50}`,
   perYearNotDistribution: () =>
     'per_year sizes the simulation: give a number or a year series such as {2021: 5, 2025: 10}, not a distribution',
