@@ -186,7 +186,9 @@ export async function loadScenario(
   const index = new Map<string, number>();
   registry?.table.ids.forEach((id, i) => index.set(id, i));
   const resolved = resolveScenario({ spec, files, policyModules, enterpriseIndex: (id) => index.get(id), policyTables });
-  diagnostics.push(...locate(resolved.issues));
+  const resolvedDiagnostics = locate(resolved.issues);
+  const scenarioWarnings = resolvedDiagnostics.filter((d) => d.severity === 'warning');
+  diagnostics.push(...resolvedDiagnostics.filter((d) => d.severity !== 'warning'));
   if (diagnostics.length || !factorsR.value || !evaluationR.value || !registry || !resolved.scenario) {
     return { diagnostics };
   }
@@ -201,14 +203,16 @@ export async function loadScenario(
       factors,
       evaluation: resolveEvaluation(evaluationR.value),
       inputFiles: [...absPaths, files.registry, files.factors, files.evaluation],
-      warnings: registry.warnings,
+      warnings: [...scenarioWarnings, ...registry.warnings],
       vary: (change) => {
         const copy = structuredClone(merged) as Record<string, unknown>;
         change(copy);
         const again = parseWith(scenarioSchema, copy);
         if (!again.value) return { diagnostics: locate(again.issues) };
         const r = resolveScenario({ spec: again.value, files, policyModules, enterpriseIndex: (id) => index.get(id), policyTables });
-        return r.scenario ? { scenario: r.scenario, diagnostics: [] } : { diagnostics: locate(r.issues) };
+        return r.scenario
+          ? { scenario: r.scenario, diagnostics: [] }
+          : { diagnostics: locate(r.issues.filter((i) => i.severity !== 'warning')) };
       },
     },
     diagnostics: [],

@@ -113,6 +113,16 @@ export const msg = {
     `expression "${brief(expr)}": ${fn}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, got ${got}`,
   expressionTooLarge: (expr: string, nodes: number, chars: number) =>
     `expression "${brief(expr)}" is too large (at most ${chars} characters and ${nodes} terms); compute the parts under 'constants'`,
+  outOfDomain: (value: number, what: string, interval: string, hint?: string) =>
+    `${value} is outside ${interval}, the range of ${what}${hint ? `; write ${hint}` : ''}`,
+  unusuallyHigh: (value: number, what: string, above: number, hint?: string, dist?: string) =>
+    `${dist ? `${dist} reaches ${value}` : value}, unusually high for ${what} (above ${above}); check it is ${hint ?? 'meant'}`,
+  distributionOutsideDomain: (dist: string, what: string, interval: string) =>
+    `${dist} gives values outside ${interval}, the range of ${what}; choose its numbers inside ${interval}`,
+  distributionNeedsClip: (dist: string, what: string, interval: string) =>
+    `${dist} can give values outside ${interval}, the range of ${what}; add clip: [lo, hi] with lo and hi inside ${interval}, or use a bounded distribution such as triangular or pert`,
+  clipOutsideDomain: (clip: readonly number[], what: string, interval: string) =>
+    `clip [${clip.join(', ')}] reaches outside ${interval}, the range of ${what}; choose lo and hi inside ${interval}`,
   notAYearKey: (key: string) => `'${key}' is not a year; a year series uses four-digit years as keys, e.g. {2021: 0.5568, 2025: 0.50}`,
   perYearNotDistribution: () =>
     'per_year sizes the simulation: give a number or a year series such as {2021: 5, 2025: 10}, not a distribution',
