@@ -189,6 +189,8 @@ export const msg = {
     `no ${path} in [${min}, ${max}] meets “${target}” with ${confidence} confidence; widen --min/--max or change the mix`,
   seekNotMonotone: (assumption: string) =>
     `warning: the evaluated points do not bear out the assumption that the ${assumption}; the answer may not be the smallest or largest`,
+  nonFiniteResult: (draw: number, year: number, metric: string, value: number, params: readonly (readonly [string, number])[]) =>
+    `draw ${draw}, year ${year}: ${metric} is ${value}, not a finite number${params.length ? ` (this draw's sampled values: ${params.map(([k, v]) => `${k} = ${+v.toPrecision(6)}`).join(', ')})` : ''}; nothing was written. Narrow the distributions (add clip: [lo, hi]) or correct the numbers that lead to it`,
   interrupted: () => 'interrupted: the workers were stopped and nothing was written',
   drawFailed: (draw: number, message: string) =>
     `draw ${draw < 0 ? '(unknown)' : draw} failed: ${message}\nThe other workers were stopped and nothing was written. This is a bug in dcsim; please report it with the command you ran.`,
