@@ -119,11 +119,17 @@ async function readPolicyTables(
 
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Merges a child over its parent: maps merge key by key, lists and scalars replace (DESIGN §3). */
+/**
+ * Merges a child over its parent: maps merge key by key, lists and scalars replace (DESIGN §3).
+ * Only own keys are merged, and each is defined as data, so no key (the YAML reader already
+ * refuses `__proto__`, `constructor` and `prototype`) can reach a prototype.
+ */
 export function mergeScenario(parent: unknown, child: unknown): unknown {
   if (!isMap(parent) || !isMap(child)) return child;
-  const out: Record<string, unknown> = { ...parent };
-  for (const [k, v] of Object.entries(child)) out[k] = k in parent ? mergeScenario(parent[k], v) : v;
+  const out: Record<string, unknown> = {};
+  const set = (k: string, v: unknown) => Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(parent)) set(k, v);
+  for (const [k, v] of Object.entries(child)) set(k, Object.hasOwn(parent, k) ? mergeScenario(parent[k], v) : v);
   return out;
 }
 

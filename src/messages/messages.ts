@@ -59,6 +59,11 @@ export const msg = {
 
   // ── YAML and schema ──────────────────────────────────────────────────────────────────────
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  yamlTooDeep: (max: number) =>
+    `the file nests maps and lists more than ${max} levels deep; a scenario needs fewer than 10 — check for unclosed brackets`,
+  yamlAliasBomb: (max: number) =>
+    `the file's YAML aliases (*name) expand to more than ${max} copies; write the values out instead of nesting aliases`,
+  reservedKey: (key: string) => `unknown key '${key}': this name is reserved and is never read; remove it`,
   yamlNotMap: () => 'the file must be a YAML map of keys (key: value), not a list or a single value',
   unknownKey: (key: string, valid: readonly string[]) =>
     `unknown key '${key}'${didYouMean(key, valid)}${valid.length ? `; valid keys here: ${list(valid)}` : ''}`,
