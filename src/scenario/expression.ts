@@ -33,10 +33,12 @@ const FUNCTIONS: Readonly<Record<string, { readonly arity: readonly [number, num
   pow: { arity: [2, 2], fn: Math.pow },
   round: {
     arity: [1, 2],
+    // half away from zero on the decimal digits as written (round(1.005, 2) = 1.01), as mathjs does
     fn: (x, n = 0) => {
       if (!Number.isInteger(n) || n < 0 || n > 15) return Number.NaN;
-      const f = 10 ** n;
-      return Math.round(x * f) / f;
+      const a = Math.abs(x);
+      const r = /e/i.test(String(a)) ? Math.round(a * 10 ** n) / 10 ** n : Number(`${Math.round(Number(`${a}e${n}`))}e-${n}`);
+      return Math.sign(x) * r;
     },
   },
   floor: { arity: [1, 1], fn: Math.floor },
@@ -53,7 +55,17 @@ const BUILTIN_NAMES: ReadonlyMap<string, number> = new Map([
 /** The functions allowed in expressions, for messages and the README. */
 export const ALLOWED_FUNCTIONS: readonly string[] = Object.keys(FUNCTIONS);
 
-/** Operators by mathjs function name. */
+/**
+ * Equality within mathjs's default tolerances (relTol 1e-12, absTol 1e-15), fixed here: so
+ * `0.1 + 0.2 == 0.3` holds as it did under mathjs, and no expression can change the tolerance.
+ */
+function near(a: number, b: number): boolean {
+  if (a === b) return true;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+  return Math.abs(a - b) <= Math.max(1e-12 * Math.max(Math.abs(a), Math.abs(b)), 1e-15);
+}
+
+/** Operators by mathjs function name (comparisons give 1 or 0). */
 const OPERATORS: Readonly<Record<string, Fn>> = {
   add: (a, b) => a + b,
   subtract: (a, b) => a - b,
@@ -63,12 +75,12 @@ const OPERATORS: Readonly<Record<string, Fn>> = {
   mod: (a, b) => a - b * Math.floor(a / b),
   unaryMinus: (a) => -a,
   unaryPlus: (a) => a,
-  larger: (a, b) => +(a > b),
-  smaller: (a, b) => +(a < b),
-  largerEq: (a, b) => +(a >= b),
-  smallerEq: (a, b) => +(a <= b),
-  equal: (a, b) => +(a === b),
-  unequal: (a, b) => +(a !== b),
+  larger: (a, b) => +(a > b && !near(a, b)),
+  smaller: (a, b) => +(a < b && !near(a, b)),
+  largerEq: (a, b) => +(a > b || near(a, b)),
+  smallerEq: (a, b) => +(a < b || near(a, b)),
+  equal: (a, b) => +near(a, b),
+  unequal: (a, b) => +!near(a, b),
   and: (a, b) => +(a !== 0 && b !== 0),
   or: (a, b) => +(a !== 0 || b !== 0),
   xor: (a, b) => +((a !== 0) !== (b !== 0)),
@@ -113,6 +125,9 @@ const REFUSED_NODES: Readonly<Record<string, string>> = {
 };
 
 let parser: typeof ParseFn | undefined;
+/** Parsed trees by expression text: each expression is parsed once, also when dcsim seek resolves a scenario again. */
+const parsed = new Map<string, MathNode>();
+const MAX_CACHED = 10_000;
 
 /**
  * Loads mathjs's parser on a private instance; call once before resolving a scenario that has
@@ -218,12 +233,16 @@ export function evaluateExpression(expr: string, constants: ReadonlyMap<string, 
   if (!parser) throw new Error('evaluateExpression called before loadExpressionEngine()');
   if (expr.length > MAX_EXPRESSION_LENGTH)
     return { ok: false, message: msg.expressionTooLarge(expr, MAX_EXPRESSION_NODES, MAX_EXPRESSION_LENGTH) };
-  let tree: MathNode;
-  try {
-    tree = parser(expr);
-  } catch (e) {
-    const reason = e instanceof RangeError ? 'it is nested too deeply' : (e as Error).message;
-    return { ok: false, message: msg.expressionFailed(expr, reason) };
+  let tree = parsed.get(expr);
+  if (!tree) {
+    try {
+      tree = parser(expr);
+    } catch (e) {
+      const reason = e instanceof RangeError ? 'it is nested too deeply' : (e as Error).message;
+      return { ok: false, message: msg.expressionFailed(expr, reason) };
+    }
+    if (parsed.size >= MAX_CACHED) parsed.clear();
+    parsed.set(expr, tree);
   }
   try {
     check(tree, constants, expr);

@@ -96,6 +96,12 @@ describe('expressions: an allow-list of scalar arithmetic (issue #9 item 3)', ()
     expect(evaluateExpression(deep, constants).ok).toBe(false);
   });
 
+  it('compares within mathjs’s default tolerance, which no expression can change', () => {
+    expect(evaluateExpression('0.1 + 0.2 == 0.3', constants)).toEqual({ ok: true, value: 1 });
+    expect(evaluateExpression('1 == 1.5', constants)).toEqual({ ok: true, value: 0 });
+    expect(evaluateExpression('round(1.005, 2) + round(-2.5)', constants)).toEqual({ ok: true, value: 1.01 - 3 });
+  });
+
   it('no expression changes what a later one gives', () => {
     const before = evaluateExpression('0.1 + 0.2 == 0.3', constants);
     evaluateExpression('config({relTol: 0.5, number: "BigNumber"})', constants);
