@@ -46,7 +46,8 @@ export type Param =
 /** Raw scenario number as written (validated shape). */
 export type ParamInput = number | string | Record<string, unknown>;
 
-const isNumberLike = (v: unknown): v is number | string => typeof v === 'number' || typeof v === 'string';
+/** A finite number (YAML's `.inf` and `.nan` are not), or an expression string. */
+const isNumberLike = (v: unknown): v is number | string => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string';
 
 /** Checks the shape of a scenario number and reports each problem at its path. */
 export function checkParam(v: unknown, path: ValuePath, allowPerEnterprise: boolean): PathIssue[] {

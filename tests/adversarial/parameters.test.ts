@@ -62,6 +62,15 @@ describe('parameter domains (issue #9 item 4)', { timeout: 60_000 }, () => {
     });
   }
 
+  it('refuses .inf and .nan anywhere a number goes', async () => {
+    const inf = await validate('growth:\n  value_added: { uniform: [0, .inf] }');
+    expect(inf.code).toBe(2);
+    expect(inf.firstLine).toBe(`${inf.at(8, 31, 'growth.value_added.uniform[1]')}${msg.wrongType('a number', Infinity)}`);
+    const nan = await validate('growth:\n  efficiency_gain: .nan');
+    expect(nan.code).toBe(2);
+    expect(nan.firstLine).toBe(`${nan.at(8, 20, 'growth.efficiency_gain')}${msg.badParameter(Number.NaN)}`);
+  });
+
   it('warns (does not refuse) an efficiency gain of 0.5 and growth of 0.4: 0.01 means 1 %', async () => {
     const r = await validate('growth:\n  efficiency_gain: 0.5\n  value_added: 0.4');
     expect(r.code).toBe(0);
