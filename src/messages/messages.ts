@@ -113,7 +113,7 @@ export const msg = {
   expressionRefused: (expr: string, what: string, reason: string) =>
     `expression "${brief(expr)}": ${what} ${reason}; expressions are scalar arithmetic (+ - * / ^ mod, comparisons, and/or/not, a ? b : c) over numbers, pi, e and the names under 'constants'`,
   expressionUnknownName: (expr: string, name: string, known: readonly string[]) =>
-    `expression "${brief(expr)}" uses '${name}', which is not defined${didYouMean(name, known)}; ${known.length ? `the names under 'constants' are: ${list(known)}` : "define it under 'constants'"}`,
+    `expression "${brief(expr)}" uses '${name}', which is not defined${didYouMean(name, known)}; ${known.length ? `the names defined so far under 'constants' are: ${list(known)}` : "define it under 'constants', above where it is used"}`,
   expressionArity: (expr: string, fn: string, min: number, max: number, got: number) =>
     `expression "${brief(expr)}": ${fn}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, got ${got}`,
   expressionTooLarge: (expr: string, nodes: number, chars: number) =>
