@@ -15,4 +15,6 @@ export interface PathIssue {
   readonly file?: string;
   readonly row?: number;
   readonly field?: string;
+  /** A warning is reported but does not stop a run (default: an error). */
+  readonly severity?: 'error' | 'warning';
 }

@@ -166,11 +166,17 @@ async function readPolicyTables(
 
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Merges a child over its parent: maps merge key by key, lists and scalars replace (DESIGN §3). */
+/**
+ * Merges a child over its parent: maps merge key by key, lists and scalars replace (DESIGN §3).
+ * Only own keys are merged, and each is defined as data, so no key (the YAML reader already
+ * refuses `__proto__`, `constructor` and `prototype`) can reach a prototype.
+ */
 export function mergeScenario(parent: unknown, child: unknown): unknown {
   if (!isMap(parent) || !isMap(child)) return child;
-  const out: Record<string, unknown> = { ...parent };
-  for (const [k, v] of Object.entries(child)) out[k] = k in parent ? mergeScenario(parent[k], v) : v;
+  const out: Record<string, unknown> = {};
+  const set = (k: string, v: unknown) => Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(parent)) set(k, v);
+  for (const [k, v] of Object.entries(child)) set(k, Object.hasOwn(parent, k) ? mergeScenario(parent[k], v) : v);
   return out;
 }
 
@@ -235,7 +241,9 @@ export async function loadScenario(
   const index = new Map<string, number>();
   registry?.table.ids.forEach((id, i) => index.set(id, i));
   const resolved = resolveScenario({ spec, files, policyModules, enterpriseIndex: (id) => index.get(id), policyTables });
-  diagnostics.push(...locate(resolved.issues));
+  const resolvedDiagnostics = locate(resolved.issues);
+  const scenarioWarnings = resolvedDiagnostics.filter((d) => d.severity === 'warning');
+  diagnostics.push(...resolvedDiagnostics.filter((d) => d.severity !== 'warning'));
   if (diagnostics.length || !factorsR.value || !evaluationR.value || !registry || !resolved.scenario) {
     return { diagnostics };
   }
@@ -246,7 +254,7 @@ export async function loadScenario(
   if (completionErrors.length) return { diagnostics: completionErrors };
   const cross = checkRegistryAgainstFactors(registry, factors);
   if (cross.length) return { diagnostics: cross };
-  const warnings = [...registry.warnings, ...yearDiagnostics, ...completion.diagnostics];
+  const warnings = [...scenarioWarnings, ...registry.warnings, ...yearDiagnostics, ...completion.diagnostics];
   return {
     value: {
       scenario: resolved.scenario,
@@ -263,7 +271,9 @@ export async function loadScenario(
         const again = parseWith(scenarioSchema, copy);
         if (!again.value) return { diagnostics: locate(again.issues) };
         const r = resolveScenario({ spec: again.value, files, policyModules, enterpriseIndex: (id) => index.get(id), policyTables });
-        return r.scenario ? { scenario: r.scenario, diagnostics: [] } : { diagnostics: locate(r.issues) };
+        return r.scenario
+          ? { scenario: r.scenario, diagnostics: [] }
+          : { diagnostics: locate(r.issues.filter((i) => i.severity !== 'warning')) };
       },
     },
     diagnostics: [],

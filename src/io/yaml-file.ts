@@ -8,13 +8,23 @@ import { formatPath, parseYaml, type YamlSource } from './yaml-source.js';
 
 /** Turns a path issue into a diagnostic at the file, line and column where the path is written. */
 export function locateIssue(issue: PathIssue, sources: readonly YamlSource[]): Diagnostic {
-  if (issue.file !== undefined) return { code: issue.code, message: issue.message, file: issue.file, row: issue.row, field: issue.field };
+  const severity = issue.severity === 'warning' ? { severity: issue.severity } : {};
+  if (issue.file !== undefined)
+    return { code: issue.code, message: issue.message, file: issue.file, row: issue.row, field: issue.field, ...severity };
   // the file that sets the path (child first); else the one holding its longest existing prefix
   let src = sources.find((s) => s.has(issue.path));
   for (let len = issue.path.length - 1; !src && len >= 0; len--) src = sources.find((s) => s.has(issue.path.slice(0, len)));
   src ??= sources[0];
   const pos = src.locate(issue.path, issue.at ?? 'value');
-  return { code: issue.code, message: issue.message, file: src.file, line: pos.line, column: pos.column, field: formatPath(issue.path) };
+  return {
+    code: issue.code,
+    message: issue.message,
+    file: src.file,
+    line: pos.line,
+    column: pos.column,
+    field: formatPath(issue.path),
+    ...severity,
+  };
 }
 
 /** Reads and parses a YAML file that must hold a map. */

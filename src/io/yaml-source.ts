@@ -1,5 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../domain/diagnostic.js';
+import { RESERVED_KEYS } from '../domain/reserved-keys.js';
 import { msg } from '../messages/messages.js';
 
 import type { ValuePath } from '../domain/path-issue.js';
@@ -30,22 +31,79 @@ function child(node: unknown, key: string | number): { keyNode?: Node; valueNode
   return undefined;
 }
 
-/** Parses YAML text; syntax errors (and duplicate keys) come back as diagnostics with line and column. */
+/** Deepest nesting of maps and lists accepted (a scenario needs about 8). */
+export const MAX_YAML_DEPTH = 64;
+/** Most values YAML aliases (`*name`) may expand to in one file (an alias bomb expands to billions). */
+export const MAX_YAML_ALIAS_COUNT = 100;
+
+/**
+ * Walks the document's nodes (without recursion, so any depth is safe) and returns a node nested
+ * deeper than {@link MAX_YAML_DEPTH}, the first alias in the text, and a reserved key.
+ */
+function scan(doc: Document): { tooDeep?: Node; alias?: Node; reserved?: { key: string; node: Node } } {
+  const found: ReturnType<typeof scan> = {};
+  const stack: [unknown, number][] = [[doc.contents, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (isAlias(node) && (found.alias === undefined || (node.range?.[0] ?? 0) < (found.alias.range?.[0] ?? 0))) found.alias = node;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= MAX_YAML_DEPTH) {
+      found.tooDeep ??= node as Node;
+      continue;
+    }
+    for (const item of node.items) {
+      if (isPair(item)) {
+        const k = isScalar(item.key) ? item.key.value : undefined;
+        if (typeof k === 'string' && RESERVED_KEYS.has(k)) found.reserved ??= { key: k, node: item.key as Node };
+        stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      } else stack.push([item, depth + 1]);
+    }
+  }
+  return found;
+}
+
+/**
+ * Parses YAML text; syntax errors (and duplicate keys), nesting deeper than
+ * {@link MAX_YAML_DEPTH}, alias bombs and reserved keys (`__proto__`, `constructor`, `prototype`)
+ * come back as diagnostics with line and column.
+ */
 export function parseYaml(text: string, file: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => {
-    const pos = lineCounter.linePos(e.pos[0]);
-    return { code: 'yaml/syntax', message: msg.yamlSyntax(e.message.split('\n')[0]), file, line: pos.line, column: pos.col };
-  });
-  if (diagnostics.length) return { diagnostics };
+  const at = (offset: number | undefined) => {
+    const pos = lineCounter.linePos(offset ?? 0);
+    return { file, line: pos.line, column: pos.col };
+  };
+  const diagnostics: Diagnostic[] = doc.errors.map((e) =>
+    /call stack/i.test(e.message)
+      ? { code: 'yaml/too-deep', message: msg.yamlTooDeep(MAX_YAML_DEPTH), ...at(e.pos[0]) }
+      : { code: 'yaml/syntax', message: msg.yamlSyntax(e.message.split('\n')[0]), ...at(e.pos[0]) },
+  );
+  const tooDeep = diagnostics.find((d) => d.code === 'yaml/too-deep');
+  if (diagnostics.length) return { diagnostics: tooDeep ? [tooDeep] : diagnostics };
+  const found = scan(doc);
+  if (found.tooDeep)
+    return { diagnostics: [{ code: 'yaml/too-deep', message: msg.yamlTooDeep(MAX_YAML_DEPTH), ...at(found.tooDeep.range?.[0]) }] };
+  if (found.reserved) {
+    const d = { code: 'yaml/reserved-key', message: msg.reservedKey(found.reserved.key), ...at(found.reserved.node.range?.[0]) };
+    return { diagnostics: [d] };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT });
+  } catch (e) {
+    if (!(e instanceof ReferenceError || e instanceof RangeError)) throw e;
+    // an alias bomb (or an alias to nothing): reported at the first alias
+    const message = /alias count/i.test(e.message) ? msg.yamlAliasBomb(MAX_YAML_ALIAS_COUNT) : msg.yamlSyntax(e.message.split('\n')[0]);
+    return { diagnostics: [{ code: 'yaml/aliases', message, ...at(found.alias?.range?.[0]) }] };
+  }
   const start = (n: unknown): number | undefined => {
     const r = (n as Node | undefined)?.range;
     return r ? r[0] : undefined;
   };
   const source: YamlSource = {
     file,
-    value: doc.toJS({ maxAliasCount: 100 }),
+    value,
     locate(path, at = 'value') {
       let node: unknown = doc.contents;
       let offset = start(node) ?? 0;

@@ -6,6 +6,9 @@
 
 import { editDistance as distance } from '../domain/edit-distance.js';
 
+/** Shortens a long expression for a message. */
+const brief = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
+
 const list = (xs: readonly (string | number)[]): string => xs.map((x) => String(x)).join(', ');
 
 /** Renders a value briefly for a message: `"abc"`, `12`, `a list`, `a map`. */
@@ -43,6 +46,11 @@ export const msg = {
 
   // ── YAML and schema ──────────────────────────────────────────────────────────────────────
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  yamlTooDeep: (max: number) =>
+    `the file nests maps and lists more than ${max} levels deep; a scenario needs fewer than 10 — check for unclosed brackets`,
+  yamlAliasBomb: (max: number) =>
+    `the file's YAML aliases (*name) expand to more than ${max} copies; write the values out instead of nesting aliases`,
+  reservedKey: (key: string) => `unknown key '${key}': this name is reserved and is never read; remove it`,
   yamlNotMap: () => 'the file must be a YAML map of keys (key: value), not a list or a single value',
   unknownKey: (key: string, valid: readonly string[]) =>
     `unknown key '${key}'${didYouMean(key, valid)}${valid.length ? `; valid keys here: ${list(valid)}` : ''}`,
@@ -87,8 +95,26 @@ export const msg = {
   distributionArity: (dist: string, n: number, form: string) => `${dist} takes ${n} numbers: ${form}`,
   distributionOrder: (dist: string, form: string) => `${dist} parameters are out of order; they must satisfy ${form}`,
   expressionFailed: (expr: string, reason: string) =>
-    `expression "${expr}" cannot be evaluated: ${reason}; expressions may use numbers, + - * / ^, functions such as min, max, exp, log, and the names under 'constants'`,
-  expressionNotNumber: (expr: string, got: string) => `expression "${expr}" gives ${got}, not a finite number`,
+    `expression "${brief(expr)}" cannot be evaluated: ${reason}; expressions may use numbers, + - * / ^, functions such as min, max, exp, log, and the names under 'constants'`,
+  expressionNotNumber: (expr: string, got: string) => `expression "${brief(expr)}" gives ${got}, not a finite number`,
+  expressionRefused: (expr: string, what: string, reason: string) =>
+    `expression "${brief(expr)}": ${what} ${reason}; expressions are scalar arithmetic (+ - * / ^ mod, comparisons, and/or/not, a ? b : c) over numbers, pi, e and the names under 'constants'`,
+  expressionUnknownName: (expr: string, name: string, known: readonly string[]) =>
+    `expression "${brief(expr)}" uses '${name}', which is not defined${didYouMean(name, known)}; ${known.length ? `the names defined so far under 'constants' are: ${list(known)}` : "define it under 'constants', above where it is used"}`,
+  expressionArity: (expr: string, fn: string, min: number, max: number, got: number) =>
+    `expression "${brief(expr)}": ${fn}() takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, got ${got}`,
+  expressionTooLarge: (expr: string, nodes: number, chars: number) =>
+    `expression "${brief(expr)}" is too large (at most ${chars} characters and ${nodes} terms); compute the parts under 'constants'`,
+  outOfDomain: (value: number, what: string, interval: string, hint?: string) =>
+    `${value} is outside ${interval}, the range of ${what}${hint ? `; write ${hint}` : ''}`,
+  unusuallyHigh: (value: number, what: string, above: number, hint?: string, dist?: string) =>
+    `${dist ? `${dist} reaches ${value}` : value}, unusually high for ${what} (above ${above}); check it is ${hint ?? 'meant'}`,
+  distributionOutsideDomain: (dist: string, what: string, interval: string) =>
+    `${dist} gives values outside ${interval}, the range of ${what}; choose its numbers inside ${interval}`,
+  distributionNeedsClip: (dist: string, what: string, interval: string) =>
+    `${dist} can give values outside ${interval}, the range of ${what}; add clip: [lo, hi] with lo and hi inside ${interval}, or use a bounded distribution such as triangular or pert`,
+  clipOutsideDomain: (clip: readonly number[], what: string, interval: string) =>
+    `clip [${clip.join(', ')}] reaches outside ${interval}, the range of ${what}; choose lo and hi inside ${interval}`,
   notAYearKey: (key: string) => `'${key}' is not a year; a year series uses four-digit years as keys, e.g. {2021: 0.5568, 2025: 0.50}`,
   perYearNotDistribution: () =>
     'per_year sizes the simulation: give a number or a year series such as {2021: 5, 2025: 10}, not a distribution',
@@ -193,6 +219,8 @@ export const msg = {
     `no ${path} in [${min}, ${max}] meets “${target}” with ${confidence} confidence; widen --min/--max or change the mix`,
   seekNotMonotone: (assumption: string) =>
     `warning: the evaluated points do not bear out the assumption that the ${assumption}; the answer may not be the smallest or largest`,
+  nonFiniteResult: (draw: number, year: number, metric: string, value: number, params: readonly (readonly [string, number])[]) =>
+    `draw ${draw}, year ${year}: ${metric} is ${value}, not a finite number${params.length ? ` (this draw's sampled values: ${params.map(([k, v]) => `${k} = ${+v.toPrecision(6)}`).join(', ')})` : ''}; nothing was written. Narrow the distributions (add clip: [lo, hi]) or correct the numbers that lead to it`,
   interrupted: () => 'interrupted: the workers were stopped and nothing was written',
   drawFailed: (draw: number, message: string) =>
     `draw ${draw < 0 ? '(unknown)' : draw} failed: ${message}\nThe other workers were stopped and nothing was written. This is a bug in dcsim; please report it with the command you ran.`,

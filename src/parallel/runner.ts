@@ -5,6 +5,7 @@ import type { MetricLayout } from '../engine/metrics.js';
 import { createSimulation, type SimulationInput } from '../engine/simulate.js';
 import type { EngineEvent } from '../engine/state.js';
 import type { FromWorker, ToWorker } from './protocol.js';
+import { assertFiniteRows } from './non-finite.js';
 import { faultMessage } from './runner-faults.js';
 import { toTransfer } from './transfer.js';
 
@@ -48,6 +49,8 @@ export class DrawFailure extends Error {
 
 /** The run was interrupted (Ctrl-C). */
 export class RunAborted extends Error {}
+
+export { NonFiniteResult } from './non-finite.js';
 
 /** The compiled worker script (dist/parallel/worker.js), also when this module runs from src/ under a test runner. */
 function workerScript(): URL {
@@ -162,9 +165,16 @@ export class WorkerPool {
 /**
  * Runs draws in this thread (`workers: 0`) or on a worker pool: `pool` when given (reused,
  * left running), else one started and stopped for this run. A draw's numbers depend only on
- * (seed, draw), so the result is the same for any worker count and any scheduling.
+ * (seed, draw), so the result is the same for any worker count and any scheduling. Every metric
+ * and recorded event is checked to be finite ({@link NonFiniteResult} otherwise).
  */
 export async function runDraws(input: SimulationInput, o: DrawRunOptions, pool?: WorkerPool): Promise<DrawRunResult> {
+  const result = await runDrawRows(input, o, pool);
+  assertFiniteRows(result, o.draws); // the one check of every draw's numbers, however they were run
+  return result;
+}
+
+async function runDrawRows(input: SimulationInput, o: DrawRunOptions, pool?: WorkerPool): Promise<DrawRunResult> {
   if (o.workers > 0 || pool) {
     if (pool) return pool.run(input, o);
     const own = new WorkerPool(o.workers);

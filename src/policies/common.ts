@@ -4,6 +4,7 @@ import { sharesSumToOne } from '../domain/schema-helpers.js';
 import { quickselect } from '../evaluation/quickselect.js';
 import { msg } from '../messages/messages.js';
 import type { Rng } from '../random/rng.js';
+import type { Domain } from '../scenario/domain.js';
 import { paramValue, resolveParam, sample, type Param, type ParamInput } from '../scenario/param.js';
 import type { PolicyLayout, PolicyResolveContext } from './types.js';
 
@@ -89,15 +90,16 @@ export class PolicyParam {
   }
 }
 
-/** Resolves an optional scenario number with a default. */
+/** Resolves an optional scenario number in its domain (DOMAINS in scenario/domain.ts), with a default. */
 export function resolveOptional(
   v: ParamInput | undefined,
   fallback: number,
   ctx: PolicyResolveContext,
   path: ValuePath,
   issues: PathIssue[],
+  domain: Domain,
 ): Param {
-  return v === undefined ? { kind: 'constant', value: fallback } : resolveParam(v, ctx.constants, path, issues);
+  return v === undefined ? { kind: 'constant', value: fallback } : resolveParam(v, ctx.constants, path, issues, domain);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PathIssue } from '../domain/path-issue.js';
+import { DOMAINS } from '../scenario/domain.js';
 import { paramSchema, type Param } from '../scenario/param.js';
 import { PolicyParam, resolveOptional, resolveYears, selectSmallest, yearsSchema } from './common.js';
 import { namedEntrySchema, resolveNamed, type NamedEntry } from './named.js';
@@ -63,16 +64,30 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
     return {
       params: {
         years: resolveYears(spec.years, ctx, path, issues),
-        evaluations: resolveOptional(spec.evaluations_per_year, 0, ctx, [...path, 'evaluations_per_year'], issues),
-        retrofits: resolveOptional(spec.retrofits_per_year, 0, ctx, [...path, 'retrofits_per_year'], issues),
+        evaluations: resolveOptional(spec.evaluations_per_year, 0, ctx, [...path, 'evaluations_per_year'], issues, DOMAINS.count),
+        retrofits: resolveOptional(spec.retrofits_per_year, 0, ctx, [...path, 'retrofits_per_year'], issues, DOMAINS.count),
         worstIntensity: spec.retrofit_selection === 'worst_intensity',
         saving:
           spec.retrofit_saving === undefined
             ? { kind: 'distribution', dist: { name: 'triangular', args: [0.05, 0.1, 0.2] }, per: 'enterprise' }
-            : resolveOptional(spec.retrofit_saving, 0, ctx, [...path, 'retrofit_saving'], issues),
+            : resolveOptional(spec.retrofit_saving, 0, ctx, [...path, 'retrofit_saving'], issues, DOMAINS.saving),
         maxSavingTce: spec.retrofit_max_saving_tce ?? Infinity,
-        certifications: resolveOptional(spec.green_factories_per_year, 0, ctx, [...path, 'green_factories_per_year'], issues),
-        gain: resolveOptional(spec.green_factory_efficiency_gain, 0.01, ctx, [...path, 'green_factory_efficiency_gain'], issues),
+        certifications: resolveOptional(
+          spec.green_factories_per_year,
+          0,
+          ctx,
+          [...path, 'green_factories_per_year'],
+          issues,
+          DOMAINS.count,
+        ),
+        gain: resolveOptional(
+          spec.green_factory_efficiency_gain,
+          0.01,
+          ctx,
+          [...path, 'green_factory_efficiency_gain'],
+          issues,
+          DOMAINS.efficiencyGain,
+        ),
         renewableShare: spec.green_factory_renewable_share,
         named: named.named,
       },

@@ -5,6 +5,7 @@ import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
 import type { Rng } from '../random/rng.js';
+import { DOMAINS } from '../scenario/domain.js';
 import { paramSchema, paramValue, type Param } from '../scenario/param.js';
 import { PolicyParam, resolveOptional, resolveYears, yearsSchema } from './common.js';
 import type { PolicyModule, PolicyResolveContext, PolicyState } from './types.js';
@@ -75,6 +76,18 @@ interface Params {
   readonly minTaxPerMu: number;
   readonly maxEnergyIntensity: number;
 }
+
+/** The domain of each number of the generated projects. */
+const GENERATED_DOMAINS = {
+  per_year: DOMAINS.count,
+  energy_tce: DOMAINS.nonNegative,
+  electricity_share: DOMAINS.share,
+  value_added: DOMAINS.nonNegative,
+  value_added_rate: DOMAINS.positiveShare,
+  tax_rate: DOMAINS.share,
+  land_mu: DOMAINS.positive,
+  labor_productivity: DOMAINS.positive,
+} as const;
 
 /** Names of the generated projects' numbers, in the order of their runtime parameters. */
 const GENERATED_NAMES = ['energy_tce', 'electricity_share', 'value_added', 'value_added_rate', 'tax_rate', 'land_mu', 'labor_productivity'];
@@ -148,7 +161,8 @@ export const newProjects: PolicyModule<Spec, Params> = {
       const gp: ValuePath = [...path, 'generated'];
       const division = toDivision(g.sector);
       if (!division) issues.push({ path: [...gp, 'sector'], code: 'policy/sector', message: msg.unknownSector(g.sector) });
-      const opt = (v: Parameters<typeof resolveOptional>[0], d: number, key: string) => resolveOptional(v, d, ctx, [...gp, key], issues);
+      const opt = (v: Parameters<typeof resolveOptional>[0], d: number, key: keyof typeof GENERATED_DOMAINS) =>
+        resolveOptional(v, d, ctx, [...gp, key], issues, GENERATED_DOMAINS[key]);
       generated = {
         years: resolveYears(g.years, ctx, gp, issues),
         perYear: opt(g.per_year, 0, 'per_year'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PathIssue } from '../domain/path-issue.js';
 import { GRADES } from '../domain/enterprise-table.js';
+import { DOMAINS } from '../scenario/domain.js';
 import { paramSchema, type Param } from '../scenario/param.js';
 import {
   cumulativeShares,
@@ -60,7 +61,7 @@ const schema = z.strictObject({
       close: z.strictObject({ share: shareSchema }).optional(),
     })
     .superRefine(sharesRefinement('disposition')),
-  named: z.array(namedEntrySchema(ACTIONS, { energy_saving: z.number().min(0).max(1).optional() })).default([]),
+  named: z.array(namedEntrySchema(ACTIONS, { energy_saving: z.number().min(0).lt(1).optional() })).default([]),
 });
 type Spec = z.infer<typeof schema>;
 
@@ -117,8 +118,22 @@ export const rectification: PolicyModule<Spec, Params> = {
         cooldownYears: spec.cooldown_years,
         exitMaxTce: spec.exit_max_energy_tce ?? Infinity,
         shares: ACTIONS.map((a) => d[a]?.share ?? 0),
-        upgradeSaving: resolveOptional(d.upgrade?.energy_saving, 0.1, ctx, [...path, 'dispositions', 'upgrade', 'energy_saving'], issues),
-        upgradeGain: resolveOptional(d.upgrade?.value_added_gain, 0, ctx, [...path, 'dispositions', 'upgrade', 'value_added_gain'], issues),
+        upgradeSaving: resolveOptional(
+          d.upgrade?.energy_saving,
+          0.1,
+          ctx,
+          [...path, 'dispositions', 'upgrade', 'energy_saving'],
+          issues,
+          DOMAINS.saving,
+        ),
+        upgradeGain: resolveOptional(
+          d.upgrade?.value_added_gain,
+          0,
+          ctx,
+          [...path, 'dispositions', 'upgrade', 'value_added_gain'],
+          issues,
+          DOMAINS.valueAddedGain,
+        ),
         upgradeLag: d.upgrade?.lag ?? 0,
         regulateSaving: resolveOptional(
           d.regulate?.energy_saving,
@@ -126,6 +141,7 @@ export const rectification: PolicyModule<Spec, Params> = {
           ctx,
           [...path, 'dispositions', 'regulate', 'energy_saving'],
           issues,
+          DOMAINS.saving,
         ),
         named: named.named.map((n, i) => ({ ...n, energySaving: spec.named[i].energy_saving })),
       },

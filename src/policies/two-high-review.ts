@@ -3,6 +3,7 @@ import type { PathIssue } from '../domain/path-issue.js';
 import { GREEN_FACTORY_LEVELS } from '../domain/enterprise-table.js';
 import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
+import { DOMAINS } from '../scenario/domain.js';
 import { paramSchema, type Param } from '../scenario/param.js';
 import {
   cumulativeShares,
@@ -44,7 +45,7 @@ const schema = z.strictObject({
       compliant: z.strictObject({ share: shareSchema }).optional(),
     })
     .superRefine(sharesRefinement('disposition')),
-  named: z.array(namedEntrySchema(ACTIONS, { energy_saving: z.number().min(0).max(1).optional() })).default([]),
+  named: z.array(namedEntrySchema(ACTIONS, { energy_saving: z.number().min(0).lt(1).optional() })).default([]),
 });
 type Spec = z.infer<typeof schema>;
 
@@ -89,7 +90,14 @@ export const twoHighReview: PolicyModule<Spec, Params> = {
         sinceYear: spec.thresholds.since_year,
         exemptLevel: GREEN_FACTORY_LEVELS.indexOf(spec.exempt_green_factory),
         shares: ACTIONS.map((a) => d[a]?.share ?? 0),
-        saving: resolveOptional(d.benchmark?.energy_saving, 0.1, ctx, [...path, 'dispositions', 'benchmark', 'energy_saving'], issues),
+        saving: resolveOptional(
+          d.benchmark?.energy_saving,
+          0.1,
+          ctx,
+          [...path, 'dispositions', 'benchmark', 'energy_saving'],
+          issues,
+          DOMAINS.saving,
+        ),
         named: named.named.map((n, i) => ({ ...n, energySaving: spec.named[i].energy_saving })),
       },
       issues,

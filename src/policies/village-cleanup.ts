@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PathIssue } from '../domain/path-issue.js';
+import { DOMAINS } from '../scenario/domain.js';
 import { paramSchema, type Param } from '../scenario/param.js';
 import {
   cumulativeShares,
@@ -66,7 +67,7 @@ export const villageCleanup: PolicyModule<Spec, Params> = {
     return {
       params: {
         years: resolveYears(spec.years, ctx, path, issues),
-        perYear: resolveOptional(spec.per_year, 100, ctx, [...path, 'per_year'], issues),
+        perYear: resolveOptional(spec.per_year, 100, ctx, [...path, 'per_year'], issues, DOMAINS.count),
         village: spec.flags.includes('village_cluster'),
         lsmp: spec.flags.includes('lsmp'),
         shares: ACTIONS.map((a) => spec.dispositions[a]?.share ?? 0),

@@ -5,6 +5,7 @@ import { yearSeries, valueAt, type YearSeries } from '../domain/year-series.js';
 import { msg } from '../messages/messages.js';
 import { lognormal, normal, pert, triangular, uniform } from '../random/distributions.js';
 import type { Rng } from '../random/rng.js';
+import { formatDomain, inDomain, type Domain } from './domain.js';
 import { evaluateExpression } from './expression.js';
 
 /**
@@ -45,7 +46,8 @@ export type Param =
 /** Raw scenario number as written (validated shape). */
 export type ParamInput = number | string | Record<string, unknown>;
 
-const isNumberLike = (v: unknown): v is number | string => typeof v === 'number' || typeof v === 'string';
+/** A finite number (YAML's `.inf` and `.nan` are not), or an expression string. */
+const isNumberLike = (v: unknown): v is number | string => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string';
 
 /** Checks the shape of a scenario number and reports each problem at its path. */
 export function checkParam(v: unknown, path: ValuePath, allowPerEnterprise: boolean): PathIssue[] {
@@ -130,8 +132,97 @@ function orderIssue(name: DistributionName, a: readonly number[]): string | unde
   }
 }
 
-/** Resolves a validated scenario number: expressions evaluated, series and distributions built. */
-export function resolveParam(v: ParamInput, constants: ReadonlyMap<string, number>, path: ValuePath, issues: PathIssue[]): Param {
+/**
+ * Resolves a validated scenario number in its domain: expressions evaluated, series and
+ * distributions built, and every value it can take checked against `domain` (see
+ * {@link checkDomain}); problems and warnings are added to `issues`.
+ */
+export function resolveParam(
+  v: ParamInput,
+  constants: ReadonlyMap<string, number>,
+  path: ValuePath,
+  issues: PathIssue[],
+  domain: Domain,
+): Param {
+  const p = buildParam(v, constants, path, issues);
+  checkDomain(p, domain, path, issues);
+  return p;
+}
+
+/** The values a distribution can give: [lo, hi], lo excluded when `loOpen`. */
+function support(d: Distribution): { lo: number; hi: number; loOpen: boolean } {
+  const a = d.args;
+  let s =
+    d.name === 'normal'
+      ? { lo: -Infinity, hi: Infinity, loOpen: false }
+      : d.name === 'lognormal'
+        ? { lo: 0, hi: Infinity, loOpen: true }
+        : { lo: a[0], hi: a[a.length - 1], loOpen: false };
+  if (d.clip) s = { lo: Math.max(s.lo, d.clip[0]), hi: Math.min(s.hi, d.clip[1]), loOpen: s.loOpen && s.lo >= d.clip[0] };
+  return s;
+}
+
+/** Describes a distribution as written: `normal(0.05, 0.8)`. */
+const describeDist = (d: Distribution) => `${d.name}(${d.args.join(', ')})${d.clip ? ` clipped to [${d.clip.join(', ')}]` : ''}`;
+
+/**
+ * Checks every value a resolved number can take against its domain (the one place, issue #9
+ * item 4): a constant and each series point must lie inside it (whole numbers for counts); a
+ * distribution by its support — a bounded one by [min, max], an unbounded one only with a `clip`
+ * inside the domain. Values above the domain's `warnAbove` give a warning.
+ */
+export function checkDomain(p: Param, d: Domain, path: ValuePath, issues: PathIssue[]): void {
+  const value = (x: number, at: ValuePath) => {
+    if (!Number.isFinite(x)) return; // an expression that failed is reported already
+    if (!inDomain(x, d)) issues.push({ path: at, code: 'param/domain', message: msg.outOfDomain(x, d.what, formatDomain(d), d.hint) });
+    else if (d.integer && !Number.isInteger(x)) issues.push({ path: at, code: 'param/domain', message: msg.notInteger(x) });
+    else if (d.warnAbove !== undefined && x > d.warnAbove)
+      issues.push({ path: at, code: 'param/unusual', message: msg.unusuallyHigh(x, d.what, d.warnAbove, d.hint), severity: 'warning' });
+  };
+  switch (p.kind) {
+    case 'constant':
+      return value(p.value, path);
+    case 'series':
+      p.series.years.forEach((y, i) => value(p.series.values[i], [...path, String(y)]));
+      return;
+    case 'distribution': {
+      const dist = p.dist;
+      if (![...dist.args, ...(dist.clip ?? [])].every(Number.isFinite)) return;
+      const s = support(dist);
+      const loOk = d.minOpen ? s.lo > d.min || (s.lo === d.min && s.loOpen) : s.lo >= d.min;
+      const hiOk = d.maxOpen ? s.hi < d.max : s.hi <= d.max;
+      const interval = formatDomain(d);
+      if (loOk && hiOk) {
+        if (d.warnAbove !== undefined && s.hi > d.warnAbove)
+          issues.push({
+            path,
+            code: 'param/unusual',
+            message: msg.unusuallyHigh(s.hi, d.what, d.warnAbove, d.hint, describeDist(dist)),
+            severity: 'warning',
+          });
+        return;
+      }
+      const bounded = dist.name !== 'normal' && dist.name !== 'lognormal';
+      if (dist.clip && !(inDomain(dist.clip[0], d) && inDomain(dist.clip[1], d)))
+        issues.push({ path: [...path, 'clip'], code: 'param/domain', message: msg.clipOutsideDomain(dist.clip, d.what, interval) });
+      else if (bounded || dist.clip)
+        issues.push({
+          path: [...path, dist.name],
+          code: 'param/domain',
+          message: msg.distributionOutsideDomain(describeDist(dist), d.what, interval),
+        });
+      else
+        issues.push({
+          path: [...path, dist.name],
+          code: 'param/needs-clip',
+          message: msg.distributionNeedsClip(describeDist(dist), d.what, interval),
+        });
+    }
+  }
+}
+
+/** Builds a scenario number: expressions evaluated, series and distributions built. */
+function buildParam(v: ParamInput, constants: ReadonlyMap<string, number>, path: ValuePath, issues: PathIssue[]): Param {
   if (typeof v === 'number' || typeof v === 'string') return { kind: 'constant', value: resolveNumber(v, constants, path, issues) };
   const keys = Object.keys(v);
   if (keys.every(isYearKey)) {

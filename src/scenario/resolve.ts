@@ -4,6 +4,7 @@ import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import { msg } from '../messages/messages.js';
 import type { PolicyModule, ResolvedPolicy } from '../policies/types.js';
 import { checkTargetYears, defaultFrom, targetSchema, type Target } from '../targets/schema.js';
+import { DOMAINS, type Domain } from './domain.js';
 import { resolveNumber, resolveParam, type Param, type ParamInput } from './param.js';
 import { GROWTH_DEFAULTS, isSectorMap, type ScenarioSpec } from './schema.js';
 import { parseWith } from './zod-issues.js';
@@ -55,22 +56,24 @@ function resolveSectorParam(
   constants: ReadonlyMap<string, number>,
   path: ValuePath,
   issues: PathIssue[],
+  domain: Domain,
 ): SectorParam {
   if (v === undefined) return { default: { kind: 'constant', value: fallback }, bySector: new Map() };
-  if (!isSectorMap(v)) return { default: resolveParam(v, constants, path, issues), bySector: new Map() };
+  if (!isSectorMap(v)) return { default: resolveParam(v, constants, path, issues, domain), bySector: new Map() };
   const bySector = new Map<string, Param>();
-  for (const [k, p] of Object.entries(v)) if (k !== 'default') bySector.set(k, resolveParam(p, constants, [...path, k], issues));
+  for (const [k, p] of Object.entries(v)) if (k !== 'default') bySector.set(k, resolveParam(p, constants, [...path, k], issues, domain));
   const dflt =
     v.default !== undefined
-      ? resolveParam(v.default, constants, [...path, 'default'], issues)
+      ? resolveParam(v.default, constants, [...path, 'default'], issues, domain)
       : { kind: 'constant' as const, value: fallback };
   return { default: dflt, bySector };
 }
 
 /**
  * Resolves a validated scenario spec (Parse → Spec → Resolved, DESIGN §9): evaluates constants
- * and expressions once, builds parameters, validates each policy entry with its module's schema
- * and each target with the targets schema, and checks years against the period.
+ * and expressions once, builds parameters in their domains, validates each policy entry with its
+ * module's schema and each target with the targets schema, and checks years against the period.
+ * With a scenario come its warnings (issues of severity 'warning'); errors come without one.
  */
 export function resolveScenario(input: ResolveInput): { scenario?: Scenario; issues: PathIssue[] } {
   const { spec } = input;
@@ -83,13 +86,21 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
 
   const g = spec.growth;
   const growth: Scenario['growth'] = {
-    valueAdded: resolveSectorParam(g.value_added, GROWTH_DEFAULTS.value_added, constants, ['growth', 'value_added'], issues),
+    valueAdded: resolveSectorParam(
+      g.value_added,
+      GROWTH_DEFAULTS.value_added,
+      constants,
+      ['growth', 'value_added'],
+      issues,
+      DOMAINS.growth,
+    ),
     energyElasticity: resolveSectorParam(
       g.energy_elasticity,
       GROWTH_DEFAULTS.energy_elasticity,
       constants,
       ['growth', 'energy_elasticity'],
       issues,
+      DOMAINS.energyElasticity,
     ),
     efficiencyGain: resolveSectorParam(
       g.efficiency_gain,
@@ -97,6 +108,7 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
       constants,
       ['growth', 'efficiency_gain'],
       issues,
+      DOMAINS.efficiencyGain,
     ),
     employmentElasticity: resolveSectorParam(
       g.employment_elasticity,
@@ -104,12 +116,13 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
       constants,
       ['growth', 'employment_elasticity'],
       issues,
+      DOMAINS.employmentElasticity,
     ),
   };
   const gridEmissionFactor =
     spec.grid_emission_factor === undefined
       ? undefined
-      : resolveParam(spec.grid_emission_factor, constants, ['grid_emission_factor'], issues);
+      : resolveParam(spec.grid_emission_factor, constants, ['grid_emission_factor'], issues, DOMAINS.gridEmissionFactor);
 
   const policies: ResolvedPolicy[] = [];
   const known = input.policyModules.map((m) => m.type);
@@ -159,7 +172,7 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
     });
   });
 
-  if (issues.length) return { issues };
+  if (issues.some((i) => i.severity !== 'warning')) return { issues };
   return {
     scenario: {
       name: spec.name,

@@ -1,3 +1,4 @@
+import { RESERVED_KEYS } from '../domain/reserved-keys.js';
 import { msg } from '../messages/messages.js';
 
 /**
@@ -15,14 +16,16 @@ export function setByPath(merged: Record<string, unknown>, path: string, value: 
     const inBrackets = raw.startsWith('[');
     const part = inBrackets ? raw.slice(1, -1) : raw;
     const last = n === parts.length - 1;
-    if (last && !inBrackets && node !== null && typeof node === 'object' && !Array.isArray(node) && !(part in node)) {
+    // own keys only, never __proto__, constructor or prototype: a path cannot reach a prototype
+    if (RESERVED_KEYS.has(part)) return msg.badVaryPath(path, raw);
+    if (last && !inBrackets && node !== null && typeof node === 'object' && !Array.isArray(node) && !Object.hasOwn(node, part)) {
       // a key left at its default: write it
       [parent, key, node] = [node as Record<string, unknown>, part, 0];
     } else if (Array.isArray(node)) {
       const i = /^\d+$/.test(part) ? Number(part) : node.findIndex((x) => (x as { type?: unknown })?.type === part);
       if (i < 0 || i >= node.length) return msg.badVaryPath(path, raw);
       [parent, key, node] = [node, i, node[i]];
-    } else if (node !== null && typeof node === 'object' && !inBrackets && part in (node as object)) {
+    } else if (node !== null && typeof node === 'object' && !inBrackets && Object.hasOwn(node, part)) {
       [parent, key, node] = [node as Record<string, unknown>, part, (node as Record<string, unknown>)[part]];
     } else return msg.badVaryPath(path, raw);
   }

@@ -207,7 +207,7 @@ targets:
     if (p.kind === 'distribution') expect(p.dist.args.map((x) => +x.toFixed(12))).toEqual([0.05, 0.075, 0.085]);
     const bad = await load({ 'a.yaml': `${HEAD}growth:\n  efficiency_gain: "import({x: 1})"\n` });
     expect(where(bad.diagnostics)).toEqual([
-      ['a.yaml', 7, 20, 'growth.efficiency_gain', expect.stringContaining('function import is disabled')],
+      ['a.yaml', 7, 20, 'growth.efficiency_gain', expect.stringContaining('import() changes the maths engine')],
     ]);
   });
 

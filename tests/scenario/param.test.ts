@@ -5,11 +5,12 @@ import { checkParam, paramValue, resolveParam, sample } from '../../src/scenario
 import type { PathIssue } from '../../src/domain/path-issue.js';
 
 const none = new Map<string, number>();
+const ANY = { what: 'a number', min: -Infinity, max: Infinity };
 
 function resolve(v: unknown) {
   const issues: PathIssue[] = [...checkParam(v, ['p'], true)];
   if (issues.length) return { issues };
-  const p = resolveParam(v as never, new Map([['g', 0.02]]), ['p'], issues);
+  const p = resolveParam(v as never, new Map([['g', 0.02]]), ['p'], issues, ANY);
   return { p, issues };
 }
 
@@ -58,6 +59,6 @@ describe('scenario numbers', () => {
 
   it('lognormal needs a positive mean', () => {
     expect(resolve({ lognormal: [0, 1] }).issues[0].code).toBe('param/order');
-    expect(resolveParam({ lognormal: [2, 1] }, none, [], []).kind).toBe('distribution');
+    expect(resolveParam({ lognormal: [2, 1] }, none, [], [], ANY).kind).toBe('distribution');
   });
 });

@@ -1,0 +1,84 @@
+import type { MetricLayout } from '../engine/metrics.js';
+import type { EngineEvent } from '../engine/state.js';
+import { msg } from '../messages/messages.js';
+
+/**
+ * Ratio metrics that are undefined, not wrong, when their denominator is zero (no 规上 firm, no
+ * land, no VA left in a draw): NaN there means "not defined" and is left out of the quantiles.
+ * Their numerators and denominators are checked as totals, so a NaN from broken numbers is
+ * still caught there; ±Infinity is refused for them too.
+ */
+const UNDEFINED_WHEN_EMPTY: ReadonlySet<string> = new Set([
+  'value_added_rate',
+  'tax_per_mu',
+  'value_added_per_mu',
+  'labor_productivity',
+  'energy_intensity',
+  'carbon_intensity',
+]);
+
+/** The event fields written to events.csv as numbers. */
+const EVENT_NUMBERS = ['vacatedEnergyTce', 'co2ReductionT', 'vacatedLandMu', 'newProjectEnergyTce'] as const;
+
+/**
+ * A draw produced a number that is not finite: the run stops (exit 2) and names the draw, year,
+ * metric and that draw's sampled `per: draw` parameters, instead of dropping the draw from the
+ * quantiles (issue #9 item 4).
+ */
+export class NonFiniteResult extends Error {
+  constructor(
+    readonly draw: number,
+    readonly year: number,
+    readonly metric: string,
+    readonly value: number,
+    readonly params: readonly (readonly [string, number])[],
+  ) {
+    super(msg.nonFiniteResult(draw, year, metric, value, params));
+  }
+}
+
+/** What a run of draws returns, as far as the check needs it. */
+export interface DrawRows {
+  readonly layout: MetricLayout;
+  readonly drawSize: number;
+  readonly values: Float64Array;
+  readonly events: readonly EngineEvent[];
+  readonly ids: readonly string[];
+  readonly paramNames: readonly string[];
+  readonly params: Float64Array;
+}
+
+/**
+ * Checks every metric of every draw and every recorded event; throws {@link NonFiniteResult}
+ * for the first number that is not finite (draws in the order run, then metrics, then years).
+ */
+export function assertFiniteRows(rows: DrawRows, draws: readonly number[]): void {
+  const { layout, drawSize, values, paramNames, params } = rows;
+  const Y = layout.years.length;
+  const P = paramNames.length;
+  const paramsOf = (i: number) => paramNames.map((name, j) => [name, params[i * P + j]] as const);
+  for (let i = 0; i < draws.length; i++) {
+    const offset = i * drawSize;
+    for (let k = 0; k < drawSize; k++) {
+      const v = values[offset + k];
+      if (Number.isFinite(v)) continue;
+      const metric = layout.ids[Math.floor(k / Y)];
+      if (Number.isNaN(v) && UNDEFINED_WHEN_EMPTY.has(metric)) continue;
+      throw new NonFiniteResult(draws[i], layout.years[k % Y], metric, v, paramsOf(i));
+    }
+  }
+  for (const e of rows.events) {
+    for (const f of EVENT_NUMBERS) {
+      const v = e[f];
+      if (Number.isFinite(v)) continue;
+      const i = draws.indexOf(e.draw);
+      throw new NonFiniteResult(
+        e.draw,
+        e.year,
+        `events.csv ${f} of ${rows.ids[e.enterprise] ?? e.enterprise}`,
+        v,
+        i < 0 ? [] : paramsOf(i),
+      );
+    }
+  }
+}
