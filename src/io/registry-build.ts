@@ -258,6 +258,7 @@ export function buildRegistry(
           if (!target) break; // an optional column kept off the table and absent from the file
           const v = parseNumberCell(raw);
           if (v === undefined) err(def, 'registry/not-a-number', msg.notANumber(raw));
+          else if (v === Infinity || v === -Infinity) err(def, 'registry/not-finite', msg.notFinite(raw));
           else if (v < 0) err(def, 'registry/negative-number', msg.negativeNumber(v));
           else target[e] = Number.isNaN(v) && def.kind === 'number' ? 0 : v;
           break;

@@ -131,6 +131,7 @@ export const msg = {
   unknownColumn: (header: string, valid: readonly string[]) =>
     `unknown column '${header}'${didYouMean(header, valid)}; it is ignored — rename it if it should be read`,
   notANumber: (raw: string) => `"${raw}" is not a number; write digits only (no units, no thousands separators other than ',')`,
+  notFinite: (raw: string) => `"${raw}" is too large to be a number of this registry; check the cell and its unit`,
   negativeNumber: (value: number) => `${value} is negative; this quantity cannot be below 0`,
   notABoolean: (raw: string) => `"${raw}" is not yes/no; write true/false, 1/0, 是/否 or Y/N`,
   notAYear: (raw: string) => `"${raw}" is not a year; write a four-digit year such as 2015`,

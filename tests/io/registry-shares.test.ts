@@ -39,4 +39,9 @@ describe('share columns and percentages', () => {
     ]);
     expect(msg.percentNotShare('35%')).toContain('percentages are only for share columns');
   });
+
+  it('a number too large for a double (1e400) is an error, not an infinite quantity', () => {
+    const r = fromCsv(`${HEADER},energy_tce\n${firm('A')},1e400\n`);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ row: 2, field: 'energy_tce', message: msg.notFinite('1e400') })]);
+  });
 });
