@@ -78,6 +78,7 @@ function baseScenario(): Record<string, unknown> {
   return {
     name: 'fuzz',
     registry: 'registry.csv',
+    registry_year: 2020,
     factors: join(ROOT, 'models/factors/china.yaml'),
     evaluation: join(ROOT, 'models/evaluation/zhejiang-mujun.yaml'),
     period: { base: 2020, end: 2023 },
