@@ -3,10 +3,9 @@ import type { EngineEvent } from '../engine/state.js';
 import { msg } from '../messages/messages.js';
 
 /**
- * Ratio metrics that are undefined, not wrong, when their denominator is zero (no 规上 firm, no
- * land, no VA left in a draw): NaN there means "not defined" and is left out of the quantiles.
- * Their numerators and denominators are checked as totals, so a NaN from broken numbers is
- * still caught there; ±Infinity is refused for them too.
+ * Ratio metrics whose NaN means an empty denominator (no 规上 firm, no land, no VA left in a
+ * draw): the run stops as for any other non-finite number — a draw is never left out of the
+ * quantiles in silence — but the message says what emptied the ratio.
  */
 const UNDEFINED_WHEN_EMPTY: ReadonlySet<string> = new Set([
   'value_added_rate',
@@ -32,8 +31,9 @@ export class NonFiniteResult extends Error {
     readonly metric: string,
     readonly value: number,
     readonly params: readonly (readonly [string, number])[],
+    emptyDenominator = false,
   ) {
-    super(msg.nonFiniteResult(draw, year, metric, value, params));
+    super(emptyDenominator ? msg.undefinedRatio(draw, year, metric, params) : msg.nonFiniteResult(draw, year, metric, value, params));
   }
 }
 
@@ -63,8 +63,7 @@ export function assertFiniteRows(rows: DrawRows, draws: readonly number[]): void
       const v = values[offset + k];
       if (Number.isFinite(v)) continue;
       const metric = layout.ids[Math.floor(k / Y)];
-      if (Number.isNaN(v) && UNDEFINED_WHEN_EMPTY.has(metric)) continue;
-      throw new NonFiniteResult(draws[i], layout.years[k % Y], metric, v, paramsOf(i));
+      throw new NonFiniteResult(draws[i], layout.years[k % Y], metric, v, paramsOf(i), Number.isNaN(v) && UNDEFINED_WHEN_EMPTY.has(metric));
     }
   }
   for (const e of rows.events) {

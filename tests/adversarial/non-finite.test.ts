@@ -99,7 +99,7 @@ describe('non-finite numbers at run time (issue #9 item 4)', { timeout: 60_000 }
     }
   });
 
-  it('a ratio with nothing to divide by stays "not defined"; a non-finite event value never reaches events.csv', () => {
+  it('a ratio with nothing to divide by stops the run and says why; a non-finite event value never reaches events.csv', () => {
     const layout = { ids: ['energy_tce', 'value_added_rate'], years: [2020, 2021], policyKeys: [] };
     const rows = {
       layout,
@@ -110,7 +110,9 @@ describe('non-finite numbers at run time (issue #9 item 4)', { timeout: 60_000 }
       paramNames: ['p'],
       params: Float64Array.from([0.5]),
     };
-    expect(() => assertFiniteRows(rows, [3])).not.toThrow();
+    expect(() => assertFiniteRows(rows, [3])).toThrow(msg.undefinedRatio(3, 2020, 'value_added_rate', [['p', 0.5]]));
+    const finite = { ...rows, values: Float64Array.from([1, 2, 0.2, 0.3]) };
+    expect(() => assertFiniteRows(finite, [3])).not.toThrow();
     const event = {
       draw: 3,
       year: 2021,
@@ -122,7 +124,7 @@ describe('non-finite numbers at run time (issue #9 item 4)', { timeout: 60_000 }
       vacatedLandMu: 0,
       newProjectEnergyTce: 0,
     };
-    expect(() => assertFiniteRows({ ...rows, events: [event] as never[] }, [3])).toThrow(
+    expect(() => assertFiniteRows({ ...finite, events: [event] as never[] }, [3])).toThrow(
       msg.nonFiniteResult(3, 2021, 'events.csv vacatedEnergyTce of E1', Number.NaN, [['p', 0.5]]),
     );
     expect(() => assertFiniteRows({ ...rows, values: Float64Array.from([1, Infinity, 0, 0]) }, [3])).toThrow(
