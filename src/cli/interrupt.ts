@@ -1,3 +1,4 @@
+import { msg } from '../messages/messages.js';
 import { EXIT } from './io-streams.js';
 
 /** The signal that interrupted the command running now, once one has. */
@@ -10,6 +11,8 @@ let current: { controller: AbortController; by?: NodeJS.Signals } | undefined;
  * second signal ends the process at once (a temporary folder left then is swept by the next run).
  */
 export async function withInterrupts(run: () => Promise<number>): Promise<number> {
+  process.off('SIGINT', beforeCommand);
+  process.off('SIGTERM', beforeCommand);
   const state: { controller: AbortController; by?: NodeJS.Signals } = { controller: new AbortController() };
   const onSignal = (sig: NodeJS.Signals) => {
     if (state.by) process.exit(interruptedExit(state.by));
@@ -27,6 +30,20 @@ export async function withInterrupts(run: () => Promise<number>): Promise<number
     process.off('SIGTERM', onSignal);
     current = undefined;
   }
+}
+
+const beforeCommand = (sig: NodeJS.Signals) => {
+  process.stderr.write(`${msg.interrupted()}\n`);
+  process.exit(interruptedExit(sig));
+};
+
+/**
+ * Ends the process with 130 (SIGINT) or 143 (SIGTERM) on a signal that arrives before a command
+ * runs — while the modules load, nothing is written yet — instead of dying by the signal.
+ */
+export function trapSignalsBeforeCommand(): void {
+  process.on('SIGINT', beforeCommand);
+  process.on('SIGTERM', beforeCommand);
 }
 
 /** Aborted by the first SIGINT or SIGTERM while a command runs under {@link withInterrupts}; undefined outside one. */
