@@ -1,12 +1,5 @@
 import yargs from 'yargs';
 import { msg } from '../messages/messages.js';
-import { chartCommand } from './commands/chart.js';
-import { compareCommand } from './commands/compare.js';
-import { seekCommand } from './commands/seek.js';
-import { mergeCommand } from './commands/merge.js';
-import { runCommand } from './commands/run.js';
-import { synthCommand } from './commands/synth.js';
-import { validateCommand } from './commands/validate.js';
 import { EXIT, processStreams, type Streams } from './io-streams.js';
 import { withInterrupts } from './interrupt.js';
 import type { Lang } from './labels.js';
@@ -17,7 +10,8 @@ import type { Lang } from './labels.js';
  */
 export async function main(argv: readonly string[], io: Streams = processStreams): Promise<number> {
   // the handlers only pick the command: it runs after parsing succeeded, so a misspelt flag or a
-  // bad choice is refused before any work (yargs validates strict mode after calling handlers)
+  // bad choice is refused before any work (yargs validates strict mode after calling handlers);
+  // the command's module, with the large libraries it needs, loads only then
   let selected: (() => Promise<number>) | undefined;
   let usageError: string | undefined;
   const cli = yargs([...argv])
@@ -29,7 +23,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
       'check scenario files and every file they name; print a base-year summary',
       (y) => y.positional('scenario', { type: 'string', array: true, demandOption: true, describe: 'scenario YAML file(s)' }),
       (args) => {
-        selected = () => validateCommand(args.scenario as string[], args.lang as Lang, io);
+        selected = async () => (await import('./commands/validate.js')).validateCommand(args.scenario as string[], args.lang as Lang, io);
       },
     )
     .command(
@@ -53,8 +47,8 @@ export async function main(argv: readonly string[], io: Streams = processStreams
             describe: 'render the charts (SVG and PNG) and the reports; --no-charts skips them (results.xlsx is still written)',
           }),
       (args) => {
-        selected = () =>
-          runCommand(
+        selected = async () =>
+          (await import('./commands/run.js')).runCommand(
             {
               scenario: args.scenario as string,
               draws: args.draws,
@@ -101,8 +95,8 @@ export async function main(argv: readonly string[], io: Streams = processStreams
             describe: 'render the charts and reports; --no-charts skips them (results.xlsx is still written)',
           }),
       (args) => {
-        selected = () =>
-          compareCommand(
+        selected = async () =>
+          (await import('./commands/compare.js')).compareCommand(
             {
               scenarios: args.scenarios as string[],
               draws: args.draws,
@@ -138,8 +132,8 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('out', { type: 'string', describe: 'output folder (default: outputs/seek/<timestamp>)' })
           .option('force', { type: 'boolean', default: false }),
       (args) => {
-        selected = () =>
-          seekCommand(
+        selected = async () =>
+          (await import('./commands/seek.js')).seekCommand(
             {
               scenario: args.scenario as string,
               target: args.target,
@@ -166,7 +160,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
       'render the charts of a finished run again (e.g. with --lang en), without simulating',
       (y) => y.positional('run-dir', { type: 'string', demandOption: true, describe: 'a run folder written by dcsim run or dcsim merge' }),
       (args) => {
-        selected = () => chartCommand(args['run-dir'] as string, args.lang as Lang, io);
+        selected = async () => (await import('./commands/chart.js')).chartCommand(args['run-dir'] as string, args.lang as Lang, io);
       },
     )
     .command(
@@ -183,8 +177,8 @@ export async function main(argv: readonly string[], io: Streams = processStreams
             describe: 'render the charts and reports; --no-charts skips them (results.xlsx is still written)',
           }),
       (args) => {
-        selected = () =>
-          mergeCommand(
+        selected = async () =>
+          (await import('./commands/merge.js')).mergeCommand(
             { partials: args.partials as string[], out: args.out, force: args.force, argv, charts: args.charts, lang: args.lang as Lang },
             io,
           );
@@ -201,8 +195,8 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('out', { type: 'string', demandOption: true, describe: 'CSV file to write' })
           .option('force', { type: 'boolean', default: false, describe: 'replace an existing file' }),
       (args) => {
-        selected = () =>
-          synthCommand(
+        selected = async () =>
+          (await import('./commands/synth.js')).synthCommand(
             { aggregates: args.aggregates, enterprises: args.enterprises, seed: args.seed, out: args.out, force: args.force },
             io,
           );

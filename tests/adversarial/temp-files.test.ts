@@ -43,15 +43,18 @@ describe('temporary files: exclusive, never through a link', () => {
       ['b.txt', 'b'],
     ]);
     // Ctrl-C arrives after the first file is written
-    const slow = new Map(files);
-    slow[Symbol.iterator] = function* () {
-      let first = true;
-      for (const e of files) {
-        if (!first) abort.abort('SIGINT');
-        first = false;
-        yield e;
+    class Slow extends Map<string, string> {
+      override *[Symbol.iterator](): MapIterator<[string, string]> {
+        let first = true;
+        for (const e of files) {
+          if (!first) abort.abort('SIGINT');
+          first = false;
+          yield e;
+        }
+        return undefined;
       }
-    };
+    }
+    const slow = new Slow(files);
     await expect(writeRunFolder(join(dir, 'out'), slow, false, { signal: abort.signal })).rejects.toBeInstanceOf(WriteInterrupted);
     expect(await readdir(dir)).toEqual([]);
   });
