@@ -1,4 +1,5 @@
 import { msg } from '../messages/messages.js';
+import { removeLiveTempsSync } from '../io/temp-names.js';
 import { EXIT } from './io-streams.js';
 
 /** The signal that interrupted the command running now, once one has. */
@@ -8,16 +9,22 @@ let current: { controller: AbortController; by?: NodeJS.Signals } | undefined;
  * Runs a command with Ctrl-C (SIGINT) and SIGTERM trapped: the first signal aborts
  * {@link interruptSignal} — the workers stop and a run folder being written loses its
  * temporary folder — and the command ends with 130 (SIGINT) or 143 (SIGTERM, 128 + 15). A
- * second signal ends the process at once (a temporary folder left then is swept by the next run).
+ * command still busy after a short grace (loading, rendering), or a second signal, ends the
+ * process at once, after removing the temporary files and folders being written. Only SIGKILL
+ * can leave one; the next run sweeps it.
  */
 export async function withInterrupts(run: () => Promise<number>): Promise<number> {
   process.off('SIGINT', beforeCommand);
   process.off('SIGTERM', beforeCommand);
   const state: { controller: AbortController; by?: NodeJS.Signals } = { controller: new AbortController() };
+  let grace: NodeJS.Timeout | undefined;
   const onSignal = (sig: NodeJS.Signals) => {
-    if (state.by) process.exit(interruptedExit(state.by));
+    if (state.by) endNow(state.by);
     state.by = sig;
     state.controller.abort(sig);
+    // a phase that does not watch the signal (loading, rendering) ends shortly all the same
+    grace = setTimeout(() => endNow(sig), GRACE_MS);
+    grace.unref();
   };
   current = state;
   process.on('SIGINT', onSignal);
@@ -26,16 +33,24 @@ export async function withInterrupts(run: () => Promise<number>): Promise<number
     const code = await run();
     return state.by && code === EXIT.interrupted ? interruptedExit(state.by) : code;
   } finally {
+    clearTimeout(grace);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     current = undefined;
   }
 }
 
-const beforeCommand = (sig: NodeJS.Signals) => {
+/** How long the command has after a signal to stop by itself (the draws stop at once, a write between two files). */
+const GRACE_MS = 1500;
+
+/** Ends the process now: the temporary files and folders being written are removed first. */
+function endNow(sig: NodeJS.Signals): never {
+  removeLiveTempsSync();
   process.stderr.write(`${msg.interrupted()}\n`);
   process.exit(interruptedExit(sig));
-};
+}
+
+const beforeCommand = (sig: NodeJS.Signals) => endNow(sig);
 
 /**
  * Ends the process with 130 (SIGINT) or 143 (SIGTERM) on a signal that arrives before a command

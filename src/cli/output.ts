@@ -1,3 +1,5 @@
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { WriteInterrupted } from '../io/atomic-write.js';
 import { OutputRefused, outputState, writeRunFolder } from '../io/run-folder.js';
@@ -32,9 +34,33 @@ export async function prepareOutputFolder(
   const dir = resolve(out ?? fallback());
   for (const path of await sweepStaleTemps(dirname(dir))) io.err(msg.staleTempRemoved(shown(path)));
   const refused = refusal(await outputState(dir), dir, force);
-  if (refused === undefined) return { dir };
-  io.err(`--out: ${refused}`);
+  if (refused !== undefined) {
+    io.err(`--out: ${refused}`);
+    return { code: EXIT.badInput };
+  }
+  const unwritable = await unwritableReason(dirname(dir));
+  if (unwritable === undefined) return { dir };
+  io.err(`--out: ${msg.cannotWrite(shown(dir), unwritable)}`);
   return { code: EXIT.badInput };
+}
+
+/**
+ * Why the folder that will hold the output (or its nearest existing ancestor, which the write
+ * would create it in) cannot be written — read-only, no permission, a file in the path — or
+ * undefined: found before the work, not after it.
+ */
+async function unwritableReason(folder: string): Promise<string | undefined> {
+  for (let f = folder; ; f = dirname(f)) {
+    try {
+      const st = await stat(f);
+      if (!st.isDirectory()) return msg.ioReason('ENOTDIR', '');
+      await access(f, constants.W_OK | constants.X_OK);
+      return undefined;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' || dirname(f) === f) return msg.ioReason(code, (e as Error).message);
+    }
+  }
 }
 
 function refusal(state: Awaited<ReturnType<typeof outputState>>, dir: string, force: boolean): string | undefined {

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { tempFileName } from './temp-names.js';
+import { tempFileName, trackTemp, untrackTemp } from './temp-names.js';
 
 /** The write was stopped by Ctrl-C or SIGTERM; the temporary file or folder was removed. */
 export class WriteInterrupted extends Error {
@@ -37,6 +37,7 @@ export async function writeFileAtomic(path: string, data: string | Buffer, signa
   await mkdir(dirname(path), { recursive: true });
   const tmp = join(dirname(path), tempFileName(basename(path)));
   let created = false;
+  trackTemp(tmp);
   try {
     if (signal?.aborted) throw new WriteInterrupted();
     await writeNewFile(tmp, data);
@@ -46,5 +47,7 @@ export async function writeFileAtomic(path: string, data: string | Buffer, signa
   } catch (e) {
     if (created) await rm(tmp, { force: true });
     throw e;
+  } finally {
+    untrackTemp(tmp);
   }
 }

@@ -3,7 +3,7 @@ import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } fro
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { WriteInterrupted, writeNewFile } from './atomic-write.js';
 import { PARTIAL_FILE, PARTIAL_KIND } from './partial.js';
-import { oldFolderName, tempFolderPrefix } from './temp-names.js';
+import { oldFolderName, tempFolderPrefix, trackTemp, untrackTemp } from './temp-names.js';
 
 /** The `kind` of the manifest.json (or seek.json) dcsim writes in each output folder it makes. */
 export const OUTPUT_KIND = { run: 'dcsim-run', compare: 'dcsim-compare', seek: 'dcsim-seek' } as const;
@@ -107,6 +107,7 @@ export async function writeRunFolder(
   if (o.signal?.aborted) throw new WriteInterrupted();
   await mkdir(parent, { recursive: true });
   const tmp = await mkdtemp(join(parent, tempFolderPrefix(basename(dir))));
+  trackTemp(tmp);
   try {
     for (const [name, data] of files) {
       if (o.signal?.aborted) throw new WriteInterrupted();
@@ -128,5 +129,7 @@ export async function writeRunFolder(
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;
+  } finally {
+    untrackTemp(tmp);
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 
 /**
  * dcsim's own temporary names, next to what they become: `.NAME.dcsim-tmp-PID-XXXXXX` (a run
@@ -66,4 +67,23 @@ export async function sweepStaleTemps(folder: string, now = Date.now()): Promise
     }
   }
   return removed;
+}
+
+/** Temporary files and folders being written now, removed at once if the process must end. */
+const live = new Set<string>();
+
+/** Marks a temporary path as being written (see {@link removeLiveTempsSync}). */
+export function trackTemp(path: string): void {
+  live.add(path);
+}
+
+/** The temporary path was renamed into place or removed. */
+export function untrackTemp(path: string): void {
+  live.delete(path);
+}
+
+/** Removes every temporary path being written, synchronously: the last thing before the process ends on a signal. */
+export function removeLiveTempsSync(): void {
+  for (const path of live) rmSync(path, { recursive: true, force: true });
+  live.clear();
 }

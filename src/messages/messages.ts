@@ -151,6 +151,7 @@ export const msg = {
   outputNotFolder: (path: string) => `${path} is a file, not a folder; give --out a folder path`,
   cannotWrite: (path: string, reason: string) => `cannot write ${path}: ${reason}; choose a folder you can write to with --out`,
   outputExists: (path: string) => `${path} already exists; choose another --out or add --force to replace it`,
+  notInRange: (v: unknown, range: string) => `${describeValue(v)} is outside the valid range: ${range}`,
   emptyOut: () => 'is empty; give a folder path, e.g. --out outputs/mine',
   notDcsimFolder: (path: string) =>
     `${path} is not a dcsim output folder; choose an empty or new folder (--force replaces only a folder dcsim wrote)`,

@@ -49,6 +49,10 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
     return EXIT.badInput;
   };
   if (!(o.min < o.max)) return bad(msg.seekRange(o.min, o.max));
+  if (o.confidence !== undefined && !(o.confidence > 0 && o.confidence <= 1))
+    return bad(`--confidence: ${msg.notInRange(o.confidence, '0 < confidence ≤ 1, e.g. 0.9')}`);
+  if (o.tolerance !== undefined && !(o.tolerance > 0 && Number.isFinite(o.tolerance)))
+    return bad(`--tolerance: ${msg.notInRange(o.tolerance, 'a number > 0')}`);
   const numbers = checkRunNumbers(o, io) ?? emptyOutExit(o.out, io);
   if (numbers !== undefined) return numbers;
   const { value, diagnostics } = await loadScenario(o.scenario);
