@@ -1,13 +1,22 @@
 import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { emptyOutExit } from '../../src/cli/output.js';
 import { isDcsimOutput, outputState, OUTPUT_KIND, writeRunFolder } from '../../src/io/run-folder.js';
 import { msg } from '../../src/messages/messages.js';
 import { ROOT } from '../helpers.js';
 import { dcsim, smallScenario, snapshot } from './support-outputs.js';
 
 const RUN = ['--draws', '2', '--workers', '0', '--quiet', '--no-charts'];
+
+/** The whole command line in this process (faster than spawning the CLI): exit code and the first line on stderr. */
+async function inProcess(argv: string[]) {
+  const err: string[] = [];
+  const code = await main(argv, { out: () => undefined, err: (l) => err.push(l) });
+  return { code, first: err[0] };
+}
 
 /** A folder of the user's files. */
 async function userFolder(): Promise<string> {
@@ -33,13 +42,18 @@ describe('--force replaces only a folder dcsim wrote', { timeout: 60_000 }, () =
     const dir = await userFolder();
     const s = await smallScenario(await mkdtemp(join(tmpdir(), 'dcsim-adv-')));
     const before = await snapshot(dir);
-    for (const force of [[], ['--force']]) {
-      const r = dcsim(['run', s, ...RUN, '--out', '', ...force], { cwd: dir });
-      expect(r.code).toBe(2);
-      expect(r.first).toBe(`--out ${msg.emptyOut()}`);
-    }
-    expect(dcsim(['merge', 'x', '--out', ''], { cwd: dir }).first).toBe(`--out ${msg.emptyOut()}`);
-    expect(dcsim(['synth', '--aggregates', 'x.yaml', '--out', ''], { cwd: dir }).first).toBe(`--out ${msg.emptyOut()}`);
+    const r = dcsim(['run', s, ...RUN, '--out', '', '--force'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.first).toBe(`--out ${msg.emptyOut()}`);
+    const lines: string[] = [];
+    const io = { out: () => undefined, err: (l: string) => lines.push(l) };
+    expect([emptyOutExit('', io), emptyOutExit('  ', io), emptyOutExit(undefined, io), emptyOutExit('o', io)]).toEqual([
+      2,
+      2,
+      undefined,
+      undefined,
+    ]);
+    expect(lines).toEqual([`--out ${msg.emptyOut()}`, `--out ${msg.emptyOut()}`]);
     expect(await snapshot(dir)).toEqual(before);
   });
 
@@ -59,13 +73,8 @@ describe('--force replaces only a folder dcsim wrote', { timeout: 60_000 }, () =
       ['seek', s, '--target', 'land', '--vary', 'policies[village_cleanup].per_year', '--max', '3', '--draws', '2', '--workers', '0'],
       ['merge', join(work, 'no-such-shard')],
     ];
-    for (const args of cases) {
-      const r = dcsim([...args, '--out', dir, '--force']);
-      expect(r.code, args[0]).toBe(2);
-      expect(r.first, args[0]).toBe(`--out: ${msg.notDcsimFolder(dir)}`);
-    }
-    const home = dcsim(['run', s, ...RUN, '--out', dir, '--force'], { env: { HOME: dir } });
-    expect(home.first).toBe(`--out: ${msg.notDcsimFolder(dir)}`);
+    for (const args of cases)
+      expect(await inProcess([...args, '--out', dir, '--force']), args[0]).toEqual({ code: 2, first: `--out: ${msg.notDcsimFolder(dir)}` });
     expect(await snapshot(dir)).toEqual(before);
     expect(await readdir(work)).toEqual(['s.yaml']);
   });
@@ -75,15 +84,13 @@ describe('--force replaces only a folder dcsim wrote', { timeout: 60_000 }, () =
     const s = await smallScenario(work);
     const out = join(work, 'out');
     await mkdir(out);
-    expect(dcsim(['run', s, ...RUN, '--out', out]).code).toBe(0);
+    expect(await inProcess(['run', s, ...RUN, '--out', out])).toEqual({ code: 0, first: undefined });
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.kind).toBe(OUTPUT_KIND.run);
     const before = await snapshot(out);
-    const again = dcsim(['run', s, ...RUN, '--out', out]);
-    expect(again.code).toBe(2);
-    expect(again.first).toBe(`--out: ${msg.outputExists(out)}`);
+    expect(await inProcess(['run', s, ...RUN, '--out', out])).toEqual({ code: 2, first: `--out: ${msg.outputExists(out)}` });
     expect(await snapshot(out)).toEqual(before);
-    expect(dcsim(['run', s, ...RUN, '--seed', '9', '--out', out, '--force']).code).toBe(0);
+    expect((await inProcess(['run', s, ...RUN, '--seed', '9', '--out', out, '--force'])).code).toBe(0);
     expect(JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')).seed).toBe(9);
     expect((await readdir(work)).sort()).toEqual(['out', 's.yaml']); // no temporary or old folder left
   });
@@ -91,11 +98,9 @@ describe('--force replaces only a folder dcsim wrote', { timeout: 60_000 }, () =
   it('synth --out an existing folder is exit 2 even with --force; an existing file needs --force', async () => {
     const dir = await userFolder();
     const before = await snapshot(dir);
-    for (const force of [[], ['--force']]) {
-      const r = dcsim(['synth', '--aggregates', join(ROOT, 'models/aggregates/zhenhai-2020.yaml'), '--out', dir, ...force]);
-      expect(r.code).toBe(2);
-      expect(r.first).toBe(`--out: ${msg.outputIsFolder(dir)}`);
-    }
+    const folder = dcsim(['synth', '--aggregates', join(ROOT, 'models/aggregates/zhenhai-2020.yaml'), '--out', dir, '--force']);
+    expect(folder.code).toBe(2);
+    expect(folder.first).toBe(`--out: ${msg.outputIsFolder(dir)}`);
     const file = join(dir, 'data', 'a.csv');
     const r = dcsim(['synth', '--aggregates', join(ROOT, 'models/aggregates/zhenhai-2020.yaml'), '--out', file]);
     expect(r.first).toBe(`--out: ${msg.outputExists(file)}`);
@@ -122,6 +127,8 @@ describe('what counts as a folder dcsim wrote', () => {
     await symlink(join(base, 'run', 'manifest.json'), join(base, 'link', 'manifest.json'));
     expect(await isDcsimOutput(join(base, 'link'))).toBe(false);
     expect(await isDcsimOutput(process.cwd())).toBe(false);
+    expect(await isDcsimOutput(homedir())).toBe(false);
+    expect(await isDcsimOutput('/')).toBe(false);
     expect(await isDcsimOutput(join(process.cwd(), '..'))).toBe(false);
     await writeFile(join(base, 'file'), 'x');
     expect(await outputState(join(base, 'file'))).toBe('not-folder');
