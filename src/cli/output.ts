@@ -32,7 +32,7 @@ export async function prepareOutputFolder(
   const empty = emptyOutExit(out, io);
   if (empty !== undefined) return { code: empty };
   const dir = resolve(out ?? fallback());
-  for (const path of await sweepStaleTemps(dirname(dir))) io.err(msg.staleTempRemoved(shown(path)));
+  await sweepWithNotes(dirname(dir), io);
   const refused = refusal(await outputState(dir), dir, force);
   if (refused !== undefined) {
     io.err(`--out: ${refused}`);
@@ -114,4 +114,10 @@ export function writeFailureExit(e: unknown, path: string, io: Streams, prefix =
   const reason = msg.ioReason(code, (e as Error).message);
   io.err(prefix ? `${prefix}${msg.cannotWrite(shown(path), reason)}` : msg.cannotWriteRunFolder(shown(path), reason));
   return EXIT.badInput;
+}
+
+/** Sweeps the stale temporaries an earlier stopped run left in `folder` ({@link sweepStaleTemps}), with a note for each on stderr. */
+export async function sweepWithNotes(folder: string, io: Streams): Promise<void> {
+  for (const t of await sweepStaleTemps(folder))
+    io.err(t.restoredTo ? msg.staleOldRestored(shown(t.path), shown(t.restoredTo)) : msg.staleTempRemoved(shown(t.path)));
 }

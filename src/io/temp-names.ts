@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, readdir, rm } from 'node:fs/promises';
+import { lstat, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 
@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
  * with --force) and `.NAME.dcsim-PID-HEX.tmp` (a file being written). The PID says which process
  * owns it; the random part makes it impossible to plant in advance.
  */
-const TEMP = /^\..+\.dcsim-(?:tmp|old)-(\d+)-[A-Za-z0-9]{6,}$|^\..+\.dcsim-(\d+)-[0-9a-f]{8,}\.tmp$/;
+const TEMP = /^\.(.+)\.dcsim-(tmp|old)-(\d+)-[A-Za-z0-9]{6,}$|^\..+\.dcsim-(\d+)-[0-9a-f]{8,}\.tmp$/;
 
 /** A temporary file may be left this long by a live process before it counts as stale (PIDs are reused). */
 const STALE_AFTER_MS = 24 * 3600 * 1000;
@@ -38,35 +38,54 @@ function alive(pid: number): boolean {
   }
 }
 
+/** A stale temporary path dealt with: removed, or — a replaced folder whose replacement never arrived — renamed back. */
+export interface SweptTemp {
+  readonly path: string;
+  readonly restoredTo?: string;
+}
+
 /**
  * Removes the temporary files and folders of dcsim's own naming in `folder` that an earlier run
  * left (stopped by SIGKILL or a crash): those whose process is gone, or older than a day. A
- * symbolic link is removed itself, never followed. Returns the paths removed; a folder that
- * cannot be read gives none.
+ * folder being replaced with --force whose new version never arrived (its name is free) is
+ * renamed back instead: nothing is lost. A symbolic link is removed itself, never followed. A
+ * folder that cannot be read gives none.
  */
-export async function sweepStaleTemps(folder: string, now = Date.now()): Promise<string[]> {
+export async function sweepStaleTemps(folder: string, now = Date.now()): Promise<SweptTemp[]> {
   let names: string[];
   try {
     names = await readdir(folder);
   } catch {
     return [];
   }
-  const removed: string[] = [];
+  const swept: SweptTemp[] = [];
   for (const name of names) {
     const m = TEMP.exec(name);
     if (!m) continue;
-    const pid = Number(m[1] ?? m[2]);
+    const pid = Number(m[3] ?? m[4]);
     const path = join(folder, name);
     try {
       const st = await lstat(path);
       if (pid === process.pid || (alive(pid) && now - st.mtimeMs < STALE_AFTER_MS)) continue;
+      const original = m[2] === 'old' && st.isDirectory() ? join(folder, m[1]) : undefined;
+      if (
+        original !== undefined &&
+        !(await lstat(original).then(
+          () => true,
+          () => false,
+        ))
+      ) {
+        await rename(path, original);
+        swept.push({ path, restoredTo: original });
+        continue;
+      }
       await rm(path, { recursive: st.isDirectory(), force: true });
-      removed.push(path);
+      swept.push({ path });
     } catch {
       // gone already, or not ours to remove: leave it
     }
   }
-  return removed;
+  return swept;
 }
 
 /** Temporary files and folders being written now, removed at once if the process must end. */

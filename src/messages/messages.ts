@@ -157,6 +157,8 @@ export const msg = {
     `${path} is not a dcsim output folder; choose an empty or new folder (--force replaces only a folder dcsim wrote)`,
   outputIsFolder: (path: string) => `${path} is a folder, not a file; give --out a file path such as registry.csv`,
   staleTempRemoved: (path: string) => `note: removed ${path}, left by an earlier dcsim run that was stopped`,
+  staleOldRestored: (path: string, to: string) =>
+    `note: renamed ${path} back to ${to}: an earlier dcsim run stopped while replacing it with --force`,
   workersCapped: (asked: number, used: number, draws: number, cores: number) =>
     `note: --workers ${asked} is more than can help; using ${used} (at most one per draw, ${draws} draws, and 4 per core, ${cores} cores)`,
   /** The reason of a failed file operation in words, from its error code (ENOSPC, EFBIG, EACCES, …). */

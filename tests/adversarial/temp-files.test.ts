@@ -72,9 +72,22 @@ describe('temporary files: exclusive, never through a link', () => {
     await utimes(old, new Date(Date.now() - 2 * 86400_000), new Date(Date.now() - 2 * 86400_000));
     await writeFile(join(dir, '.notes.tmp'), 'the user');
     await writeFile(join(dir, `.run.tmp-${DEAD_PID}`), 'not our naming');
-    const removed = await sweepStaleTemps(dir);
+    await mkdir(join(dir, 'run')); // the old folder's name is taken: the old one is removed
+    const removed = (await sweepStaleTemps(dir)).map((t) => t.path);
     expect(removed.sort()).toEqual([dead, old, join(dir, `.r.csv.dcsim-${DEAD_PID}-0123456789abcdef.tmp`)].sort());
-    expect((await readdir(dir)).sort()).toEqual(['.notes.tmp', `.run.dcsim-tmp-${process.ppid}-XyZ789`, `.run.tmp-${DEAD_PID}`].sort());
+    expect((await readdir(dir)).sort()).toEqual(
+      ['.notes.tmp', `.run.dcsim-tmp-${process.ppid}-XyZ789`, `.run.tmp-${DEAD_PID}`, 'run'].sort(),
+    );
+  });
+
+  it('a folder being replaced with --force when the process died, its replacement missing, is renamed back', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dcsim-adv-tmp-'));
+    const old = join(dir, `.run.dcsim-old-${DEAD_PID}-a1b2c3`);
+    await mkdir(old);
+    await writeFile(join(old, 'summary.json'), '{"draws": 7}');
+    expect(await sweepStaleTemps(dir)).toEqual([{ path: old, restoredTo: join(dir, 'run') }]);
+    expect(await readFile(join(dir, 'run', 'summary.json'), 'utf8')).toBe('{"draws": 7}');
+    expect(await readdir(dir)).toEqual(['run']);
   });
 });
 

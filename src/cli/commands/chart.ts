@@ -5,12 +5,11 @@ import { reportFiles } from '../../io/report-files.js';
 import { readResultJson, readResultText } from '../../io/result-read.js';
 import { writeRunFolder } from '../../io/run-folder.js';
 import { shown } from '../../io/scenario-load.js';
-import { sweepStaleTemps } from '../../io/temp-names.js';
 import { msg } from '../../messages/messages.js';
 import { interruptSignal } from '../interrupt.js';
 import { EXIT, type Streams } from '../io-streams.js';
 import type { Lang } from '../labels.js';
-import { writeFailureExit } from '../output.js';
+import { sweepWithNotes, writeFailureExit } from '../output.js';
 
 /**
  * `dcsim chart <run-dir>`: renders the charts and reports of a finished run again from its
@@ -33,8 +32,7 @@ export async function chartCommand(runDir: string, lang: Lang, io: Streams): Pro
     return EXIT.badInput;
   }
   const events = 'value' in eventsRead ? eventsRead.value : '';
-  for (const path of [...(await sweepStaleTemps(dir)), ...(await sweepStaleTemps(join(dir, 'charts')))])
-    io.err(msg.staleTempRemoved(shown(path)));
+  await sweepWithNotes(dir, io);
   const files = await reportFiles(summary.value, events, lang);
   const charts = new Map(
     [...files].filter(([name]) => name.startsWith('charts/')).map(([name, data]) => [name.slice('charts/'.length), data]),

@@ -12,8 +12,7 @@ import { printDiagnostics } from '../diagnostics.js';
 import { fmt, pct } from '../format.js';
 import { EXIT, type Streams } from '../io-streams.js';
 import { interruptSignal } from '../interrupt.js';
-import { emptyOutExit, writeFailureExit } from '../output.js';
-import { sweepStaleTemps } from '../../io/temp-names.js';
+import { emptyOutExit, sweepWithNotes, writeFailureExit } from '../output.js';
 
 export interface SynthOptions {
   readonly aggregates: string;
@@ -41,7 +40,7 @@ export async function synthCommand(o: SynthOptions, io: Streams): Promise<number
     return EXIT.badInput;
   }
   const out = resolve(o.out);
-  for (const path of await sweepStaleTemps(dirname(out))) io.err(msg.staleTempRemoved(shown(path)));
+  await sweepWithNotes(dirname(out), io);
   const at = await lstat(out).catch(() => undefined);
   if (at?.isDirectory()) {
     io.err(`--out: ${msg.outputIsFolder(shown(out))}`);
