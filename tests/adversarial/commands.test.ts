@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { compareHtml, compareMarkdown } from '../../src/report/compare-report.js
 import type { Comparison } from '../../src/engine/compare.js';
 import { msg } from '../../src/messages/messages.js';
 import { ROOT } from '../helpers.js';
-import { BIN, dcsim, smallScenario, snapshot, temps } from './support-outputs.js';
+import { BIN, dcsim, smallScenario, snapshot } from './support-outputs.js';
 
 const AGG = join(ROOT, 'models/aggregates/zhenhai-2020.yaml');
 
@@ -34,6 +34,20 @@ describe('write failures are exit 2 with the path and the reason', { timeout: 60
     expect(r.status).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe(`--out: ${msg.cannotWrite(out, msg.ioReason('EFBIG', ''))}`);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('run under a file-size limit (EFBIG): exit 2 naming the run folder, no run folder and no temporary folder left', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'dcsim-adv-cmd-'));
+    const s = await smallScenario(work);
+    const out = join(work, 'out');
+    const r = spawnSync(
+      'sh',
+      ['-c', `ulimit -f 8 && exec "${process.execPath}" "${BIN}" run "${s}" --draws 2 --workers 0 --no-charts --out "${out}"`],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`--out: ${msg.cannotWrite(out, msg.ioReason('EFBIG', ''))}`);
+    expect(await readdir(work)).toEqual(['s.yaml']);
   });
 
   it('disk full, read-only, permission denied: named in words, exit 2', () => {
