@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { hideBin } from 'yargs/helpers';
-import { main } from './main.js';
+import { trapSignalsBeforeCommand } from './interrupt.js';
+
+// a Ctrl-C while the (large) modules load ends the process with 130, not by the signal
+trapSignalsBeforeCommand();
 
 // `dcsim … | head` closes the pipe early: that is not an error
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,6 +13,5 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(hideBin(process.argv)).then((code) => {
-  process.exitCode = code;
-});
+const { main } = await import('./main.js');
+process.exitCode = await main(hideBin(process.argv));

@@ -1,13 +1,7 @@
 import yargs from 'yargs';
 import { msg } from '../messages/messages.js';
-import { chartCommand } from './commands/chart.js';
-import { compareCommand } from './commands/compare.js';
-import { seekCommand } from './commands/seek.js';
-import { mergeCommand } from './commands/merge.js';
-import { runCommand } from './commands/run.js';
-import { synthCommand } from './commands/synth.js';
-import { validateCommand } from './commands/validate.js';
 import { EXIT, processStreams, type Streams } from './io-streams.js';
+import { withInterrupts } from './interrupt.js';
 import type { Lang } from './labels.js';
 
 /**
@@ -15,7 +9,10 @@ import type { Lang } from './labels.js';
  * (never a stack trace) and gives 2; an unexpected exception gives 1.
  */
 export async function main(argv: readonly string[], io: Streams = processStreams): Promise<number> {
-  let code: number = EXIT.ok;
+  // the handlers only pick the command: it runs after parsing succeeded, so a misspelt flag or a
+  // bad choice is refused before any work (yargs validates strict mode after calling handlers);
+  // the command's module, with the large libraries it needs, loads only then
+  let selected: (() => Promise<number>) | undefined;
   let usageError: string | undefined;
   const cli = yargs([...argv])
     .scriptName('dcsim')
@@ -25,8 +22,8 @@ export async function main(argv: readonly string[], io: Streams = processStreams
       'validate <scenario..>',
       'check scenario files and every file they name; print a base-year summary',
       (y) => y.positional('scenario', { type: 'string', array: true, demandOption: true, describe: 'scenario YAML file(s)' }),
-      async (args) => {
-        code = await validateCommand(args.scenario as string[], args.lang as Lang, io);
+      (args) => {
+        selected = async () => (await import('./commands/validate.js')).validateCommand(args.scenario as string[], args.lang as Lang, io);
       },
     )
     .command(
@@ -49,25 +46,26 @@ export async function main(argv: readonly string[], io: Streams = processStreams
             default: true,
             describe: 'render the charts (SVG and PNG) and the reports; --no-charts skips them (results.xlsx is still written)',
           }),
-      async (args) => {
-        code = await runCommand(
-          {
-            scenario: args.scenario as string,
-            draws: args.draws,
-            seed: args.seed,
-            out: args.out,
-            force: args.force,
-            failOnMiss: args['fail-on-miss'],
-            workers: args.workers,
-            quiet: args.quiet,
-            shard: args.shard,
-            keepDraws: args['keep-draws'],
-            charts: args.charts,
-            lang: args.lang as Lang,
-            argv,
-          },
-          io,
-        );
+      (args) => {
+        selected = async () =>
+          (await import('./commands/run.js')).runCommand(
+            {
+              scenario: args.scenario as string,
+              draws: args.draws,
+              seed: args.seed,
+              out: args.out,
+              force: args.force,
+              failOnMiss: args['fail-on-miss'],
+              workers: args.workers,
+              quiet: args.quiet,
+              shard: args.shard,
+              keepDraws: args['keep-draws'],
+              charts: args.charts,
+              lang: args.lang as Lang,
+              argv,
+            },
+            io,
+          );
       },
     )
     .command(
@@ -86,26 +84,33 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('out', { type: 'string', describe: 'output folder (default: outputs/compare/<timestamp>)' })
           .option('force', { type: 'boolean', default: false, describe: 'replace an existing folder' })
           .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores; 0 runs in this thread)' })
+          .option('allow-different-inputs', {
+            type: 'boolean',
+            default: false,
+            describe: 'compare scenarios over different registries, factors or evaluation models (the reports say so first)',
+          })
           .option('charts', {
             type: 'boolean',
             default: true,
             describe: 'render the charts and reports; --no-charts skips them (results.xlsx is still written)',
           }),
-      async (args) => {
-        code = await compareCommand(
-          {
-            scenarios: args.scenarios as string[],
-            draws: args.draws,
-            seed: args.seed,
-            out: args.out,
-            force: args.force,
-            workers: args.workers,
-            charts: args.charts,
-            lang: args.lang as Lang,
-            argv,
-          },
-          io,
-        );
+      (args) => {
+        selected = async () =>
+          (await import('./commands/compare.js')).compareCommand(
+            {
+              scenarios: args.scenarios as string[],
+              draws: args.draws,
+              seed: args.seed,
+              out: args.out,
+              force: args.force,
+              workers: args.workers,
+              allowDifferentInputs: args['allow-different-inputs'],
+              charts: args.charts,
+              lang: args.lang as Lang,
+              argv,
+            },
+            io,
+          );
       },
     )
     .command(
@@ -126,35 +131,36 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
           .option('out', { type: 'string', describe: 'output folder (default: outputs/seek/<timestamp>)' })
           .option('force', { type: 'boolean', default: false }),
-      async (args) => {
-        code = await seekCommand(
-          {
-            scenario: args.scenario as string,
-            target: args.target,
-            vary: args.vary,
-            min: args.min,
-            max: args.max,
-            confidence: args.confidence,
-            maximize: args.maximize,
-            tolerance: args.tolerance,
-            draws: args.draws,
-            seed: args.seed,
-            workers: args.workers,
-            out: args.out,
-            force: args.force,
-            lang: args.lang as Lang,
-            argv,
-          },
-          io,
-        );
+      (args) => {
+        selected = async () =>
+          (await import('./commands/seek.js')).seekCommand(
+            {
+              scenario: args.scenario as string,
+              target: args.target,
+              vary: args.vary,
+              min: args.min,
+              max: args.max,
+              confidence: args.confidence,
+              maximize: args.maximize,
+              tolerance: args.tolerance,
+              draws: args.draws,
+              seed: args.seed,
+              workers: args.workers,
+              out: args.out,
+              force: args.force,
+              lang: args.lang as Lang,
+              argv,
+            },
+            io,
+          );
       },
     )
     .command(
       'chart <run-dir>',
       'render the charts of a finished run again (e.g. with --lang en), without simulating',
       (y) => y.positional('run-dir', { type: 'string', demandOption: true, describe: 'a run folder written by dcsim run or dcsim merge' }),
-      async (args) => {
-        code = await chartCommand(args['run-dir'] as string, args.lang as Lang, io);
+      (args) => {
+        selected = async () => (await import('./commands/chart.js')).chartCommand(args['run-dir'] as string, args.lang as Lang, io);
       },
     )
     .command(
@@ -170,11 +176,12 @@ export async function main(argv: readonly string[], io: Streams = processStreams
             default: true,
             describe: 'render the charts and reports; --no-charts skips them (results.xlsx is still written)',
           }),
-      async (args) => {
-        code = await mergeCommand(
-          { partials: args.partials as string[], out: args.out, force: args.force, argv, charts: args.charts, lang: args.lang as Lang },
-          io,
-        );
+      (args) => {
+        selected = async () =>
+          (await import('./commands/merge.js')).mergeCommand(
+            { partials: args.partials as string[], out: args.out, force: args.force, argv, charts: args.charts, lang: args.lang as Lang },
+            io,
+          );
       },
     )
     .command(
@@ -187,11 +194,12 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('seed', { type: 'number', default: 2020, describe: 'random seed' })
           .option('out', { type: 'string', demandOption: true, describe: 'CSV file to write' })
           .option('force', { type: 'boolean', default: false, describe: 'replace an existing file' }),
-      async (args) => {
-        code = await synthCommand(
-          { aggregates: args.aggregates, enterprises: args.enterprises, seed: args.seed, out: args.out, force: args.force },
-          io,
-        );
+      (args) => {
+        selected = async () =>
+          (await import('./commands/synth.js')).synthCommand(
+            { aggregates: args.aggregates, enterprises: args.enterprises, seed: args.seed, out: args.out, force: args.force },
+            io,
+          );
       },
     )
     .demandCommand(1, 'name a command: run, validate, compare, seek, chart, merge or synth (see --help)')
@@ -206,14 +214,15 @@ export async function main(argv: readonly string[], io: Streams = processStreams
     });
   try {
     await cli.parseAsync();
+    if (usageError !== undefined) {
+      io.err(`${usageError}\nRun 'dcsim --help' for usage.`);
+      return EXIT.badInput;
+    }
+    const run = selected;
+    return run ? await withInterrupts(run) : EXIT.ok; // --help and --version select nothing
   } catch (e) {
     io.err(msg.internalError((e as Error).message));
     if (process.env.DCSIM_DEBUG) io.err((e as Error).stack ?? '');
     return EXIT.internal;
   }
-  if (usageError !== undefined) {
-    io.err(`${usageError}\nRun 'dcsim --help' for usage.`);
-    return EXIT.badInput;
-  }
-  return code;
 }

@@ -14,6 +14,8 @@ export type Difference = Pick<Stats, 'mean' | 'p10' | 'p50' | 'p90'>;
 
 /** comparison.json: scenarios side by side on common random numbers. */
 export interface Comparison {
+  /** Present only when the scenarios ran on different registries, factors or evaluation models (--allow-different-inputs): says so, first. */
+  readonly warning?: string;
   readonly scenarios: readonly { readonly name: string; readonly title: string }[];
   readonly period: { readonly base: number; readonly end: number };
   readonly draws: number;

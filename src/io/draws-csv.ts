@@ -22,7 +22,10 @@ export function drawsCsv(layout: MetricLayout, draws: readonly number[], values:
   return toCsv(['draw', 'year', ...layout.ids], rows);
 }
 
-/** Reads draws.csv written for `layout` back into draw indices and metric rows; undefined when it does not fit the layout. */
+/**
+ * Reads draws.csv written for `layout` back into draw indices and metric rows; undefined when it
+ * does not fit the layout (header, years, a row cut short, a cell that is not a number).
+ */
 export function parseDrawsCsv(text: string, layout: MetricLayout): { draws: number[]; values: Float64Array } | undefined {
   const lines = text
     .replace(/^\uFEFF/, '')
@@ -42,8 +45,14 @@ export function parseDrawsCsv(text: string, layout: MetricLayout): { draws: numb
     const i = Math.floor(r / Y);
     const y = layout.years.indexOf(Number(cells[1]));
     if (y !== r % Y || cells.length !== layout.ids.length + 2) return undefined;
-    if (y === 0) draws.push(Number(cells[0]));
-    for (let m = 0; m < layout.ids.length; m++) values[i * size + m * Y + y] = cells[m + 2] === '' ? Number.NaN : Number(cells[m + 2]);
+    const d = Number(cells[0]);
+    if (!Number.isInteger(d) || d < 0 || (y > 0 && d !== draws[draws.length - 1])) return undefined;
+    if (y === 0) draws.push(d);
+    for (let m = 0; m < layout.ids.length; m++) {
+      const v = cells[m + 2] === '' ? Number.NaN : Number(cells[m + 2]);
+      if (cells[m + 2] !== '' && !Number.isFinite(v)) return undefined; // a damaged cell, never a silent NaN
+      values[i * size + m * Y + y] = v;
+    }
   }
   return { draws, values };
 }

@@ -32,6 +32,13 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
+/** Draw numbers briefly: `3–9` for a run of consecutive draws, else the first few. */
+function describeDraws(ds: readonly number[]): string {
+  const consecutive = ds.every((d, i) => i === 0 || d === ds[i - 1] + 1);
+  if (consecutive) return ds.length === 1 ? `draw ${ds[0]}` : `draws ${ds[0]}–${ds[ds.length - 1]}`;
+  return `draws ${ds.slice(0, 6).join(', ')}${ds.length > 6 ? ', …' : ''}`;
+}
+
 const didYouMean = (word: string, candidates: readonly string[]): string => {
   const c = closest(word, candidates);
   return c ? ` (did you mean '${c}'?)` : '';
@@ -196,6 +203,46 @@ export const msg = {
   outputNotFolder: (path: string) => `${path} is a file, not a folder; give --out a folder path`,
   cannotWrite: (path: string, reason: string) => `cannot write ${path}: ${reason}; choose a folder you can write to with --out`,
   outputExists: (path: string) => `${path} already exists; choose another --out or add --force to replace it`,
+  notInRange: (v: unknown, range: string) => `${describeValue(v)} is outside the valid range: ${range}`,
+  emptyOut: () => 'is empty; give a folder path, e.g. --out outputs/mine',
+  notDcsimFolder: (path: string) =>
+    `${path} is not a dcsim output folder; choose an empty or new folder (--force replaces only a folder dcsim wrote)`,
+  outputIsFolder: (path: string) => `${path} is a folder, not a file; give --out a file path such as registry.csv`,
+  staleTempRemoved: (path: string) => `note: removed ${path}, left by an earlier dcsim run that was stopped`,
+  staleOldRestored: (path: string, to: string) =>
+    `note: renamed ${path} back to ${to}: an earlier dcsim run stopped while replacing it with --force`,
+  workersCapped: (asked: number, used: number, draws: number, cores: number) =>
+    `note: --workers ${asked} is more than can help; using ${used} (at most one per draw, ${draws} draws, and 4 per core, ${cores} cores)`,
+  /** The reason of a failed file operation in words, from its error code (ENOSPC, EFBIG, EACCES, …). */
+  ioReason: (code: string | undefined, detail: string) =>
+    (
+      ({
+        ENOSPC: 'the disk is full',
+        EDQUOT: 'the disk quota is used up',
+        EFBIG: 'the file is larger than this session may write (file size limit, ulimit -f)',
+        EACCES: 'permission denied',
+        EPERM: 'operation not permitted',
+        EROFS: 'the file system is read-only',
+        ENOTDIR: 'a part of the path is a file, not a folder',
+        EISDIR: 'it is a folder',
+        ENAMETOOLONG: 'the path is too long',
+        ELOOP: 'too many symbolic links',
+        ENOENT: 'it does not exist',
+        EEXIST: 'something appeared at that path while dcsim was writing',
+      }) as Record<string, string>
+    )[code ?? ''] ?? detail,
+  cannotWriteRunFolder: (path: string, reason: string) => `cannot write ${path}: ${reason}; nothing was changed`,
+  damagedResult: (path: string, reason: string) =>
+    `${path} cannot be used: ${reason}; it is not a complete dcsim result — write it again with the command that made it`,
+  emptyFile: () => 'the file is empty',
+  notJson: (detail: string) => `it is not valid JSON, perhaps cut short (${detail})`,
+  wrongShape: (what: string) => `it is not a dcsim ${what}`,
+  shardDrawsMismatch: (dir: string, k: number, n: number, expected: readonly [number, number], found: readonly number[]) =>
+    `${dir}/draws.csv does not hold shard ${k}/${n}'s draws: expected draws ${expected[0]}–${expected[0] + expected[1] - 1} (${expected[1]}), found ${found.length ? `${describeDraws(found)} (${found.length})` : 'none'}; the folder mixes files of different shards or was cut short — run that shard again`,
+  compareInputsDiffer: (a: string, b: string, what: readonly string[]) =>
+    `${a} and ${b} run on different inputs — ${what.join('; ')}; the differences would mix the change of data into the policies' effect. Compare scenarios over the same files, or add --allow-different-inputs to compare them anyway`,
+  compareInputsNote: (what: readonly string[]) =>
+    `NOTE: the scenarios compared run on different inputs (${what.join('; ')}): the differences include the change of data, not only of policies`,
   badShard: (text: string) => `"${text}" is not a shard; write K/N with 1 ≤ K ≤ N, e.g. --shard 2/4`,
   shardWritten: (k: number, n: number, count: number, dir: string) =>
     `shard ${k}/${n}: ${count} draws written to ${dir}; combine every shard with 'dcsim merge <folders…> --out DIR'`,

@@ -108,6 +108,7 @@ export class WorkerPool {
           finished = true;
           reject(e);
         };
+        if (o.signal?.aborted) return fail(new RunAborted('interrupted')); // before the run started: no 'abort' event will come
         o.signal?.addEventListener('abort', () => fail(new RunAborted('interrupted')), { once: true });
         const position = new Map<Worker, number>();
         const dispatch = (w: Worker) => {

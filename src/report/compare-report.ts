@@ -52,7 +52,7 @@ figure { margin: 1.5em 0; page-break-inside: avoid; } figure svg { max-width: 10
 </style>
 </head>
 <body>
-<h1>${title}</h1>
+${c.warning ? `<p id="warning" style="border:2px solid #c0392b;padding:0.5em;font-weight:bold">${e(c.warning)}</p>\n` : ''}<h1>${title}</h1>
 <p>${t.names.map(e).join(' · ')} · ${c.period.base}–${c.period.end} · ${c.draws} ${zh ? '次模拟 · 随机种子' : 'draws · seed'} ${c.seed}</p>
 <h2>${zh ? '目标达成概率' : 'Targets'}</h2>
 <table id="targets"><tr><th>${zh ? '目标' : 'target'}</th>${t.names.map((n) => `<th>${e(n)}</th>`).join('')}</tr>
@@ -77,6 +77,7 @@ export function compareMarkdown(c: Comparison, charts: readonly Chart[], lang: R
   const row = (cells: readonly string[]) => `| ${cells.map(m).join(' | ')} |`;
   const sep = (n: number) => `|${' --- |'.repeat(n)}`;
   return [
+    ...(c.warning ? [`> **${m(c.warning)}**`, ''] : []),
     `# ${zh ? '政策组合对比' : 'Policy mixes compared'}`,
     '',
     `${t.names.join(' · ')} · ${c.period.base}–${c.period.end} · ${c.draws} ${zh ? '次模拟' : 'draws'}`,

@@ -107,7 +107,9 @@ describe('dcsim compare', { timeout: 120_000 }, () => {
       '--out',
       join(dir, 'd'),
     );
-    expect(mismatch.code).toBe(0); // same period 2020–2025: comparable
+    // same period, but another registry: refused unless asked for (tests/adversarial/commands.test.ts)
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.err).toMatch(/^scenarios: zhenhai-2025 and small run on different inputs — registry: /);
   });
 });
 

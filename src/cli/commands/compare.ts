@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { runMeta } from '../../engine/aggregate.js';
 import { summarize } from '../../io/summarize.js';
 import { runDraws, WorkerPool } from '../../parallel/runner.js';
@@ -10,13 +9,15 @@ import { comparisonXlsx } from '../../io/results-xlsx.js';
 import { eventsCsv, registryPlaces } from '../../io/run-tables.js';
 import { compareCharts } from '../../report/compare-charts.js';
 import { compareHtml, compareMarkdown } from '../../report/compare-report.js';
-import { exists, writeRunFolder } from '../../io/run-folder.js';
+import { OUTPUT_KIND } from '../../io/run-folder.js';
 import { loadScenario, shown, type LoadedScenario } from '../../io/scenario-load.js';
 import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { pct } from '../format.js';
 import { EXIT, type Streams } from '../io-streams.js';
-import { checkRunNumbers } from '../run-numbers.js';
+import { checkRunNumbers, workerCount } from '../run-numbers.js';
+import { interruptSignal } from '../interrupt.js';
+import { emptyOutExit, prepareOutputFolder, writeOutputFolder } from '../output.js';
 import type { Lang } from '../labels.js';
 import { hashInputs, runAssumptions } from '../manifest.js';
 import { pad, width } from '../scorecard.js';
@@ -31,6 +32,8 @@ export interface CompareOptions {
   readonly out?: string;
   readonly force: boolean;
   readonly workers?: number;
+  /** Compare scenarios over different registries, factors or evaluation models (the reports say so first). */
+  readonly allowDifferentInputs?: boolean;
   /** Render the charts and reports (default true). */
   readonly charts?: boolean;
   readonly lang: Lang;
@@ -50,7 +53,7 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
     io.err(`${field}: ${message}`);
     return EXIT.badInput;
   };
-  const numbers = checkRunNumbers(o, io);
+  const numbers = checkRunNumbers(o, io) ?? emptyOutExit(o.out, io);
   if (numbers !== undefined) return numbers;
   const loaded: LoadedScenario[] = [];
   const problems = [];
@@ -70,15 +73,21 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
       return bad('scenarios', msg.comparePeriods(first.scenario.name, l.scenario.name, period, l.scenario.period));
     }
   }
+  const differences: string[] = [];
+  for (const l of loaded.slice(1)) {
+    const what = await inputDifferences(first, l);
+    if (what.length && !o.allowDifferentInputs)
+      return bad('scenarios', msg.compareInputsDiffer(first.scenario.name, l.scenario.name, what));
+    differences.push(...what.map((w) => `${l.scenario.name}: ${w}`));
+  }
+  const warning = differences.length ? msg.compareInputsNote(differences) : undefined;
   const draws = o.draws ?? first.scenario.monteCarlo.draws;
   const seed = o.seed ?? first.scenario.monteCarlo.seed;
-  const workers = o.workers ?? availableParallelism();
-  const dir = resolve(o.out ?? join('outputs', 'compare', timestamp(o.now ?? new Date())));
-  if ((await exists(dir)) && !o.force) return bad('--out', msg.outputExists(shown(dir)));
+  const output = await prepareOutputFolder(o.out, () => join('outputs', 'compare', timestamp(o.now ?? new Date())), o.force, io);
+  if ('code' in output) return output.code;
+  const { dir } = output;
+  const workers = workerCount(o.workers, draws, io);
 
-  const abort = new AbortController();
-  const onSigint = () => abort.abort();
-  process.once('SIGINT', onSigint);
   const runs: (ComparedRun & { events: string })[] = [];
   // one pool for every scenario: the workers start once
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
@@ -92,7 +101,7 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
           draws: Array.from({ length: draws }, (_, d) => d),
           workers,
           recordDraw: 0,
-          signal: abort.signal,
+          signal: interruptSignal(),
         },
         pool,
       );
@@ -104,11 +113,11 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
   } catch (e) {
     return runFailureExit(e, io);
   } finally {
-    process.off('SIGINT', onSigint);
     await pool?.close();
   }
-  const comparison = compareRuns(runs, draws, seed);
+  const comparison = { ...(warning ? { warning } : {}), ...compareRuns(runs, draws, seed) };
   const manifest = {
+    kind: OUTPUT_KIND.compare,
     dcsim: VERSION,
     command: ['dcsim', ...o.argv].join(' '),
     scenarios: o.scenarios.map((p) => shown(resolve(p))),
@@ -146,12 +155,10 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
     files.set(`${sub}/summary.json`, `${JSON.stringify(r.summary, null, 2)}\n`);
     files.set(`${sub}/events.csv`, r.events);
   });
-  try {
-    await writeRunFolder(dir, files, o.force);
-  } catch (e) {
-    return bad('--out', msg.cannotWrite(shown(dir), (e as Error).message));
-  }
+  const failed = await writeOutputFolder(dir, files, o.force, io);
+  if (failed !== undefined) return failed;
 
+  if (warning) io.out(warning);
   const names = comparison.scenarios.map((s) => s.name);
   io.out(`${o.lang === 'zh' ? '对比' : 'compare'}: ${names.join(' · ')} · ${draws} ${o.lang === 'zh' ? '次模拟' : 'draws'} · seed ${seed}`);
   const labelWidth = Math.max(...comparison.targets.map((t) => width(t.label)));
@@ -173,4 +180,18 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
   }
   io.out(`${o.lang === 'zh' ? '结果目录' : 'folder'}: ${shown(dir)}`);
   return EXIT.ok;
+}
+
+/**
+ * What differs between the inputs of two scenarios besides their policies: the registry,
+ * factors and evaluation files, by content (sha256) — the same file under two paths is the same.
+ */
+async function inputDifferences(a: LoadedScenario, b: LoadedScenario): Promise<string[]> {
+  const out: string[] = [];
+  for (const role of ['registry', 'factors', 'evaluation'] as const) {
+    const [x, y] = await hashInputs([a.scenario.files[role], b.scenario.files[role]]);
+    if (y !== undefined && x.sha256 !== y.sha256)
+      out.push(`${role}: ${x.file} (sha256 ${x.sha256.slice(0, 12)}…) vs ${y.file} (sha256 ${y.sha256.slice(0, 12)}…)`);
+  }
+  return out;
 }

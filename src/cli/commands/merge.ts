@@ -1,9 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { summarize } from '../../io/summarize.js';
 import { join, resolve } from 'node:path';
 import { parseDrawsCsv } from '../../io/draws-csv.js';
-import { PARTIAL_FILE, PARTIAL_KIND, type Partial } from '../../io/partial.js';
-import { exists, writeRunFolder } from '../../io/run-folder.js';
+import { PARTIAL_FILE, PARTIAL_KIND, shardDraws, type Partial } from '../../io/partial.js';
+import { readResultJson, readResultText } from '../../io/result-read.js';
+import { prepareOutputFolder, writeOutputFolder } from '../output.js';
+import { exists, OUTPUT_KIND } from '../../io/run-folder.js';
 import { runFolderFiles } from '../../io/run-tables.js';
 import { shown } from '../../io/scenario-load.js';
 import { msg } from '../../messages/messages.js';
@@ -31,18 +33,32 @@ export async function mergeCommand(o: MergeOptions, io: Streams): Promise<number
     io.err(message);
     return EXIT.badInput;
   };
+  const output = await prepareOutputFolder(o.out, () => o.out, o.force, io);
+  if ('code' in output) return output.code;
   const parts: { dir: string; partial: Partial; draws: number[]; values: Float64Array; events?: string }[] = [];
   for (const p of o.partials) {
     const dir = resolve(p);
-    let partial: Partial;
-    try {
-      partial = JSON.parse(await readFile(join(dir, PARTIAL_FILE), 'utf8')) as Partial;
-    } catch {
-      return bad(msg.notPartial(shown(dir)));
-    }
+    const partialPath = join(dir, PARTIAL_FILE);
+    const read = await readResultJson<Partial>(partialPath, 'partial result', ['kind', 'shard', 'draws', 'drawList', 'layout', 'meta']);
+    if (!('value' in read)) return bad(read.missing ? msg.notPartial(shown(dir)) : msg.damagedResult(shown(partialPath), read.reason));
+    const partial = read.value;
     if (partial.kind !== PARTIAL_KIND) return bad(msg.notPartial(shown(dir)));
-    const rows = parseDrawsCsv(await readFile(join(dir, 'draws.csv'), 'utf8'), partial.layout);
-    if (!rows) return bad(msg.notPartial(shown(dir)));
+    const drawsPath = join(dir, 'draws.csv');
+    const text = await readResultText(drawsPath);
+    if (!('value' in text)) return bad(msg.damagedResult(shown(drawsPath), text.reason));
+    const rows = parseDrawsCsv(text.value, partial.layout);
+    if (!rows) return bad(msg.damagedResult(shown(drawsPath), msg.wrongShape(`draws.csv of this partial.json's metrics and years`)));
+    // the draws are the shard's own, all of them: another shard's draws.csv, or one cut short, is refused
+    const { k, n } = partial.shard;
+    const expected = shardDraws(partial.draws, k, n);
+    const [from, count] = partial.drawList;
+    if (
+      rows.draws.length !== expected.length ||
+      rows.draws.some((d, i) => d !== expected[i]) ||
+      from !== (expected[0] ?? 0) ||
+      count !== expected.length
+    )
+      return bad(msg.shardDrawsMismatch(shown(dir), k, n, [expected[0] ?? 0, expected.length], rows.draws));
     const eventsPath = join(dir, 'events.csv');
     parts.push({ dir, partial, ...rows, events: (await exists(eventsPath)) ? await readFile(eventsPath, 'utf8') : undefined });
   }
@@ -74,6 +90,7 @@ export async function mergeCommand(o: MergeOptions, io: Streams): Promise<number
   const events = parts.find((p) => p.partial.drawList[0] === 0)?.events ?? '';
   const summary = summarize(meta, layout, values, draws, seed, { paramNames, params }, events);
   const manifest = {
+    kind: OUTPUT_KIND.run,
     dcsim: VERSION,
     command: ['dcsim', ...o.argv].join(' '),
     merged: parts.map((p) => ({ partial: shown(p.dir), shard: `${p.partial.shard.k}/${n}`, manifest: p.partial.manifest })),
@@ -81,18 +98,11 @@ export async function mergeCommand(o: MergeOptions, io: Streams): Promise<number
     draws,
     inputs: first.partial.manifest.inputs,
   };
-  const dir = resolve(o.out);
-  if (await exists(dir)) {
-    if (!(await stat(dir)).isDirectory()) return bad(`--out: ${msg.outputNotFolder(shown(dir))}`);
-    if (!o.force) return bad(`--out: ${msg.outputExists(shown(dir))}`);
-  }
+  const { dir } = output;
   const files: Map<string, string | Buffer> = runFolderFiles({ summary, layout }, manifest, events);
   for (const [name, data] of await reportFiles(summary, events, o.lang ?? 'zh', o.charts !== false)) files.set(name, data);
-  try {
-    await writeRunFolder(dir, files, o.force);
-  } catch (e) {
-    return bad(`--out: ${msg.cannotWrite(shown(dir), (e as Error).message)}`);
-  }
+  const failed = await writeOutputFolder(dir, files, o.force, io);
+  if (failed !== undefined) return failed;
   io.out(msg.merged(parts.length, draws, shown(dir)));
   return EXIT.ok;
 }

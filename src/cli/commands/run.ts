@@ -1,9 +1,7 @@
-import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { availableParallelism } from 'node:os';
 import { runMeta } from '../../engine/aggregate.js';
 import { runDraws } from '../../parallel/runner.js';
-import { exists, writeRunFolder } from '../../io/run-folder.js';
+import { OUTPUT_KIND } from '../../io/run-folder.js';
 import { drawsCsv } from '../../io/draws-csv.js';
 import { reportFiles } from '../../io/report-files.js';
 import { PARTIAL_FILE, PARTIAL_KIND, parseShard, shardDraws, type Partial } from '../../io/partial.js';
@@ -15,7 +13,9 @@ import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { fmt } from '../format.js';
 import { EXIT, type Streams } from '../io-streams.js';
-import { checkRunNumbers } from '../run-numbers.js';
+import { checkRunNumbers, workerCount } from '../run-numbers.js';
+import { interruptSignal } from '../interrupt.js';
+import { emptyOutExit, prepareOutputFolder, writeOutputFolder } from '../output.js';
 import { label, type Lang } from '../labels.js';
 import { scorecard } from '../scorecard.js';
 import { VERSION } from '../version.js';
@@ -61,9 +61,8 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
     io.err(`${field}: ${message}`);
     return EXIT.badInput;
   };
-  const numbers = checkRunNumbers(o, io);
+  const numbers = checkRunNumbers(o, io) ?? emptyOutExit(o.out, io);
   if (numbers !== undefined) return numbers;
-  const workers = o.workers ?? availableParallelism();
   const shard = o.shard === undefined ? undefined : parseShard(o.shard);
   if (shard === null) return bad('--shard', msg.badShard(o.shard!));
 
@@ -76,18 +75,14 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   const { scenario } = value;
   const draws = o.draws ?? scenario.monteCarlo.draws;
   const seed = o.seed ?? scenario.monteCarlo.seed;
-  const dir = resolve(o.out ?? join('outputs', scenario.name, timestamp(o.now ?? new Date())));
-  if (await exists(dir)) {
-    if (!(await stat(dir)).isDirectory()) return bad('--out', msg.outputNotFolder(shown(dir)));
-    if (!o.force) return bad('--out', msg.outputExists(shown(dir)));
-  }
+  const output = await prepareOutputFolder(o.out, () => join('outputs', scenario.name, timestamp(o.now ?? new Date())), o.force, io);
+  if ('code' in output) return output.code;
+  const { dir } = output;
   const drawList = shard ? shardDraws(draws, shard.k, shard.n) : Array.from({ length: draws }, (_, d) => d);
+  const workers = workerCount(o.workers, drawList.length, io);
   const t1 = performance.now();
   const input = { scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation };
   const progress = o.quiet || !process.stderr.isTTY ? undefined : progressBar();
-  const abort = new AbortController();
-  const onSigint = () => abort.abort();
-  process.once('SIGINT', onSigint);
   let drawn;
   try {
     drawn = await runDraws(input, {
@@ -96,15 +91,13 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
       workers,
       recordDraw: 0,
       onProgress: progress?.update,
-      signal: abort.signal,
+      signal: interruptSignal(),
       // a drill for the fault path (README: "Faults")
       failAtDraw: process.env.DCSIM_FAIL_AT_DRAW === undefined ? -1 : Number(process.env.DCSIM_FAIL_AT_DRAW),
     });
   } catch (e) {
     progress?.clear();
     return runFailureExit(e, io);
-  } finally {
-    process.off('SIGINT', onSigint);
   }
   progress?.clear();
   const t2 = performance.now();
@@ -112,6 +105,7 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   const meta = { ...runMeta(scenario, drawn.layout), assumptions: runAssumptions(value, inputs, draws, seed) };
 
   const manifest = {
+    kind: OUTPUT_KIND.run,
     dcsim: VERSION,
     command: ['dcsim', ...o.argv].join(' '),
     scenario: shown(resolve(o.scenario)),
@@ -145,11 +139,8 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
       ['draws.csv', drawsCsv(drawn.layout, drawList, drawn.values)],
     ]);
     if (drawList.includes(0)) files.set('events.csv', eventsCsv(drawn, registryPlaces(value.registry.table)));
-    try {
-      await writeRunFolder(dir, files, o.force);
-    } catch (e) {
-      return bad('--out', msg.cannotWrite(shown(dir), (e as Error).message));
-    }
+    const failed = await writeOutputFolder(dir, files, o.force, io);
+    if (failed !== undefined) return failed;
     io.out(msg.shardWritten(shard.k, shard.n, drawList.length, shown(dir)));
     return EXIT.ok;
   }
@@ -161,11 +152,8 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   const draws_ = o.keepDraws ? drawsCsv(drawn.layout, drawList, drawn.values) : undefined;
   const files: Map<string, string | Buffer> = runFolderFiles(result, manifest, events, draws_);
   for (const [name, data] of await reportFiles(result.summary, events, o.lang, o.charts !== false)) files.set(name, data);
-  try {
-    await writeRunFolder(dir, files, o.force);
-  } catch (e) {
-    return bad('--out', msg.cannotWrite(shown(dir), (e as Error).message));
-  }
+  const failed = await writeOutputFolder(dir, files, o.force, io);
+  if (failed !== undefined) return failed;
 
   const L = (k: Parameters<typeof label>[0]) => label(k, o.lang);
   io.out(`${L('scenario')}: ${scenario.name} — ${scenario.title}`);

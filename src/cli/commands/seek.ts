@@ -1,9 +1,8 @@
-import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { aggregate, runMeta, type RunSummary } from '../../engine/aggregate.js';
 import { seekValue, type SeekPoint } from '../../engine/seek.js';
 import { renderCharts } from '../../io/render-charts.js';
-import { exists, writeRunFolder } from '../../io/run-folder.js';
+import { OUTPUT_KIND } from '../../io/run-folder.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
 import { msg } from '../../messages/messages.js';
 import { runDraws, WorkerPool } from '../../parallel/runner.js';
@@ -13,7 +12,9 @@ import { setByPath } from '../../scenario/vary-path.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { fmt, pct } from '../format.js';
 import { EXIT, type Streams } from '../io-streams.js';
-import { checkRunNumbers } from '../run-numbers.js';
+import { checkRunNumbers, workerCount } from '../run-numbers.js';
+import { interruptSignal } from '../interrupt.js';
+import { emptyOutExit, prepareOutputFolder, writeOutputFolder } from '../output.js';
 import type { Lang } from '../labels.js';
 import { formatTargetValue } from '../scorecard.js';
 import { VERSION } from '../version.js';
@@ -48,7 +49,11 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
     return EXIT.badInput;
   };
   if (!(o.min < o.max)) return bad(msg.seekRange(o.min, o.max));
-  const numbers = checkRunNumbers(o, io);
+  if (o.confidence !== undefined && !(o.confidence > 0 && o.confidence <= 1))
+    return bad(`--confidence: ${msg.notInRange(o.confidence, '0 < confidence ≤ 1, e.g. 0.9')}`);
+  if (o.tolerance !== undefined && !(o.tolerance > 0 && Number.isFinite(o.tolerance)))
+    return bad(`--tolerance: ${msg.notInRange(o.tolerance, 'a number > 0')}`);
+  const numbers = checkRunNumbers(o, io) ?? emptyOutExit(o.out, io);
   if (numbers !== undefined) return numbers;
   const { value, diagnostics } = await loadScenario(o.scenario);
   if (!value) {
@@ -72,9 +77,10 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
   }
   const confidence = o.confidence ?? target.confidence;
   const seed = o.seed ?? value.scenario.monteCarlo.seed;
-  const workers = o.workers ?? availableParallelism();
-  const dir = resolve(o.out ?? join('outputs', 'seek', timestamp(new Date())));
-  if ((await exists(dir)) && !o.force) return bad(`--out: ${msg.outputExists(shown(dir))}`);
+  const output = await prepareOutputFolder(o.out, () => join('outputs', 'seek', timestamp(new Date())), o.force, io);
+  if ('code' in output) return output.code;
+  const { dir } = output;
+  const workers = workerCount(o.workers, o.draws, io);
   const integer = Number.isInteger(o.min) && Number.isInteger(o.max) && !/share|gain|saving|factor|rate/.test(o.vary);
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
   const summaries = new Map<number, RunSummary>();
@@ -82,7 +88,11 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
     const { scenario, diagnostics: ds } = value.vary((m) => void setByPath(m, o.vary, v));
     if (!scenario) throw new VaryError(ds.map((d) => d.message).join('; '));
     const input = { scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation };
-    const r = await runDraws(input, { seed, draws: Array.from({ length: o.draws }, (_, d) => d), workers, recordDraw: -1 }, pool);
+    const r = await runDraws(
+      input,
+      { seed, draws: Array.from({ length: o.draws }, (_, d) => d), workers, recordDraw: -1, signal: interruptSignal() },
+      pool,
+    );
     const summary = aggregate(runMeta(scenario, r.layout), r.layout, r.values, o.draws, seed);
     summaries.set(v, summary);
     const t = summary.targets.find((x) => x.id === o.target)!;
@@ -116,6 +126,7 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
       : null;
   };
   const seek = {
+    kind: OUTPUT_KIND.seek,
     dcsim: VERSION,
     command: ['dcsim', ...o.argv].join(' '),
     scenario: value.scenario.name,
@@ -142,11 +153,8 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
   };
   const chart = seekChart(seek.points, confidence, o.vary, target.label, result.answer, o.lang);
   const files = new Map<string, string | Buffer>([['seek.json', `${JSON.stringify(seek, null, 2)}\n`], ...(await renderCharts([chart]))]);
-  try {
-    await writeRunFolder(dir, files, o.force);
-  } catch (e) {
-    return bad(`--out: ${msg.cannotWrite(shown(dir), (e as Error).message)}`);
-  }
+  const failed = await writeOutputFolder(dir, files, o.force, io);
+  if (failed !== undefined) return failed;
   const zh = o.lang === 'zh';
   for (const p of result.points)
     io.out(
