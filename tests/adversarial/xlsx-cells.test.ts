@@ -34,7 +34,9 @@ describe('XLSX error and formula cells', () => {
     });
     const r = await loadRegistry(path);
     expect(r.value).toBeUndefined();
-    expect(formatDiagnostic(r.diagnostics[0])).toBe(`${path} [sheet 企业数据, header row 1] row 3, column output: ${msg.xlsxFormulaNoValue()}`);
+    expect(formatDiagnostic(r.diagnostics[0])).toBe(
+      `${path} [sheet 企业数据, header row 1] row 3, column output: ${msg.xlsxFormulaNoValue()}`,
+    );
   });
 
   it('error cells (#DIV/0!, #N/A) — as a value or as a formula result — are named', async () => {
