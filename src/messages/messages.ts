@@ -130,6 +130,8 @@ export const msg = {
     if (problem === 'not-finite') return `"${raw}" is not a finite number; write the quantity in digits`;
     if (problem === 'too-large')
       return `"${raw}" is implausibly large for this column (above ${ceiling?.toExponential() ?? 'its ceiling'}); check the digits and the column's unit`;
+    if (/^\s*[\d.,]+\s*[万亿]/.test(raw))
+      return `"${raw}" is not a number: write digits only, in the column's unit — a 万元 column takes 12 for 12万元, and 12000 for 1.2亿元`;
     return msg.notANumber(raw);
   },
   negativeNumber: (value: number) => `${value} is negative; this quantity cannot be below 0`,

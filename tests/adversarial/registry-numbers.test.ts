@@ -89,20 +89,21 @@ describe('registry number cells', () => {
 });
 
 describe('number cells through the CLI', { timeout: 60_000 }, () => {
-  it('validate and run refuse a registry cell "1,5" and "1e309" with exit 2; nothing is written', async () => {
-    for (const raw of ['1,5', '1e309']) {
+  it('validate refuses a registry cell "1,5" and run refuses "1e309" with exit 2; nothing is written', async () => {
+    for (const [raw, command] of [
+      ['1,5', 'validate'],
+      ['1e309', 'run'],
+    ] as const) {
       const dir = await tempDir();
       const rows = smallRegistry();
       rows[1][rows[0].indexOf('land_mu')] = raw;
       await writeFile(join(dir, 'r.csv'), toCsvText(rows));
       await writeScenario(dir, 'r.csv');
       const before = await snapshot(dir);
-      const v = dcsim(dir, 'validate', 'scenario.yaml');
-      expect(v.code).toBe(2);
-      expect(v.first).toBe(`r.csv row 2, column land_mu: ${msg.numberCell(raw, raw === '1,5' ? 'bad-comma' : 'not-finite')}`);
-      const r = dcsim(dir, 'run', 'scenario.yaml', '--draws', '1', '--workers', '0', '--no-charts', '--out', 'out');
+      const args = command === 'run' ? ['--draws', '1', '--workers', '0', '--no-charts', '--out', 'out'] : [];
+      const r = dcsim(dir, command, 'scenario.yaml', ...args);
       expect(r.code).toBe(2);
-      expect(r.first).toBe(v.first);
+      expect(r.first).toBe(`r.csv row 2, column land_mu: ${msg.numberCell(raw, raw === '1,5' ? 'bad-comma' : 'not-finite')}`);
       expect(existsSync(join(dir, 'out'))).toBe(false);
       expect(await snapshot(dir)).toEqual(before);
     }
@@ -121,5 +122,13 @@ describe('number cells through the CLI', { timeout: 60_000 }, () => {
     expect(v.code).toBe(2);
     expect(v.first).toBe(`p.csv row 2, column value_added: ${msg.numberCell('12,34', 'bad-comma')}`);
     expect(await snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('units written into number cells', () => {
+  it('"12万" is refused with the fix (digits in the column unit)', async () => {
+    const { file, r } = await loadWith('output', '12万');
+    expect(formatDiagnostic(r.diagnostics[0])).toBe(`${file} row 2, column output: ${msg.numberCell('12万', 'not-a-number')}`);
+    expect(msg.numberCell('12万', 'not-a-number')).toContain('a 万元 column takes 12 for 12万元');
   });
 });
