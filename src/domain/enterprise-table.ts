@@ -12,8 +12,8 @@ export type GreenFactoryLevel = (typeof GREEN_FACTORY_LEVELS)[number];
 
 /**
  * The enterprise registry as struct-of-arrays (DESIGN §7): one typed array per quantity, one
- * entry per firm, base-year values. Labels (sector, town, park) are small-int codes into a
- * dictionary; names and ids stay strings for reports only.
+ * entry per firm, base-year values. Labels (sector, town, park) are 32-bit codes into a
+ * dictionary (one code per distinct label, never wrapping); names and ids stay strings for reports only.
  */
 export interface EnterpriseTable {
   readonly n: number;
@@ -22,11 +22,11 @@ export interface EnterpriseTable {
   /** Sector code as written in the registry (e.g. "C2614"), for reports. */
   readonly sectorRaw: readonly string[];
   /** Index into {@link sectors} (GB/T 4754 divisions such as "C26"). */
-  readonly sector: Uint16Array;
+  readonly sector: Uint32Array;
   readonly sectors: readonly string[];
-  readonly town: Uint16Array;
+  readonly town: Uint32Array;
   readonly towns: readonly string[];
-  readonly park: Uint16Array;
+  readonly park: Uint32Array;
   readonly parks: readonly string[];
   /** 1 = 规上 (above designated size). */
   readonly aboveScale: Uint8Array;

@@ -19,7 +19,7 @@ export class SectorParamSampler {
   constructor(
     sp: SectorParam,
     sectors: readonly string[],
-    private readonly sector: Uint16Array,
+    private readonly sector: Uint32Array,
     capacity: number,
   ) {
     this.params = [sp.default, ...sp.bySector.values()];

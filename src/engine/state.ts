@@ -38,7 +38,7 @@ export class SimState implements PolicyState {
   readonly sectors: string[];
   readonly active: Uint8Array;
   readonly aboveScale: Uint8Array;
-  readonly sector: Uint16Array;
+  readonly sector: Uint32Array;
   readonly yearBuilt: Int16Array;
   readonly villageCluster: Uint8Array;
   readonly lsmp: Uint8Array;
@@ -87,7 +87,7 @@ export class SimState implements PolicyState {
     };
     this.active = new Uint8Array(n);
     this.aboveScale = u8(table.aboveScale);
-    this.sector = new Uint16Array(n);
+    this.sector = new Uint32Array(n);
     this.sector.set(table.sector);
     this.yearBuilt = new Int16Array(n);
     this.yearBuilt.set(table.yearBuilt);

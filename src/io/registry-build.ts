@@ -1,5 +1,5 @@
 import { CARRIERS, type CarrierId } from '../domain/carriers.js';
-import { parseNumberCell, parseShareCell } from '../domain/cells.js';
+import { cellCeiling, parseShareCell, readNumberCell } from '../domain/cells.js';
 import { hasErrors, type Diagnostic } from '../domain/diagnostic.js';
 import { GRADES, type EnterpriseTable } from '../domain/enterprise-table.js';
 import { toDivision } from '../domain/sectors.js';
@@ -8,10 +8,16 @@ import { FALSE_WORDS, GREEN_FACTORY_WORDS, REGISTRY_COLUMNS, TRUE_WORDS, type Co
 import { matchHeaders } from './registry-headers.js';
 import { parseDataYear, type MetaYear } from './registry-meta.js';
 
+/** A workbook cell that holds no usable value: a formula never calculated, or an error such as #DIV/0!. */
+export type CellProblem = { readonly kind: 'formula-without-value' } | { readonly kind: 'error'; readonly error: string };
+
 /** One data row as read from the file, with the row number a spreadsheet shows. */
 export interface RawRow {
   readonly row: number;
+  /** Cell texts; a cell in {@link problems} is '' here. */
   readonly cells: readonly string[];
+  /** Workbook cells without a usable value, by 0-based column index (XLSX only). */
+  readonly problems?: ReadonlyMap<number, CellProblem>;
 }
 
 /** A loaded registry: the table, the spreadsheet row of each firm, and warnings. */
@@ -174,9 +180,10 @@ export function buildRegistry(
   const towns = new Dictionary();
   const parks = new Dictionary();
   const t = {
-    sector: new Uint16Array(n),
-    town: new Uint16Array(n),
-    park: new Uint16Array(n),
+    // codes index dictionaries that grow with the data: 32 bits hold a code for every row (never wrap)
+    sector: new Uint32Array(n),
+    town: new Uint32Array(n),
+    park: new Uint32Array(n),
     aboveScale: new Uint8Array(n),
     landMu: f64(),
     output: f64(),
@@ -189,7 +196,7 @@ export function buildRegistry(
     feedstockTce: f64(),
     renewableElectricity10kKwh: f64(),
     processCo2T: f64(),
-    yearBuilt: new Int16Array(n),
+    yearBuilt: new Int16Array(n), // 1900–2100 or 0, checked below; flags, levels and grades are 0–4 in 8 bits
     villageCluster: new Uint8Array(n),
     lsmp: new Uint8Array(n),
     greenFactory: new Uint8Array(n),
@@ -229,6 +236,14 @@ export function buildRegistry(
       return i === undefined ? '' : (r.cells[i] ?? '').trim();
     };
     for (const def of REGISTRY_COLUMNS) {
+      const problem = r.problems?.get(colIndex.get(def.key) ?? -1);
+      if (problem) {
+        err(def, `registry/xlsx-${problem.kind}`, problem.kind === 'error' ? msg.xlsxErrorCell(problem.error) : msg.xlsxFormulaNoValue());
+        if (def.key === 'id') ids.push('');
+        else if (def.key === 'name') names.push('');
+        else if (def.kind === 'sector') sectorRaw.push('');
+        continue;
+      }
       const raw = cell(def.key);
       if (def.required && raw === '') {
         err(def, 'registry/empty-required', msg.emptyRequired());
@@ -256,11 +271,10 @@ export function buildRegistry(
           }
           const target = numberTargets[def.key] as Float64Array | undefined;
           if (!target) break; // an optional column kept off the table and absent from the file
-          const v = parseNumberCell(raw);
-          if (v === undefined) err(def, 'registry/not-a-number', msg.notANumber(raw));
-          else if (v === Infinity || v === -Infinity) err(def, 'registry/not-finite', msg.notFinite(raw));
-          else if (v < 0) err(def, 'registry/negative-number', msg.negativeNumber(v));
-          else target[e] = Number.isNaN(v) && def.kind === 'number' ? 0 : v;
+          const c = readNumberCell(raw, cellCeiling(def.key));
+          if (!c.ok) err(def, `registry/${c.problem}`, msg.numberCell(raw, c.problem, c.ceiling));
+          else if (c.value < 0) err(def, 'registry/negative-number', msg.negativeNumber(c.value));
+          else target[e] = Number.isNaN(c.value) && def.kind === 'number' ? 0 : c.value;
           break;
         }
         case 'share': {
@@ -268,7 +282,7 @@ export function buildRegistry(
           if (v.ok && v.value < 0) err(def, 'registry/negative-number', msg.negativeNumber(v.value));
           else if (v.ok) rdShare[e] = v.value;
           else if (v.reason === 'above-one') err(def, 'registry/share-above-one', msg.shareAboveOne(raw));
-          else err(def, 'registry/not-a-number', msg.notANumber(raw));
+          else err(def, `registry/${v.reason}`, msg.numberCell(raw, v.reason, v.ceiling));
           break;
         }
         case 'data-year': {

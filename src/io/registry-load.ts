@@ -3,10 +3,12 @@ import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { hasErrors, type Diagnostic } from '../domain/diagnostic.js';
 import { msg } from '../messages/messages.js';
-import { buildRegistry, type LoadedRegistry, type RawRow } from './registry-build.js';
+import { buildRegistry, type CellProblem, type LoadedRegistry, type RawRow } from './registry-build.js';
 import { findHeaderRow } from './registry-headers.js';
 import { readMetaYear, type MetaYear } from './registry-meta.js';
+import { decodeCsvText, otherDelimiter } from './csv-text.js';
 import { readInput } from './read-input.js';
+import { checkXlsxBounds } from './xlsx-bounds.js';
 
 interface Sheet {
   headers: string[];
@@ -25,7 +27,10 @@ export interface RegistryLoadOptions {
   readonly sheet?: string;
 }
 
-/** Splits CSV text (UTF-8, BOM optional) into its non-empty rows numbered as a spreadsheet shows them. */
+/**
+ * Splits CSV text (UTF-8, BOM optional) into its non-empty rows numbered as a spreadsheet shows
+ * them; a file delimited by ';' or tabs is refused in one message (see {@link otherDelimiter}).
+ */
 export function readCsvRows(text: string, file: string): { rows?: RawRow[]; diagnostics: Diagnostic[] } {
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -35,6 +40,8 @@ export function readCsvRows(text: string, file: string): { rows?: RawRow[]; diag
     return { diagnostics: [{ code: 'registry/csv-syntax', message: `CSV syntax error: ${err.message}`, file, row: err.lines }] };
   }
   const rows = records.map((r) => ({ row: r.info.lines, cells: r.record })).filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const other = otherDelimiter(rows);
+  if (other) return { diagnostics: [{ code: 'csv/delimiter', message: msg.wrongDelimiter(other.sep), file, row: other.row }] };
   if (rows.length === 0) return { diagnostics: [{ code: 'registry/empty', message: msg.registryEmpty(), file, row: 1 }] };
   return { rows, diagnostics: [] };
 }
@@ -45,6 +52,18 @@ export function readCsvSheet(text: string, file: string): { sheet?: Sheet; diagn
   if (!rows) return { diagnostics };
   const [head, ...body] = rows;
   return { sheet: { headers: [...head.cells], rows: body }, diagnostics: [] };
+}
+
+/** A workbook cell without a usable value: an error value (#DIV/0!, #N/A …), or a formula never calculated. */
+function cellProblem(v: ExcelJS.CellValue): CellProblem | undefined {
+  if (v === null || typeof v !== 'object' || v instanceof Date) return undefined;
+  if ('error' in v) return { kind: 'error', error: String(v.error) };
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = (v as { result?: unknown }).result;
+    if (result === undefined || result === null) return { kind: 'formula-without-value' };
+    if (typeof result === 'object' && 'error' in result) return { kind: 'error', error: String((result as { error: unknown }).error) };
+  }
+  return undefined;
 }
 
 function cellText(v: ExcelJS.CellValue): string {
@@ -63,18 +82,27 @@ function sheetRows(ws: ExcelJS.Worksheet): RawRow[] {
   const rows: RawRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
+    const problems = new Map<number, CellProblem>();
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
+      const problem = cellProblem(cell.value);
+      if (problem) problems.set(col - 1, problem);
+      cells[col - 1] = problem ? '' : cellText(cell.value);
     });
     for (let i = 0; i < cells.length; i++) cells[i] ??= '';
-    if (cells.every((c) => c.trim() === '')) return;
-    rows.push({ row: rowNumber, cells });
+    if (problems.size === 0 && cells.every((c) => c.trim() === '')) return;
+    rows.push({ row: rowNumber, cells, ...(problems.size ? { problems } : {}) });
   });
   return rows;
 }
 
-/** Reads every worksheet of an XLSX workbook (name, visibility, non-empty rows numbered as the sheet numbers them). */
+/**
+ * Reads every worksheet of an XLSX workbook (name, visibility, non-empty rows numbered as the
+ * sheet numbers them, cells holding errors or uncalculated formulas marked). The zip's inflated
+ * size and cell count are bounded before the workbook is parsed ({@link checkXlsxBounds}).
+ */
 export async function readXlsxSheets(data: Buffer, file: string): Promise<{ sheets?: SheetRows[]; diagnostics: Diagnostic[] }> {
+  const bounds = await checkXlsxBounds(data, file);
+  if (bounds.length) return { diagnostics: bounds };
   const { default: Excel } = await import('exceljs'); // loaded only for workbooks: it is slow to import
   const wb = new Excel.Workbook();
   try {
@@ -143,7 +171,9 @@ export async function loadRegistry(
     if (options.sheet !== undefined) {
       return { diagnostics: [{ code: 'registry/sheet-in-csv', message: msg.registrySheetInCsv(options.sheet), file: shownAs }] };
     }
-    const read = readCsvRows(data.value.toString('utf8'), shownAs);
+    const decoded = decodeCsvText(data.value, shownAs);
+    if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
+    const read = readCsvRows(decoded.text, shownAs);
     if (!read.rows) return { diagnostics: read.diagnostics };
     rows = read.rows;
   } else {

@@ -16,6 +16,7 @@ import { checkRegistryAgainstFactors } from './registry-checks.js';
 import { completeRegistryEnergy, type CompletionSummary } from './registry-complete.js';
 import type { LoadedRegistry } from './registry-build.js';
 import { loadRegistry, readCsvSheet } from './registry-load.js';
+import { decodeCsvText } from './csv-text.js';
 import { readInput } from './read-input.js';
 import { loadYamlWith, locateIssue, readYamlMap } from './yaml-file.js';
 import type { YamlSource } from './yaml-source.js';
@@ -156,7 +157,12 @@ async function readPolicyTables(
         diagnostics.push(locateIssue({ path: ['policies', i, field], code: 'io/read', message: data.diagnostics[0].message }, sources));
         continue;
       }
-      const sheet = readCsvSheet(data.value.toString('utf8'), shown(abs));
+      const decoded = decodeCsvText(data.value, shown(abs));
+      if (decoded.text === undefined) {
+        diagnostics.push(...decoded.diagnostics);
+        continue;
+      }
+      const sheet = readCsvSheet(decoded.text, shown(abs));
       if (!sheet.sheet) diagnostics.push(...sheet.diagnostics);
       else tables.set(`${i}.${field}`, { file: shown(abs), ...sheet.sheet });
     }

@@ -8,6 +8,8 @@ import { editDistance as distance } from '../domain/edit-distance.js';
 
 /** Shortens a long expression for a message. */
 const brief = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
+/** Renders a byte count in MB. */
+const mb = (bytes: number): string => `${+(bytes / 1e6).toFixed(1)} MB`;
 
 const list = (xs: readonly (string | number)[]): string => xs.map((x) => String(x)).join(', ');
 
@@ -49,6 +51,22 @@ export const msg = {
   fileNotFound: (what: string, path: string) =>
     `${what} file not found: ${path}; check the path (relative paths are resolved from the file that names them)`,
   fileUnreadable: (path: string, reason: string) => `cannot read ${path}: ${reason}`,
+  notARegularFile: (what: string, path: string, kind: string) =>
+    `${what} ${path} is ${kind}, not a regular file; name the file itself (a FIFO, device or folder is never read)`,
+  inputTooLarge: (what: string, path: string, bytes: number, limit: number) =>
+    `${what} ${path} is ${mb(bytes)}; dcsim reads ${what} files up to ${mb(limit)} — check the path, or split the file`,
+  xlsxTooLarge: (path: string, limit: number) =>
+    `workbook ${path} inflates to more than ${mb(limit)} when unpacked; save the registry sheet alone as CSV UTF-8 and name that file`,
+  xlsxTooManyCells: (path: string, limit: number) =>
+    `workbook ${path} holds more than ${limit.toLocaleString('en-US')} cells; save the registry sheet alone as CSV UTF-8 and name that file`,
+  xlsxNotAZip: (path: string, reason: string) =>
+    `workbook ${path} is not a valid .xlsx (zip) file: ${reason}; open it in Excel and save it again as Excel workbook (.xlsx)`,
+  xlsxFormulaNoValue: () => 'formula without a saved value: open and save the file in Excel (or paste the values), so the result is stored',
+  xlsxErrorCell: (error: string) => `cell holds the error ${error}; fix the formula or enter the value`,
+  notUtf8: (encoding: 'utf-16' | 'gbk' | 'unknown', header?: string) =>
+    `this file is not UTF-8${encoding === 'utf-16' ? ' (it is UTF-16, Excel\'s "Unicode text")' : encoding === 'gbk' ? ' (it looks like GBK/GB18030, Excel\'s plain "CSV" on Chinese Windows)' : ''}${header !== undefined ? `; its first line reads: ${header.length > 80 ? `${header.slice(0, 77)}...` : header}` : ''} — in Excel use 'Save as' → 'CSV UTF-8 (comma delimited)'`,
+  wrongDelimiter: (sep: ';' | '\t') =>
+    `the file seems to use ${sep === ';' ? "';'" : 'tabs'} between cells; dcsim reads comma-separated files — in Excel use 'Save as' → 'CSV UTF-8 (comma delimited)'`,
   unsupportedRegistryFormat: (path: string) => `registry ${path} is neither .csv nor .xlsx; save it as CSV (UTF-8) or Excel workbook`,
 
   // ── YAML and schema ──────────────────────────────────────────────────────────────────────
@@ -138,7 +156,16 @@ export const msg = {
   unknownColumn: (header: string, valid: readonly string[]) =>
     `unknown column '${header}'${didYouMean(header, valid)}; it is ignored — rename it if it should be read`,
   notANumber: (raw: string) => `"${raw}" is not a number; write digits only (no units, no thousands separators other than ',')`,
-  notFinite: (raw: string) => `"${raw}" is too large to be a number of this registry; check the cell and its unit`,
+  numberCell: (raw: string, problem: 'not-a-number' | 'bad-comma' | 'not-finite' | 'too-large', ceiling?: number): string => {
+    if (problem === 'bad-comma')
+      return `"${raw}" is not a number: a comma may only group thousands (1,234,567.8); decimals use a point${/^[^,]*,[^,]*$/.test(raw) ? ` (${raw.trim().replace(',', '.')}?)` : ''}`;
+    if (problem === 'not-finite') return `"${raw}" is not a finite number; write the quantity in digits`;
+    if (problem === 'too-large')
+      return `"${raw}" is implausibly large for this column (above ${ceiling?.toExponential() ?? 'its ceiling'}); check the digits and the column's unit`;
+    if (/^\s*[\d.,]+\s*[万亿]/.test(raw))
+      return `"${raw}" is not a number: write digits only, in the column's unit — a 万元 column takes 12 for 12万元, and 12000 for 1.2亿元`;
+    return msg.notANumber(raw);
+  },
   negativeNumber: (value: number) => `${value} is negative; this quantity cannot be below 0`,
   notABoolean: (raw: string) => `"${raw}" is not yes/no; write true/false, 1/0, 是/否 or Y/N`,
   notAYear: (raw: string) => `"${raw}" is not a year; write a four-digit year such as 2015`,

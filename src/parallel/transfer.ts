@@ -14,7 +14,7 @@ export interface TransferInput {
 }
 
 /** Copies a typed array into one backed by a SharedArrayBuffer (workers then read it in place). */
-function share<T extends Float64Array | Uint8Array | Uint16Array | Int16Array>(a: T): T {
+function share<T extends Float64Array | Uint8Array | Uint16Array | Uint32Array | Int16Array>(a: T): T {
   const Ctor = a.constructor as new (b: SharedArrayBuffer) => T;
   const out = new Ctor(new SharedArrayBuffer(a.byteLength));
   (out as unknown as { set(x: ArrayLike<number>): void }).set(a);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CARRIERS } from '../domain/carriers.js';
-import { parseNumberCell, type SheetTable } from '../domain/cells.js';
+import { cellCeiling, readNumberCell, type SheetTable } from '../domain/cells.js';
 import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
@@ -109,10 +109,10 @@ function readPipeline(t: SheetTable, ctx: PolicyResolveContext, issues: PathIssu
     const cell = (c: string) => (col.has(c) ? (r.cells[col.get(c)!] ?? '').trim() : '');
     const values: Record<string, number> = {};
     for (const c of NUMBERS) {
-      const v = parseNumberCell(cell(c));
-      if (v === undefined) err(r.row, c, msg.notANumber(cell(c)));
-      else if (v < 0) err(r.row, c, msg.negativeNumber(v));
-      else values[c] = Number.isNaN(v) ? 0 : v;
+      const v = readNumberCell(cell(c), cellCeiling(c));
+      if (!v.ok) err(r.row, c, msg.numberCell(cell(c), v.problem, v.ceiling));
+      else if (v.value < 0) err(r.row, c, msg.negativeNumber(v.value));
+      else values[c] = Number.isNaN(v.value) ? 0 : v.value;
     }
     const division = toDivision(cell('sector'));
     if (!division) err(r.row, 'sector', msg.unknownSector(cell('sector')));

@@ -39,7 +39,7 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   /** Energy after the per-firm dual-control exclusions, tce. */
   readonly energyTce: Float64Array;
   readonly co2T: Float64Array;
-  readonly sector: Uint16Array;
+  readonly sector: Uint32Array;
   /** Sector labels by code (GB/T 4754 divisions). */
   readonly sectors: readonly string[];
   readonly yearBuilt: Int16Array;

@@ -35,13 +35,15 @@ describe('share columns and percentages', () => {
     const r = fromCsv(`${HEADER},revenue\n${firm('A')},35%\n${firm('B')},12万\n`);
     expect(r.diagnostics).toEqual([
       expect.objectContaining({ row: 2, field: 'revenue', message: msg.percentNotShare('35%') }),
-      expect.objectContaining({ row: 3, field: 'revenue', message: msg.notANumber('12万') }),
+      expect.objectContaining({ row: 3, field: 'revenue', message: msg.numberCell('12万', 'not-a-number') }),
     ]);
     expect(msg.percentNotShare('35%')).toContain('percentages are only for share columns');
   });
 
   it('a number too large for a double (1e400) is an error, not an infinite quantity', () => {
     const r = fromCsv(`${HEADER},energy_tce\n${firm('A')},1e400\n`);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ row: 2, field: 'energy_tce', message: msg.notFinite('1e400') })]);
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ row: 2, field: 'energy_tce', message: msg.numberCell('1e400', 'not-finite') }),
+    ]);
   });
 });
