@@ -31,6 +31,16 @@ export const METRIC_IDS = [
 
 export type MetricId = (typeof METRIC_IDS)[number];
 
+/** Ratio indicators: a quotient of two totals, undefined when the denominator is empty. */
+export const RATIO_METRICS: readonly MetricId[] = [
+  'value_added_rate',
+  'tax_per_mu',
+  'value_added_per_mu',
+  'labor_productivity',
+  'energy_intensity',
+  'carbon_intensity',
+];
+
 /** Yearly flows: the metrics a `cumulative` target may sum. */
 export const FLOW_METRICS: readonly MetricId[] = ['vacated_energy_tce', 'co2_reduction_t', 'vacated_land_mu', 'new_project_energy_tce'];
 

@@ -1,5 +1,6 @@
 import type { MetricLayout } from '../engine/metrics.js';
 import type { EngineEvent } from '../engine/state.js';
+import { RATIO_METRICS } from '../domain/metrics.js';
 import { msg } from '../messages/messages.js';
 
 /**
@@ -7,14 +8,7 @@ import { msg } from '../messages/messages.js';
  * draw): the run stops as for any other non-finite number — a draw is never left out of the
  * quantiles in silence — but the message says what emptied the ratio.
  */
-const UNDEFINED_WHEN_EMPTY: ReadonlySet<string> = new Set([
-  'value_added_rate',
-  'tax_per_mu',
-  'value_added_per_mu',
-  'labor_productivity',
-  'energy_intensity',
-  'carbon_intensity',
-]);
+const UNDEFINED_WHEN_EMPTY: ReadonlySet<string> = new Set(RATIO_METRICS);
 
 /** The event fields written to events.csv as numbers. */
 const EVENT_NUMBERS = ['vacatedEnergyTce', 'co2ReductionT', 'vacatedLandMu', 'newProjectEnergyTce'] as const;
