@@ -4,6 +4,13 @@ import { EXIT, processStreams, type Streams } from './io-streams.js';
 import { withInterrupts } from './interrupt.js';
 import type { Lang } from './labels.js';
 
+/** --charts / --no-charts of run, compare and merge. */
+const CHARTS_OPTION = {
+  type: 'boolean',
+  default: true,
+  describe: 'render the charts (SVG and PNG) and the reports that embed them; --no-charts skips them (results.xlsx is still written)',
+} as const;
+
 /**
  * Runs the dcsim command line and returns the exit code. A user mistake prints its message
  * (never a stack trace) and gives 2; an unexpected exception gives 1.
@@ -41,11 +48,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
           .option('shard', { type: 'string', describe: 'run only shard K/N of the draws and write a partial result for dcsim merge' })
           .option('keep-draws', { type: 'boolean', default: false, describe: "also write every draw's metric rows (draws.csv)" })
-          .option('charts', {
-            type: 'boolean',
-            default: true,
-            describe: 'render the charts (SVG and PNG) and the reports; --no-charts skips them (results.xlsx is still written)',
-          }),
+          .option('charts', CHARTS_OPTION),
       (args) => {
         selected = async () =>
           (await import('./commands/run.js')).runCommand(
@@ -89,11 +92,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
             default: false,
             describe: 'compare scenarios over different registries, factors or evaluation models (the reports say so first)',
           })
-          .option('charts', {
-            type: 'boolean',
-            default: true,
-            describe: 'render the charts and reports; --no-charts skips them (results.xlsx is still written)',
-          }),
+          .option('charts', CHARTS_OPTION),
       (args) => {
         selected = async () =>
           (await import('./commands/compare.js')).compareCommand(
@@ -171,11 +170,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .positional('partials', { type: 'string', array: true, demandOption: true, describe: 'partial result folders' })
           .option('out', { type: 'string', demandOption: true, describe: 'run folder to write' })
           .option('force', { type: 'boolean', default: false, describe: 'replace an existing run folder' })
-          .option('charts', {
-            type: 'boolean',
-            default: true,
-            describe: 'render the charts and reports; --no-charts skips them (results.xlsx is still written)',
-          }),
+          .option('charts', CHARTS_OPTION),
       (args) => {
         selected = async () =>
           (await import('./commands/merge.js')).mergeCommand(

@@ -3,8 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { shown, type LoadedScenario } from '../io/scenario-load.js';
 import { describeAssumptions, type Assumption } from '../scenario/assumptions.js';
 
+/** An input file as shown to the user, with its sha256. */
+export interface Hashed {
+  readonly file: string;
+  readonly sha256: string;
+}
+
 /** The sha256 of every input file, for manifest.json (which data a result came from). */
-export async function hashInputs(files: readonly string[]): Promise<{ file: string; sha256: string }[]> {
+export async function hashInputs(files: readonly string[]): Promise<Hashed[]> {
   return Promise.all(
     [...new Set(files)].map(async (f) => ({
       file: shown(f),
@@ -19,12 +25,7 @@ export async function hashInputs(files: readonly string[]): Promise<{ file: stri
  * The assumptions of a loaded scenario for summary.json (the workbook's 假设 sheet): its
  * parameters, the factors used and every input file with its sha256 and role.
  */
-export function runAssumptions(
-  loaded: LoadedScenario,
-  inputs: readonly { file: string; sha256: string }[],
-  draws: number,
-  seed: number,
-): Assumption[] {
+export function runAssumptions(loaded: LoadedScenario, inputs: readonly Hashed[], draws: number, seed: number): Assumption[] {
   const { files } = loaded.scenario;
   const chain = loaded.inputFiles.slice(0, loaded.inputFiles.indexOf(files.registry)).map(shown); // the scenario, then its parents
   const role = (file: string) =>

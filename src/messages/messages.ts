@@ -8,6 +8,10 @@ import { editDistance as distance } from '../domain/edit-distance.js';
 
 /** Shortens a long expression for a message. */
 const brief = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
+/** Lists a draw's sampled `per: draw` values for a message (empty when it has none). */
+const sampledValues = (params: readonly (readonly [string, number])[]): string =>
+  params.length ? ` (this draw's sampled values: ${params.map(([k, v]) => `${k} = ${+v.toPrecision(6)}`).join(', ')})` : '';
+
 /** Renders a byte count in MB. */
 const mb = (bytes: number): string => `${+(bytes / 1e6).toFixed(1)} MB`;
 
@@ -295,9 +299,9 @@ export const msg = {
   seekNotMonotone: (assumption: string) =>
     `warning: the evaluated points do not bear out the assumption that the ${assumption}; the answer may not be the smallest or largest`,
   nonFiniteResult: (draw: number, year: number, metric: string, value: number, params: readonly (readonly [string, number])[]) =>
-    `draw ${draw}, year ${year}: ${metric} is ${value}, not a finite number${params.length ? ` (this draw's sampled values: ${params.map(([k, v]) => `${k} = ${+v.toPrecision(6)}`).join(', ')})` : ''}; nothing was written. Narrow the distributions (add clip: [lo, hi]) or correct the numbers that lead to it`,
+    `draw ${draw}, year ${year}: ${metric} is ${value}, not a finite number${sampledValues(params)}; nothing was written. Narrow the distributions (add clip: [lo, hi]) or correct the numbers that lead to it`,
   undefinedRatio: (draw: number, year: number, metric: string, params: readonly (readonly [string, number])[]) =>
-    `draw ${draw}, year ${year}: ${metric} is not defined — nothing is left to divide by (no 规上 firm, land or value added remains in the district)${params.length ? ` (this draw's sampled values: ${params.map(([k, v]) => `${k} = ${+v.toPrecision(6)}`).join(', ')})` : ''}; nothing was written. Check the registry's 规上 firms and the policies that remove firms (per_year, shares)`,
+    `draw ${draw}, year ${year}: ${metric} is not defined — nothing is left to divide by (no 规上 firm, land or value added remains in the district)${sampledValues(params)}; nothing was written. Check the registry's 规上 firms and the policies that remove firms (per_year, shares)`,
   interrupted: () => 'interrupted: the workers were stopped and nothing was written',
   drawFailed: (draw: number, message: string) =>
     `draw ${draw < 0 ? '(unknown)' : draw} failed: ${message}\nThe other workers were stopped and nothing was written. This is a bug in dcsim; please report it with the command you ran.`,

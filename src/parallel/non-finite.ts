@@ -1,7 +1,6 @@
-import type { MetricLayout } from '../engine/metrics.js';
-import type { EngineEvent } from '../engine/state.js';
 import { RATIO_METRICS } from '../domain/metrics.js';
 import { msg } from '../messages/messages.js';
+import type { DrawRunResult } from './runner.js';
 
 /**
  * Ratio metrics whose NaN means an empty denominator (no 规上 firm, no land, no VA left in a
@@ -32,15 +31,7 @@ export class NonFiniteResult extends Error {
 }
 
 /** What a run of draws returns, as far as the check needs it. */
-export interface DrawRows {
-  readonly layout: MetricLayout;
-  readonly drawSize: number;
-  readonly values: Float64Array;
-  readonly events: readonly EngineEvent[];
-  readonly ids: readonly string[];
-  readonly paramNames: readonly string[];
-  readonly params: Float64Array;
-}
+export type DrawRows = Omit<DrawRunResult, 'names'>;
 
 /**
  * Checks every metric of every draw and every recorded event; throws {@link NonFiniteResult}

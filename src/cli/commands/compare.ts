@@ -19,7 +19,7 @@ import { checkRunNumbers, workerCount } from '../run-numbers.js';
 import { interruptSignal } from '../interrupt.js';
 import { emptyOutExit, prepareOutputFolder, writeOutputFolder } from '../output.js';
 import type { Lang } from '../labels.js';
-import { hashInputs, runAssumptions } from '../manifest.js';
+import { hashInputs, runAssumptions, type Hashed } from '../manifest.js';
 import { pad, width } from '../scorecard.js';
 import { formatSigned } from '../../report/tables.js';
 import { VERSION } from '../version.js';
@@ -73,9 +73,12 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
       return bad('scenarios', msg.comparePeriods(first.scenario.name, l.scenario.name, period, l.scenario.period));
     }
   }
+  // every input file hashed once: for the input check, each scenario's assumptions and the manifest
+  const hashes = await Promise.all(loaded.map((l) => hashInputs(l.inputFiles)));
   const differences: string[] = [];
-  for (const l of loaded.slice(1)) {
-    const what = await inputDifferences(first, l);
+  for (const [k, l] of loaded.entries()) {
+    if (k === 0) continue;
+    const what = inputDifferences(first, hashes[0], l, hashes[k]);
     if (what.length && !o.allowDifferentInputs)
       return bad('scenarios', msg.compareInputsDiffer(first.scenario.name, l.scenario.name, what));
     differences.push(...what.map((w) => `${l.scenario.name}: ${w}`));
@@ -92,7 +95,7 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
   // one pool for every scenario: the workers start once
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
   try {
-    for (const l of loaded) {
+    for (const [k, l] of loaded.entries()) {
       const input = { scenario: l.scenario, table: l.registry.table, factors: l.factors, evaluation: l.evaluation };
       const r = await runDraws(
         input,
@@ -106,7 +109,7 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
         pool,
       );
       const events = eventsCsv(r, registryPlaces(l.registry.table));
-      const meta = { ...runMeta(l.scenario, r.layout), assumptions: runAssumptions(l, await hashInputs(l.inputFiles), draws, seed) };
+      const meta = { ...runMeta(l.scenario, r.layout), assumptions: runAssumptions(l, hashes[k], draws, seed) };
       const summary = summarize(meta, r.layout, r.values, draws, seed, r, events);
       runs.push({ summary, layout: r.layout, values: r.values, events });
     }
@@ -124,7 +127,7 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
     seed,
     draws,
     workers,
-    inputs: await hashInputs(loaded.flatMap((l) => l.inputFiles)),
+    inputs: [...new Map(hashes.flat().map((h) => [h.file, h])).values()],
   };
   const files = new Map<string, string | Buffer>([
     ['comparison.json', `${JSON.stringify(comparison, null, 2)}\n`],
@@ -186,11 +189,13 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
  * What differs between the inputs of two scenarios besides their policies: the registry,
  * factors and evaluation files, by content (sha256) — the same file under two paths is the same.
  */
-async function inputDifferences(a: LoadedScenario, b: LoadedScenario): Promise<string[]> {
+function inputDifferences(a: LoadedScenario, aHashes: readonly Hashed[], b: LoadedScenario, bHashes: readonly Hashed[]): string[] {
   const out: string[] = [];
+  const of = (l: LoadedScenario, hashes: readonly Hashed[], role: 'registry' | 'factors' | 'evaluation') =>
+    hashes.find((h) => h.file === shown(l.scenario.files[role]))!;
   for (const role of ['registry', 'factors', 'evaluation'] as const) {
-    const [x, y] = await hashInputs([a.scenario.files[role], b.scenario.files[role]]);
-    if (y !== undefined && x.sha256 !== y.sha256)
+    const [x, y] = [of(a, aHashes, role), of(b, bHashes, role)];
+    if (x.sha256 !== y.sha256)
       out.push(`${role}: ${x.file} (sha256 ${x.sha256.slice(0, 12)}…) vs ${y.file} (sha256 ${y.sha256.slice(0, 12)}…)`);
   }
   return out;
