@@ -27,6 +27,7 @@ export const METRIC_IDS = [
   'grade_b',
   'grade_c',
   'grade_d',
+  'above_scale_value_added',
 ] as const;
 
 export type MetricId = (typeof METRIC_IDS)[number];
@@ -60,6 +61,7 @@ export function storedUnit(metric: string): string {
     case 'land_mu':
       return '亩';
     case 'value_added':
+    case 'above_scale_value_added':
     case 'output':
     case 'tax':
       return '万元';

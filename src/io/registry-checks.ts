@@ -27,3 +27,29 @@ export function checkRegistryAgainstFactors(registry: LoadedRegistry, factors: F
   }
   return out;
 }
+
+/**
+ * Flags what a registry says that cannot both be true, as warnings for `validate` and `run`:
+ * a 村级工业集聚点 firm (village_cluster) is by definition outside the industrial parks (方案
+ * 三(二)6 "清退工业园区外的村级工业集聚点"), so a flagged firm that also names a park is
+ * either misflagged or misplaced — the village clean-up would take it. One warning per problem,
+ * with the count and the first rows.
+ */
+export function checkRegistryConsistency(registry: LoadedRegistry): Diagnostic[] {
+  const { table } = registry;
+  const rows: number[] = [];
+  for (let e = 0; e < table.n; e++) if (table.villageCluster[e] === 1 && table.park[e] !== 0) rows.push(registry.rows[e]);
+  if (rows.length === 0) return [];
+  return [
+    {
+      code: 'registry/village-cluster-in-park',
+      message: msg.villageClusterInPark(rows.length, rows),
+      file: registry.file,
+      ...(registry.sheet !== undefined ? { sheet: registry.sheet } : {}),
+      headerRow: registry.headerRow,
+      row: rows[0],
+      field: registry.headers.get('village_cluster') ?? 'village_cluster',
+      severity: 'warning',
+    },
+  ];
+}

@@ -12,7 +12,7 @@ import { loadExpressionEngine } from '../scenario/expression.js';
 import { mayHoldExpressions, scenarioSchema, type ScenarioSpec } from '../scenario/schema.js';
 import { parseWith } from '../scenario/zod-issues.js';
 import { resolveFuelMixes } from '../accounting/fuel-mix.js';
-import { checkRegistryAgainstFactors } from './registry-checks.js';
+import { checkRegistryAgainstFactors, checkRegistryConsistency } from './registry-checks.js';
 import { completeRegistryEnergy, type CompletionSummary } from './registry-complete.js';
 import type { LoadedRegistry } from './registry-build.js';
 import { loadRegistry, readCsvSheet } from './registry-load.js';
@@ -260,7 +260,13 @@ export async function loadScenario(
   if (completionErrors.length) return { diagnostics: completionErrors };
   const cross = checkRegistryAgainstFactors(registry, factors);
   if (cross.length) return { diagnostics: cross };
-  const warnings = [...scenarioWarnings, ...registry.warnings, ...yearDiagnostics, ...completion.diagnostics];
+  const warnings = [
+    ...scenarioWarnings,
+    ...registry.warnings,
+    ...checkRegistryConsistency(registry),
+    ...yearDiagnostics,
+    ...completion.diagnostics,
+  ];
   return {
     value: {
       scenario: resolved.scenario,

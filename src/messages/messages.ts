@@ -181,6 +181,8 @@ export const msg = {
     `feedstock_tce ${feed} exceeds the firm's fossil energy ${+fossil.toFixed(3)} tce; feedstock is a part of its coal, oil and gas use`,
   renewableAboveElectricity: (ren: number, elec: number) =>
     `renewable_electricity_10k_kwh ${ren} exceeds electricity_10k_kwh ${elec}; the renewable part is included in electricity, not added to it`,
+  villageClusterInPark: (count: number, rows: readonly number[]) =>
+    `${count} firm${count === 1 ? ' is' : 's are'} flagged village_cluster (村级工业集聚点) but name${count === 1 ? 's' : ''} a park (rows ${rows.slice(0, 8).join(', ')}${rows.length > 8 ? ', …' : ''}); a village cluster lies outside the industrial parks, so the village clean-up would take a park firm: clear the flag or the park`,
   valueAddedAboveOutput: (va: number, out: number) => `value_added ${va} exceeds output ${out}; value added is a part of gross output`,
   xlsxNoSheet: () => 'the workbook has no worksheet',
   registrySheetMissing: (name: string, sheets: readonly string[]) =>

@@ -11,6 +11,7 @@ const METRIC_TITLES: Record<string, [zh: string, en: string]> = {
   vacated_land_mu: ['腾出用地', 'Land vacated'],
   new_project_energy_tce: ['新上项目用能', 'New-project energy'],
   value_added: ['工业增加值', 'Value added'],
+  above_scale_value_added: ['规上工业增加值', 'Value added (above scale)'],
   value_added_rate: ['规上工业增加值率', 'Value-added rate (above scale)'],
   tax_per_mu: ['规上工业亩均税收', 'Tax per mu (above scale)'],
   value_added_per_mu: ['规上工业亩均增加值', 'Value added per mu (above scale)'],

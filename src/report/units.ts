@@ -35,6 +35,7 @@ export function displayUnit(metric: string, kind: string = 'level'): DisplayUnit
     case 'carbon_intensity':
       return { scale: 1, decimals: 4, unit: 'tCO2/万元' };
     case 'value_added':
+    case 'above_scale_value_added':
     case 'output':
     case 'tax':
       return { scale: 1e-4, decimals: 1, unit: '亿元' };

@@ -110,41 +110,43 @@ function generateSegment(
   const byWeight = weights.map((_, i) => i).sort((a, b) => weights[b] - weights[a] || a - b);
   const above = new Set(byWeight.slice(0, Math.round(seg.above_scale * count)));
   const elecTce = factors.electricityCalorificTcePer10kKwh;
-  return weights.map((w, i): Firm => {
-    const va = (seg.value_added_total * scale * w) / wsum;
-    const output = va / draw(rng, seg.value_added_rate, 0.04, 0.8);
-    const tce = va * draw(rng, seg.energy_per_value_added, 1e-4, 50);
-    const carriers = Object.fromEntries(CARRIERS.map((c) => [c, 0])) as Record<CarrierId, number>;
-    for (const [c, sh] of Object.entries(seg.carrier_mix) as [CarrierId, number][]) {
-      const perUnit = c === 'electricity_10k_kwh' ? elecTce : factors.tcePerUnit[CARRIER_INDEX[c]];
-      carriers[c] = (tce * sh) / perUnit;
-    }
-    const fossilTce = FOSSIL_CARRIERS.reduce((s, c) => s + carriers[c] * factors.tcePerUnit[CARRIER_INDEX[c]], 0);
-    const revenue = output * uniform(rng, 0.95, 1.05);
-    return {
-      segment: segIndex,
-      sector: pick(rng, seg.sectors),
-      town: pick(rng, towns),
-      park: pick(rng, seg.parks),
-      above: above.has(i),
-      land: Math.max(1, va / draw(rng, seg.value_added_per_mu, 0.5, 5000)),
-      output,
-      va,
-      tax: va * draw(rng, seg.tax_rate, 0.005, 3),
-      employees: Math.max(3, va / draw(rng, seg.value_added_per_employee, 1, 2000)),
-      revenue,
-      rd: revenue * uniform(rng, seg.rd_ratio[0], seg.rd_ratio[1]),
-      pollutant: (va * draw(rng, seg.pollutant_kg_per_value_added, 1e-4, 1e4)) / 1000,
-      carriers,
-      feedstock: fossilTce * uniform(rng, seg.feedstock_share[0], seg.feedstock_share[1]),
-      renewable: carriers.electricity_10k_kwh * uniform(rng, seg.renewable_share[0], seg.renewable_share[1]),
-      process: tce * uniform(rng, seg.process_co2_per_tce[0], seg.process_co2_per_tce[1]),
-      yearBuilt: Math.floor(uniform(rng, seg.year_built[0], seg.year_built[1] + 1)),
-      village: rng.next() < seg.village_cluster,
-      lsmp: rng.next() < seg.lsmp,
-      green: pick(rng, seg.green_factory as Record<string, number>),
-    };
-  });
+  return weights
+    .map((w, i): Firm => {
+      const va = (seg.value_added_total * scale * w) / wsum;
+      const output = va / draw(rng, seg.value_added_rate, 0.04, 0.8);
+      const tce = va * draw(rng, seg.energy_per_value_added, 1e-4, 50);
+      const carriers = Object.fromEntries(CARRIERS.map((c) => [c, 0])) as Record<CarrierId, number>;
+      for (const [c, sh] of Object.entries(seg.carrier_mix) as [CarrierId, number][]) {
+        const perUnit = c === 'electricity_10k_kwh' ? elecTce : factors.tcePerUnit[CARRIER_INDEX[c]];
+        carriers[c] = (tce * sh) / perUnit;
+      }
+      const fossilTce = FOSSIL_CARRIERS.reduce((s, c) => s + carriers[c] * factors.tcePerUnit[CARRIER_INDEX[c]], 0);
+      const revenue = output * uniform(rng, 0.95, 1.05);
+      return {
+        segment: segIndex,
+        sector: pick(rng, seg.sectors),
+        town: pick(rng, towns),
+        park: pick(rng, seg.parks),
+        above: above.has(i),
+        land: Math.max(1, va / draw(rng, seg.value_added_per_mu, 0.5, 5000)),
+        output,
+        va,
+        tax: va * draw(rng, seg.tax_rate, 0.005, 3),
+        employees: Math.max(3, va / draw(rng, seg.value_added_per_employee, 1, 2000)),
+        revenue,
+        rd: revenue * uniform(rng, seg.rd_ratio[0], seg.rd_ratio[1]),
+        pollutant: (va * draw(rng, seg.pollutant_kg_per_value_added, 1e-4, 1e4)) / 1000,
+        carriers,
+        feedstock: fossilTce * uniform(rng, seg.feedstock_share[0], seg.feedstock_share[1]),
+        renewable: carriers.electricity_10k_kwh * uniform(rng, seg.renewable_share[0], seg.renewable_share[1]),
+        process: tce * uniform(rng, seg.process_co2_per_tce[0], seg.process_co2_per_tce[1]),
+        yearBuilt: Math.floor(uniform(rng, seg.year_built[0], seg.year_built[1] + 1)),
+        village: rng.next() < seg.village_cluster,
+        lsmp: rng.next() < seg.lsmp,
+        green: pick(rng, seg.green_factory as Record<string, number>),
+      };
+    })
+    .map((f) => (f.village ? { ...f, park: '' } : f)); // a 村级工业集聚点 lies outside the parks (方案 三(二)6)
 }
 
 /** Scales every size quantity of a firm (not its land) by `s`. */
