@@ -15,7 +15,16 @@ import {
   yearsSchema,
 } from './common.js';
 import { namedEntrySchema, resolveNamed, type NamedEntry } from './named.js';
-import { quotaSchema, reportShortfall, resolveQuota, resolveSelection, selectionKeys, Selector, type Quota, type Selection } from './selection.js';
+import {
+  quotaSchema,
+  reportShortfall,
+  resolveQuota,
+  resolveSelection,
+  selectionKeys,
+  Selector,
+  type Quota,
+  type Selection,
+} from './selection.js';
 import type { PolicyModule, PolicyState } from './types.js';
 
 const ACTIONS = ['upgrade', 'regulate', 'relocate', 'close'] as const;

@@ -103,8 +103,7 @@ export function resolveQuota(q: QuotaInput | undefined, sel: Selection, path: Va
     const v = q[g];
     if (v !== undefined && !named.includes(g))
       issues.push({ path: [...path, g], code: 'policy/quota', message: msg.quotaGroupNotNamed(g, named) });
-    if (v === undefined && named.includes(g))
-      issues.push({ path, code: 'policy/quota', message: msg.quotaGroupMissing(g, named) });
+    if (v === undefined && named.includes(g)) issues.push({ path, code: 'policy/quota', message: msg.quotaGroupMissing(g, named) });
   }
   return { above: q.above_scale ?? 0, below: q.below_scale ?? 0 };
 }

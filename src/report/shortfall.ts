@@ -1,6 +1,6 @@
 import type { RunSummary } from '../engine/aggregate.js';
 import { msg } from '../messages/messages.js';
-import type { ReportLang } from './labels.js';
+import { policyLabel, type ReportLang } from './labels.js';
 
 /**
  * The warning lines of a run whose quota went short: one per policy and year in which the median
@@ -13,7 +13,7 @@ export function shortfallWarnings(s: Pick<RunSummary, 'metrics' | 'policies'>, l
     const byYear = s.metrics[`quota_shortfall.${p.key}`];
     if (!byYear) continue;
     for (const [year, st] of Object.entries(byYear)) {
-      if (st && st.p50 > 0) lines.push(msg.quotaShortfall(lang === 'zh' ? p.label : p.label_en, Number(year), st.p50, lang));
+      if (st && st.p50 > 0) lines.push(msg.quotaShortfall(policyLabel(p.key, lang, s.policies), Number(year), st.p50, lang));
     }
   }
   return lines;
