@@ -28,6 +28,8 @@ export const METRIC_IDS = [
   'grade_c',
   'grade_d',
   'above_scale_value_added',
+  /** Firms a policy's yearly quota lacked (too few candidates), summed over the policies. */
+  'quota_shortfall',
 ] as const;
 
 export type MetricId = (typeof METRIC_IDS)[number];
@@ -72,6 +74,7 @@ export function storedUnit(metric: string): string {
     case 'grade_b':
     case 'grade_c':
     case 'grade_d':
+    case 'quota_shortfall':
       return '家';
     case 'value_added_rate':
       return 'fraction';

@@ -1,5 +1,8 @@
 /** One disposition of the audit trail, as attribution reads it. */
 export interface AttributionRow {
+  /** Year and firm id of the disposition (rows built without them give no firm counts). */
+  readonly year?: number;
+  readonly enterprise?: string;
   readonly policy: string;
   readonly action: string;
   readonly town: string;
@@ -28,6 +31,42 @@ export interface Attribution {
   readonly byTown: readonly AttributionEntry[];
   readonly byPark: readonly AttributionEntry[];
   readonly bySector: readonly AttributionEntry[];
+  /** Distinct firms the programmes took (any disposition but a shortfall row). */
+  readonly firms?: FirmCounts;
+}
+
+/** Distinct firms of the audited draw, per programme and in total. */
+export interface FirmCounts {
+  /** Distinct firms taken by any programme over the period. */
+  readonly total: number;
+  /** Distinct firms per policy key, over the period. */
+  readonly byPolicy: readonly { readonly key: string; readonly firms: number }[];
+  /** Firms taken by two or more programmes in the same year (0 when every policy is exclusive). */
+  readonly sameYearInSeveral: number;
+}
+
+/** Counts the distinct firms per programme and in total; a `shortfall` row names no firm. */
+export function firmCounts(rows: readonly AttributionRow[]): FirmCounts | undefined {
+  const all = new Set<string>();
+  const byPolicy = new Map<string, Set<string>>();
+  const byYear = new Map<string, Set<string>>();
+  for (const r of rows) {
+    if (r.enterprise === undefined) return undefined;
+    if (r.enterprise === '' || r.action === 'shortfall') continue;
+    all.add(r.enterprise);
+    if (!byPolicy.has(r.policy)) byPolicy.set(r.policy, new Set());
+    byPolicy.get(r.policy)!.add(r.enterprise);
+    const yk = `${r.year} ${r.enterprise}`;
+    if (!byYear.has(yk)) byYear.set(yk, new Set());
+    byYear.get(yk)!.add(r.policy);
+  }
+  let several = 0;
+  for (const p of byYear.values()) if (p.size > 1) several++;
+  return {
+    total: all.size,
+    byPolicy: [...byPolicy].map(([key, f]) => ({ key, firms: f.size })),
+    sameYearInSeveral: several,
+  };
 }
 
 function group(rows: readonly AttributionRow[], key: (r: AttributionRow) => string): AttributionEntry[] {
@@ -57,6 +96,7 @@ export function attribute(rows: readonly AttributionRow[], draw = 0): Attributio
     total.co2_reduction_t += r.co2ReductionT;
     total.vacated_land_mu += r.vacatedLandMu;
   }
+  const firms = firmCounts(rows);
   return {
     draw,
     total,
@@ -64,5 +104,6 @@ export function attribute(rows: readonly AttributionRow[], draw = 0): Attributio
     byTown: group(rows, (r) => r.town),
     byPark: group(rows, (r) => r.park),
     bySector: group(rows, (r) => r.sector),
+    ...(firms ? { firms } : {}),
   };
 }

@@ -2,11 +2,12 @@ import type { YearTotals } from '../accounting/account.js';
 import { aboveScaleIndicators } from '../accounting/indicators.js';
 import { METRIC_IDS, type MetricId } from '../domain/metrics.js';
 import type { ResolvedPolicy } from '../policies/types.js';
-import { FLOW, type SimState } from './state.js';
+import { FLOW, FLOWS, type SimState } from './state.js';
 
 /** The flows broken down by policy: one column each per policy of the scenario. */
-const POLICY_FLOWS = ['vacated_energy_tce', 'co2_reduction_t', 'vacated_land_mu', 'new_project_energy_tce'] as const;
-const FLOW_KIND = [FLOW.energy, FLOW.co2, FLOW.land, FLOW.newEnergy] as const;
+const POLICY_FLOWS = ['vacated_energy_tce', 'co2_reduction_t', 'vacated_land_mu', 'new_project_energy_tce', 'quota_shortfall'] as const;
+const FLOW_KIND = [FLOW.energy, FLOW.co2, FLOW.land, FLOW.newEnergy, FLOW.shortfall] as const;
+const PF = POLICY_FLOWS.length;
 
 /** The metrics of a run: DESIGN §4's ids, then `<flow>.<policy key>` for every policy (plain data, sent to workers and shards). */
 export interface MetricLayout {
@@ -73,12 +74,12 @@ export function writeMetrics(
   }
   const above = aboveScaleIndicators(state);
   const policies = layout.policyKeys.length;
-  const flowSum = [0, 0, 0, 0];
+  const flowSum = [0, 0, 0, 0, 0];
   for (let p = 0; p < policies; p++) {
-    for (let f = 0; f < 4; f++) {
-      const v = state.flows[p * 4 + FLOW_KIND[f]];
+    for (let f = 0; f < PF; f++) {
+      const v = state.flows[p * FLOWS + FLOW_KIND[f]];
       flowSum[f] += v;
-      set(METRIC_IDS.length + p * 4 + f, v);
+      set(METRIC_IDS.length + p * PF + f, v);
     }
   }
   set(M.energy_tce, totals.grossTce);
@@ -106,4 +107,5 @@ export function writeMetrics(
   set(M.grade_c, grades[3]);
   set(M.grade_d, grades[4]);
   set(M.above_scale_value_added, above.valueAdded);
+  set(M.quota_shortfall, flowSum[4]);
 }

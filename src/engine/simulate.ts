@@ -146,18 +146,16 @@ export function createSimulation(input: SimulationInput): Simulation {
         gridTPerMwh: gridAt(year),
       });
 
-    state.year = base;
-    state.flows.fill(0);
+    state.startYear(base);
     const baseTotals = accountYear(base);
     evaluate(evalCols, evaluation, evalOut, official);
     writeMetrics(state, baseTotals, layout, 0, out, offset);
     for (let y = 1; y < years; y++) {
       const year = base + y;
-      state.year = year;
+      state.startYear(year);
       advanceYear(state, bg, year, dynamics);
       accountYear(year);
       evaluate(evalCols, evaluation, evalOut);
-      state.flows.fill(0);
       for (let i = 0; i < runtimes.length; i++) runtimes[i].apply(state, year, policyRngs[i]);
       // policies re-accounted every firm they changed: sum instead of accounting all again
       const totals = sumAccounts(state, accounts, state.active, scenario.accounting, k.electricityTcePer10kKwh, baseRenewable);

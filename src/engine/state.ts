@@ -14,11 +14,13 @@ export interface EngineEvent {
   readonly co2ReductionT: number;
   readonly vacatedLandMu: number;
   readonly newProjectEnergyTce: number;
+  /** A `shortfall` event (enterprise −1): firms a quota lacked; 0 on every other event. */
+  readonly shortfallFirms: number;
 }
 
 /** Flow kinds tallied per policy and year. */
-export const FLOW = { energy: 0, co2: 1, land: 2, newEnergy: 3 } as const;
-const FLOWS = 4;
+export const FLOW = { energy: 0, co2: 1, land: 2, newEnergy: 3, shortfall: 4 } as const;
+export const FLOWS = 5;
 
 const f64 = (n: number, from?: ArrayLike<number>) => {
   const a = new Float64Array(n);
@@ -64,6 +66,8 @@ export class SimState implements PolicyState {
 
   /** This year's flows: [policy × FLOWS + kind]. */
   readonly flows: Float64Array;
+  /** Which policy first took each firm this year (−1: none); reset with the flows every year. */
+  readonly claims: Int32Array;
   /** The audit trail, when recording (draw 0). */
   events: EngineEvent[] | undefined;
   draw = 0;
@@ -116,6 +120,7 @@ export class SimState implements PolicyState {
     this.energyTce = f64(n);
     this.co2T = f64(n);
     this.flows = new Float64Array(Math.max(1, policyCount) * FLOWS);
+    this.claims = new Int32Array(n).fill(-1);
 
     const activeBase = new Uint8Array(n);
     activeBase.fill(1, 0, table.n);
@@ -142,6 +147,13 @@ export class SimState implements PolicyState {
     };
   }
 
+  /** Starts a simulated year's flows and claims. */
+  startYear(year: number): void {
+    this.year = year;
+    this.flows.fill(0);
+    this.claims.fill(-1);
+  }
+
   /** Restores the base values for a new draw. */
   reset(draw: number, record: boolean): void {
     for (const [a, b] of this.base.f64) a.set(b);
@@ -166,6 +178,7 @@ export class SimState implements PolicyState {
     this.flows[f + FLOW.co2] += co2;
     this.flows[f + FLOW.land] += land;
     this.flows[f + FLOW.newEnergy] += newEnergy;
+    if (this.claims[e] < 0) this.claims[e] = policy;
     this.events?.push({
       draw: this.draw,
       year: this.year,
@@ -176,6 +189,27 @@ export class SimState implements PolicyState {
       co2ReductionT: co2,
       vacatedLandMu: land,
       newProjectEnergyTce: newEnergy,
+      shortfallFirms: 0,
+    });
+  }
+
+  claimedBy(e: number): number {
+    return this.claims[e];
+  }
+
+  shortfall(policy: number, firms: number): void {
+    this.flows[policy * FLOWS + FLOW.shortfall] += firms;
+    this.events?.push({
+      draw: this.draw,
+      year: this.year,
+      enterprise: -1,
+      policy,
+      action: 'shortfall',
+      vacatedEnergyTce: 0,
+      co2ReductionT: 0,
+      vacatedLandMu: 0,
+      newProjectEnergyTce: 0,
+      shortfallFirms: firms,
     });
   }
 

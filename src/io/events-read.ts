@@ -6,7 +6,7 @@ import { readTableCsv, type Cell } from './table.js';
 const text = (c: Cell) => (c === null ? '' : String(c));
 const value = (c: Cell) => (typeof c === 'number' ? c : 0);
 const at = (key: string) => EVENT_COLUMNS.findIndex((c) => c.key === key);
-const [NAME, POLICY, ACTION, ENERGY, CO2, LAND, TOWN, PARK, SECTOR] = [
+const [NAME, POLICY, ACTION, ENERGY, CO2, LAND, TOWN, PARK, SECTOR, YEAR, ID] = [
   'enterprise_name',
   'policy',
   'action',
@@ -16,6 +16,8 @@ const [NAME, POLICY, ACTION, ENERGY, CO2, LAND, TOWN, PARK, SECTOR] = [
   'town',
   'park',
   'sector',
+  'year',
+  'enterprise_id',
 ].map(at);
 
 /** Reads events.csv back into the firms' contributions (names un-neutralised). */
@@ -31,6 +33,8 @@ export function firmsFromEventsCsv(csv: string, file: string): FirmContribution[
 /** Reads events.csv into the rows attribution groups (town, park and sector as the run wrote them). */
 export function attributionRows(csv: string, file = 'events.csv'): AttributionRow[] {
   return readTableCsv(csv, EVENT_COLUMNS, file).rows.map((r) => ({
+    year: value(r[YEAR]),
+    enterprise: text(r[ID]),
     policy: text(r[POLICY]),
     action: text(r[ACTION]),
     town: text(r[TOWN]),

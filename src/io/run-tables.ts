@@ -49,7 +49,8 @@ export function targetsCsv(run: Pick<RunResult, 'summary'>): string {
 
 /**
  * Columns of events.csv and the workbook's 事件 sheet (the audit trail), one definition for both;
- * `new_project_energy_tce`, `town`, `park` and `sector` extend the DESIGN list.
+ * `new_project_energy_tce`, `town`, `park`, `sector` and `shortfall_firms` (a `shortfall` row:
+ * firms its policy's quota lacked that year; no firm) extend the DESIGN list.
  */
 export const EVENT_COLUMNS: readonly Column[] = [
   { key: 'draw', zh: '模拟序号', en: 'draw', type: 'integer' },
@@ -65,6 +66,7 @@ export const EVENT_COLUMNS: readonly Column[] = [
   { key: 'town', zh: '镇街', en: 'town', type: 'text' },
   { key: 'park', zh: '园区', en: 'park', type: 'text' },
   { key: 'sector', zh: '行业', en: 'sector', type: 'text' },
+  { key: 'shortfall_firms', zh: '配额缺口(家)', en: 'quota shortfall (firms)', type: 'integer' },
 ];
 
 /** Where a firm is: town, park and sector labels (new projects: their own label). */
@@ -75,15 +77,16 @@ export function eventsCsv(run: Pick<RunResult, 'events' | 'ids' | 'names' | 'lay
   const rows = run.events.map((e) => [
     e.draw,
     e.year,
-    run.ids[e.enterprise],
-    run.names[e.enterprise],
+    e.enterprise < 0 ? '' : run.ids[e.enterprise],
+    e.enterprise < 0 ? '' : run.names[e.enterprise],
     run.layout.policyKeys[e.policy],
     e.action,
     e.vacatedEnergyTce,
     e.co2ReductionT,
     e.vacatedLandMu,
     e.newProjectEnergyTce,
-    ...places(e.enterprise),
+    ...(e.enterprise < 0 ? ['', '', ''] : places(e.enterprise)),
+    e.shortfallFirms,
   ]);
   return tableCsv({ columns: EVENT_COLUMNS, rows });
 }

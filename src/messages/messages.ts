@@ -304,6 +304,19 @@ export const msg = {
     `draw ${draw}, year ${year}: ${metric} is ${value}, not a finite number${sampledValues(params)}; nothing was written. Narrow the distributions (add clip: [lo, hi]) or correct the numbers that lead to it`,
   undefinedRatio: (draw: number, year: number, metric: string, params: readonly (readonly [string, number])[]) =>
     `draw ${draw}, year ${year}: ${metric} is not defined — nothing is left to divide by (no 规上 firm, land or value added remains in the district)${sampledValues(params)}; nothing was written. Check the registry's 规上 firms and the policies that remove firms (per_year, shares)`,
+  // ── selection (src/policies/selection.ts) ───────────────────────────────────────────────────
+  duplicateGroups: () => 'groups names a group twice; write [above_scale], [below_scale] or [above_scale, below_scale]',
+  quotaGroupNotNamed: (group: string, named: readonly string[]) =>
+    `the quota names ${group} but the policy selects only within groups [${named.join(', ')}]; add ${group} to groups or remove its quota`,
+  quotaGroupMissing: (group: string, named: readonly string[]) =>
+    `the quota gives no number for ${group}, one of the policy's groups [${named.join(', ')}]; add ${group}: <firms a year> (0 for none)`,
+  aboveScaleOnlyRenamed: () =>
+    'above_scale_only is replaced by groups: write groups: [above_scale] (only 规上 firms) or groups: [above_scale, below_scale] with a quota per group',
+  /** Warning of a run whose median shortfall of a policy's quota is above 0 in a year. */
+  quotaShortfall: (policy: string, year: number, firms: number, lang: 'zh' | 'en') =>
+    lang === 'zh'
+      ? `${policy}: ${year} 年配额缺口 ${firms} 家（候选不足）`
+      : `${policy}: quota short by ${firms} firms in ${year} (too few candidates)`,
   interrupted: () => 'interrupted: the workers were stopped and nothing was written',
   drawFailed: (draw: number, message: string) =>
     `draw ${draw < 0 ? '(unknown)' : draw} failed: ${message}\nThe other workers were stopped and nothing was written. This is a bug in dcsim; please report it with the command you ran.`,

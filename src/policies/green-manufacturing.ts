@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { PathIssue } from '../domain/path-issue.js';
 import { DOMAINS } from '../scenario/domain.js';
 import { paramSchema, type Param } from '../scenario/param.js';
-import { PolicyParam, resolveOptional, resolveYears, selectSmallest, yearsSchema } from './common.js';
+import { PolicyParam, resolveOptional, resolveYears, yearsSchema } from './common.js';
 import { namedEntrySchema, resolveNamed, type NamedEntry } from './named.js';
+import { reportShortfall, resolveSelection, selectionKeys, Selector, type Selection } from './selection.js';
 import type { PolicyModule, PolicyState } from './types.js';
 
 const ACTIONS = ['evaluate', 'retrofit', 'certify'] as const;
@@ -28,6 +29,8 @@ const schema = z.strictObject({
   /** Renewable share of electricity a green factory reaches (green power, rooftop PV). */
   green_factory_renewable_share: z.number().min(0).max(1).default(0.1),
   named: z.array(namedEntrySchema(ACTIONS)).default([]),
+  /** Groups, 高耗 threshold and exclusivity (selection.ts); each programme keeps its own rank. */
+  ...(({ rank_by: _, ...keys }) => keys)(selectionKeys(['above_scale'], 'energy_tce')),
 });
 type Spec = z.infer<typeof schema>;
 
@@ -42,10 +45,12 @@ interface Params {
   readonly gain: Param;
   readonly renewableShare: number;
   readonly named: readonly NamedEntry<Action>[];
+  readonly selection: Selection;
 }
 
 /**
- * 绿色制造"521"升级工程 (plan 三(一)3), among operating 规上 firms: each year `evaluations_per_year`
+ * 绿色制造"521"升级工程 (plan 三(一)3), among operating firms of the named `groups` (default 规上;
+ * selection.ts — two groups split each number in proportion to their candidates): each year `evaluations_per_year`
  * green-factory evaluations (largest energy first; recorded, no effect), `retrofits_per_year`
  * retrofits (largest energy or worst intensity first; a saving drawn per firm, at most
  * `retrofit_max_saving_tce`; each firm once),
@@ -90,6 +95,7 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
         ),
         renewableShare: spec.green_factory_renewable_share,
         named: named.named,
+        selection: resolveSelection({ ...spec, rank_by: 'energy_tce' }),
       },
       issues,
     };
@@ -99,9 +105,8 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
     const evaluated = new Uint8Array(n);
     const retrofitted = new Uint8Array(n);
     const certified = new Uint8Array(n);
-    const candidates = new Int32Array(n);
-    const chosen = new Int32Array(n);
-    const scratch = new Float64Array(n);
+    const selector = new Selector(p.selection, n, layout.index);
+    const chosen = selector.chosen;
     const perYear = [p.evaluations, p.retrofits, p.certifications].map(
       (x, i) => new PolicyParam(x, layout, ['evaluations_per_year', 'retrofits_per_year', 'green_factories_per_year'][i]),
     );
@@ -123,11 +128,12 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
         s.raiseRenewableShare(e, p.renewableShare, policy, 'certify');
       }
     };
-    /** Picks `k` operating 规上 firms passing `ok`, smallest `key` first. */
+    /** Picks `k` firms of the named groups (default 规上) passing `ok`, smallest `key` first; reports a shortfall. */
     const pick = (s: PolicyState, k: number, ok: (e: number) => boolean, key: (e: number) => number) => {
-      let count = 0;
-      for (let e = 0; e < s.n; e++) if (s.active[e] === 1 && s.aboveScale[e] === 1 && ok(e)) candidates[count++] = e;
-      return selectSmallest(candidates, count, key, k, scratch, chosen);
+      selector.collect(s, ok);
+      const chosenCount = selector.select(s, { total: k }, key);
+      reportShortfall(s, policy, selector.shortfall);
+      return chosenCount;
     };
 
     return {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PathIssue } from '../domain/path-issue.js';
 import { GRADES } from '../domain/enterprise-table.js';
+import { msg } from '../messages/messages.js';
 import { DOMAINS } from '../scenario/domain.js';
 import { paramSchema, type Param } from '../scenario/param.js';
 import {
@@ -9,12 +10,21 @@ import {
   PolicyParam,
   resolveOptional,
   resolveYears,
-  selectSmallest,
   shareSchema,
   sharesRefinement,
   yearsSchema,
 } from './common.js';
 import { namedEntrySchema, resolveNamed, type NamedEntry } from './named.js';
+import {
+  quotaSchema,
+  reportShortfall,
+  resolveQuota,
+  resolveSelection,
+  selectionKeys,
+  Selector,
+  type Quota,
+  type Selection,
+} from './selection.js';
 import type { PolicyModule, PolicyState } from './types.js';
 
 const ACTIONS = ['upgrade', 'regulate', 'relocate', 'close'] as const;
@@ -39,9 +49,11 @@ const schema = z.strictObject({
   require: criteria.optional(),
   /** Conditions that list a firm whatever its grade (all of them), e.g. low tax per mu on ≥ 3 mu. */
   also: criteria.optional(),
-  above_scale_only: z.boolean().default(false),
-  /** Most firms disposed of per year (rule-based; named entries come on top). */
-  max_per_year: z.int().positive().optional(),
+  /** Replaced by `groups` (an error that names it). */
+  above_scale_only: z.boolean().optional(),
+  ...selectionKeys(['above_scale', 'below_scale'], 'score'),
+  /** Most firms disposed of per year (rule-based; named entries come on top): a total, or one number per group. */
+  max_per_year: quotaSchema.optional(),
   /** Firms using more energy than this (tce) are upgraded instead of relocated or closed. */
   exit_max_energy_tce: z.number().positive().optional(),
   /** Years before a listed firm may be listed again. */
@@ -70,8 +82,8 @@ interface Params {
   readonly grades: Uint8Array;
   readonly require?: Criteria;
   readonly also?: Criteria;
-  readonly aboveScaleOnly: boolean;
-  readonly maxPerYear: number;
+  readonly selection: Selection;
+  readonly maxPerYear: Quota;
   readonly cooldownYears: number;
   readonly exitMaxTce: number;
   readonly shares: readonly number[];
@@ -91,8 +103,10 @@ function meets(s: PolicyState, e: number, c: Criteria): boolean {
 }
 
 /**
- * 高耗低效企业整治 (plan 三(一)1): each year the firms of the listed grades (default D), or
- * meeting `also`, go on the list, lowest 亩均 score first up to `max_per_year`; each gets a
+ * 高耗低效企业整治 (plan 三(一)1): each year the firms of the named `groups` (规上, 规下, each
+ * graded against its own group) with a listed grade (default D), or meeting `also`, and using at
+ * least `min_energy_tce`, go on the list, ranked within each group by `rank_by` (selection.ts)
+ * up to `max_per_year` (a total, or one number per group); each gets a
  * disposition by the shares — upgrade (energy saving, VA gain, after `lag` years), regulate
  * (a small saving), relocate or close (the firm leaves: its energy, CO2 and land are vacated).
  * A listed firm is not listed again within `cooldown_years`; one above `exit_max_energy_tce` is
@@ -107,14 +121,17 @@ export const rectification: PolicyModule<Spec, Params> = {
     const d = spec.dispositions;
     const named = resolveNamed(spec.named, ctx, [...path, 'named']);
     issues.push(...named.issues);
+    if (spec.above_scale_only !== undefined)
+      issues.push({ path: [...path, 'above_scale_only'], code: 'policy/renamed', message: msg.aboveScaleOnlyRenamed() });
+    const selection = resolveSelection(spec);
     return {
       params: {
         years: resolveYears(spec.years, ctx, path, issues),
         grades: Uint8Array.from(spec.grades, (g) => GRADES.indexOf(g) + 1),
         require: spec.require,
         also: spec.also,
-        aboveScaleOnly: spec.above_scale_only,
-        maxPerYear: spec.max_per_year ?? Number.MAX_SAFE_INTEGER,
+        selection,
+        maxPerYear: resolveQuota(spec.max_per_year, selection, [...path, 'max_per_year'], issues),
         cooldownYears: spec.cooldown_years,
         exitMaxTce: spec.exit_max_energy_tce ?? Infinity,
         shares: ACTIONS.map((a) => d[a]?.share ?? 0),
@@ -154,9 +171,7 @@ export const rectification: PolicyModule<Spec, Params> = {
     const dueYear = new Int32Array(n);
     const dueSaving = new Float64Array(n);
     const dueGain = new Float64Array(n);
-    const candidates = new Int32Array(n);
-    const chosen = new Int32Array(n);
-    const scratch = new Float64Array(n);
+    const selector = new Selector(p.selection, n, layout.index);
     const cumulative = cumulativeShares(p.shares);
     const upgradeSaving = new PolicyParam(p.upgradeSaving, layout, 'dispositions.upgrade.energy_saving');
     const upgradeGain = new PolicyParam(p.upgradeGain, layout, 'dispositions.upgrade.value_added_gain');
@@ -220,16 +235,16 @@ export const rectification: PolicyModule<Spec, Params> = {
           if (entry.year === year && s.active[entry.enterprise] === 1)
             dispose(s, entry.enterprise, entry.action, year, rng, entry.energySaving);
         }
-        let count = 0;
+        selector.begin();
         for (let e = 0; e < s.n; e++) {
-          if (s.active[e] === 0 || year - lastListed[e] < Math.max(1, p.cooldownYears) || (p.aboveScaleOnly && s.aboveScale[e] === 0))
-            continue;
+          if (year - lastListed[e] < Math.max(1, p.cooldownYears) || !selector.eligible(s, e)) continue;
           const byGrade = p.grades.includes(s.grade[e]) && (p.require === undefined || meets(s, e, p.require));
-          if (byGrade || (p.also !== undefined && meets(s, e, p.also))) candidates[count++] = e;
+          if (byGrade || (p.also !== undefined && meets(s, e, p.also))) selector.add(s, e);
         }
-        const k = selectSmallest(candidates, count, (e) => s.score[e], p.maxPerYear, scratch, chosen);
+        const k = selector.select(s, p.maxPerYear);
+        reportShortfall(s, policy, selector.shortfall);
         for (let i = 0; i < k; i++) {
-          const e = chosen[i];
+          const e = selector.chosen[i];
           const action = ACTIONS[pickShare(rng, cumulative)];
           dispose(s, e, (action === 'relocate' || action === 'close') && s.energyTce[e] > p.exitMaxTce ? 'upgrade' : action, year, rng);
         }

@@ -16,6 +16,7 @@ import {
   yearsSchema,
 } from './common.js';
 import { namedEntrySchema, resolveNamed, type NamedEntry } from './named.js';
+import { free } from './selection.js';
 import type { PolicyModule, PolicyState } from './types.js';
 
 const ACTIONS = ['benchmark', 'exit', 'compliant'] as const;
@@ -46,6 +47,8 @@ const schema = z.strictObject({
     })
     .superRefine(sharesRefinement('disposition')),
   named: z.array(namedEntrySchema(ACTIONS, { energy_saving: z.number().min(0).lt(1).optional() })).default([]),
+  /** False: a firm an earlier policy took this year may be reviewed the same year (selection.ts). */
+  exclusive: z.boolean().default(true),
 });
 type Spec = z.infer<typeof schema>;
 
@@ -59,6 +62,7 @@ interface Params {
   readonly shares: readonly number[];
   readonly saving: Param;
   readonly named: readonly (NamedEntry<Action> & { energySaving?: number })[];
+  readonly exclusive: boolean;
 }
 
 /**
@@ -66,7 +70,8 @@ interface Params {
  * since 2018 with ≥ 1,000 tce a year, or before with ≥ 5,000 (gross energy; an unknown build
  * year counts as before) — is reviewed once, in the first policy year it qualifies: brought to
  * benchmark (a saving drawn per firm), exited, or found compliant, by the shares. Firms that are
- * green factories at `exempt_green_factory` or above are compliant.
+ * green factories at `exempt_green_factory` or above are compliant. A firm an earlier policy
+ * took this year waits for the next policy year (`exclusive`, selection.ts).
  */
 export const twoHighReview: PolicyModule<Spec, Params> = {
   type: 'two_high_review',
@@ -99,6 +104,7 @@ export const twoHighReview: PolicyModule<Spec, Params> = {
           DOMAINS.saving,
         ),
         named: named.named.map((n, i) => ({ ...n, energySaving: spec.named[i].energy_saving })),
+        exclusive: spec.exclusive,
       },
       issues,
     };
@@ -128,7 +134,7 @@ export const twoHighReview: PolicyModule<Spec, Params> = {
             dispose(s, entry.enterprise, entry.action, year, rng, entry.energySaving);
         }
         for (let e = 0; e < s.n; e++) {
-          if (s.active[e] === 0 || reviewed[e] || !inSector[s.sector[e]]) continue;
+          if (s.active[e] === 0 || reviewed[e] || !inSector[s.sector[e]] || !free(s, e, policy, p.exclusive)) continue;
           const threshold = s.yearBuilt[e] >= p.sinceYear ? p.sinceTce : p.beforeTce;
           if (!(s.grossTce[e] >= threshold)) continue;
           dispose(

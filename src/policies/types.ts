@@ -67,6 +67,13 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   measure(e: number): void;
   /** Records a disposition without a change (an evaluation, a compliant review, a rejected project). */
   note(e: number, policy: number, action: string): void;
+  /**
+   * The policy that first took firm e this year (recorded any disposition of it), or −1: the
+   * exclusivity mark of src/policies/selection.ts. Every method above that records claims.
+   */
+  claimedBy(e: number): number;
+  /** Records that a quota lacked `firms` candidates this year (a `shortfall` event and metric). */
+  shortfall(policy: number, firms: number): void;
 }
 
 /** Where a policy sits in a run: its index (for the audit trail) and its new-project slots. */

@@ -8,12 +8,12 @@ import {
   PolicyParam,
   resolveOptional,
   resolveYears,
-  selectSmallest,
   shareSchema,
   sharesRefinement,
   yearsSchema,
 } from './common.js';
 import { namedEntrySchema, resolveNamed, type NamedEntry } from './named.js';
+import { reportShortfall, resolveSelection, selectionKeys, Selector, type Selection } from './selection.js';
 import type { PolicyModule, PolicyState } from './types.js';
 
 const ACTIONS = ['close', 'move_to_park'] as const;
@@ -22,8 +22,9 @@ type Action = (typeof ACTIONS)[number];
 const schema = z.strictObject({
   type: z.literal('village_cleanup'),
   years: yearsSchema,
-  /** Firms cleared per year (plan: ≥ 100 "low, scattered, messy, polluting" firms a year). */
+  /** Firms cleared per year (plan: ≥ 100 "low, scattered, messy, polluting" firms a year); over two groups split in proportion to their candidates. */
   per_year: paramSchema({ perEnterprise: false }).optional(),
+  ...selectionKeys(['above_scale', 'below_scale'], 'score'),
   /** Which flags make a firm a target (any of them). */
   flags: z
     .array(z.enum(['village_cluster', 'lsmp']))
@@ -43,6 +44,7 @@ type Spec = z.infer<typeof schema>;
 interface Params {
   readonly years: [number, number];
   readonly perYear: Param;
+  readonly selection: Selection;
   readonly village: boolean;
   readonly lsmp: boolean;
   readonly shares: readonly number[];
@@ -52,7 +54,8 @@ interface Params {
 
 /**
  * 清退村级工业集聚点 (plan 三(二)6): each year `per_year` firms flagged village_cluster or lsmp,
- * lowest 亩均 score first; a share closes (energy, CO2 and land vacated), a share moves into a
+ * ranked by `rank_by` (lowest 亩均 score first) within each of the named `groups` (selection.ts:
+ * a total over two groups is split in proportion to their candidates); a share closes (energy, CO2 and land vacated), a share moves into a
  * small/micro enterprise park (its land shrinks to `land_factor`, the rest is vacated; energy
  * and VA stay, the flags are cleared).
  */
@@ -68,6 +71,7 @@ export const villageCleanup: PolicyModule<Spec, Params> = {
       params: {
         years: resolveYears(spec.years, ctx, path, issues),
         perYear: resolveOptional(spec.per_year, 100, ctx, [...path, 'per_year'], issues, DOMAINS.count),
+        selection: resolveSelection(spec),
         village: spec.flags.includes('village_cluster'),
         lsmp: spec.flags.includes('lsmp'),
         shares: ACTIONS.map((a) => spec.dispositions[a]?.share ?? 0),
@@ -78,9 +82,7 @@ export const villageCleanup: PolicyModule<Spec, Params> = {
     };
   },
   createRuntime(p, layout) {
-    const candidates = new Int32Array(layout.capacity);
-    const chosen = new Int32Array(layout.capacity);
-    const scratch = new Float64Array(layout.capacity);
+    const selector = new Selector(p.selection, layout.capacity, layout.index);
     const cumulative = cumulativeShares(p.shares);
     const perYear = new PolicyParam(p.perYear, layout, 'per_year');
     const policy = layout.index;
@@ -100,12 +102,10 @@ export const villageCleanup: PolicyModule<Spec, Params> = {
         if (year < p.years[0] || year > p.years[1]) return;
         for (const entry of p.named)
           if (entry.year === year && s.active[entry.enterprise] === 1) dispose(s, entry.enterprise, entry.action);
-        let count = 0;
-        for (let e = 0; e < s.n; e++) {
-          if (s.active[e] === 1 && ((p.village && s.villageCluster[e] === 1) || (p.lsmp && s.lsmp[e] === 1))) candidates[count++] = e;
-        }
-        const k = selectSmallest(candidates, count, (e) => s.score[e], Math.round(perYear.value(year, rng)), scratch, chosen);
-        for (let i = 0; i < k; i++) dispose(s, chosen[i], ACTIONS[pickShare(rng, cumulative)]);
+        selector.collect(s, (e) => (p.village && s.villageCluster[e] === 1) || (p.lsmp && s.lsmp[e] === 1));
+        const k = selector.select(s, { total: Math.round(perYear.value(year, rng)) });
+        reportShortfall(s, policy, selector.shortfall);
+        for (let i = 0; i < k; i++) dispose(s, selector.chosen[i], ACTIONS[pickShare(rng, cumulative)]);
       },
     };
   },

@@ -2,6 +2,7 @@ import type { RunSummary } from '../engine/aggregate.js';
 import type { Chart } from './charts.js';
 import { escapeHtml } from './escape.js';
 import { actionName, type ReportLang } from './labels.js';
+import { shortfallWarnings } from './shortfall.js';
 import { attributionTables, keyMetricTable, scoreRows } from './tables.js';
 import { FONT_STACK, STATUS_COLOURS } from './theme.js';
 
@@ -28,6 +29,7 @@ export function reportHtml(s: RunSummary, charts: readonly Chart[], svgs: Readon
   const e = escapeHtml;
   const rows = scoreRows(s, lang);
   const table = keyMetricTable(s, lang);
+  const short = shortfallWarnings(s, lang);
   const attribution = attributionTables(
     s,
     lang,
@@ -72,7 +74,7 @@ ${s.scenario.description ? `<p>${e(s.scenario.description)}</p>` : ''}
 <tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>
 ${rows.map((r) => `<tr><td>${e(r.target)}</td><td>${r.years}</td><td>${e(r.range)}</td><td>${e(r.goal)}</td><td>${r.probability}</td><td><span class="dot" style="background:${STATUS_COLOURS[r.status]}"></span>${r.statusText}</td></tr>`).join('\n')}
 </table>
-<h2>${t('keyTable', lang)}</h2>
+${short.length ? `<ul id="shortfall">${short.map((w) => `<li>⚠ ${e(w)}</li>`).join('')}</ul>\n` : ''}<h2>${t('keyTable', lang)}</h2>
 <table id="key-metrics">
 <tr>${table.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr>
 ${table.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('\n')}

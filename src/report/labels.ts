@@ -19,6 +19,7 @@ const METRIC_TITLES: Record<string, [zh: string, en: string]> = {
   energy_intensity: ['单位增加值能耗', 'Energy intensity'],
   carbon_intensity: ['单位增加值碳排放', 'Carbon intensity'],
   enterprises: ['企业数', 'Enterprises'],
+  quota_shortfall: ['配额缺口', 'Quota shortfall'],
 };
 
 const WORDS = {
@@ -73,6 +74,7 @@ const ACTIONS: Record<string, string> = {
   move_to_park: '入驻小微园',
   start: '投产',
   rejected: '未准入',
+  shortfall: '配额缺口',
 };
 
 /** Returns a disposition's name in `lang` (the id itself in English). */

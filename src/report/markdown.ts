@@ -2,6 +2,7 @@ import type { RunSummary } from '../engine/aggregate.js';
 import type { Chart } from './charts.js';
 import { escapeMarkdownCell } from './escape.js';
 import { actionName, type ReportLang } from './labels.js';
+import { shortfallWarnings } from './shortfall.js';
 import { attributionTables, keyMetricTable, scoreRows } from './tables.js';
 
 /** The same report in Markdown for pasting into documents; charts link their PNGs. */
@@ -27,6 +28,7 @@ export function reportMarkdown(s: RunSummary, charts: readonly Chart[], lang: Re
     sep(head.length),
     ...scoreRows(s, lang).map((r) => row([r.target, r.years, r.range, r.goal, r.probability, `${mark[r.status]} ${r.statusText}`])),
     '',
+    ...shortfallWarnings(s, lang).map((w) => `> ⚠ ${c(w)}\n`),
     `## ${zh ? '主要指标' : 'Key metrics'}`,
     '',
     row(table.header),

@@ -46,6 +46,7 @@ export function displayUnit(metric: string, kind: string = 'level'): DisplayUnit
     case 'grade_b':
     case 'grade_c':
     case 'grade_d':
+    case 'quota_shortfall':
       return { scale: 1, decimals: 0, unit: '家' };
     default:
       return { scale: 1, decimals: 0, unit: '' };

@@ -7,7 +7,11 @@ import { runText, STILL, value } from '../engine/run-helpers.js';
 //   E2 power 150 = 184.35 · E3 gas 5 + power 80 = 159.035 · E4 coal 20 + power 30 = 51.156 · E5 power 20 = 24.58
 const E = { E1: 1335.49, E2: 184.35, E3: 159.035, E4: 51.156, E5: 24.58 };
 const policy = (yaml: string) => `${STILL}policies:\n${yaml}`;
-const actions = (run: Awaited<ReturnType<typeof runText>>) => run.events.map((e) => `${e.year} ${run.ids[e.enterprise]} ${e.action}`);
+/** The firms' dispositions (a `shortfall` row names no firm and is checked on its own). */
+const actions = (run: Awaited<ReturnType<typeof runText>>) =>
+  run.events.filter((e) => e.enterprise >= 0).map((e) => `${e.year} ${run.ids[e.enterprise]} ${e.action}`);
+const shortfalls = (run: Awaited<ReturnType<typeof runText>>) =>
+  run.events.filter((e) => e.action === 'shortfall').map((e) => [e.year, e.shortfallFirms]);
 
 describe('rectification', () => {
   it('lists firms by the criteria and closes them: energy, CO2 and land vacated', async () => {
@@ -22,8 +26,14 @@ describe('rectification', () => {
     const run = await runText(
       policy('  - { type: rectification, also: { tax_per_mu_below: 12 }, max_per_year: 2, dispositions: { close: { share: 1 } } }'),
     );
-    expect(run.events.filter((e) => e.year === 2021)).toHaveLength(2);
-    expect(run.events.filter((e) => e.year === 2022)).toHaveLength(1);
+    // candidates E3 (规上), E4, E5 (规下): the 2 a year split 1 + 1 by candidates (2/3 and 4/3, largest remainder)
+    expect(actions(run).filter((a) => a.startsWith('2021'))).toHaveLength(2);
+    expect(actions(run).filter((a) => a.startsWith('2022'))).toHaveLength(1);
+    // 2022: one candidate left for a quota of 2, 2023: none
+    expect(shortfalls(run)).toEqual([
+      [2022, 1],
+      [2023, 2],
+    ]);
   });
 
   it('a listed firm is not listed again within the cool-down', async () => {
@@ -126,6 +136,7 @@ describe('village_cleanup', () => {
     const close = await runText(policy('  - { type: village_cleanup, per_year: 1, dispositions: { close: { share: 1 } } }'));
     // 规下 scores: E4 (tax/mu 1, tax/kWh 0.27) below E5 (2.4, 0.6)
     expect(actions(close)).toEqual(['2021 E4 close', '2022 E5 close']);
+    expect(shortfalls(close)).toEqual([[2023, 1]]); // nobody left to clear in 2023
     expect(value(close, 'vacated_energy_tce', 2021)).toBeCloseTo(E.E4, 9);
     const move = await runText(
       policy('  - { type: village_cleanup, per_year: 2, dispositions: { move_to_park: { share: 1, land_factor: 0.25 } } }'),

@@ -17,6 +17,7 @@ import { checkRunNumbers, workerCount } from '../run-numbers.js';
 import { interruptSignal } from '../interrupt.js';
 import { emptyOutExit, prepareOutputFolder, writeOutputFolder } from '../output.js';
 import { label, type Lang } from '../labels.js';
+import { shortfallWarnings } from '../../report/shortfall.js';
 import { scorecard } from '../scorecard.js';
 import { VERSION } from '../version.js';
 import { hashInputs, runAssumptions } from '../manifest.js';
@@ -162,6 +163,9 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   );
   io.out('');
   for (const line of scorecard(result.summary.targets, o.lang)) io.out(line);
+  const short = shortfallWarnings(result.summary, o.lang);
+  if (short.length) io.out('');
+  for (const line of short) io.out(`⚠ ${line}`);
   io.out('');
   io.out(`${L('runFolder')}: ${shown(dir)}`);
   const missed = result.summary.targets.some((t) => t.status !== 'met');

@@ -1,0 +1,234 @@
+import { z } from 'zod';
+import type { PathIssue, ValuePath } from '../domain/path-issue.js';
+import { msg } from '../messages/messages.js';
+import { selectSmallest } from './common.js';
+import type { PolicyState } from './types.js';
+
+/**
+ * The selection room shared by every policy that picks firms by a rule (rectification, village
+ * clean-up, green manufacturing; the two-high review takes every firm above its threshold and
+ * uses only the exclusivity check). One rule for all of them:
+ *
+ * - Groups. 规上 and 规下 firms are graded each against its own group's averages
+ *   (src/evaluation/evaluate.ts), so a score of one group says nothing about the other: a
+ *   policy selects within the groups it names (`groups`), each group ranked on its own and
+ *   given its own quota. Two groups with one plain number split the number between them in
+ *   proportion to their candidates (largest remainder; a tie goes to 规上) — never one ranking
+ *   over both scales.
+ * - Rank. `rank_by: score` ascending (worst 亩均 score first; an unscored firm first),
+ *   `energy_per_value_added` and `energy_tce` descending (高耗 first). Energy is the firm's
+ *   dual-control energy (after exclusions) this year, before any policy of this year acted.
+ * - 高耗 threshold. `min_energy_tce`: a firm below it is not a candidate.
+ * - Exclusivity. A firm that an earlier policy of the scenario took this year (any disposition
+ *   it recorded) is not a candidate of a later policy with `exclusive: true` (the default).
+ *   Named entries are explicit and are not filtered.
+ * - Shortfall. A quota the candidates cannot fill is reported (`shortfall` event and
+ *   `quota_shortfall.<policy>` metric) by {@link reportShortfall}.
+ *
+ * Selection is O(candidates) per year (quickselect, no sort) into buffers allocated once.
+ */
+
+export const GROUPS = ['above_scale', 'below_scale'] as const;
+export type Group = (typeof GROUPS)[number];
+export const RANK_BY = ['score', 'energy_per_value_added', 'energy_tce'] as const;
+export type RankBy = (typeof RANK_BY)[number];
+
+/** The scenario keys of a selecting policy (spread into its strictObject). */
+export function selectionKeys(defaultGroups: readonly Group[], defaultRank: RankBy) {
+  return {
+    /** Groups the policy selects within, each ranked on its own. */
+    groups: z
+      .array(z.enum(GROUPS))
+      .min(1)
+      .refine((g) => new Set(g).size === g.length, { message: msg.duplicateGroups() })
+      .default([...defaultGroups]),
+    /** What puts a firm first: the worst 亩均 score, or the highest energy intensity / energy. */
+    rank_by: z.enum(RANK_BY).default(defaultRank),
+    /** 高耗: firms using less energy than this (tce, dual-control) are not candidates. */
+    min_energy_tce: z.number().nonnegative().default(0),
+    /** False: the policy may take a firm an earlier policy already took this year. */
+    exclusive: z.boolean().default(true),
+  };
+}
+
+/** A quota: a total (one group, or split in proportion over two) or one number per group. */
+export const quotaSchema = z.union([
+  z.int().positive(),
+  z.strictObject({ above_scale: z.int().min(0).optional(), below_scale: z.int().min(0).optional() }),
+]);
+export type QuotaInput = z.infer<typeof quotaSchema>;
+
+/** A resolved selection rule. */
+export interface Selection {
+  /** Which groups are named: [规上, 规下]. */
+  readonly above: boolean;
+  readonly below: boolean;
+  readonly rankBy: RankBy;
+  readonly minEnergyTce: number;
+  readonly exclusive: boolean;
+}
+
+/** A yearly quota: a total over the named groups, or one per group (NaN = no limit). */
+export interface Quota {
+  readonly total?: number;
+  readonly above?: number;
+  readonly below?: number;
+}
+
+/** Resolves the selection keys of an entry. */
+export function resolveSelection(spec: {
+  groups: readonly Group[];
+  rank_by: RankBy;
+  min_energy_tce: number;
+  exclusive: boolean;
+}): Selection {
+  return {
+    above: spec.groups.includes('above_scale'),
+    below: spec.groups.includes('below_scale'),
+    rankBy: spec.rank_by,
+    minEnergyTce: spec.min_energy_tce,
+    exclusive: spec.exclusive,
+  };
+}
+
+/**
+ * Resolves a per-group quota map against the named groups: a group in the map must be named,
+ * and every named group needs a number.
+ */
+export function resolveQuota(q: QuotaInput | undefined, sel: Selection, path: ValuePath, issues: PathIssue[]): Quota {
+  if (q === undefined) return {};
+  if (typeof q === 'number') return { total: q };
+  const named: Group[] = [...(sel.above ? ['above_scale' as const] : []), ...(sel.below ? ['below_scale' as const] : [])];
+  for (const g of GROUPS) {
+    const v = q[g];
+    if (v !== undefined && !named.includes(g))
+      issues.push({ path: [...path, g], code: 'policy/quota', message: msg.quotaGroupNotNamed(g, named) });
+    if (v === undefined && named.includes(g)) issues.push({ path, code: 'policy/quota', message: msg.quotaGroupMissing(g, named) });
+  }
+  return { above: q.above_scale ?? 0, below: q.below_scale ?? 0 };
+}
+
+/** The dual-control energy intensity of a firm, tce per 万元 VA (Infinity with energy and no VA). */
+const intensity = (s: PolicyState, e: number) => s.energyTce[e] / s.valueAdded[e];
+
+/** A selector: per-group candidate lists and the chosen firms, allocated once per run. */
+export class Selector {
+  private readonly lists: [Int32Array, Int32Array];
+  private readonly counts = [0, 0];
+  private readonly scratch: Float64Array;
+  private readonly picked: Int32Array;
+  /** The firms chosen by the last {@link select}: `chosen[0 … count)` (规上 first, each group in firm order). */
+  readonly chosen: Int32Array;
+  /** How many the last {@link select} could not find (0 without a quota). */
+  shortfall = 0;
+
+  constructor(
+    readonly sel: Selection,
+    capacity: number,
+    private readonly policy: number,
+  ) {
+    this.lists = [new Int32Array(capacity), new Int32Array(capacity)];
+    this.scratch = new Float64Array(capacity);
+    this.picked = new Int32Array(capacity);
+    this.chosen = new Int32Array(capacity);
+  }
+
+  /** True when firm e may be a candidate: operating, in a named group, above the 高耗 threshold and not taken by another policy this year (when exclusive). */
+  eligible(s: PolicyState, e: number): boolean {
+    if (s.active[e] === 0) return false;
+    if (s.aboveScale[e] === 1 ? !this.sel.above : !this.sel.below) return false;
+    if (this.sel.minEnergyTce > 0 && !(s.energyTce[e] >= this.sel.minEnergyTce)) return false;
+    return free(s, e, this.policy, this.sel.exclusive);
+  }
+
+  /** Starts a year's candidate lists. */
+  begin(): void {
+    this.counts[0] = this.counts[1] = 0;
+  }
+
+  /** Adds firm e to its group's candidates (call only for eligible firms meeting the policy's own criteria). */
+  add(s: PolicyState, e: number): void {
+    const g = s.aboveScale[e] === 1 ? 0 : 1;
+    this.lists[g][this.counts[g]++] = e;
+  }
+
+  /** Offers every slot: adds those eligible and passing `ok`. */
+  collect(s: PolicyState, ok: (e: number) => boolean): void {
+    this.begin();
+    for (let e = 0; e < s.n; e++) if (this.eligible(s, e) && ok(e)) this.add(s, e);
+  }
+
+  /** Candidates per group: [规上, 规下]. */
+  candidates(): readonly number[] {
+    return this.counts;
+  }
+
+  /**
+   * Chooses within each group by the rank (or a policy's own `key`, smallest first), up to its
+   * quota (no quota: every candidate); returns how many were chosen and sets {@link shortfall}.
+   */
+  select(s: PolicyState, quota: Quota, key: (e: number) => number = keyOf(s, this.sel.rankBy)): number {
+    const [na, nb] = this.counts;
+    let qa: number, qb: number;
+    if (quota.total !== undefined) {
+      [qa, qb] = split(quota.total, this.sel.above ? na : 0, this.sel.below ? nb : 0);
+    } else if (quota.above !== undefined || quota.below !== undefined) {
+      [qa, qb] = [quota.above ?? 0, quota.below ?? 0];
+    } else {
+      [qa, qb] = [na, nb];
+    }
+    let count = 0;
+    for (const [g, q] of [
+      [0, qa],
+      [1, qb],
+    ] as const) {
+      const k = selectSmallest(this.lists[g], this.counts[g], key, q, this.scratch, this.picked);
+      for (let i = 0; i < k; i++) this.chosen[count++] = this.picked[i];
+    }
+    const wanted = quota.total ?? (quota.above !== undefined || quota.below !== undefined ? qa + qb : count);
+    this.shortfall = Math.max(0, wanted - count);
+    return count;
+  }
+}
+
+/** True when the policy may take firm e: not taken by another policy this year, or the policy is not exclusive. */
+export function free(s: PolicyState, e: number, policy: number, exclusive: boolean): boolean {
+  if (!exclusive) return true;
+  const by = s.claimedBy(e);
+  return by < 0 || by === policy;
+}
+
+/** Records the part of a quota the candidates could not fill (nothing when 0). */
+export function reportShortfall(s: PolicyState, policy: number, firms: number): void {
+  if (firms > 0) s.shortfall(policy, firms);
+}
+
+/** The rank key, smallest first. */
+function keyOf(s: PolicyState, rank: RankBy): (e: number) => number {
+  switch (rank) {
+    case 'score':
+      return (e) => s.score[e];
+    case 'energy_tce':
+      return (e) => -s.energyTce[e];
+    case 'energy_per_value_added':
+      return (e) => -intensity(s, e);
+  }
+}
+
+/**
+ * Splits a total between two groups in proportion to their candidates (largest remainder; a
+ * tie goes to the first), each part at most its candidates.
+ */
+export function split(total: number, a: number, b: number): [number, number] {
+  const n = a + b;
+  if (n === 0) return [0, 0];
+  if (total >= n) return [a, b];
+  const exactA = (total * a) / n;
+  let qa = Math.floor(exactA);
+  let qb = Math.floor(total - exactA);
+  if (qa + qb < total) {
+    if (exactA - qa >= total - exactA - qb) qa++;
+    else qb++;
+  }
+  return [Math.min(qa, a), Math.min(qb, b)];
+}
