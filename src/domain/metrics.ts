@@ -27,6 +27,7 @@ export const METRIC_IDS = [
   'grade_b',
   'grade_c',
   'grade_d',
+  'pending_saving_tce',
 ] as const;
 
 export type MetricId = (typeof METRIC_IDS)[number];

@@ -105,4 +105,5 @@ export function writeMetrics(
   set(M.grade_b, grades[2]);
   set(M.grade_c, grades[3]);
   set(M.grade_d, grades[4]);
+  set(M.pending_saving_tce, state.pendingSavingTce);
 }

@@ -14,6 +14,8 @@ export interface EngineEvent {
   readonly co2ReductionT: number;
   readonly vacatedLandMu: number;
   readonly newProjectEnergyTce: number;
+  /** A saving started and not yet credited at the end of the period (action `pending`), tce. */
+  readonly pendingSavingTce: number;
 }
 
 /** Flow kinds tallied per policy and year. */
@@ -64,6 +66,10 @@ export class SimState implements PolicyState {
 
   /** This year's flows: [policy × FLOWS + kind]. */
   readonly flows: Float64Array;
+  /** Savings started and not yet credited at the end of this year, tce (reset with the flows). */
+  pendingSavingTce = 0;
+  /** Last simulated year: `pending` events are recorded at its end only. */
+  end = 0;
   /** The audit trail, when recording (draw 0). */
   events: EngineEvent[] | undefined;
   draw = 0;
@@ -147,6 +153,7 @@ export class SimState implements PolicyState {
     for (const [a, b] of this.base.f64) a.set(b);
     for (const [a, b] of this.base.u8) a.set(b);
     this.draw = draw;
+    this.pendingSavingTce = 0;
     this.events = record ? [] : undefined;
   }
 
@@ -160,7 +167,16 @@ export class SimState implements PolicyState {
     return c;
   }
 
-  private record(e: number, policy: number, action: string, energy: number, co2: number, land: number, newEnergy: number): void {
+  private record(
+    e: number,
+    policy: number,
+    action: string,
+    energy: number,
+    co2: number,
+    land: number,
+    newEnergy: number,
+    pending = 0,
+  ): void {
     const f = policy * FLOWS;
     this.flows[f + FLOW.energy] += energy;
     this.flows[f + FLOW.co2] += co2;
@@ -176,6 +192,7 @@ export class SimState implements PolicyState {
       co2ReductionT: co2,
       vacatedLandMu: land,
       newProjectEnergyTce: newEnergy,
+      pendingSavingTce: pending,
     });
   }
 
@@ -208,12 +225,20 @@ export class SimState implements PolicyState {
 
   saveEnergy(e: number, share: number, policy: number, action: string): void {
     if (this.active[e] === 0) return;
-    const s = 1 - Math.min(1, Math.max(0, share));
+    const f = Math.min(1, Math.max(0, share));
     const energy = this.energyTce[e];
     const co2 = this.co2T[e];
-    for (const c of CARRIERS) this.carriers[c][e] *= s;
-    this.feedstockTce[e] *= s;
-    this.renewableElectricity10kKwh[e] *= s;
+    // the fuel part of the fossil carriers (fossil energy less feedstock) falls by f; feedstock stays
+    const t = this.k!.fossilTcePerUnit;
+    let fossil = 0;
+    for (let i = 0; i < FOSSIL_CARRIERS.length; i++) fossil += this.carriers[FOSSIL_CARRIERS[i]][e] * t[i];
+    const fuel = Math.max(0, fossil - this.feedstockTce[e]);
+    const fossilScale = fossil > 0 ? 1 - (f * fuel) / fossil : 1;
+    for (let i = 0; i < FOSSIL_CARRIERS.length; i++) this.carriers[FOSSIL_CARRIERS[i]][e] *= fossilScale;
+    this.electricity10kKwh[e] *= 1 - f;
+    this.carriers.heat_gj[e] *= 1 - f;
+    // the firm's own renewable power keeps running: the saving cuts purchased power first
+    this.renewableElectricity10kKwh[e] = Math.min(this.renewableElectricity10kKwh[e], this.electricity10kKwh[e]);
     this.reaccount(e);
     this.record(e, policy, action, energy - this.energyTce[e], co2 - this.co2T[e], 0, 0);
   }
@@ -252,5 +277,11 @@ export class SimState implements PolicyState {
 
   note(e: number, policy: number, action: string): void {
     this.record(e, policy, action, 0, 0, 0, 0);
+  }
+
+  pending(e: number, tce: number, policy: number): void {
+    if (this.active[e] === 0) return;
+    this.pendingSavingTce += tce;
+    if (this.year === this.end) this.record(e, policy, 'pending', 0, 0, 0, 0, tce);
   }
 }

@@ -49,7 +49,7 @@ export function targetsCsv(run: Pick<RunResult, 'summary'>): string {
 
 /**
  * Columns of events.csv and the workbook's 事件 sheet (the audit trail), one definition for both;
- * `new_project_energy_tce`, `town`, `park` and `sector` extend the DESIGN list.
+ * `new_project_energy_tce`, `town`, `park`, `sector` and `pending_saving_tce` extend the DESIGN list.
  */
 export const EVENT_COLUMNS: readonly Column[] = [
   { key: 'draw', zh: '模拟序号', en: 'draw', type: 'integer' },
@@ -65,6 +65,7 @@ export const EVENT_COLUMNS: readonly Column[] = [
   { key: 'town', zh: '镇街', en: 'town', type: 'text' },
   { key: 'park', zh: '园区', en: 'park', type: 'text' },
   { key: 'sector', zh: '行业', en: 'sector', type: 'text' },
+  { key: 'pending_saving_tce', zh: '在建节能量(tce)', en: 'saving pending (tce)', type: 'number', decimals: 1 },
 ];
 
 /** Where a firm is: town, park and sector labels (new projects: their own label). */
@@ -84,6 +85,7 @@ export function eventsCsv(run: Pick<RunResult, 'events' | 'ids' | 'names' | 'lay
     e.vacatedLandMu,
     e.newProjectEnergyTce,
     ...places(e.enterprise),
+    e.pendingSavingTce,
   ]);
   return tableCsv({ columns: EVENT_COLUMNS, rows });
 }

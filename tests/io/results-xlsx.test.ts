@@ -59,7 +59,7 @@ const summary = {
 
 const events = tableCsv({
   columns: EVENT_COLUMNS,
-  rows: [[0, 2021, 'A', '@SUM(1)', 'rectification-2', 'close', 1.5, 2, 3, 0, '蛟川街道', '园区外', 'C26']],
+  rows: [[0, 2021, 'A', '@SUM(1)', 'rectification-2', 'close', 1.5, 2, 3, 0, '蛟川街道', '园区外', 'C26', 0]],
 });
 
 describe('the run workbook tables', () => {
@@ -109,6 +109,7 @@ describe('the run workbook tables', () => {
       '蛟川街道',
       '园区外',
       'C26 化学原料和化学制品制造业',
+      0, // pending_saving_tce
     ]);
     expect(eventsTable(events, summary.policies, 'en').rows[0].slice(4, 6)).toEqual(['rectification-2', 'close']);
   });
