@@ -136,3 +136,19 @@ describe('a green factory’s efficiency gain is counted once', () => {
     expect(value(run, 'energy_tce', 2025)).toBeCloseTo(2054.611 * 1.61051 - 4.0557 * 1.4641, 6);
   });
 });
+
+describe('other one-off effects are counted once', () => {
+  it('a firm moved into a small/micro park vacates its old plot once, even when named again', async () => {
+    // E4 (8 mu) named for move_to_park in 2021 and 2022 with land factor 0.25: 6 mu vacated in 2021, none in 2022
+    // (today's code: another 0.75 × 2 = 1.5 mu of park land in 2022)
+    const run = await runText(
+      scenario(
+        '  - { type: village_cleanup, per_year: 0, dispositions: { move_to_park: { share: 1, land_factor: 0.25 } }, named: [{ id: E4, year: 2021, action: move_to_park }, { id: E4, year: 2022, action: move_to_park }] }\n',
+      ),
+      1,
+    );
+    expect(value(run, 'vacated_land_mu', 2021)).toBeCloseTo(6, 9);
+    expect(value(run, 'vacated_land_mu', 2022)).toBe(0);
+    expect(of(run, 'move_to_park').map((e) => e.year)).toEqual([2021]);
+  });
+});
