@@ -30,6 +30,7 @@ export const METRIC_IDS = [
   'above_scale_value_added',
   /** Firms a policy's yearly quota lacked (too few candidates), summed over the policies. */
   'quota_shortfall',
+  'pending_saving_tce',
 ] as const;
 
 export type MetricId = (typeof METRIC_IDS)[number];

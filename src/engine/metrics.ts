@@ -108,4 +108,5 @@ export function writeMetrics(
   set(M.grade_d, grades[4]);
   set(M.above_scale_value_added, above.valueAdded);
   set(M.quota_shortfall, flowSum[4]);
+  set(M.pending_saving_tce, state.pendingSavingTce);
 }

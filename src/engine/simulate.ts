@@ -62,6 +62,7 @@ export function createSimulation(input: SimulationInput): Simulation {
   const slots = policies.map((p) => p.module.projectSlots?.(p.params) ?? 0);
   const capacity = table.n + slots.reduce((a, b) => a + b, 0);
   const state = new SimState(table, capacity - table.n, policies.length);
+  state.end = end;
   const layout = metricLayout(policies, base, end);
   const drawParams: { name: string; read: () => number }[] = [];
   let gridDraw = Number.NaN;
@@ -157,6 +158,7 @@ export function createSimulation(input: SimulationInput): Simulation {
       accountYear(year);
       evaluate(evalCols, evaluation, evalOut);
       for (let i = 0; i < runtimes.length; i++) runtimes[i].apply(state, year, policyRngs[i]);
+      for (let i = 0; i < runtimes.length; i++) runtimes[i].endYear?.(state, year);
       // policies re-accounted every firm they changed: sum instead of accounting all again
       const totals = sumAccounts(state, accounts, state.active, scenario.accounting, k.electricityTcePer10kKwh, baseRenewable);
       writeMetrics(state, totals, layout, y, out, offset);

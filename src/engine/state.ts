@@ -16,6 +16,8 @@ export interface EngineEvent {
   readonly newProjectEnergyTce: number;
   /** A `shortfall` event (enterprise −1): firms a quota lacked; 0 on every other event. */
   readonly shortfallFirms: number;
+  /** A saving started and not yet credited at the end of the period (action `pending`), tce. */
+  readonly pendingSavingTce: number;
 }
 
 /** Flow kinds tallied per policy and year. */
@@ -68,6 +70,10 @@ export class SimState implements PolicyState {
   readonly flows: Float64Array;
   /** Which policy first took each firm this year (−1: none); reset with the flows every year. */
   readonly claims: Int32Array;
+  /** Savings started and not yet credited at the end of this year, tce (reset with the flows). */
+  pendingSavingTce = 0;
+  /** Last simulated year: `pending` events are recorded at its end only. */
+  end = 0;
   /** The audit trail, when recording (draw 0). */
   events: EngineEvent[] | undefined;
   draw = 0;
@@ -147,11 +153,12 @@ export class SimState implements PolicyState {
     };
   }
 
-  /** Starts a simulated year's flows and claims. */
+  /** Starts a simulated year's flows, claims and pending savings. */
   startYear(year: number): void {
     this.year = year;
     this.flows.fill(0);
     this.claims.fill(-1);
+    this.pendingSavingTce = 0;
   }
 
   /** Restores the base values for a new draw. */
@@ -159,6 +166,7 @@ export class SimState implements PolicyState {
     for (const [a, b] of this.base.f64) a.set(b);
     for (const [a, b] of this.base.u8) a.set(b);
     this.draw = draw;
+    this.pendingSavingTce = 0;
     this.events = record ? [] : undefined;
   }
 
@@ -172,7 +180,16 @@ export class SimState implements PolicyState {
     return c;
   }
 
-  private record(e: number, policy: number, action: string, energy: number, co2: number, land: number, newEnergy: number): void {
+  private record(
+    e: number,
+    policy: number,
+    action: string,
+    energy: number,
+    co2: number,
+    land: number,
+    newEnergy: number,
+    pending = 0,
+  ): void {
     const f = policy * FLOWS;
     this.flows[f + FLOW.energy] += energy;
     this.flows[f + FLOW.co2] += co2;
@@ -190,6 +207,7 @@ export class SimState implements PolicyState {
       vacatedLandMu: land,
       newProjectEnergyTce: newEnergy,
       shortfallFirms: 0,
+      pendingSavingTce: pending,
     });
   }
 
@@ -210,6 +228,7 @@ export class SimState implements PolicyState {
       vacatedLandMu: 0,
       newProjectEnergyTce: 0,
       shortfallFirms: firms,
+      pendingSavingTce: 0,
     });
   }
 
@@ -242,12 +261,20 @@ export class SimState implements PolicyState {
 
   saveEnergy(e: number, share: number, policy: number, action: string): void {
     if (this.active[e] === 0) return;
-    const s = 1 - Math.min(1, Math.max(0, share));
+    const f = Math.min(1, Math.max(0, share));
     const energy = this.energyTce[e];
     const co2 = this.co2T[e];
-    for (const c of CARRIERS) this.carriers[c][e] *= s;
-    this.feedstockTce[e] *= s;
-    this.renewableElectricity10kKwh[e] *= s;
+    // the fuel part of the fossil carriers (fossil energy less feedstock) falls by f; feedstock stays
+    const t = this.k!.fossilTcePerUnit;
+    let fossil = 0;
+    for (let i = 0; i < FOSSIL_CARRIERS.length; i++) fossil += this.carriers[FOSSIL_CARRIERS[i]][e] * t[i];
+    const fuel = Math.max(0, fossil - this.feedstockTce[e]);
+    const fossilScale = fossil > 0 ? 1 - (f * fuel) / fossil : 1;
+    for (let i = 0; i < FOSSIL_CARRIERS.length; i++) this.carriers[FOSSIL_CARRIERS[i]][e] *= fossilScale;
+    this.electricity10kKwh[e] *= 1 - f;
+    this.carriers.heat_gj[e] *= 1 - f;
+    // the firm's own renewable power keeps running: the saving cuts purchased power first
+    this.renewableElectricity10kKwh[e] = Math.min(this.renewableElectricity10kKwh[e], this.electricity10kKwh[e]);
     this.reaccount(e);
     this.record(e, policy, action, energy - this.energyTce[e], co2 - this.co2T[e], 0, 0);
   }
@@ -286,5 +313,11 @@ export class SimState implements PolicyState {
 
   note(e: number, policy: number, action: string): void {
     this.record(e, policy, action, 0, 0, 0, 0);
+  }
+
+  pending(e: number, tce: number, policy: number): void {
+    if (this.active[e] === 0) return;
+    this.pendingSavingTce += tce;
+    if (this.year === this.end) this.record(e, policy, 'pending', 0, 0, 0, 0, tce);
   }
 }

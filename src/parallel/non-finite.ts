@@ -10,7 +10,14 @@ import type { DrawRunResult } from './runner.js';
 const UNDEFINED_WHEN_EMPTY: ReadonlySet<string> = new Set(RATIO_METRICS);
 
 /** The event fields written to events.csv as numbers. */
-const EVENT_NUMBERS = ['vacatedEnergyTce', 'co2ReductionT', 'vacatedLandMu', 'newProjectEnergyTce', 'shortfallFirms'] as const;
+const EVENT_NUMBERS = [
+  'vacatedEnergyTce',
+  'co2ReductionT',
+  'vacatedLandMu',
+  'newProjectEnergyTce',
+  'shortfallFirms',
+  'pendingSavingTce',
+] as const;
 
 /**
  * A draw produced a number that is not finite: the run stops (exit 2) and names the draw, year,

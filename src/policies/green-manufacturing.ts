@@ -5,6 +5,8 @@ import { paramSchema, type Param } from '../scenario/param.js';
 import { PolicyParam, resolveOptional, resolveYears, yearsSchema } from './common.js';
 import { namedEntrySchema, resolveNamed, type NamedEntry } from './named.js';
 import { reportShortfall, resolveSelection, selectionKeys, Selector, type Selection } from './selection.js';
+import { maxSavingTceSchema, Saving } from './saving.js';
+import type { Rng } from '../random/rng.js';
 import type { PolicyModule, PolicyState } from './types.js';
 
 const ACTIONS = ['evaluate', 'retrofit', 'certify'] as const;
@@ -21,11 +23,13 @@ const schema = z.strictObject({
   /** Share of a retrofitted firm's energy saved (DOMAIN §6: 5–30 % of the affected load). */
   retrofit_saving: paramSchema().optional(),
   /** Most energy one retrofit saves, tce (a retrofit project covers part of a large plant's load). */
-  retrofit_max_saving_tce: z.number().positive().optional(),
+  retrofit_max_saving_tce: maxSavingTceSchema,
   /** District-or-higher green factories certified per year (plan: 100 by 2025). */
   green_factories_per_year: paramSchema({ perEnterprise: false }).optional(),
-  /** Extra yearly efficiency gain of a certified green factory. */
+  /** Share of a firm's energy saved once, in the year it is certified a green factory. */
   green_factory_efficiency_gain: paramSchema().optional(),
+  /** Most energy one certification saves, tce. */
+  green_factory_max_saving_tce: maxSavingTceSchema,
   /** Renewable share of electricity a green factory reaches (green power, rooftop PV). */
   green_factory_renewable_share: z.number().min(0).max(1).default(0.1),
   named: z.array(namedEntrySchema(ACTIONS)).default([]),
@@ -43,6 +47,7 @@ interface Params {
   readonly maxSavingTce: number;
   readonly certifications: Param;
   readonly gain: Param;
+  readonly gainMaxTce: number;
   readonly renewableShare: number;
   readonly named: readonly NamedEntry<Action>[];
   readonly selection: Selection;
@@ -55,8 +60,9 @@ interface Params {
  * retrofits (largest energy or worst intensity first; a saving drawn per firm, at most
  * `retrofit_max_saving_tce`; each firm once),
  * and `green_factories_per_year` certifications (best 亩均 score first among firms not yet
- * green): a certified factory raises its renewable power share at once and saves
- * `green_factory_efficiency_gain` of its energy every following year.
+ * green): in the year it is certified a factory saves `green_factory_efficiency_gain` of its
+ * process energy (at most `green_factory_max_saving_tce`) and raises its renewable power share,
+ * once; savings follow src/policies/saving.ts.
  */
 export const greenManufacturing: PolicyModule<Spec, Params> = {
   type: 'green_manufacturing',
@@ -91,8 +97,9 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
           ctx,
           [...path, 'green_factory_efficiency_gain'],
           issues,
-          DOMAINS.efficiencyGain,
+          DOMAINS.saving,
         ),
+        gainMaxTce: spec.green_factory_max_saving_tce ?? Infinity,
         renewableShare: spec.green_factory_renewable_share,
         named: named.named,
         selection: resolveSelection({ ...spec, rank_by: 'energy_tce' }),
@@ -110,21 +117,23 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
     const perYear = [p.evaluations, p.retrofits, p.certifications].map(
       (x, i) => new PolicyParam(x, layout, ['evaluations_per_year', 'retrofits_per_year', 'green_factories_per_year'][i]),
     );
-    const saving = new PolicyParam(p.saving, layout, 'retrofit_saving');
-    const gain = new PolicyParam(p.gain, layout, 'green_factory_efficiency_gain');
+    const saving = new Saving(p.saving, p.maxSavingTce, layout, 'retrofit_saving');
+    const gain = new Saving(p.gain, p.gainMaxTce, layout, 'green_factory_efficiency_gain');
     const policy = layout.index;
 
-    const act = (s: PolicyState, e: number, action: Action, year: number, rng: Parameters<typeof saving.value>[1]) => {
+    const act = (s: PolicyState, e: number, action: Action, year: number, rng: Rng) => {
       if (action === 'evaluate') {
         evaluated[e] = 1;
         s.note(e, policy, 'evaluate');
       } else if (action === 'retrofit') {
         retrofitted[e] = 1;
-        const share = saving.value(year, rng);
-        s.saveEnergy(e, s.energyTce[e] > 0 ? Math.min(share, p.maxSavingTce / s.energyTce[e]) : share, policy, 'retrofit');
-      } else {
+        saving.apply(s, e, saving.sample(year, rng), policy, 'retrofit');
+      } else if (certified[e] === 0) {
+        // certified once: the efficiency gain and the renewable share are achieved (and recorded) this year;
+        // afterwards the firm's lower energy grows with the background dynamics
         certified[e] = 1;
         if (s.greenFactory[e] === 0) s.greenFactory[e] = 1; // district level
+        gain.apply(s, e, gain.sample(year, rng), policy, 'green_factory_gain');
         s.raiseRenewableShare(e, p.renewableShare, policy, 'certify');
       }
     };
@@ -146,9 +155,6 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
         gain.startDraw(rng);
       },
       apply(s, year, rng) {
-        // green factories certified in earlier years keep gaining
-        for (let e = 0; e < s.n; e++)
-          if (certified[e] === 1 && s.active[e] === 1) s.saveEnergy(e, gain.value(year, rng), policy, 'green_factory_gain');
         if (year < p.years[0] || year > p.years[1]) return;
         for (const entry of p.named)
           if (entry.year === year && s.active[entry.enterprise] === 1) act(s, entry.enterprise, entry.action, year, rng);

@@ -25,6 +25,7 @@ import {
   type Quota,
   type Selection,
 } from './selection.js';
+import { maxSavingTceSchema, Saving } from './saving.js';
 import type { PolicyModule, PolicyState } from './types.js';
 
 const ACTIONS = ['upgrade', 'regulate', 'relocate', 'close'] as const;
@@ -66,9 +67,12 @@ const schema = z.strictObject({
           energy_saving: paramSchema().optional(),
           value_added_gain: paramSchema().optional(),
           lag: z.int().min(0).default(0),
+          max_saving_tce: maxSavingTceSchema,
         })
         .optional(),
-      regulate: z.strictObject({ share: shareSchema, energy_saving: paramSchema().optional() }).optional(),
+      regulate: z
+        .strictObject({ share: shareSchema, energy_saving: paramSchema().optional(), max_saving_tce: maxSavingTceSchema })
+        .optional(),
       relocate: z.strictObject({ share: shareSchema }).optional(),
       close: z.strictObject({ share: shareSchema }).optional(),
     })
@@ -90,7 +94,9 @@ interface Params {
   readonly upgradeSaving: Param;
   readonly upgradeGain: Param;
   readonly upgradeLag: number;
+  readonly upgradeMaxTce: number;
   readonly regulateSaving: Param;
+  readonly regulateMaxTce: number;
   readonly named: readonly (NamedEntry<Action> & { energySaving?: number })[];
 }
 
@@ -110,7 +116,9 @@ function meets(s: PolicyState, e: number, c: Criteria): boolean {
  * disposition by the shares — upgrade (energy saving, VA gain, after `lag` years), regulate
  * (a small saving), relocate or close (the firm leaves: its energy, CO2 and land are vacated).
  * A listed firm is not listed again within `cooldown_years`; one above `exit_max_energy_tce` is
- * upgraded rather than relocated or closed.
+ * upgraded rather than relocated or closed. Savings follow src/policies/saving.ts (a share of the
+ * process energy, at most `max_saving_tce`); a lagged upgrade's share is drawn at its start and
+ * applied to the energy of its completion year; until then it is reported as pending.
  */
 export const rectification: PolicyModule<Spec, Params> = {
   type: 'rectification',
@@ -152,6 +160,7 @@ export const rectification: PolicyModule<Spec, Params> = {
           DOMAINS.valueAddedGain,
         ),
         upgradeLag: d.upgrade?.lag ?? 0,
+        upgradeMaxTce: d.upgrade?.max_saving_tce ?? Infinity,
         regulateSaving: resolveOptional(
           d.regulate?.energy_saving,
           0.02,
@@ -160,6 +169,7 @@ export const rectification: PolicyModule<Spec, Params> = {
           issues,
           DOMAINS.saving,
         ),
+        regulateMaxTce: d.regulate?.max_saving_tce ?? Infinity,
         named: named.named.map((n, i) => ({ ...n, energySaving: spec.named[i].energy_saving })),
       },
       issues,
@@ -173,9 +183,9 @@ export const rectification: PolicyModule<Spec, Params> = {
     const dueGain = new Float64Array(n);
     const selector = new Selector(p.selection, n, layout.index);
     const cumulative = cumulativeShares(p.shares);
-    const upgradeSaving = new PolicyParam(p.upgradeSaving, layout, 'dispositions.upgrade.energy_saving');
+    const upgradeSaving = new Saving(p.upgradeSaving, p.upgradeMaxTce, layout, 'dispositions.upgrade.energy_saving');
     const upgradeGain = new PolicyParam(p.upgradeGain, layout, 'dispositions.upgrade.value_added_gain');
-    const regulateSaving = new PolicyParam(p.regulateSaving, layout, 'dispositions.regulate.energy_saving');
+    const regulateSaving = new Saving(p.regulateSaving, p.regulateMaxTce, layout, 'dispositions.regulate.energy_saving');
     const policy = layout.index;
 
     const dispose = (
@@ -183,16 +193,17 @@ export const rectification: PolicyModule<Spec, Params> = {
       e: number,
       action: Action,
       year: number,
-      rng: Parameters<typeof upgradeSaving.value>[1],
+      rng: Parameters<typeof upgradeGain.value>[1],
       saving?: number,
     ) => {
       lastListed[e] = year;
       switch (action) {
         case 'upgrade': {
-          const share = saving ?? upgradeSaving.value(year, rng);
+          // the share is drawn when the upgrade starts; it applies to the energy at completion, capped then
+          const share = saving ?? upgradeSaving.sample(year, rng);
           const gain = upgradeGain.value(year, rng);
           if (p.upgradeLag === 0) {
-            s.saveEnergy(e, share, policy, 'upgrade');
+            upgradeSaving.apply(s, e, share, policy, 'upgrade');
             if (gain) s.growValueAdded(e, gain);
           } else {
             dueYear[e] = year + p.upgradeLag;
@@ -203,7 +214,7 @@ export const rectification: PolicyModule<Spec, Params> = {
           break;
         }
         case 'regulate':
-          s.saveEnergy(e, saving ?? regulateSaving.value(year, rng), policy, 'regulate');
+          regulateSaving.apply(s, e, saving ?? regulateSaving.sample(year, rng), policy, 'regulate');
           break;
         case 'relocate':
         case 'close':
@@ -213,6 +224,11 @@ export const rectification: PolicyModule<Spec, Params> = {
     };
 
     return {
+      endYear(s, year) {
+        // upgrades started and not yet credited: what they would save at this year's energy
+        if (p.upgradeLag === 0) return;
+        for (let e = 0; e < s.n; e++) if (dueYear[e] > year) s.pending(e, upgradeSaving.tce(s, e, dueSaving[e]), policy);
+      },
       startDraw(_s, rng) {
         lastListed.fill(-100000);
         dueYear.fill(0);
@@ -226,7 +242,7 @@ export const rectification: PolicyModule<Spec, Params> = {
           for (let e = 0; e < s.n; e++) {
             if (dueYear[e] !== year) continue;
             dueYear[e] = 0;
-            s.saveEnergy(e, dueSaving[e], policy, 'upgrade');
+            upgradeSaving.apply(s, e, dueSaving[e], policy, 'upgrade');
             if (dueGain[e]) s.growValueAdded(e, dueGain[e]);
           }
         }

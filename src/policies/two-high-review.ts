@@ -5,18 +5,11 @@ import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
 import { DOMAINS } from '../scenario/domain.js';
 import { paramSchema, type Param } from '../scenario/param.js';
-import {
-  cumulativeShares,
-  pickShare,
-  PolicyParam,
-  resolveOptional,
-  resolveYears,
-  shareSchema,
-  sharesRefinement,
-  yearsSchema,
-} from './common.js';
+import { cumulativeShares, pickShare, resolveOptional, resolveYears, shareSchema, sharesRefinement, yearsSchema } from './common.js';
 import { namedEntrySchema, resolveNamed, type NamedEntry } from './named.js';
 import { free } from './selection.js';
+import { maxSavingTceSchema, Saving } from './saving.js';
+import type { Rng } from '../random/rng.js';
 import type { PolicyModule, PolicyState } from './types.js';
 
 const ACTIONS = ['benchmark', 'exit', 'compliant'] as const;
@@ -41,7 +34,9 @@ const schema = z.strictObject({
   exempt_green_factory: z.enum(GREEN_FACTORY_LEVELS).default('provincial'),
   dispositions: z
     .strictObject({
-      benchmark: z.strictObject({ share: shareSchema, energy_saving: paramSchema().optional() }).optional(),
+      benchmark: z
+        .strictObject({ share: shareSchema, energy_saving: paramSchema().optional(), max_saving_tce: maxSavingTceSchema })
+        .optional(),
       exit: z.strictObject({ share: shareSchema }).optional(),
       compliant: z.strictObject({ share: shareSchema }).optional(),
     })
@@ -61,6 +56,7 @@ interface Params {
   readonly exemptLevel: number;
   readonly shares: readonly number[];
   readonly saving: Param;
+  readonly maxSavingTce: number;
   readonly named: readonly (NamedEntry<Action> & { energySaving?: number })[];
   readonly exclusive: boolean;
 }
@@ -103,6 +99,7 @@ export const twoHighReview: PolicyModule<Spec, Params> = {
           issues,
           DOMAINS.saving,
         ),
+        maxSavingTce: d.benchmark?.max_saving_tce ?? Infinity,
         named: named.named.map((n, i) => ({ ...n, energySaving: spec.named[i].energy_saving })),
         exclusive: spec.exclusive,
       },
@@ -112,12 +109,12 @@ export const twoHighReview: PolicyModule<Spec, Params> = {
   createRuntime(p, layout) {
     const reviewed = new Uint8Array(layout.capacity);
     const cumulative = cumulativeShares(p.shares);
-    const saving = new PolicyParam(p.saving, layout, 'dispositions.benchmark.energy_saving');
+    const saving = new Saving(p.saving, p.maxSavingTce, layout, 'dispositions.benchmark.energy_saving');
     const policy = layout.index;
     let inSector = new Uint8Array(0);
-    const dispose = (s: PolicyState, e: number, action: Action, year: number, rng: Parameters<typeof saving.value>[1], share?: number) => {
+    const dispose = (s: PolicyState, e: number, action: Action, year: number, rng: Rng, share?: number) => {
       reviewed[e] = 1;
-      if (action === 'benchmark') s.saveEnergy(e, share ?? saving.value(year, rng), policy, 'benchmark');
+      if (action === 'benchmark') saving.apply(s, e, share ?? saving.sample(year, rng), policy, 'benchmark');
       else if (action === 'exit') s.exit(e, policy, 'exit');
       else s.note(e, policy, 'compliant');
     };

@@ -49,8 +49,10 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   /** Removes a firm from the district (close, relocate, exit): its energy, CO2 and land are vacated. */
   exit(e: number, policy: number, action: string): void;
   /**
-   * Saves a share of a firm's energy (every carrier and process CO2 scale by 1 − share) and
-   * records the energy and CO2 it no longer uses.
+   * Saves a share of a firm's process energy (gross less feedstock, src/policies/saving.ts): the
+   * fuel part of its fossil carriers, its electricity and its heat fall by the share; feedstock,
+   * process CO2 and its own renewable electricity (while it fits in the lower use) stay. Records
+   * the energy and CO2 it no longer uses.
    */
   saveEnergy(e: number, share: number, policy: number, action: string): void;
   /** Raises a firm's VA (with output and tax in proportion) by a share, e.g. after an upgrade. */
@@ -65,6 +67,11 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   tcePerUnit(carrier: CarrierId): number;
   /** Re-accounts firm e (also a project slot not yet started) into grossTce, energyTce and co2T. */
   measure(e: number): void;
+  /**
+   * Reports a saving started and not yet credited at the end of this year (`pending_saving_tce`);
+   * in the last simulated year it is also recorded as a `pending` event with its value.
+   */
+  pending(e: number, tce: number, policy: number): void;
   /** Records a disposition without a change (an evaluation, a compliant review, a rejected project). */
   note(e: number, policy: number, action: string): void;
   /**
@@ -98,6 +105,11 @@ export interface PolicyRuntime {
   startDraw(state: PolicyState, rng: Rng): void;
   /** Applies the policy in `year`; never allocates per firm; all randomness comes from `rng`. */
   apply(state: PolicyState, year: number, rng: Rng): void;
+  /**
+   * Called after every policy applied `year`: reports what the policy holds at the year's end
+   * (savings started and not yet credited, {@link PolicyState.pending}); draws nothing.
+   */
+  endYear?(state: PolicyState, year: number): void;
 }
 
 /**

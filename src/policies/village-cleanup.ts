@@ -86,9 +86,12 @@ export const villageCleanup: PolicyModule<Spec, Params> = {
     const cumulative = cumulativeShares(p.shares);
     const perYear = new PolicyParam(p.perYear, layout, 'per_year');
     const policy = layout.index;
+    /** 1 once a firm moved into a park: its old plot is vacated once, a second move would vacate park land. */
+    const moved = new Uint8Array(layout.capacity);
     const dispose = (s: PolicyState, e: number, action: Action) => {
       if (action === 'close') s.exit(e, policy, 'close');
-      else {
+      else if (moved[e] === 0) {
+        moved[e] = 1;
         s.shrinkLand(e, p.landFactor, policy, 'move_to_park');
         s.villageCluster[e] = 0;
         s.lsmp[e] = 0;
@@ -96,6 +99,7 @@ export const villageCleanup: PolicyModule<Spec, Params> = {
     };
     return {
       startDraw(_s, rng) {
+        moved.fill(0);
         perYear.startDraw(rng);
       },
       apply(s, year, rng) {

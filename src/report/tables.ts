@@ -53,6 +53,7 @@ export const KEY_METRICS = [
   'co2_reduction_t',
   'vacated_land_mu',
   'new_project_energy_tce',
+  'pending_saving_tce',
   'value_added',
   'value_added_rate',
   'tax_per_mu',

@@ -110,6 +110,7 @@ describe('the run workbook tables', () => {
       '园区外',
       'C26 化学原料和化学制品制造业',
       0, // shortfall_firms: 0 on every event but a shortfall row
+      0, // pending_saving_tce
     ]);
     expect(eventsTable(events, summary.policies, 'en').rows[0].slice(4, 6)).toEqual(['rectification-2', 'close']);
   });

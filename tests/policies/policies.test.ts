@@ -92,9 +92,11 @@ describe('two_high_review', () => {
     const run = await runText(spec('none'));
     expect(actions(run)).toEqual(['2021 E1 benchmark']); // E2 and E3 are machinery, not two-high; reviewed once
     expect(value(run, 'vacated_energy_tce', 2021)).toBeCloseTo(0.1 * E.E1, 9);
-    // E1's CO2 in 2021: combustion 2,304.5526 + process 500 + power 150 × 10 × 0.5568 + heat 220 = 3,859.7526 t;
-    // a 10 % saving cuts all but the process CO2
-    expect(value(run, 'co2_reduction_t', 2021)).toBeCloseTo(0.1 * 3359.7526, 3);
+    // E1's CO2 in 2021: combustion 2,304.5526 + process 500 + power (200 − 50 renewable) × 10 × 0.5568 + heat 220 t;
+    // a 10 % saving cuts 10 % of combustion and heat, not the process CO2, and its 20 × 10⁴ kWh of
+    // power all come off the purchased power (the 50 renewable stay): 230.45526 + 20 × 10 × 0.5568 + 22
+    // (was 0.1 × 3,359.7526 when the saving also cut the firm's renewable power; saving.ts)
+    expect(value(run, 'co2_reduction_t', 2021)).toBeCloseTo(230.45526 + 111.36 + 22, 3);
   });
 
   it('the threshold depends on the build year (≥ 2018: 1,000 tce; before: 5,000 tce)', async () => {
@@ -113,7 +115,7 @@ describe('green_manufacturing', () => {
     expect(value(run, 'vacated_energy_tce', 2022)).toBeCloseTo(0.1 * E.E2, 9);
   });
 
-  it('certifies green factories: renewable power at once, an efficiency gain every later year; evaluations are counted', async () => {
+  it('certifies green factories: an efficiency gain and renewable power once, at certification; evaluations are counted', async () => {
     const run = await runText(
       policy(
         '  - { type: green_manufacturing, years: [2021, 2021], evaluations_per_year: 3, green_factories_per_year: 1, green_factory_renewable_share: 0.5, green_factory_efficiency_gain: 0.02 }',
@@ -123,10 +125,11 @@ describe('green_manufacturing', () => {
     const id = run.ids[certified.enterprise];
     expect(['E2', 'E3']).toContain(id); // E1 is already a provincial green factory
     const power = id === 'E2' ? 150 : 80;
-    expect(certified.co2ReductionT).toBeCloseTo(0.5 * power * 10 * 0.5568, 9);
+    // the 2 % gain comes first, then half of the lower power use turns renewable
+    expect(certified.co2ReductionT).toBeCloseTo(0.5 * power * 0.98 * 10 * 0.5568, 9);
     expect(run.events.filter((e) => e.action === 'evaluate')).toHaveLength(3);
     const gains = run.events.filter((e) => e.action === 'green_factory_gain');
-    expect(gains.map((e) => e.year)).toEqual([2022, 2023]);
+    expect(gains.map((e) => e.year)).toEqual([2021]); // once, in the year certified (was every later year)
     expect(gains[0].vacatedEnergyTce).toBeCloseTo(0.02 * (id === 'E2' ? E.E2 : E.E3), 9);
   });
 });
