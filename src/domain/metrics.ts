@@ -27,6 +27,10 @@ export const METRIC_IDS = [
   'grade_b',
   'grade_c',
   'grade_d',
+  // price bases (issue #11 §2): the other basis of the money metrics that have both
+  'value_added_constant',
+  'value_added_per_mu_constant',
+  'labor_productivity_current',
 ] as const;
 
 export type MetricId = (typeof METRIC_IDS)[number];
@@ -39,6 +43,8 @@ export const RATIO_METRICS: readonly MetricId[] = [
   'labor_productivity',
   'energy_intensity',
   'carbon_intensity',
+  'value_added_per_mu_constant',
+  'labor_productivity_current',
 ];
 
 /** Yearly flows: the metrics a `cumulative` target may sum. */
@@ -60,6 +66,7 @@ export function storedUnit(metric: string): string {
     case 'land_mu':
       return '亩';
     case 'value_added':
+    case 'value_added_constant':
     case 'output':
     case 'tax':
       return '万元';
@@ -75,8 +82,10 @@ export function storedUnit(metric: string): string {
       return 'fraction';
     case 'tax_per_mu':
     case 'value_added_per_mu':
+    case 'value_added_per_mu_constant':
       return '万元/亩';
     case 'labor_productivity':
+    case 'labor_productivity_current':
       return '万元/人';
     case 'energy_intensity':
       return 'tce/万元';

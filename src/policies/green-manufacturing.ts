@@ -19,6 +19,8 @@ const schema = z.strictObject({
   retrofit_selection: z.enum(['largest_energy', 'worst_intensity']).default('largest_energy'),
   /** Share of a retrofitted firm's energy saved (DOMAIN §6: 5–30 % of the affected load). */
   retrofit_saving: paramSchema().optional(),
+  /** Rise of a retrofitted firm's VA rate at constant output (VA and tax × (1 + gain)); default 0. */
+  retrofit_value_added_rate_gain: paramSchema().optional(),
   /** Most energy one retrofit saves, tce (a retrofit project covers part of a large plant's load). */
   retrofit_max_saving_tce: z.number().positive().optional(),
   /** District-or-higher green factories certified per year (plan: 100 by 2025). */
@@ -38,6 +40,7 @@ interface Params {
   readonly worstIntensity: boolean;
   readonly saving: Param;
   readonly maxSavingTce: number;
+  readonly rateGain: Param;
   readonly certifications: Param;
   readonly gain: Param;
   readonly renewableShare: number;
@@ -48,7 +51,7 @@ interface Params {
  * 绿色制造"521"升级工程 (plan 三(一)3), among operating 规上 firms: each year `evaluations_per_year`
  * green-factory evaluations (largest energy first; recorded, no effect), `retrofits_per_year`
  * retrofits (largest energy or worst intensity first; a saving drawn per firm, at most
- * `retrofit_max_saving_tce`; each firm once),
+ * `retrofit_max_saving_tce`, and a VA-rate gain at constant output; each firm once),
  * and `green_factories_per_year` certifications (best 亩均 score first among firms not yet
  * green): a certified factory raises its renewable power share at once and saves
  * `green_factory_efficiency_gain` of its energy every following year.
@@ -72,6 +75,14 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
             ? { kind: 'distribution', dist: { name: 'triangular', args: [0.05, 0.1, 0.2] }, per: 'enterprise' }
             : resolveOptional(spec.retrofit_saving, 0, ctx, [...path, 'retrofit_saving'], issues, DOMAINS.saving),
         maxSavingTce: spec.retrofit_max_saving_tce ?? Infinity,
+        rateGain: resolveOptional(
+          spec.retrofit_value_added_rate_gain,
+          0,
+          ctx,
+          [...path, 'retrofit_value_added_rate_gain'],
+          issues,
+          DOMAINS.valueAddedRateGain,
+        ),
         certifications: resolveOptional(
           spec.green_factories_per_year,
           0,
@@ -106,6 +117,7 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
       (x, i) => new PolicyParam(x, layout, ['evaluations_per_year', 'retrofits_per_year', 'green_factories_per_year'][i]),
     );
     const saving = new PolicyParam(p.saving, layout, 'retrofit_saving');
+    const rateGain = new PolicyParam(p.rateGain, layout, 'retrofit_value_added_rate_gain');
     const gain = new PolicyParam(p.gain, layout, 'green_factory_efficiency_gain');
     const policy = layout.index;
 
@@ -117,6 +129,8 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
         retrofitted[e] = 1;
         const share = saving.value(year, rng);
         s.saveEnergy(e, s.energyTce[e] > 0 ? Math.min(share, p.maxSavingTce / s.energyTce[e]) : share, policy, 'retrofit');
+        const gain = rateGain.value(year, rng);
+        if (gain) s.raiseValueAddedRate(e, gain);
       } else {
         certified[e] = 1;
         if (s.greenFactory[e] === 0) s.greenFactory[e] = 1; // district level
@@ -138,6 +152,7 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
         for (const x of perYear) x.startDraw(rng);
         saving.startDraw(rng);
         gain.startDraw(rng);
+        rateGain.startDraw(rng);
       },
       apply(s, year, rng) {
         // green factories certified in earlier years keep gaining

@@ -53,6 +53,8 @@ const schema = z.strictObject({
           share: shareSchema,
           energy_saving: paramSchema().optional(),
           value_added_gain: paramSchema().optional(),
+          /** Rise of the VA rate at constant output (VA and tax × (1 + gain), output unchanged). */
+          value_added_rate_gain: paramSchema().optional(),
           lag: z.int().min(0).default(0),
         })
         .optional(),
@@ -77,6 +79,7 @@ interface Params {
   readonly shares: readonly number[];
   readonly upgradeSaving: Param;
   readonly upgradeGain: Param;
+  readonly upgradeRateGain: Param;
   readonly upgradeLag: number;
   readonly regulateSaving: Param;
   readonly named: readonly (NamedEntry<Action> & { energySaving?: number })[];
@@ -93,7 +96,8 @@ function meets(s: PolicyState, e: number, c: Criteria): boolean {
 /**
  * 高耗低效企业整治 (plan 三(一)1): each year the firms of the listed grades (default D), or
  * meeting `also`, go on the list, lowest 亩均 score first up to `max_per_year`; each gets a
- * disposition by the shares — upgrade (energy saving, VA gain, after `lag` years), regulate
+ * disposition by the shares — upgrade (energy saving, VA gain with output, VA-rate gain at
+ * constant output, after `lag` years), regulate
  * (a small saving), relocate or close (the firm leaves: its energy, CO2 and land are vacated).
  * A listed firm is not listed again within `cooldown_years`; one above `exit_max_energy_tce` is
  * upgraded rather than relocated or closed.
@@ -134,6 +138,14 @@ export const rectification: PolicyModule<Spec, Params> = {
           issues,
           DOMAINS.valueAddedGain,
         ),
+        upgradeRateGain: resolveOptional(
+          d.upgrade?.value_added_rate_gain,
+          0,
+          ctx,
+          [...path, 'dispositions', 'upgrade', 'value_added_rate_gain'],
+          issues,
+          DOMAINS.valueAddedRateGain,
+        ),
         upgradeLag: d.upgrade?.lag ?? 0,
         regulateSaving: resolveOptional(
           d.regulate?.energy_saving,
@@ -154,12 +166,14 @@ export const rectification: PolicyModule<Spec, Params> = {
     const dueYear = new Int32Array(n);
     const dueSaving = new Float64Array(n);
     const dueGain = new Float64Array(n);
+    const dueRateGain = new Float64Array(n);
     const candidates = new Int32Array(n);
     const chosen = new Int32Array(n);
     const scratch = new Float64Array(n);
     const cumulative = cumulativeShares(p.shares);
     const upgradeSaving = new PolicyParam(p.upgradeSaving, layout, 'dispositions.upgrade.energy_saving');
     const upgradeGain = new PolicyParam(p.upgradeGain, layout, 'dispositions.upgrade.value_added_gain');
+    const upgradeRateGain = new PolicyParam(p.upgradeRateGain, layout, 'dispositions.upgrade.value_added_rate_gain');
     const regulateSaving = new PolicyParam(p.regulateSaving, layout, 'dispositions.regulate.energy_saving');
     const policy = layout.index;
 
@@ -176,13 +190,16 @@ export const rectification: PolicyModule<Spec, Params> = {
         case 'upgrade': {
           const share = saving ?? upgradeSaving.value(year, rng);
           const gain = upgradeGain.value(year, rng);
+          const rateGain = upgradeRateGain.value(year, rng);
           if (p.upgradeLag === 0) {
             s.saveEnergy(e, share, policy, 'upgrade');
             if (gain) s.growValueAdded(e, gain);
+            if (rateGain) s.raiseValueAddedRate(e, rateGain);
           } else {
             dueYear[e] = year + p.upgradeLag;
             dueSaving[e] = share;
             dueGain[e] = gain;
+            dueRateGain[e] = rateGain;
             s.note(e, policy, 'upgrade_started');
           }
           break;
@@ -203,6 +220,7 @@ export const rectification: PolicyModule<Spec, Params> = {
         dueYear.fill(0);
         upgradeSaving.startDraw(rng);
         upgradeGain.startDraw(rng);
+        upgradeRateGain.startDraw(rng);
         regulateSaving.startDraw(rng);
       },
       apply(s, year, rng) {
@@ -213,6 +231,7 @@ export const rectification: PolicyModule<Spec, Params> = {
             dueYear[e] = 0;
             s.saveEnergy(e, dueSaving[e], policy, 'upgrade');
             if (dueGain[e]) s.growValueAdded(e, dueGain[e]);
+            if (dueRateGain[e]) s.raiseValueAddedRate(e, dueRateGain[e]);
           }
         }
         if (year < p.years[0] || year > p.years[1]) return;
