@@ -1,3 +1,4 @@
+import { ImpossibleValue } from '../domain/impossible-value.js';
 import { msg } from '../messages/messages.js';
 
 /**
@@ -94,5 +95,5 @@ export function startFirm(s: EconomicState, e: number): void {
 function checkRate(s: EconomicState, e: number): void {
   const va = s.valueAdded[e];
   const out = s.output[e];
-  if (va > out * (1 + 1e-12)) throw new Error(msg.valueAddedRateAboveOne(s.ids[e] || String(e), s.year, va / out));
+  if (va > out * (1 + 1e-12)) throw new ImpossibleValue(msg.valueAddedRateAboveOne(s.ids[e] || String(e), s.year, va / out));
 }

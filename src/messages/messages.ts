@@ -311,6 +311,7 @@ export const msg = {
   undefinedRatio: (draw: number, year: number, metric: string, params: readonly (readonly [string, number])[]) =>
     `draw ${draw}, year ${year}: ${metric} is not defined — nothing is left to divide by (no 规上 firm, land or value added remains in the district)${sampledValues(params)}; nothing was written. Check the registry's 规上 firms and the policies that remove firms (per_year, shares)`,
   interrupted: () => 'interrupted: the workers were stopped and nothing was written',
+  drawImpossible: (draw: number, message: string) => `draw ${draw}: ${message}; nothing was written`,
   drawFailed: (draw: number, message: string) =>
     `draw ${draw < 0 ? '(unknown)' : draw} failed: ${message}\nThe other workers were stopped and nothing was written. This is a bug in dcsim; please report it with the command you ran.`,
   internalError: (message: string) =>
