@@ -84,11 +84,18 @@ export function raiseValueAddedRate(s: EconomicState, e: number, gain: number): 
 }
 
 /**
- * Fixes a project's VA at constant prices when it starts: its pipeline or generated values are
- * read as current prices of its start year, deflated by its sector's price index.
+ * Brings a project to current prices when it starts: its pipeline or generated money values are
+ * read at base-year prices, as the registry's (the pipeline is planned in the base year), so its
+ * VA at constant prices is the value as written and every money column × its sector's price index.
  */
 export function startFirm(s: EconomicState, e: number): void {
-  s.valueAddedConstant[e] = s.valueAdded[e] / s.priceIndex[s.sector[e]];
+  const p = s.priceIndex[s.sector[e]];
+  s.valueAddedConstant[e] = s.valueAdded[e];
+  s.valueAdded[e] *= p;
+  s.output[e] *= p;
+  s.tax[e] *= p;
+  s.revenue[e] *= p;
+  s.rdExpense[e] *= p;
 }
 
 /** A firm whose VA exceeds its output cannot be right: the run stops with the firm, year and rate. */

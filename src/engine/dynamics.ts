@@ -24,7 +24,15 @@ export interface Background {
  * advances by its price change.
  */
 export function advanceYear(state: SimState, bg: Background, year: number, scratch: DynamicsScratch): void {
-  const samplers = [bg.valueAdded, bg.energyElasticity, bg.efficiencyGain, bg.employmentElasticity, bg.price, bg.valueAddedRate, bg.taxRate];
+  const samplers = [
+    bg.valueAdded,
+    bg.energyElasticity,
+    bg.efficiencyGain,
+    bg.employmentElasticity,
+    bg.price,
+    bg.valueAddedRate,
+    bg.taxRate,
+  ];
   for (const x of samplers) x.prepareYear(year);
   const perFirm = samplers.some((x) => x.perFirm);
   for (let sec = 0; sec < scratch.growth.length; sec++) state.priceIndex[sec] *= 1 + bg.price.sectorValue(sec);

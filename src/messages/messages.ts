@@ -306,8 +306,7 @@ export const msg = {
     available.length
       ? `'${metric}' is reported at ${list(available)} prices only, not at ${prices} prices; remove 'prices' or write prices: ${available[0]}`
       : `'${metric}' is not a money metric; remove 'prices'`,
-  perYearNotHere: () =>
-    "'per: year' is not supported here; use 'per: draw' (per: year is for the growth block: a draw for each year)",
+  perYearNotHere: () => "'per: year' is not supported here; use 'per: draw' (per: year is for the growth block: a draw for each year)",
   undefinedRatio: (draw: number, year: number, metric: string, params: readonly (readonly [string, number])[]) =>
     `draw ${draw}, year ${year}: ${metric} is not defined — nothing is left to divide by (no 规上 firm, land or value added remains in the district)${sampledValues(params)}; nothing was written. Check the registry's 规上 firms and the policies that remove firms (per_year, shares)`,
   interrupted: () => 'interrupted: the workers were stopped and nothing was written',

@@ -93,6 +93,19 @@ describe('prices (issue #11 §2)', () => {
     expect(value(run, 'carbon_intensity', 2021)).toBeCloseTo(value(run, 'co2_t', 2021) / 16_128, 12);
   });
 
+  it("a project's money is at base-year prices, brought to current prices when it starts", async () => {
+    // prices +10 % a year everywhere, no real growth; P1 (VA 1,000, output 3,000, tax 500) starts in 2022 at index 1.1² = 1.21
+    //   value_added 2022 = 15,360 × 1.21 + 1,000 × 1.21 = 19,795.6; value_added_constant = 15,360 + 1,000; output 59,300 × 1.21 + 3,630
+    const pipeline =
+      'name,sector,start_year,value_added,output,tax,land_mu,employees,electricity_10k_kwh\nP1,C3985,2022,1000,3000,500,10,20,100\n';
+    const run = await runText(still(', price: 0.1', 'policies:\n  - { type: new_projects, pipeline: p.csv }\n'), 1, 1, {
+      'p.csv': pipeline,
+    });
+    expect(value(run, 'value_added', 2022)).toBeCloseTo(19_795.6, 9);
+    expect(value(run, 'value_added_constant', 2022)).toBeCloseTo(16_360, 9);
+    expect(value(run, 'output', 2022)).toBeCloseTo((59_300 + 3_000) * 1.21, 9);
+  });
+
   it('without a price path both bases are equal', async () => {
     const run = await runText(still('').replace('value_added: 0,', 'value_added: 0.05,'), 1);
     for (const y of [2020, 2023]) {
