@@ -16,6 +16,10 @@ export function runFailureExit(e: unknown, io: Streams): number {
     io.err(e.message);
     return EXIT.badInput;
   }
+  if (e instanceof DrawFailure && e.input) {
+    io.err(msg.drawImpossible(e.draw, e.message));
+    return EXIT.badInput;
+  }
   if (e instanceof DrawFailure) {
     io.err(msg.drawFailed(e.draw, e.message));
     return EXIT.internal;

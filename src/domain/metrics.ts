@@ -31,6 +31,10 @@ export const METRIC_IDS = [
   /** Firms a policy's yearly quota lacked (too few candidates), summed over the policies. */
   'quota_shortfall',
   'pending_saving_tce',
+  // price bases (issue #11 §2): the other basis of the money metrics that have both
+  'value_added_constant',
+  'value_added_per_mu_constant',
+  'labor_productivity_current',
 ] as const;
 
 export type MetricId = (typeof METRIC_IDS)[number];
@@ -43,6 +47,8 @@ export const RATIO_METRICS: readonly MetricId[] = [
   'labor_productivity',
   'energy_intensity',
   'carbon_intensity',
+  'value_added_per_mu_constant',
+  'labor_productivity_current',
 ];
 
 /** Yearly flows: the metrics a `cumulative` target may sum. */
@@ -65,6 +71,7 @@ export function storedUnit(metric: string): string {
       return '亩';
     case 'value_added':
     case 'above_scale_value_added':
+    case 'value_added_constant':
     case 'output':
     case 'tax':
       return '万元';
@@ -81,8 +88,10 @@ export function storedUnit(metric: string): string {
       return 'fraction';
     case 'tax_per_mu':
     case 'value_added_per_mu':
+    case 'value_added_per_mu_constant':
       return '万元/亩';
     case 'labor_productivity':
+    case 'labor_productivity_current':
       return '万元/人';
     case 'energy_intensity':
       return 'tce/万元';

@@ -41,7 +41,8 @@ const M = Object.fromEntries(METRIC_IDS.map((id, i) => [id, i])) as Record<Metri
 
 /**
  * Writes one year's metrics of a draw into `out` at `out[m × years + y]`: totals and flows over
- * every operating firm, the plan's ratio indicators over the 规上 ones (DESIGN §4).
+ * every operating firm, the plan's ratio indicators over the 规上 ones (DESIGN §4); money at
+ * the price basis src/domain/price-basis.ts gives each metric.
  */
 export function writeMetrics(
   state: SimState,
@@ -56,6 +57,8 @@ export function writeMetrics(
     out[offset + m * Y + y] = v;
   };
   let va = 0,
+    vaConstant = 0,
+    vaConstantAbove = 0,
     output = 0,
     tax = 0,
     land = 0,
@@ -66,6 +69,8 @@ export function writeMetrics(
     if (state.active[e] === 0) continue;
     firms++;
     va += state.valueAdded[e];
+    vaConstant += state.valueAddedConstant[e];
+    if (state.aboveScale[e] === 1) vaConstantAbove += state.valueAddedConstant[e];
     output += state.output[e];
     tax += state.tax[e];
     land += state.landMu[e];
@@ -99,9 +104,14 @@ export function writeMetrics(
   set(M.value_added_rate, above.valueAddedRate);
   set(M.tax_per_mu, above.taxPerMu);
   set(M.value_added_per_mu, above.valueAddedPerMu);
-  set(M.labor_productivity, above.laborProductivity);
-  set(M.energy_intensity, va > 0 ? totals.intensityEnergyTce / va : Number.NaN);
-  set(M.carbon_intensity, va > 0 ? totals.co2T / va : Number.NaN);
+  // price bases (src/domain/price-basis.ts): productivity and intensities at constant base-year prices
+  const div = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
+  set(M.labor_productivity, div(vaConstantAbove, above.employees));
+  set(M.labor_productivity_current, above.laborProductivity);
+  set(M.value_added_per_mu_constant, div(vaConstantAbove, above.landMu));
+  set(M.value_added_constant, vaConstant);
+  set(M.energy_intensity, div(totals.intensityEnergyTce, vaConstant));
+  set(M.carbon_intensity, div(totals.co2T, vaConstant));
   set(M.grade_a, grades[1]);
   set(M.grade_b, grades[2]);
   set(M.grade_c, grades[3]);

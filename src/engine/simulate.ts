@@ -8,7 +8,7 @@ import type { EvaluationModel } from '../evaluation/model.js';
 import type { PolicyRuntime } from '../policies/types.js';
 import { createRng, type Rng } from '../random/rng.js';
 import { sample } from '../scenario/param.js';
-import type { Scenario } from '../scenario/resolve.js';
+import type { Scenario, SectorParam } from '../scenario/resolve.js';
 import { advanceYear, createDynamicsScratch, type Background } from './dynamics.js';
 import { metricLayout, writeMetrics, type MetricLayout } from './metrics.js';
 import { SectorParamSampler } from './sector-param.js';
@@ -80,17 +80,26 @@ export function createSimulation(input: SimulationInput): Simulation {
     return p.module.createRuntime(p.params, policyLayout);
   });
   const g = scenario.growth;
+  const simulatedYears = { first: base + 1, count: end - base };
+  const sampler = (sp: SectorParam) => new SectorParamSampler(sp, state.sectors, state.sector, capacity, simulatedYears);
   const bg: Background = {
-    valueAdded: new SectorParamSampler(g.valueAdded, state.sectors, state.sector, capacity),
-    energyElasticity: new SectorParamSampler(g.energyElasticity, state.sectors, state.sector, capacity),
-    efficiencyGain: new SectorParamSampler(g.efficiencyGain, state.sectors, state.sector, capacity),
-    employmentElasticity: new SectorParamSampler(g.employmentElasticity, state.sectors, state.sector, capacity),
+    valueAdded: sampler(g.valueAdded),
+    energyElasticity: sampler(g.energyElasticity),
+    efficiencyGain: sampler(g.efficiencyGain),
+    employmentElasticity: sampler(g.employmentElasticity),
+    price: sampler(g.price),
+    valueAddedRate: sampler(g.valueAddedRate),
+    taxRate: sampler(g.taxRate),
   };
+  // in stream order: the numbers added later draw after the earlier ones, so they leave those unchanged
   const background = [
     ['growth.value_added', bg.valueAdded, g.valueAdded],
     ['growth.energy_elasticity', bg.energyElasticity, g.energyElasticity],
     ['growth.efficiency_gain', bg.efficiencyGain, g.efficiencyGain],
     ['growth.employment_elasticity', bg.employmentElasticity, g.employmentElasticity],
+    ['growth.price', bg.price, g.price],
+    ['growth.value_added_rate', bg.valueAddedRate, g.valueAddedRate],
+    ['growth.tax_rate', bg.taxRate, g.taxRate],
   ] as const;
   const gridParam = scenario.gridEmissionFactor?.kind === 'distribution' ? [{ name: 'grid_emission_factor', read: () => gridDraw }] : [];
   // background first, then the grid factor, then the policies' numbers in scenario order
@@ -126,6 +135,10 @@ export function createSimulation(input: SimulationInput): Simulation {
     bg.efficiencyGain.startDraw(rng);
     bg.employmentElasticity.startDraw(rng);
     gridDraw = grid?.kind === 'distribution' ? sample(grid.dist, rng) : Number.NaN;
+    // after the grid factor, so a scenario without these numbers draws exactly as before
+    bg.price.startDraw(rng);
+    bg.valueAddedRate.startDraw(rng);
+    bg.taxRate.startDraw(rng);
     const gridAt = (year: number): number | undefined =>
       grid === undefined
         ? undefined

@@ -1,6 +1,7 @@
 import { accountOne, createOneAccount, type YearCoefficients } from '../accounting/account-one.js';
 import { CARRIERS, FOSSIL_CARRIERS, type CarrierId } from '../domain/carriers.js';
 import type { EnterpriseTable } from '../domain/enterprise-table.js';
+import { growValueAdded, raiseValueAddedRate, startFirm } from '../economy/economics.js';
 import type { PolicyState } from '../policies/types.js';
 
 /** One line of the audit trail (events.csv). */
@@ -51,7 +52,10 @@ export class SimState implements PolicyState {
   readonly score: Float64Array;
   readonly landMu: Float64Array;
   readonly output: Float64Array;
+  /** VA at current prices, 万元. */
   readonly valueAdded: Float64Array;
+  /** VA at constant base-year prices, 万元 (src/economy/economics.ts). */
+  readonly valueAddedConstant: Float64Array;
   readonly tax: Float64Array;
   readonly employees: Float64Array;
   readonly revenue: Float64Array;
@@ -78,6 +82,8 @@ export class SimState implements PolicyState {
   events: EngineEvent[] | undefined;
   draw = 0;
   year = 0;
+  /** This year's price index of each sector code (base year 1), advanced by the background dynamics. */
+  priceIndex = new Float64Array(0);
   /** The year's coefficients, set by the engine before policies run. */
   k: YearCoefficients | undefined;
 
@@ -109,6 +115,7 @@ export class SimState implements PolicyState {
     this.landMu = f64(n, table.landMu);
     this.output = f64(n, table.output);
     this.valueAdded = f64(n, table.valueAdded);
+    this.valueAddedConstant = f64(n, table.valueAdded);
     this.tax = f64(n, table.tax);
     this.employees = f64(n, table.employees);
     this.revenue = f64(n, table.revenue);
@@ -134,6 +141,7 @@ export class SimState implements PolicyState {
       this.landMu,
       this.output,
       this.valueAdded,
+      this.valueAddedConstant,
       this.tax,
       this.employees,
       this.revenue,
@@ -165,6 +173,8 @@ export class SimState implements PolicyState {
   reset(draw: number, record: boolean): void {
     for (const [a, b] of this.base.f64) a.set(b);
     for (const [a, b] of this.base.u8) a.set(b);
+    if (this.priceIndex.length !== this.sectors.length) this.priceIndex = new Float64Array(this.sectors.length); // once: every sector is known by the first draw
+    this.priceIndex.fill(1);
     this.draw = draw;
     this.pendingSavingTce = 0;
     this.events = record ? [] : undefined;
@@ -280,12 +290,11 @@ export class SimState implements PolicyState {
   }
 
   growValueAdded(e: number, share: number): void {
-    const g = 1 + share;
-    this.valueAdded[e] *= g;
-    this.output[e] *= g;
-    this.tax[e] *= g;
-    this.revenue[e] *= g;
-    this.rdExpense[e] *= g;
+    growValueAdded(this, e, share);
+  }
+
+  raiseValueAddedRate(e: number, gain: number): void {
+    raiseValueAddedRate(this, e, gain);
   }
 
   shrinkLand(e: number, factor: number, policy: number, action: string): void {
@@ -307,6 +316,7 @@ export class SimState implements PolicyState {
   startProject(e: number, policy: number, action: string): void {
     if (this.active[e] === 1) return;
     this.active[e] = 1;
+    startFirm(this, e);
     this.reaccount(e);
     this.record(e, policy, action, 0, 0, 0, this.energyTce[e]);
   }

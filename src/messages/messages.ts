@@ -302,6 +302,13 @@ export const msg = {
     `warning: the evaluated points do not bear out the assumption that the ${assumption}; the answer may not be the smallest or largest`,
   nonFiniteResult: (draw: number, year: number, metric: string, value: number, params: readonly (readonly [string, number])[]) =>
     `draw ${draw}, year ${year}: ${metric} is ${value}, not a finite number${sampledValues(params)}; nothing was written. Narrow the distributions (add clip: [lo, hi]) or correct the numbers that lead to it`,
+  valueAddedRateAboveOne: (id: string, year: number, rate: number) =>
+    `firm ${id}, year ${year}: its value added would be ${+(rate * 100).toPrecision(4)} % of its output — value added is a part of gross output; lower growth.value_added_rate or the policy's value_added_rate_gain (both raise the VA rate: 0.01 means the VA ÷ output ratio rises by 1 % of itself)`,
+  priceBasisUnavailable: (metric: string, prices: string, available: readonly string[]) =>
+    available.length
+      ? `'${metric}' is reported at ${list(available)} prices only, not at ${prices} prices; remove 'prices' or write prices: ${available[0]}`
+      : `'${metric}' is not a money metric; remove 'prices'`,
+  perYearNotHere: () => "'per: year' is not supported here; use 'per: draw' (per: year is for the growth block: a draw for each year)",
   undefinedRatio: (draw: number, year: number, metric: string, params: readonly (readonly [string, number])[]) =>
     `draw ${draw}, year ${year}: ${metric} is not defined — nothing is left to divide by (no 规上 firm, land or value added remains in the district)${sampledValues(params)}; nothing was written. Check the registry's 规上 firms and the policies that remove firms (per_year, shares)`,
   // ── selection (src/policies/selection.ts) ───────────────────────────────────────────────────
@@ -318,6 +325,7 @@ export const msg = {
       ? `${policy}: ${year} 年配额缺口 ${firms} 家（候选不足）`
       : `${policy}: quota short by ${firms} firms in ${year} (too few candidates)`,
   interrupted: () => 'interrupted: the workers were stopped and nothing was written',
+  drawImpossible: (draw: number, message: string) => `draw ${draw}: ${message}; nothing was written`,
   drawFailed: (draw: number, message: string) =>
     `draw ${draw < 0 ? '(unknown)' : draw} failed: ${message}\nThe other workers were stopped and nothing was written. This is a bug in dcsim; please report it with the command you ran.`,
   internalError: (message: string) =>

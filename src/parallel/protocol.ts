@@ -26,4 +26,11 @@ export type FromWorker =
       readonly ids?: readonly string[];
       readonly names?: readonly string[];
     }
-  | { readonly type: 'error'; readonly draw: number; readonly message: string; readonly stack?: string };
+  | {
+      readonly type: 'error';
+      readonly draw: number;
+      readonly message: string;
+      readonly stack?: string;
+      /** True when the scenario's numbers led there (an ImpossibleValue), not a bug. */
+      readonly input?: boolean;
+    };

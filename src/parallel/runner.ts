@@ -1,3 +1,4 @@
+import { ImpossibleValue } from '../domain/impossible-value.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -42,6 +43,8 @@ export class DrawFailure extends Error {
   constructor(
     readonly draw: number,
     message: string,
+    /** True when the scenario's numbers led there (an ImpossibleValue): exit 2, not a bug. */
+    readonly input = false,
   ) {
     super(message);
   }
@@ -127,7 +130,7 @@ export class WorkerPool {
         for (const w of active) {
           const onMessage = (m: FromWorker) => {
             if (m.type === 'ready') return dispatch(w);
-            if (m.type === 'error') return fail(new DrawFailure(m.draw, m.message));
+            if (m.type === 'error') return fail(new DrawFailure(m.draw, m.message, m.input));
             values.set(m.values, position.get(w)! * drawSize);
             params.set(m.params, position.get(w)! * P);
             if (m.events) {
@@ -198,7 +201,7 @@ async function runDrawRows(input: SimulationInput, o: DrawRunOptions, pool?: Wor
       const ev = sim.runDraw(o.seed, o.draws[i], values, i * sim.drawSize, o.draws[i] === o.recordDraw, params, i * P);
       if (ev) events = ev;
     } catch (e) {
-      throw new DrawFailure(o.draws[i], (e as Error).message);
+      throw new DrawFailure(o.draws[i], (e as Error).message, e instanceof ImpossibleValue);
     }
     o.onProgress?.(i + 1, total);
     if (i % 16 === 15) await new Promise((r) => setImmediate(r)); // let Ctrl-C and the progress bar through

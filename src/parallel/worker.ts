@@ -1,3 +1,4 @@
+import { ImpossibleValue } from '../domain/impossible-value.js';
 import { parentPort } from 'node:worker_threads';
 import { createSimulation, type Simulation } from '../engine/simulate.js';
 import type { EngineEvent } from '../engine/state.js';
@@ -31,7 +32,14 @@ port.on('message', (m: ToWorker) => {
       if (ev) events = ev;
     });
   } catch (e) {
-    port.postMessage({ type: 'error', draw: current, message: (e as Error).message, stack: (e as Error).stack } satisfies FromWorker);
+    const input = e instanceof ImpossibleValue;
+    port.postMessage({
+      type: 'error',
+      draw: current,
+      message: (e as Error).message,
+      stack: (e as Error).stack,
+      input,
+    } satisfies FromWorker);
     return;
   }
   const labels = events ? { ids: sim!.state.ids, names: sim!.state.names } : {};

@@ -22,6 +22,8 @@ const schema = z.strictObject({
   retrofit_selection: z.enum(['largest_energy', 'worst_intensity']).default('largest_energy'),
   /** Share of a retrofitted firm's energy saved (DOMAIN §6: 5–30 % of the affected load). */
   retrofit_saving: paramSchema().optional(),
+  /** Rise of a retrofitted firm's VA rate at constant output (VA and tax × (1 + gain)); default 0. */
+  retrofit_value_added_rate_gain: paramSchema().optional(),
   /** Most energy one retrofit saves, tce (a retrofit project covers part of a large plant's load). */
   retrofit_max_saving_tce: maxSavingTceSchema,
   /** District-or-higher green factories certified per year (plan: 100 by 2025). */
@@ -45,6 +47,7 @@ interface Params {
   readonly worstIntensity: boolean;
   readonly saving: Param;
   readonly maxSavingTce: number;
+  readonly rateGain: Param;
   readonly certifications: Param;
   readonly gain: Param;
   readonly gainMaxTce: number;
@@ -58,7 +61,7 @@ interface Params {
  * selection.ts — two groups split each number in proportion to their candidates): each year `evaluations_per_year`
  * green-factory evaluations (largest energy first; recorded, no effect), `retrofits_per_year`
  * retrofits (largest energy or worst intensity first; a saving drawn per firm, at most
- * `retrofit_max_saving_tce`; each firm once),
+ * `retrofit_max_saving_tce`, and a VA-rate gain at constant output; each firm once),
  * and `green_factories_per_year` certifications (best 亩均 score first among firms not yet
  * green): in the year it is certified a factory saves `green_factory_efficiency_gain` of its
  * process energy (at most `green_factory_max_saving_tce`) and raises its renewable power share,
@@ -83,6 +86,14 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
             ? { kind: 'distribution', dist: { name: 'triangular', args: [0.05, 0.1, 0.2] }, per: 'enterprise' }
             : resolveOptional(spec.retrofit_saving, 0, ctx, [...path, 'retrofit_saving'], issues, DOMAINS.saving),
         maxSavingTce: spec.retrofit_max_saving_tce ?? Infinity,
+        rateGain: resolveOptional(
+          spec.retrofit_value_added_rate_gain,
+          0,
+          ctx,
+          [...path, 'retrofit_value_added_rate_gain'],
+          issues,
+          DOMAINS.valueAddedRateGain,
+        ),
         certifications: resolveOptional(
           spec.green_factories_per_year,
           0,
@@ -118,6 +129,7 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
       (x, i) => new PolicyParam(x, layout, ['evaluations_per_year', 'retrofits_per_year', 'green_factories_per_year'][i]),
     );
     const saving = new Saving(p.saving, p.maxSavingTce, layout, 'retrofit_saving');
+    const rateGain = new PolicyParam(p.rateGain, layout, 'retrofit_value_added_rate_gain');
     const gain = new Saving(p.gain, p.gainMaxTce, layout, 'green_factory_efficiency_gain');
     const policy = layout.index;
 
@@ -128,6 +140,8 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
       } else if (action === 'retrofit') {
         retrofitted[e] = 1;
         saving.apply(s, e, saving.sample(year, rng), policy, 'retrofit');
+        const va = rateGain.value(year, rng);
+        if (va) s.raiseValueAddedRate(e, va);
       } else if (certified[e] === 0) {
         // certified once: the efficiency gain and the renewable share are achieved (and recorded) this year;
         // afterwards the firm's lower energy grows with the background dynamics
@@ -153,6 +167,7 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
         for (const x of perYear) x.startDraw(rng);
         saving.startDraw(rng);
         gain.startDraw(rng);
+        rateGain.startDraw(rng);
       },
       apply(s, year, rng) {
         if (year < p.years[0] || year > p.years[1]) return;

@@ -66,6 +66,8 @@ const schema = z.strictObject({
           share: shareSchema,
           energy_saving: paramSchema().optional(),
           value_added_gain: paramSchema().optional(),
+          /** Rise of the VA rate at constant output (VA and tax × (1 + gain), output unchanged). */
+          value_added_rate_gain: paramSchema().optional(),
           lag: z.int().min(0).default(0),
           max_saving_tce: maxSavingTceSchema,
         })
@@ -93,6 +95,7 @@ interface Params {
   readonly shares: readonly number[];
   readonly upgradeSaving: Param;
   readonly upgradeGain: Param;
+  readonly upgradeRateGain: Param;
   readonly upgradeLag: number;
   readonly upgradeMaxTce: number;
   readonly regulateSaving: Param;
@@ -113,7 +116,8 @@ function meets(s: PolicyState, e: number, c: Criteria): boolean {
  * graded against its own group) with a listed grade (default D), or meeting `also`, and using at
  * least `min_energy_tce`, go on the list, ranked within each group by `rank_by` (selection.ts)
  * up to `max_per_year` (a total, or one number per group); each gets a
- * disposition by the shares — upgrade (energy saving, VA gain, after `lag` years), regulate
+ * disposition by the shares — upgrade (energy saving, VA gain with output, VA-rate gain at
+ * constant output, after `lag` years), regulate
  * (a small saving), relocate or close (the firm leaves: its energy, CO2 and land are vacated).
  * A listed firm is not listed again within `cooldown_years`; one above `exit_max_energy_tce` is
  * upgraded rather than relocated or closed. Savings follow src/policies/saving.ts (a share of the
@@ -159,6 +163,14 @@ export const rectification: PolicyModule<Spec, Params> = {
           issues,
           DOMAINS.valueAddedGain,
         ),
+        upgradeRateGain: resolveOptional(
+          d.upgrade?.value_added_rate_gain,
+          0,
+          ctx,
+          [...path, 'dispositions', 'upgrade', 'value_added_rate_gain'],
+          issues,
+          DOMAINS.valueAddedRateGain,
+        ),
         upgradeLag: d.upgrade?.lag ?? 0,
         upgradeMaxTce: d.upgrade?.max_saving_tce ?? Infinity,
         regulateSaving: resolveOptional(
@@ -181,10 +193,12 @@ export const rectification: PolicyModule<Spec, Params> = {
     const dueYear = new Int32Array(n);
     const dueSaving = new Float64Array(n);
     const dueGain = new Float64Array(n);
+    const dueRateGain = new Float64Array(n);
     const selector = new Selector(p.selection, n, layout.index);
     const cumulative = cumulativeShares(p.shares);
     const upgradeSaving = new Saving(p.upgradeSaving, p.upgradeMaxTce, layout, 'dispositions.upgrade.energy_saving');
     const upgradeGain = new PolicyParam(p.upgradeGain, layout, 'dispositions.upgrade.value_added_gain');
+    const upgradeRateGain = new PolicyParam(p.upgradeRateGain, layout, 'dispositions.upgrade.value_added_rate_gain');
     const regulateSaving = new Saving(p.regulateSaving, p.regulateMaxTce, layout, 'dispositions.regulate.energy_saving');
     const policy = layout.index;
 
@@ -202,13 +216,16 @@ export const rectification: PolicyModule<Spec, Params> = {
           // the share is drawn when the upgrade starts; it applies to the energy at completion, capped then
           const share = saving ?? upgradeSaving.sample(year, rng);
           const gain = upgradeGain.value(year, rng);
+          const rateGain = upgradeRateGain.value(year, rng);
           if (p.upgradeLag === 0) {
             upgradeSaving.apply(s, e, share, policy, 'upgrade');
             if (gain) s.growValueAdded(e, gain);
+            if (rateGain) s.raiseValueAddedRate(e, rateGain);
           } else {
             dueYear[e] = year + p.upgradeLag;
             dueSaving[e] = share;
             dueGain[e] = gain;
+            dueRateGain[e] = rateGain;
             s.note(e, policy, 'upgrade_started');
           }
           break;
@@ -234,6 +251,7 @@ export const rectification: PolicyModule<Spec, Params> = {
         dueYear.fill(0);
         upgradeSaving.startDraw(rng);
         upgradeGain.startDraw(rng);
+        upgradeRateGain.startDraw(rng);
         regulateSaving.startDraw(rng);
       },
       apply(s, year, rng) {
@@ -244,6 +262,7 @@ export const rectification: PolicyModule<Spec, Params> = {
             dueYear[e] = 0;
             upgradeSaving.apply(s, e, dueSaving[e], policy, 'upgrade');
             if (dueGain[e]) s.growValueAdded(e, dueGain[e]);
+            if (dueRateGain[e]) s.raiseValueAddedRate(e, dueRateGain[e]);
           }
         }
         if (year < p.years[0] || year > p.years[1]) return;

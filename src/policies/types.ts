@@ -57,6 +57,11 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   saveEnergy(e: number, share: number, policy: number, action: string): void;
   /** Raises a firm's VA (with output and tax in proportion) by a share, e.g. after an upgrade. */
   growValueAdded(e: number, share: number): void;
+  /**
+   * Raises a firm's VA rate by a share without raising its output: VA × (1 + gain), tax with it
+   * (tax follows VA), output unchanged (src/economy/economics.ts).
+   */
+  raiseValueAddedRate(e: number, gain: number): void;
   /** Shrinks a firm's land to `factor` of it (a move into a small/micro park); the rest is vacated. */
   shrinkLand(e: number, factor: number, policy: number, action: string): void;
   /** Raises the renewable part of a firm's electricity to at least `share`, recording the CO2 avoided. */

@@ -19,6 +19,9 @@ const METRIC_TITLES: Record<string, [zh: string, en: string]> = {
   labor_productivity: ['全员劳动生产率', 'Labour productivity'],
   energy_intensity: ['单位增加值能耗', 'Energy intensity'],
   carbon_intensity: ['单位增加值碳排放', 'Carbon intensity'],
+  value_added_constant: ['工业增加值（可比价）', 'Value added (constant prices)'],
+  value_added_per_mu_constant: ['规上工业亩均增加值（可比价）', 'Value added per mu (above scale, constant prices)'],
+  labor_productivity_current: ['全员劳动生产率（现价）', 'Labour productivity (current prices)'],
   enterprises: ['企业数', 'Enterprises'],
   quota_shortfall: ['配额缺口', 'Quota shortfall'],
 };

@@ -28,8 +28,10 @@ export function displayUnit(metric: string, kind: string = 'level'): DisplayUnit
       return { scale: 1, decimals: 0, unit: '亩' };
     case 'tax_per_mu':
     case 'value_added_per_mu':
+    case 'value_added_per_mu_constant':
       return { scale: 1, decimals: 1, unit: '万元/亩' };
     case 'labor_productivity':
+    case 'labor_productivity_current':
       return { scale: 1, decimals: 1, unit: '万元/人' };
     case 'energy_intensity':
       return { scale: 1, decimals: 4, unit: 'tce/万元' };
@@ -37,6 +39,7 @@ export function displayUnit(metric: string, kind: string = 'level'): DisplayUnit
       return { scale: 1, decimals: 4, unit: 'tCO2/万元' };
     case 'value_added':
     case 'above_scale_value_added':
+    case 'value_added_constant':
     case 'output':
     case 'tax':
       return { scale: 1e-4, decimals: 1, unit: '亿元' };

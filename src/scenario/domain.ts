@@ -36,6 +36,24 @@ export const DOMAINS = {
     warnAbove: 0.3,
     hint: 'a fraction: 0.05 means 5 % a year',
   },
+  /** Price change a year (a sector's deflator): above −100 %, at most +100 %; above 30 % warns (2021–22 crude oil rose ≈ 40–70 % a year, so C25 may warn with reason). */
+  priceChange: {
+    what: 'a yearly price change',
+    min: -1,
+    minOpen: true,
+    max: 1,
+    warnAbove: 0.3,
+    hint: 'a fraction: 0.02 means prices rise 2 % a year',
+  },
+  /** Relative change a year of a ratio (VA ÷ output, tax ÷ VA): above −100 % (the ratio stays above 0), at most +100 %; above 20 % warns. */
+  rateChange: {
+    what: 'a yearly relative change of a rate',
+    min: -1,
+    minOpen: true,
+    max: 1,
+    warnAbove: 0.2,
+    hint: 'a fraction of the rate itself: 0.01 means 23.3 % → 23.53 %',
+  },
   /** Autonomous efficiency gain a year: energy × (1 − η); 1 would zero every firm's energy; above 20 % warns. */
   efficiencyGain: {
     what: 'a yearly efficiency gain',
@@ -57,6 +75,14 @@ export const DOMAINS = {
   saving: { what: 'an energy saving', min: 0, max: 1, maxOpen: true, hint: 'a fraction: 0.1 means 10 % of the energy' },
   /** A one-off VA gain (an upgrade): at most tripling the VA. */
   valueAddedGain: { what: 'a value-added gain', min: -1, minOpen: true, max: 2, hint: 'a fraction: 0.05 means +5 %' },
+  /** A one-off rise of a firm's VA rate at constant output (an upgrade): VA × (1 + gain), at most doubling it. */
+  valueAddedRateGain: {
+    what: 'a value-added-rate gain',
+    min: -1,
+    minOpen: true,
+    max: 1,
+    hint: 'a fraction of the VA rate: 0.1 means 20 % → 22 %',
+  },
   /** A count of firms or projects a year. */
   count: { what: 'a count a year', min: 0, max: 100_000, integer: true, hint: 'a whole number such as 20' },
   /** A quantity such as tce or 万元 that cannot be negative. */

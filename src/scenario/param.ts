@@ -34,8 +34,12 @@ export interface Distribution {
   readonly clip?: readonly [number, number];
 }
 
-/** `draw`: one value per Monte Carlo draw (parameter uncertainty); `enterprise`: one per firm per draw (heterogeneity). */
-export type Per = 'draw' | 'enterprise';
+/**
+ * `draw`: one value per Monte Carlo draw (parameter uncertainty); `enterprise`: one per firm per
+ * draw (heterogeneity); `year`: one per simulated year per draw (year-to-year shocks: business
+ * cycles, a 2022-type price episode), where the consumer supports it (the growth block).
+ */
+export type Per = 'draw' | 'enterprise' | 'year';
 
 /** A resolved scenario number. */
 export type Param =
@@ -50,7 +54,7 @@ export type ParamInput = number | string | Record<string, unknown>;
 const isNumberLike = (v: unknown): v is number | string => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string';
 
 /** Checks the shape of a scenario number and reports each problem at its path. */
-export function checkParam(v: unknown, path: ValuePath, allowPerEnterprise: boolean): PathIssue[] {
+export function checkParam(v: unknown, path: ValuePath, allowPerEnterprise: boolean, allowPerYear = false): PathIssue[] {
   if (typeof v === 'number') return Number.isFinite(v) ? [] : [{ path, code: 'param/bad', message: msg.badParameter(v) }];
   if (typeof v === 'string') return v.trim() ? [] : [{ path, code: 'param/bad', message: msg.badParameter(v) }];
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return [{ path, code: 'param/bad', message: msg.badParameter(v) }];
@@ -85,10 +89,12 @@ export function checkParam(v: unknown, path: ValuePath, allowPerEnterprise: bool
     });
   }
   if ('per' in obj) {
-    if (obj.per !== 'draw' && obj.per !== 'enterprise') {
-      issues.push({ path: [...path, 'per'], code: 'param/per', message: msg.notOneOf(obj.per, ['draw', 'enterprise']) });
+    if (obj.per !== 'draw' && obj.per !== 'enterprise' && obj.per !== 'year') {
+      issues.push({ path: [...path, 'per'], code: 'param/per', message: msg.notOneOf(obj.per, ['draw', 'enterprise', 'year']) });
     } else if (obj.per === 'enterprise' && !allowPerEnterprise) {
       issues.push({ path: [...path, 'per'], code: 'param/per', message: msg.perEnterpriseNotHere() });
+    } else if (obj.per === 'year' && !allowPerYear) {
+      issues.push({ path: [...path, 'per'], code: 'param/per', message: msg.perYearNotHere() });
     }
   }
   if ('clip' in obj) {
@@ -101,9 +107,9 @@ export function checkParam(v: unknown, path: ValuePath, allowPerEnterprise: bool
 }
 
 /** A zod schema for a scenario number, so it composes into policy and scenario schemas. */
-export function paramSchema(options: { perEnterprise?: boolean } = {}) {
+export function paramSchema(options: { perEnterprise?: boolean; perYear?: boolean } = {}) {
   return z.custom<ParamInput>().superRefine((v, ctx) => {
-    for (const issue of checkParam(v, [], options.perEnterprise ?? true)) {
+    for (const issue of checkParam(v, [], options.perEnterprise ?? true, options.perYear ?? false)) {
       ctx.addIssue({ code: 'custom', message: issue.message, path: [...issue.path], params: { at: issue.at } });
     }
   });

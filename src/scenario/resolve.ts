@@ -1,6 +1,7 @@
 import type { AccountingConfig } from '../accounting/config.js';
 import type { SheetTable } from '../domain/cells.js';
 import type { PathIssue, ValuePath } from '../domain/path-issue.js';
+import { metricAtPrices } from '../domain/price-basis.js';
 import { msg } from '../messages/messages.js';
 import type { PolicyModule, ResolvedPolicy } from '../policies/types.js';
 import { checkTargetYears, defaultFrom, targetSchema, type Target } from '../targets/schema.js';
@@ -31,6 +32,12 @@ export interface Scenario {
     readonly energyElasticity: SectorParam;
     readonly efficiencyGain: SectorParam;
     readonly employmentElasticity: SectorParam;
+    /** Yearly price change per sector (src/economy/economics.ts). */
+    readonly price: SectorParam;
+    /** Yearly relative change of the VA rate per sector. */
+    readonly valueAddedRate: SectorParam;
+    /** Yearly relative change of the tax rate (tax ÷ VA) per sector. */
+    readonly taxRate: SectorParam;
   };
   /** Overrides the factors file's grid series when given. */
   readonly gridEmissionFactor?: Param;
@@ -118,6 +125,16 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
       issues,
       DOMAINS.employmentElasticity,
     ),
+    price: resolveSectorParam(g.price, GROWTH_DEFAULTS.price, constants, ['growth', 'price'], issues, DOMAINS.priceChange),
+    valueAddedRate: resolveSectorParam(
+      g.value_added_rate,
+      GROWTH_DEFAULTS.value_added_rate,
+      constants,
+      ['growth', 'value_added_rate'],
+      issues,
+      DOMAINS.rateChange,
+    ),
+    taxRate: resolveSectorParam(g.tax_rate, GROWTH_DEFAULTS.tax_rate, constants, ['growth', 'tax_rate'], issues, DOMAINS.rateChange),
   };
   const gridEmissionFactor =
     spec.grid_emission_factor === undefined
@@ -162,7 +179,7 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
     targets.push({
       id: t.id,
       label: t.label ?? t.id,
-      metric: t.metric,
+      metric: t.prices === undefined ? t.metric : (metricAtPrices(t.metric, t.prices) ?? t.metric),
       kind: t.kind,
       from: t.from ?? defaultFrom(t.kind, base),
       year: t.year,

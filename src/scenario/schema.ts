@@ -11,17 +11,23 @@ export function isSectorMap(v: unknown): v is Record<string, ParamInput> {
   return keys.length > 0 && keys.some((k) => k === 'default' || /^[A-T]\d{2}$/.test(k));
 }
 
-/** A number that may differ by sector: a plain scenario number, or `{default: …, C26: …}`. */
-const sectorParamSchema = z.custom<ParamInput | Record<string, ParamInput>>().superRefine((v, ctx) => {
-  if (!isSectorMap(v)) {
-    for (const i of checkParam(v, [], true)) ctx.addIssue({ code: 'custom', message: i.message, path: [...i.path], params: { at: i.at } });
-    return;
-  }
-  for (const [k, p] of Object.entries(v)) {
-    if (k !== 'default' && toDivision(k) !== k) ctx.addIssue({ code: 'custom', path: [k], message: msg.sectorKey(k) });
-    for (const i of checkParam(p, [k], true)) ctx.addIssue({ code: 'custom', message: i.message, path: [...i.path], params: { at: i.at } });
-  }
-});
+/**
+ * A number of the growth block that may differ by sector: a plain scenario number, or
+ * `{default: …, C26: …}`; `per: year` allowed (a draw for each year), `per: enterprise` unless
+ * the number is a sector's own (a price index).
+ */
+const sectorParamSchema = (perEnterprise = true) =>
+  z.custom<ParamInput | Record<string, ParamInput>>().superRefine((v, ctx) => {
+    const check = (p: unknown, path: string[]) => {
+      for (const i of checkParam(p, path, perEnterprise, true))
+        ctx.addIssue({ code: 'custom', message: i.message, path: [...i.path], params: { at: i.at } });
+    };
+    if (!isSectorMap(v)) return check(v, []);
+    for (const [k, p] of Object.entries(v)) {
+      if (k !== 'default' && toDivision(k) !== k) ctx.addIssue({ code: 'custom', path: [k], message: msg.sectorKey(k) });
+      check(p, [k]);
+    }
+  });
 
 const relPath = z.string().min(1);
 
@@ -75,10 +81,16 @@ export const scenarioSchema = z.strictObject({
     .default({ electricity_basis: 'calorific', exclude_feedstock: true, exclude_renewables: 'new' }),
   growth: z
     .strictObject({
-      value_added: sectorParamSchema.optional(),
-      energy_elasticity: sectorParamSchema.optional(),
-      efficiency_gain: sectorParamSchema.optional(),
-      employment_elasticity: sectorParamSchema.optional(),
+      value_added: sectorParamSchema().optional(),
+      energy_elasticity: sectorParamSchema().optional(),
+      efficiency_gain: sectorParamSchema().optional(),
+      employment_elasticity: sectorParamSchema().optional(),
+      /** Yearly price change of a sector's output and VA (its deflator), a fraction; 0 = constant prices. */
+      price: sectorParamSchema(false).optional(),
+      /** Yearly relative change of the VA rate (VA ÷ output), a fraction: 0.01 = the rate rises by 1 % of itself. */
+      value_added_rate: sectorParamSchema().optional(),
+      /** Yearly relative change of the tax rate (tax ÷ VA), a fraction. */
+      tax_rate: sectorParamSchema().optional(),
     })
     .default({}),
   /** Grid emission factor trajectory, tCO2/MWh; overrides the factors file's series. */
@@ -101,6 +113,11 @@ export const GROWTH_DEFAULTS = {
   energy_elasticity: 0.6,
   efficiency_gain: 0.01,
   employment_elasticity: 0.2,
+  /** No price change: current prices equal base-year prices, as before prices were modelled. */
+  price: 0,
+  /** No change of any firm's VA rate or tax rate in the background. */
+  value_added_rate: 0,
+  tax_rate: 0,
 } as const;
 
 /** Keys whose string values are text, never expressions. */
@@ -130,6 +147,7 @@ const TEXT_KEYS = new Set([
   'flags',
   'retrofit_selection',
   'exempt_green_factory',
+  'prices',
 ]);
 
 /**

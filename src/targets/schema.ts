@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FLOW_METRICS, METRIC_IDS, type MetricId } from '../domain/metrics.js';
 import type { PathIssue, ValuePath } from '../domain/path-issue.js';
+import { availableBases, metricAtPrices, PRICE_BASES } from '../domain/price-basis.js';
 import { msg } from '../messages/messages.js';
 
 /** Target kinds (DESIGN §3): value in a year, sum of a flow, average annual growth, relative change. */
@@ -22,11 +23,15 @@ export const targetSchema = z
     at_most: goal.optional(),
     /** Share of draws that must meet the target for "met" (default: the scenario's confidence). */
     confidence: z.number().gt(0).lt(1).optional(),
+    /** The prices a money metric is taken at (default: the metric's own basis, as the statistics use it). */
+    prices: z.enum(PRICE_BASES).optional(),
   })
   .superRefine((t, ctx) => {
     if (t.at_least !== undefined && t.at_most !== undefined)
       ctx.addIssue({ code: 'custom', path: ['at_most'], message: msg.targetBothBounds() });
     if (t.at_least === undefined && t.at_most === undefined) ctx.addIssue({ code: 'custom', message: msg.targetNoBound() });
+    if (t.prices !== undefined && metricAtPrices(t.metric, t.prices) === undefined)
+      ctx.addIssue({ code: 'custom', path: ['prices'], message: msg.priceBasisUnavailable(t.metric, t.prices, availableBases(t.metric)) });
     if (t.kind === 'cumulative' && !FLOW_METRICS.includes(t.metric)) {
       ctx.addIssue({ code: 'custom', path: ['metric'], message: msg.cumulativeNeedsFlow(t.metric, FLOW_METRICS) });
     }
@@ -37,6 +42,7 @@ export type TargetSpec = z.infer<typeof targetSchema>;
 export interface Target {
   readonly id: string;
   readonly label: string;
+  /** The metric at the target's price basis (`value_added` with `prices: constant` is `value_added_constant`). */
   readonly metric: MetricId;
   readonly kind: TargetKind;
   /** First year of a cumulative sum, or the start year of growth and change. */
