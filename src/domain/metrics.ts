@@ -27,6 +27,8 @@ export const METRIC_IDS = [
   'grade_b',
   'grade_c',
   'grade_d',
+  /** Energy of national major projects (能耗单列, 发改环资〔2021〕1310号), dual-control basis: outside dual_control_energy_tce and energy_intensity. */
+  'national_major_energy_tce',
 ] as const;
 
 export type MetricId = (typeof METRIC_IDS)[number];

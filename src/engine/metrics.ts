@@ -105,4 +105,5 @@ export function writeMetrics(
   set(M.grade_b, grades[2]);
   set(M.grade_c, grades[3]);
   set(M.grade_d, grades[4]);
+  set(M.national_major_energy_tce, totals.nationalMajorTce);
 }

@@ -42,6 +42,7 @@ export class SimState implements PolicyState {
   readonly yearBuilt: Int16Array;
   readonly villageCluster: Uint8Array;
   readonly lsmp: Uint8Array;
+  readonly nationalMajor: Uint8Array;
   readonly greenFactory: Uint8Array;
   readonly grade: Uint8Array;
   readonly score: Float64Array;
@@ -93,6 +94,7 @@ export class SimState implements PolicyState {
     this.yearBuilt.set(table.yearBuilt);
     this.villageCluster = u8(table.villageCluster);
     this.lsmp = u8(table.lsmp);
+    this.nationalMajor = u8(table.nationalMajor);
     this.greenFactory = u8(table.greenFactory);
     this.grade = new Uint8Array(n);
     this.score = f64(n);
@@ -134,7 +136,7 @@ export class SimState implements PolicyState {
       this.processCo2T,
     ];
     this.base = {
-      u8: [this.active, this.aboveScale, this.villageCluster, this.lsmp, this.greenFactory].map((a) => [
+      u8: [this.active, this.aboveScale, this.villageCluster, this.lsmp, this.nationalMajor, this.greenFactory].map((a) => [
         a,
         a === this.active ? activeBase : a.slice(),
       ]),
@@ -247,7 +249,29 @@ export class SimState implements PolicyState {
     if (this.active[e] === 1) return;
     this.active[e] = 1;
     this.reaccount(e);
-    this.record(e, policy, action, 0, 0, 0, this.energyTce[e]);
+    this.record(e, policy, action, 0, 0, 0, this.newEnergy(e, this.energyTce[e]));
+  }
+
+  scaleProject(e: number, factor: number, policy: number, action: string): void {
+    const energy = this.energyTce[e];
+    for (const c of CARRIERS) this.carriers[c][e] *= factor;
+    this.feedstockTce[e] *= factor;
+    this.renewableElectricity10kKwh[e] *= factor;
+    this.processCo2T[e] *= factor;
+    this.valueAdded[e] *= factor;
+    this.output[e] *= factor;
+    this.tax[e] *= factor;
+    this.employees[e] *= factor;
+    this.revenue[e] *= factor;
+    this.rdExpense[e] *= factor;
+    this.pollutantT[e] *= factor;
+    this.reaccount(e);
+    if (this.active[e] === 1) this.record(e, policy, action, 0, 0, 0, this.newEnergy(e, this.energyTce[e] - energy));
+  }
+
+  /** New-project energy of a change in firm e's energy: none for a national major project (能耗单列, outside the district's total). */
+  private newEnergy(e: number, tce: number): number {
+    return this.nationalMajor[e] === 1 ? 0 : tce;
   }
 
   note(e: number, policy: number, action: string): void {

@@ -10,6 +10,7 @@ const METRIC_TITLES: Record<string, [zh: string, en: string]> = {
   co2_reduction_t: ['减少碳排放', 'CO2 cut'],
   vacated_land_mu: ['腾出用地', 'Land vacated'],
   new_project_energy_tce: ['新上项目用能', 'New-project energy'],
+  national_major_energy_tce: ['能耗单列项目用能', 'Energy of national major projects'],
   value_added: ['工业增加值', 'Value added'],
   value_added_rate: ['规上工业增加值率', 'Value-added rate (above scale)'],
   tax_per_mu: ['规上工业亩均税收', 'Tax per mu (above scale)'],

@@ -18,6 +18,7 @@ export function displayUnit(metric: string, kind: string = 'level'): DisplayUnit
     case 'feedstock_tce':
     case 'vacated_energy_tce':
     case 'new_project_energy_tce':
+    case 'national_major_energy_tce':
       return { scale: 1e-4, decimals: 2, unit: '万tce' };
     case 'co2_t':
     case 'co2_reduction_t':
