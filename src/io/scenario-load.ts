@@ -157,7 +157,8 @@ async function readPolicyTables(
       const loaded = await loadProjectTable(abs, shown(abs), completion);
       for (const d of loaded.diagnostics) {
         if (d.severity === 'warning') warnings.push(d);
-        else if (d.code === 'io/read') diagnostics.push(locateIssue({ path: ['policies', i, field], code: d.code, message: d.message }, sources));
+        else if (d.code === 'io/read')
+          diagnostics.push(locateIssue({ path: ['policies', i, field], code: d.code, message: d.message }, sources));
         else diagnostics.push(d);
       }
       if (loaded.value) tables.set(`${i}.${field}`, loaded.value);

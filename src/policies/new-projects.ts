@@ -125,7 +125,11 @@ function resolvePipeline(t: ProjectTable, ctx: PolicyResolveContext, ramp: reado
   for (let e = 0; e < table.n; e++) {
     const y = t.startYear[e];
     if (y <= ctx.base || y > ctx.end)
-      issues.push({ ...at(e, 'start_year'), code: 'pipeline/start-year', message: msg.yearOutsidePeriod(y, ctx.base + 1, ctx.end, 'start_year') });
+      issues.push({
+        ...at(e, 'start_year'),
+        code: 'pipeline/start-year',
+        message: msg.yearOutsidePeriod(y, ctx.base + 1, ctx.end, 'start_year'),
+      });
     if (!(table.landMu[e] > 0)) issues.push({ ...at(e, 'land_mu'), code: 'pipeline/land', message: msg.landForOutput(table.landMu[e]) });
     ids.push(table.ids[e] || `NP-${t.rows[e]}`);
     divisions.push(table.sectors[table.sector[e]]);
