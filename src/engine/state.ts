@@ -162,7 +162,15 @@ export class SimState implements PolicyState {
     return c;
   }
 
-  private record(e: number, policy: number, action: string, energy: number, co2: number, land: number, newEnergy: number): void {
+  /**
+   * Tallies a disposition's flows and appends it to the audit trail. A national major project's
+   * energy (能耗单列) is outside the district's account both ways: its start, ramp-up and savings
+   * are neither new-project nor vacated energy (its CO2 and land flows count).
+   */
+  private record(e: number, policy: number, action: string, energyTce: number, co2: number, land: number, newEnergyTce: number): void {
+    const major = this.nationalMajor[e] === 1;
+    const energy = major ? 0 : energyTce;
+    const newEnergy = major ? 0 : newEnergyTce;
     const f = policy * FLOWS;
     this.flows[f + FLOW.energy] += energy;
     this.flows[f + FLOW.co2] += co2;
@@ -249,7 +257,7 @@ export class SimState implements PolicyState {
     if (this.active[e] === 1) return;
     this.active[e] = 1;
     this.reaccount(e);
-    this.record(e, policy, action, 0, 0, 0, this.newEnergy(e, this.energyTce[e]));
+    this.record(e, policy, action, 0, 0, 0, this.energyTce[e]);
   }
 
   scaleProject(e: number, factor: number, policy: number, action: string): void {
@@ -266,12 +274,7 @@ export class SimState implements PolicyState {
     this.rdExpense[e] *= factor;
     this.pollutantT[e] *= factor;
     this.reaccount(e);
-    if (this.active[e] === 1) this.record(e, policy, action, 0, 0, 0, this.newEnergy(e, this.energyTce[e] - energy));
-  }
-
-  /** New-project energy of a change in firm e's energy: none for a national major project (能耗单列, outside the district's total). */
-  private newEnergy(e: number, tce: number): number {
-    return this.nationalMajor[e] === 1 ? 0 : tce;
+    if (this.active[e] === 1) this.record(e, policy, action, 0, 0, 0, this.energyTce[e] - energy);
   }
 
   note(e: number, policy: number, action: string): void {

@@ -6,6 +6,7 @@ import { PIPELINE_COLUMNS } from '../../src/io/registry-columns.js';
 import { msg } from '../../src/messages/messages.js';
 import { runText, STILL, value } from '../engine/run-helpers.js';
 import { chinaFactors, energyColumns } from '../helpers.js';
+import { writeWorkbook } from '../io/workbook.js';
 
 // Issue 11 §3 "Big projects as they are". Scenario STILL: the 5-firm fixture, no growth,
 // calorific basis (electricity 1.229 tce per 10⁴ kWh), feedstock excluded, 2020–2023.
@@ -61,6 +62,16 @@ describe('the pipeline takes the registry columns (item 1)', () => {
     expect(value(r, 'feedstock_tce', 2022) - value(r, 'feedstock_tce', 2021)).toBeCloseTo(15000, 6);
   });
 
+  it('reads an XLSX pipeline the same (a title row above the header is skipped)', async () => {
+    const rows = ethylene
+      .trim()
+      .split('\n')
+      .map((l) => l.split(',').map((c) => (/^\d+$/.test(c) ? Number(c) : c)));
+    const path = await writeWorkbook([{ name: '项目', rows: [['镇海 项目库'], ...rows] }], 'p.xlsx');
+    const r = await runText(`${STILL}policies:\n  - { type: new_projects, pipeline: ${path} }\n`, 1, 1);
+    expect(value(r, 'new_project_energy_tce', 2022)).toBeCloseTo(6229, 6);
+  });
+
   it('an unknown column is an error with did-you-mean (today it was silently ignored)', async () => {
     // (a header within two edits of a column, feedstok_tce, is read as it with a warning, as in the registry)
     const csv = ethylene.replace('process_co2_t', 'process_co2_tons');
@@ -91,6 +102,17 @@ describe('national major projects, 能耗单列 (item 2)', () => {
     expect(value(r, 'energy_intensity', 2022)).toBeCloseTo(REGISTRY_DUAL_TCE / (REGISTRY_VA + 10000), 12);
     expect(value(r, 'energy_tce', 2022) - value(r, 'energy_tce', 2021)).toBeCloseTo(21229, 6);
     expect(value(r, 'co2_t', 2022) - value(without, 'co2_t', 2022)).toBeCloseTo(58574, 6);
+  });
+
+  it('its savings are not the district’s vacated energy (its CO2 cut counts)', async () => {
+    // reviewed as a two-high project built since 2018 above 1,000 tce; benchmark saving 10 %:
+    //   vacated energy 0 (not 2,122.9); CO2 cut 0.1 × 58,574 = 5,857.4 t; 单列 energy 0.9 × 21,229 = 19,106.1 tce
+    const review = `  - { type: two_high_review, years: [2022, 2022], dispositions: { benchmark: { share: 1, energy_saving: 0.1 } } }\n`;
+    const r = await runText(`${entry()}${review}`, 1, 1, { 'p.csv': csv('true') });
+    expect(actions(r)).toEqual(['2022 NM start', '2022 NM benchmark']);
+    expect(value(r, 'vacated_energy_tce', 2022)).toBe(0);
+    expect(value(r, 'co2_reduction_t', 2022)).toBeCloseTo(5857.4, 6);
+    expect(value(r, 'national_major_energy_tce', 2022)).toBeCloseTo(19106.1, 6);
   });
 
   it('without the flag the same project is the district’s and fails the intensity test', async () => {
