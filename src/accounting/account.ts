@@ -10,7 +10,16 @@ export interface EnergyColumns {
   readonly feedstockTce: Float64Array;
   readonly renewableElectricity10kKwh: Float64Array;
   readonly processCo2T: Float64Array;
+  /**
+   * 1 = a national major project (能耗单列, 发改环资〔2021〕1310号): its energy is summed apart
+   * (`nationalMajorTce`), outside the district's dual-control total and intensity; its CO2 counts.
+   * Absent = no such firm.
+   */
+  readonly nationalMajor?: Uint8Array;
 }
+
+/** Whether firm e's energy belongs to the district's dual-control total (not a 单列 national major project). */
+const inDualControl = (cols: EnergyColumns, e: number): boolean => cols.nationalMajor === undefined || cols.nationalMajor[e] === 0;
 
 /** Per-enterprise results, written into caller-owned arrays (no allocation in the year loop). */
 export interface EnterpriseAccounts {
@@ -34,6 +43,8 @@ export interface AccountTotals {
   dualControlTce: number;
   /** Energy for the intensity indicator: new renewables are not deducted from intensity, tce. */
   intensityEnergyTce: number;
+  /** Dual-control-basis energy of national major projects (能耗单列), outside the two above, tce. */
+  nationalMajorTce: number;
   co2T: number;
   combustionCo2T: number;
   processCo2T: number;
@@ -55,6 +66,7 @@ export function emptyTotals(): AccountTotals {
     newRenewableDeductionTce: 0,
     dualControlTce: 0,
     intensityEnergyTce: 0,
+    nationalMajorTce: 0,
     co2T: 0,
     combustionCo2T: 0,
     processCo2T: 0,
@@ -97,13 +109,15 @@ export function accountEnterprises(
     out.co2T[e] = one.co2T;
     totals.grossTce += one.grossTce;
     totals.feedstockTce += cols.feedstockTce[e];
-    totals.intensityEnergyTce += one.dualControlTce;
     totals.co2T += one.co2T;
     totals.combustionCo2T += one.combustionCo2T;
     totals.processCo2T += cols.processCo2T[e];
     totals.electricityCo2T += one.electricityCo2T;
     totals.heatCo2T += one.heatCo2T;
-    renewable10kKwh += cols.renewableElectricity10kKwh[e];
+    if (inDualControl(cols, e)) {
+      totals.intensityEnergyTce += one.dualControlTce;
+      renewable10kKwh += cols.renewableElectricity10kKwh[e];
+    } else totals.nationalMajorTce += one.dualControlTce;
   }
   totals.renewableTce = renewable10kKwh * k.electricityTcePer10kKwh;
   if (config.excludeRenewables === 'new') {
@@ -113,17 +127,24 @@ export function accountEnterprises(
   return totals;
 }
 
-/** Sums the renewable electricity of every firm (the base for the `new` exclusion), 10⁴ kWh. */
+/** Sums the renewable electricity of every firm in the dual-control total (the base for the `new` exclusion), 10⁴ kWh. */
 export function totalRenewable10kKwh(cols: EnergyColumns): number {
   let s = 0;
-  for (let e = 0; e < cols.n; e++) s += cols.renewableElectricity10kKwh[e];
+  for (let e = 0; e < cols.n; e++) if (inDualControl(cols, e)) s += cols.renewableElectricity10kKwh[e];
   return s;
 }
 
 /** The district totals the metrics read. */
 export type YearTotals = Pick<
   AccountTotals,
-  'grossTce' | 'feedstockTce' | 'renewableTce' | 'newRenewableDeductionTce' | 'dualControlTce' | 'intensityEnergyTce' | 'co2T'
+  | 'grossTce'
+  | 'feedstockTce'
+  | 'renewableTce'
+  | 'newRenewableDeductionTce'
+  | 'dualControlTce'
+  | 'intensityEnergyTce'
+  | 'nationalMajorTce'
+  | 'co2T'
 >;
 
 /**
@@ -143,14 +164,17 @@ export function sumAccounts(
   let dual = 0;
   let co2 = 0;
   let feed = 0;
+  let major = 0;
   let renewable10kKwh = 0;
   for (let e = 0; e < cols.n; e++) {
     if (active[e] === 0) continue;
     gross += accounts.grossTce[e];
-    dual += accounts.dualControlTce[e];
     co2 += accounts.co2T[e];
     feed += cols.feedstockTce[e];
-    renewable10kKwh += cols.renewableElectricity10kKwh[e];
+    if (inDualControl(cols, e)) {
+      dual += accounts.dualControlTce[e];
+      renewable10kKwh += cols.renewableElectricity10kKwh[e];
+    } else major += accounts.dualControlTce[e];
   }
   const deduction = config.excludeRenewables === 'new' ? Math.max(0, renewable10kKwh - baseRenewable10kKwh) * electricityTcePer10kKwh : 0;
   return {
@@ -160,6 +184,7 @@ export function sumAccounts(
     newRenewableDeductionTce: deduction,
     dualControlTce: dual - deduction,
     intensityEnergyTce: dual,
+    nationalMajorTce: major,
     co2T: co2,
   };
 }

@@ -54,6 +54,8 @@ export interface EnterpriseTable {
   readonly yearBuilt: Int16Array;
   readonly villageCluster: Uint8Array;
   readonly lsmp: Uint8Array;
+  /** 1 = a national major project whose energy is 单列 (发改环资〔2021〕1310号): reported, outside the district's dual control. */
+  readonly nationalMajor: Uint8Array;
   /** Index into {@link GREEN_FACTORY_LEVELS}. */
   readonly greenFactory: Uint8Array;
   /** Official base-year 亩均 grade (0 none, 1 A … 4 D). */

@@ -35,6 +35,8 @@ export const METRIC_IDS = [
   'value_added_constant',
   'value_added_per_mu_constant',
   'labor_productivity_current',
+  /** Energy of national major projects (能耗单列, 发改环资〔2021〕1310号), dual-control basis: outside dual_control_energy_tce and energy_intensity. */
+  'national_major_energy_tce',
 ] as const;
 
 export type MetricId = (typeof METRIC_IDS)[number];

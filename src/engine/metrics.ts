@@ -119,4 +119,5 @@ export function writeMetrics(
   set(M.above_scale_value_added, above.valueAdded);
   set(M.quota_shortfall, flowSum[4]);
   set(M.pending_saving_tce, state.pendingSavingTce);
+  set(M.national_major_energy_tce, totals.nationalMajorTce);
 }

@@ -47,6 +47,7 @@ export class SimState implements PolicyState {
   readonly yearBuilt: Int16Array;
   readonly villageCluster: Uint8Array;
   readonly lsmp: Uint8Array;
+  readonly nationalMajor: Uint8Array;
   readonly greenFactory: Uint8Array;
   readonly grade: Uint8Array;
   readonly score: Float64Array;
@@ -109,6 +110,7 @@ export class SimState implements PolicyState {
     this.yearBuilt.set(table.yearBuilt);
     this.villageCluster = u8(table.villageCluster);
     this.lsmp = u8(table.lsmp);
+    this.nationalMajor = u8(table.nationalMajor);
     this.greenFactory = u8(table.greenFactory);
     this.grade = new Uint8Array(n);
     this.score = f64(n);
@@ -153,7 +155,7 @@ export class SimState implements PolicyState {
       this.processCo2T,
     ];
     this.base = {
-      u8: [this.active, this.aboveScale, this.villageCluster, this.lsmp, this.greenFactory].map((a) => [
+      u8: [this.active, this.aboveScale, this.villageCluster, this.lsmp, this.nationalMajor, this.greenFactory].map((a) => [
         a,
         a === this.active ? activeBase : a.slice(),
       ]),
@@ -190,16 +192,24 @@ export class SimState implements PolicyState {
     return c;
   }
 
+  /**
+   * Tallies a disposition's flows and appends it to the audit trail. A national major project's
+   * energy (能耗单列) is outside the district's account both ways: its start, ramp-up and savings
+   * are neither new-project nor vacated energy (its CO2 and land flows count).
+   */
   private record(
     e: number,
     policy: number,
     action: string,
-    energy: number,
+    energyTce: number,
     co2: number,
     land: number,
-    newEnergy: number,
+    newEnergyTce: number,
     pending = 0,
   ): void {
+    const major = this.nationalMajor[e] === 1;
+    const energy = major ? 0 : energyTce;
+    const newEnergy = major ? 0 : newEnergyTce;
     const f = policy * FLOWS;
     this.flows[f + FLOW.energy] += energy;
     this.flows[f + FLOW.co2] += co2;
@@ -319,6 +329,24 @@ export class SimState implements PolicyState {
     startFirm(this, e);
     this.reaccount(e);
     this.record(e, policy, action, 0, 0, 0, this.energyTce[e]);
+  }
+
+  scaleProject(e: number, factor: number, policy: number, action: string): void {
+    const energy = this.energyTce[e];
+    for (const c of CARRIERS) this.carriers[c][e] *= factor;
+    this.feedstockTce[e] *= factor;
+    this.renewableElectricity10kKwh[e] *= factor;
+    this.processCo2T[e] *= factor;
+    this.valueAdded[e] *= factor;
+    this.valueAddedConstant[e] *= factor;
+    this.output[e] *= factor;
+    this.tax[e] *= factor;
+    this.employees[e] *= factor;
+    this.revenue[e] *= factor;
+    this.rdExpense[e] *= factor;
+    this.pollutantT[e] *= factor;
+    this.reaccount(e);
+    if (this.active[e] === 1) this.record(e, policy, action, 0, 0, 0, this.energyTce[e] - energy);
   }
 
   note(e: number, policy: number, action: string): void {

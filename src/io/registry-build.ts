@@ -4,7 +4,7 @@ import { hasErrors, type Diagnostic } from '../domain/diagnostic.js';
 import { GRADES, type EnterpriseTable } from '../domain/enterprise-table.js';
 import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
-import { FALSE_WORDS, GREEN_FACTORY_WORDS, REGISTRY_COLUMNS, TRUE_WORDS, type ColumnDef } from './registry-columns.js';
+import { FALSE_WORDS, GREEN_FACTORY_WORDS, PIPELINE_COLUMNS, REGISTRY_COLUMNS, TRUE_WORDS, type ColumnDef } from './registry-columns.js';
 import { matchHeaders } from './registry-headers.js';
 import { parseDataYear, type MetaYear } from './registry-meta.js';
 
@@ -41,6 +41,16 @@ export interface LoadedRegistry {
   readonly energyTotalTce?: Float64Array;
   /** The data year the file declares (a `year` column or the `_meta` sheet), and where. */
   readonly dataYear?: DataYear;
+  /** A project table's own columns (`kind: 'projects'` only). */
+  readonly projects?: ProjectColumns;
+}
+
+/** The columns only a project table has, one entry per project. */
+export interface ProjectColumns {
+  /** The year each project starts (`start_year`). */
+  readonly startYear: Int16Array;
+  /** Each project's ramp-up (share of full capacity in its first, second … year); undefined where the cell is empty. */
+  readonly ramp: readonly (readonly number[] | undefined)[];
 }
 
 /** A registry's declared data year and where it was read. */
@@ -54,6 +64,8 @@ export interface DataYear {
 
 /** Where the rows of {@link buildRegistry} come from: the sheet and header row, a `_meta` year. */
 export interface RegistryContext {
+  /** `projects`: a new-project pipeline (PIPELINE_COLUMNS; unknown columns are errors; no default warnings). */
+  readonly kind?: 'registry' | 'projects';
   readonly sheet?: string;
   readonly headerRow?: number;
   readonly metaYear?: MetaYear;
@@ -66,6 +78,26 @@ const DEFAULT_WARNINGS: Record<string, (n: number) => string> = {
   village_cluster: (n) => msg.missingCleanupFlag('village_cluster', '村级工业集聚点', n),
   lsmp: (n) => msg.missingCleanupFlag('lsmp', '低散乱污', n),
 };
+
+/**
+ * Reads a ramp-up cell: shares of full capacity in a project's first, second … year, separated
+ * by ';' (or '；', '|'), each a fraction or a percentage in (0, 1], never falling
+ * ("0.5;1", "50%;100%"). Returns the shares or the message of what is wrong.
+ */
+export function readRampCell(raw: string): number[] | string {
+  const parts = raw
+    .split(/[;；|]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const out: number[] = [];
+  for (const p of parts) {
+    const v = parseShareCell(p);
+    if (!v.ok || Number.isNaN(v.value) || !(v.value > 0) || v.value > 1) return msg.badRamp(raw, p);
+    if (out.length && v.value < out[out.length - 1]) return msg.badRamp(raw, p);
+    out.push(v.value);
+  }
+  return out.length ? out : msg.badRamp(raw, raw);
+}
 
 class Dictionary {
   readonly labels: string[] = [''];
@@ -99,23 +131,25 @@ export function buildRegistry(
 ): { value?: LoadedRegistry; diagnostics: Diagnostic[] } {
   const at = { file, ...(context.sheet !== undefined ? { sheet: context.sheet } : {}), headerRow: context.headerRow ?? 1 };
   const headerRow = at.headerRow;
+  const projects = context.kind === 'projects';
+  const columns = projects ? PIPELINE_COLUMNS : REGISTRY_COLUMNS;
   const diagnostics: Diagnostic[] = [];
   const colIndex = new Map<string, number>();
   const headerOf = new Map<string, string>();
-  const matches = matchHeaders(headers);
+  const matches = matchHeaders(headers, columns);
   headers.forEach((h, i) => {
     const m = matches[i];
     const header = h.trim();
     if (m.kind === 'empty') return;
     if (m.kind === 'unknown') {
-      const valid = REGISTRY_COLUMNS.map((c) => c.key);
+      const valid = columns.map((c) => c.key);
       diagnostics.push({
         code: 'registry/unknown-column',
-        message: msg.unknownColumn(header, valid),
+        message: projects ? msg.unknownProjectColumn(header, valid) : msg.unknownColumn(header, valid),
         ...at,
         row: headerRow,
         field: header,
-        severity: 'warning',
+        ...(projects ? {} : { severity: 'warning' as const }),
       });
       return;
     }
@@ -154,7 +188,7 @@ export function buildRegistry(
     colIndex.set(def.key, i);
     headerOf.set(def.key, header);
   });
-  for (const def of REGISTRY_COLUMNS) {
+  for (const def of columns) {
     if (def.required && !colIndex.has(def.key)) {
       diagnostics.push({
         code: 'registry/missing-column',
@@ -166,7 +200,7 @@ export function buildRegistry(
     }
   }
   if (hasErrors(diagnostics)) return { diagnostics };
-  if (rows.length === 0) {
+  if (rows.length === 0 && !projects) {
     return { diagnostics: [...diagnostics, { code: 'registry/empty', message: msg.registryEmpty(), ...at, row: headerRow + 1 }] };
   }
 
@@ -199,6 +233,7 @@ export function buildRegistry(
     yearBuilt: new Int16Array(n), // 1900–2100 or 0, checked below; flags, levels and grades are 0–4 in 8 bits
     villageCluster: new Uint8Array(n),
     lsmp: new Uint8Array(n),
+    nationalMajor: new Uint8Array(n),
     greenFactory: new Uint8Array(n),
     grade: new Uint8Array(n),
   };
@@ -218,6 +253,8 @@ export function buildRegistry(
   };
   const energyTotalTce = colIndex.has('energy_tce') ? new Float64Array(n).fill(Number.NaN) : undefined;
   const rdShare = new Float64Array(n).fill(Number.NaN);
+  const startYear = new Int16Array(n);
+  const ramp: (readonly number[] | undefined)[] = new Array<undefined>(n).fill(undefined);
   if (energyTotalTce) numberTargets.energy_tce = energyTotalTce;
   let dataYear: DataYear | undefined;
   const firstRowOfId = new Map<string, number>();
@@ -235,7 +272,7 @@ export function buildRegistry(
       const i = colIndex.get(key);
       return i === undefined ? '' : (r.cells[i] ?? '').trim();
     };
-    for (const def of REGISTRY_COLUMNS) {
+    for (const def of columns) {
       const problem = r.problems?.get(colIndex.get(def.key) ?? -1);
       if (problem) {
         err(def, `registry/xlsx-${problem.kind}`, problem.kind === 'error' ? msg.xlsxErrorCell(problem.error) : msg.xlsxFormulaNoValue());
@@ -301,6 +338,7 @@ export function buildRegistry(
           if (v < 0) err(def, 'registry/not-a-boolean', msg.notABoolean(raw));
           else if (def.key === 'above_scale') t.aboveScale[e] = v;
           else if (def.key === 'village_cluster') t.villageCluster[e] = v;
+          else if (def.key === 'national_major') t.nationalMajor[e] = v;
           else t.lsmp[e] = v;
           break;
         }
@@ -309,6 +347,18 @@ export function buildRegistry(
           if (!/^\d{4}$/.test(raw) || Number(raw) < 1900 || Number(raw) > 2100) err(def, 'registry/not-a-year', msg.notAYear(raw));
           else t.yearBuilt[e] = Number(raw);
           break;
+        case 'start-year':
+          // a project's start year is its commissioning year; the scenario's period is checked at resolve
+          if (!/^\d{4}$/.test(raw) || Number(raw) < 1900 || Number(raw) > 2100) err(def, 'registry/not-a-year', msg.notAYear(raw));
+          else startYear[e] = t.yearBuilt[e] = Number(raw);
+          break;
+        case 'ramp': {
+          if (raw === '') break;
+          const r = readRampCell(raw);
+          if (typeof r === 'string') err(def, 'registry/bad-ramp', r);
+          else ramp[e] = r;
+          break;
+        }
         case 'green-factory': {
           const level = GREEN_FACTORY_WORDS.findIndex((ws) => ws.includes(raw.toLowerCase()));
           if (level < 0)
@@ -368,7 +418,7 @@ export function buildRegistry(
   if (!dataYear && context.metaYear)
     dataYear = { year: context.metaYear.year, source: 'meta', row: context.metaYear.row, sheet: context.metaYear.sheet };
   for (const [key, warning] of Object.entries(DEFAULT_WARNINGS)) {
-    if (colIndex.has(key)) continue;
+    if (colIndex.has(key) || projects) continue;
     diagnostics.push({ code: 'registry/default-taken', message: warning(n), ...at, row: headerRow, field: key, severity: 'warning' });
   }
 
@@ -393,6 +443,7 @@ export function buildRegistry(
     ...(context.sheet !== undefined ? { sheet: context.sheet } : {}),
     ...(energyTotalTce ? { energyTotalTce } : {}),
     ...(dataYear ? { dataYear } : {}),
+    ...(projects ? { projects: { startYear, ramp } } : {}),
   };
   return { value, diagnostics };
 }

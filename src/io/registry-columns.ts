@@ -2,7 +2,18 @@ import { CARRIERS, type CarrierId } from '../domain/carriers.js';
 
 /** How a registry cell is read. */
 export type ColumnKind =
-  'text' | 'sector' | 'number' | 'optional-number' | 'share' | 'bool' | 'year' | 'data-year' | 'green-factory' | 'grade';
+  | 'text'
+  | 'sector'
+  | 'number'
+  | 'optional-number'
+  | 'share'
+  | 'bool'
+  | 'year'
+  | 'data-year'
+  | 'green-factory'
+  | 'grade'
+  | 'start-year'
+  | 'ramp';
 
 export interface ColumnDef {
   /** The snake_case header of DESIGN §2. */
@@ -64,6 +75,21 @@ export const REGISTRY_COLUMNS: readonly ColumnDef[] = [
   { key: 'year', aliases: ['年份', '数据年份', '统计年度'], kind: 'data-year', required: false },
 ];
 
+/** Registry columns a project table does not take: its start year is its commissioning year; it has no grade or data year yet. */
+const NOT_IN_PIPELINE = new Set(['year_built', 'grade', 'year']);
+
+/**
+ * Every column of a project table (the `new_projects` pipeline): the registry's columns (the id
+ * optional: NP-<row> by default) and the project's own start year and ramp-up.
+ */
+export const PIPELINE_COLUMNS: readonly ColumnDef[] = [
+  ...REGISTRY_COLUMNS.filter((c) => !NOT_IN_PIPELINE.has(c.key)).map((c) => (c.key === 'id' ? { ...c, required: false } : c)),
+  { key: 'start_year', aliases: ['投产年份', '计划投产年份', '开工投产年份'], kind: 'start-year', required: true },
+  { key: 'ramp', aliases: ['达产进度', '达产爬坡'], kind: 'ramp', required: false },
+  // 能耗单列 (发改环资〔2021〕1310号): energy reported apart from the district's dual-control total
+  { key: 'national_major', aliases: ['能耗单列', '国家重大项目'], kind: 'bool', required: false },
+];
+
 /**
  * Normalises a header for matching: folds full-width letters, digits, brackets and punctuation
  * to ASCII (Unicode NFKC), 【】 and [] to (), drops every space (also the full-width one) and
@@ -79,10 +105,10 @@ export function normalizeHeader(h: string): string {
     .toLowerCase();
 }
 
-/** Looks up a header among the keys and aliases. */
-export function columnFor(header: string): ColumnDef | undefined {
+/** Looks up a header among the keys and aliases of `columns` (the registry's by default). */
+export function columnFor(header: string, columns: readonly ColumnDef[] = REGISTRY_COLUMNS): ColumnDef | undefined {
   const h = normalizeHeader(header);
-  return REGISTRY_COLUMNS.find((c) => c.key === h || c.aliases.some((a) => normalizeHeader(a) === h));
+  return columns.find((c) => c.key === h || c.aliases.some((a) => normalizeHeader(a) === h));
 }
 
 /** Accepted spellings of yes/no cells. */

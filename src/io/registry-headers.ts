@@ -45,38 +45,47 @@ interface AliasParts {
   readonly unit?: string;
 }
 
-const ALIAS_PARTS: readonly AliasParts[] = REGISTRY_COLUMNS.flatMap((def) =>
-  def.aliases.map((alias) => ({ def, alias, ...splitUnit(normalizeHeader(alias)) })),
-);
+const ALIAS_PARTS_OF = new Map<readonly ColumnDef[], readonly AliasParts[]>();
+
+/** The aliases of a column set split into name and unit (computed once per set). */
+function aliasParts(columns: readonly ColumnDef[]): readonly AliasParts[] {
+  let parts = ALIAS_PARTS_OF.get(columns);
+  if (!parts) {
+    parts = columns.flatMap((def) => def.aliases.map((alias) => ({ def, alias, ...splitUnit(normalizeHeader(alias)) })));
+    ALIAS_PARTS_OF.set(columns, parts);
+  }
+  return parts;
+}
 
 /** Units a column's aliases give, e.g. 亩 for land_mu, 吨标准煤 for energy_tce. */
-function unitsOf(def: ColumnDef, base?: string): string[] {
-  const parts = ALIAS_PARTS.filter((p) => p.def === def && p.unit !== undefined && (base === undefined || p.base === base));
+function unitsOf(allParts: readonly AliasParts[], def: ColumnDef, base?: string): string[] {
+  const parts = allParts.filter((p) => p.def === def && p.unit !== undefined && (base === undefined || p.base === base));
   return [...new Set(parts.map((p) => p.unit!))];
 }
 
 /** Columns a header is close to (did-you-mean): alias containment for Chinese, edit distance for Latin. */
-function nearColumns(normalized: string): Map<ColumnDef, string> {
+function nearColumns(normalized: string, columns: readonly ColumnDef[]): Map<ColumnDef, string> {
+  const allParts = aliasParts(columns);
   const out = new Map<ColumnDef, string>();
   const { base, unit } = splitUnit(normalized);
   // an alias's name without its unit: 用地面积 for 用地面积(亩); only when the header gives no other unit
-  for (const p of ALIAS_PARTS) {
+  for (const p of allParts) {
     if (p.base === base && unit === undefined && p.unit !== undefined && !out.has(p.def)) out.set(p.def, p.alias);
   }
   const c = core(normalized);
   if (!RATIO_WORDS.some((w) => normalized.includes(w))) {
-    for (const p of ALIAS_PARTS) {
+    for (const p of allParts) {
       const aliasCore = core(p.base);
       // 建厂年份 contains 年份 but is no data year: the year column is matched by name only
       if (p.def.kind === 'data-year' || cjkCount(aliasCore) < 2 || !c.includes(aliasCore) || out.has(p.def)) continue;
-      const units = unitsOf(p.def).map(canonicalUnit);
+      const units = unitsOf(allParts, p.def).map(canonicalUnit);
       if (unit !== undefined && !units.includes(canonicalUnit(unit))) continue;
       out.set(p.def, p.alias);
     }
   }
   if (/^[a-z0-9_ -]+$/.test(normalized)) {
     const latin = normalized.replace(/[ -]/g, '_');
-    for (const def of REGISTRY_COLUMNS) {
+    for (const def of columns) {
       const d = editDistance(latin, def.key);
       const allowed = def.key.length >= 5 ? 2 : def.key.length >= 4 ? 1 : 0;
       if (d >= 1 && d <= allowed && !out.has(def)) out.set(def, def.key);
@@ -90,27 +99,29 @@ function nearColumns(normalized: string): Map<ColumnDef, string> {
  * alias's name with another unit (an error: 用地面积(公顷) is not 用地面积(亩)), close to exactly
  * one column that no other cell names (read as it, with a warning), or unknown.
  */
-export function matchHeaders(headers: readonly string[]): HeaderMatch[] {
+export function matchHeaders(headers: readonly string[], columns: readonly ColumnDef[] = REGISTRY_COLUMNS): HeaderMatch[] {
+  const allParts = aliasParts(columns);
+  const unitsOfDef = (def: ColumnDef, base?: string) => unitsOf(allParts, def, base);
   const first: HeaderMatch[] = headers.map((h): HeaderMatch => {
     if (h.trim() === '') return { kind: 'empty' };
-    const exact = columnFor(h);
+    const exact = columnFor(h, columns);
     if (exact) return { kind: 'exact', def: exact };
     const normalized = normalizeHeader(h);
     const { base, unit } = splitUnit(normalized);
     if (unit !== undefined) {
-      const named = [...new Set(ALIAS_PARTS.filter((p) => p.base === base || p.def.key === base).map((p) => p.def))];
+      const named = [...new Set(allParts.filter((p) => p.base === base || p.def.key === base).map((p) => p.def))];
       const share = named.find((d) => d.kind === 'share');
       if (share && unit === '%') return { kind: 'exact', def: share };
-      const withUnits = named.filter((d) => unitsOf(d).length > 0);
+      const withUnits = named.filter((d) => unitsOfDef(d).length > 0);
       if (withUnits.length === 1) {
         const def = withUnits[0];
-        if (unitsOf(def).some((u) => canonicalUnit(u) === canonicalUnit(unit))) return { kind: 'exact', def };
-        const expected = unitsOf(def, base);
+        if (unitsOfDef(def).some((u) => canonicalUnit(u) === canonicalUnit(unit))) return { kind: 'exact', def };
+        const expected = unitsOfDef(def, base);
         return {
           kind: 'unit',
           def,
           found: splitUnit(h.trim().normalize('NFKC')).unit ?? unit,
-          expected: expected.length ? expected : unitsOf(def),
+          expected: expected.length ? expected : unitsOfDef(def),
         };
       }
     }
@@ -119,7 +130,7 @@ export function matchHeaders(headers: readonly string[]): HeaderMatch[] {
   const present = new Set(first.flatMap((m) => (m.kind === 'exact' || m.kind === 'unit' ? [m.def] : [])));
   const near = headers.map((h, i) => {
     if (first[i].kind !== 'unknown') return undefined;
-    const candidates = [...nearColumns(normalizeHeader(h))].filter(([def]) => !present.has(def));
+    const candidates = [...nearColumns(normalizeHeader(h), columns)].filter(([def]) => !present.has(def));
     return candidates.length === 1 ? candidates[0] : undefined;
   });
   return first.map((m, i) => {
@@ -131,9 +142,9 @@ export function matchHeaders(headers: readonly string[]): HeaderMatch[] {
 }
 
 /** Counts the distinct known columns a row names (by key, alias, or an alias with another unit). */
-export function headerScore(cells: readonly string[]): number {
+export function headerScore(cells: readonly string[], columns: readonly ColumnDef[] = REGISTRY_COLUMNS): number {
   const defs = new Set<ColumnDef>();
-  for (const m of matchHeaders(cells)) if (m.kind === 'exact' || m.kind === 'unit') defs.add(m.def);
+  for (const m of matchHeaders(cells, columns)) if (m.kind === 'exact' || m.kind === 'unit') defs.add(m.def);
   return defs.size;
 }
 
@@ -149,15 +160,18 @@ export const HEADER_MIN_COLUMNS = 3;
  * non-empty row is the header (its missing columns are then reported). Returns the index into
  * `rows` and the number of known columns it names.
  */
-export function findHeaderRow(rows: readonly { readonly row: number; readonly cells: readonly string[] }[]): {
+export function findHeaderRow(
+  rows: readonly { readonly row: number; readonly cells: readonly string[] }[],
+  columns: readonly ColumnDef[] = REGISTRY_COLUMNS,
+): {
   index: number;
   score: number;
 } {
   let best = { index: 0, score: -1 };
   for (let i = 0; i < rows.length && rows[i].row <= HEADER_SEARCH_ROWS; i++) {
-    const score = headerScore(rows[i].cells);
+    const score = headerScore(rows[i].cells, columns);
     if (score > best.score) best = { index: i, score };
   }
-  if (best.score < HEADER_MIN_COLUMNS) return { index: 0, score: Math.max(0, rows.length ? headerScore(rows[0].cells) : 0) };
+  if (best.score < HEADER_MIN_COLUMNS) return { index: 0, score: Math.max(0, rows.length ? headerScore(rows[0].cells, columns) : 0) };
   return best;
 }

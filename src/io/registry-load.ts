@@ -4,6 +4,7 @@ import type ExcelJS from 'exceljs';
 import { hasErrors, type Diagnostic } from '../domain/diagnostic.js';
 import { msg } from '../messages/messages.js';
 import { buildRegistry, type CellProblem, type LoadedRegistry, type RawRow } from './registry-build.js';
+import { PIPELINE_COLUMNS, REGISTRY_COLUMNS, type ColumnDef } from './registry-columns.js';
 import { findHeaderRow } from './registry-headers.js';
 import { readMetaYear, type MetaYear } from './registry-meta.js';
 import { decodeCsvText, otherDelimiter } from './csv-text.js';
@@ -22,9 +23,11 @@ export interface SheetRows {
   readonly rows: readonly RawRow[];
 }
 
-/** Options of {@link loadRegistry}: the worksheet to read (scenario `registry_sheet:`). */
+/** Options of {@link loadRegistry}: the worksheet to read (scenario `registry_sheet:`), a registry or a project table. */
 export interface RegistryLoadOptions {
   readonly sheet?: string;
+  /** `projects`: a new-project pipeline (its own columns; the input limit of a pipeline). Default `registry`. */
+  readonly kind?: 'registry' | 'projects';
 }
 
 /**
@@ -129,6 +132,7 @@ export function chooseSheet(
   sheets: readonly SheetRows[],
   requested: string | undefined,
   file: string,
+  columns: readonly ColumnDef[] = REGISTRY_COLUMNS,
 ): { sheet?: SheetRows; diagnostics: Diagnostic[] } {
   if (requested !== undefined) {
     const sheet = sheets.find((s) => s.name === requested) ?? sheets.find((s) => s.name.trim() === requested.trim());
@@ -139,7 +143,7 @@ export function chooseSheet(
   const candidates = sheets.filter((s) => s.visible && s.name !== META_SHEET);
   let best: { sheet?: SheetRows; score: number } = { score: -1 };
   for (const s of candidates) {
-    const score = s.rows.length ? findHeaderRow(s.rows).score : -1;
+    const score = s.rows.length ? findHeaderRow(s.rows, columns).score : -1;
     if (score > best.score) best = { sheet: s, score };
   }
   if (!best.sheet) return { diagnostics: [{ code: 'registry/xlsx', message: msg.xlsxNoSheet(), file }] };
@@ -161,7 +165,9 @@ export async function loadRegistry(
   if (ext !== '.csv' && ext !== '.xlsx') {
     return { diagnostics: [{ code: 'registry/format', message: msg.unsupportedRegistryFormat(shownAs), file: shownAs }] };
   }
-  const data = await readInput(path, shownAs, 'registry');
+  const kind = options.kind ?? 'registry';
+  const columns = kind === 'projects' ? PIPELINE_COLUMNS : REGISTRY_COLUMNS;
+  const data = await readInput(path, shownAs, kind === 'projects' ? 'pipeline' : 'registry');
   if (!data.ok) return { diagnostics: data.diagnostics };
   let rows: readonly RawRow[];
   let sheetName: string | undefined;
@@ -179,7 +185,7 @@ export async function loadRegistry(
   } else {
     const read = await readXlsxSheets(data.value, shownAs);
     if (!read.sheets) return { diagnostics: read.diagnostics };
-    const chosen = chooseSheet(read.sheets, options.sheet, shownAs);
+    const chosen = chooseSheet(read.sheets, options.sheet, shownAs, columns);
     if (!chosen.sheet) return { diagnostics: chosen.diagnostics };
     sheetName = chosen.sheet.name;
     rows = chosen.sheet.rows;
@@ -193,8 +199,9 @@ export async function loadRegistry(
       return { diagnostics: [{ code: 'registry/empty', message: msg.registryEmpty(), file: shownAs, sheet: sheetName, row: 1 }] };
     }
   }
-  const { index } = findHeaderRow(rows);
+  const { index } = findHeaderRow(rows, columns);
   const built = buildRegistry(shownAs, rows[index].cells, rows.slice(index + 1), {
+    kind,
     sheet: sheetName,
     headerRow: rows[index].row,
     metaYear,

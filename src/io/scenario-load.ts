@@ -1,6 +1,6 @@
 import { dirname, relative, resolve as resolvePath } from 'node:path';
 import { missingFactorFields, resolveFactors, factorsSchema, type Factors } from '../accounting/factors.js';
-import type { SheetTable } from '../domain/cells.js';
+import type { ProjectTable } from '../domain/project-table.js';
 import type { Diagnostic } from '../domain/diagnostic.js';
 import type { PathIssue } from '../domain/path-issue.js';
 import { evaluationSchema, resolveEvaluation, type EvaluationModel } from '../evaluation/model.js';
@@ -15,9 +15,8 @@ import { resolveFuelMixes } from '../accounting/fuel-mix.js';
 import { checkRegistryAgainstFactors, checkRegistryConsistency } from './registry-checks.js';
 import { completeRegistryEnergy, type CompletionSummary } from './registry-complete.js';
 import type { LoadedRegistry } from './registry-build.js';
-import { loadRegistry, readCsvSheet } from './registry-load.js';
-import { decodeCsvText } from './csv-text.js';
-import { readInput } from './read-input.js';
+import { loadRegistry } from './registry-load.js';
+import { loadProjectTable, type ProjectCompletion } from './project-load.js';
 import { loadYamlWith, locateIssue, readYamlMap } from './yaml-file.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -131,17 +130,20 @@ export async function loadScenarioChain(path: string): Promise<{ chain?: Chain; 
 }
 
 /**
- * Reads the CSV/XLSX files policy entries name (a project pipeline), relative to the scenario
- * file that holds the `policies` list; a missing file is reported at its line.
+ * Loads the project tables (CSV/XLSX) policy entries name (a pipeline), relative to the scenario
+ * file that holds the `policies` list, with the registry's loader ({@link loadProjectTable});
+ * a missing file is reported at its line. Warnings go to `warnings`.
  */
 async function readPolicyTables(
   policies: readonly Record<string, unknown>[],
   modules: readonly PolicyModule[],
   sources: readonly YamlSource[],
   absPaths: readonly string[],
+  completion: ProjectCompletion | undefined,
   diagnostics: Diagnostic[],
-): Promise<Map<string, SheetTable>> {
-  const tables = new Map<string, SheetTable>();
+  warnings: Diagnostic[],
+): Promise<Map<string, ProjectTable>> {
+  const tables = new Map<string, ProjectTable>();
   const holder = Math.max(
     0,
     sources.findIndex((s) => s.has(['policies'])),
@@ -152,19 +154,14 @@ async function readPolicyTables(
       const rel = entry[field];
       if (typeof rel !== 'string') continue;
       const abs = resolvePath(dirname(absPaths[holder]), rel);
-      const data = await readInput(abs, shown(abs), field);
-      if (!data.ok) {
-        diagnostics.push(locateIssue({ path: ['policies', i, field], code: 'io/read', message: data.diagnostics[0].message }, sources));
-        continue;
+      const loaded = await loadProjectTable(abs, shown(abs), completion);
+      for (const d of loaded.diagnostics) {
+        if (d.severity === 'warning') warnings.push(d);
+        else if (d.code === 'io/read')
+          diagnostics.push(locateIssue({ path: ['policies', i, field], code: d.code, message: d.message }, sources));
+        else diagnostics.push(d);
       }
-      const decoded = decodeCsvText(data.value, shown(abs));
-      if (decoded.text === undefined) {
-        diagnostics.push(...decoded.diagnostics);
-        continue;
-      }
-      const sheet = readCsvSheet(decoded.text, shown(abs));
-      if (!sheet.sheet) diagnostics.push(...sheet.diagnostics);
-      else tables.set(`${i}.${field}`, { file: shown(abs), ...sheet.sheet });
+      if (loaded.value) tables.set(`${i}.${field}`, loaded.value);
     }
   }
   return tables;
@@ -240,7 +237,24 @@ export async function loadScenario(
       });
     }
   }
-  const policyTables = await readPolicyTables(spec.policies, policyModules, sources, absPaths, diagnostics);
+  const projectCompletion: ProjectCompletion | undefined = factorsR.value
+    ? {
+        factors: resolveFactors(factorsR.value),
+        mixes: resolveFuelMixes(factorsR.value.default_fuel_mix, spec.registry_defaults.fuel_mix),
+        basis: spec.registry_defaults.energy_total_basis,
+        baseYear: spec.period.base,
+      }
+    : undefined;
+  const tableWarnings: Diagnostic[] = [];
+  const policyTables = await readPolicyTables(
+    spec.policies,
+    policyModules,
+    sources,
+    absPaths,
+    projectCompletion,
+    diagnostics,
+    tableWarnings,
+  );
   const registry = registryR.value;
   const yearDiagnostics = registry ? checkRegistryYear(registry, spec.registry_year, spec.period.base, sources) : [];
   diagnostics.push(...yearDiagnostics.filter((d) => d.severity !== 'warning'));
@@ -266,6 +280,7 @@ export async function loadScenario(
     ...checkRegistryConsistency(registry),
     ...yearDiagnostics,
     ...completion.diagnostics,
+    ...tableWarnings,
   ];
   return {
     value: {

@@ -159,6 +159,10 @@ export const msg = {
   duplicateColumn: (column: string, first: string, second: string) => `columns '${first}' and '${second}' both mean '${column}'; keep one`,
   unknownColumn: (header: string, valid: readonly string[]) =>
     `unknown column '${header}'${didYouMean(header, valid)}; it is ignored — rename it if it should be read`,
+  unknownProjectColumn: (header: string, valid: readonly string[]) =>
+    `unknown column '${header}'${didYouMean(header, valid)}; a project table takes the registry's columns and start_year, ramp, national_major — rename or remove it`,
+  badRamp: (raw: string, part: string) =>
+    `"${raw}" is not a ramp-up: "${part}" must be a share of full capacity in (0, 1] (0.5 or 50%), one per year separated by ';', never falling — e.g. 0.5;1`,
   notANumber: (raw: string) => `"${raw}" is not a number; write digits only (no units, no thousands separators other than ',')`,
   numberCell: (raw: string, problem: 'not-a-number' | 'bad-comma' | 'not-finite' | 'too-large', ceiling?: number): string => {
     if (problem === 'bad-comma')

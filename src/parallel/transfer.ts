@@ -48,6 +48,7 @@ export function toTransfer(input: SimulationInput): TransferInput {
     yearBuilt: share(t.yearBuilt),
     villageCluster: share(t.villageCluster),
     lsmp: share(t.lsmp),
+    nationalMajor: share(t.nationalMajor),
     greenFactory: share(t.greenFactory),
     grade: share(t.grade),
   };

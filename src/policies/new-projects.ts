@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CARRIERS } from '../domain/carriers.js';
-import { cellCeiling, readNumberCell, type SheetTable } from '../domain/cells.js';
+import type { EnterpriseTable } from '../domain/enterprise-table.js';
 import type { PathIssue, ValuePath } from '../domain/path-issue.js';
+import type { ProjectTable } from '../domain/project-table.js';
 import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
 import type { Rng } from '../random/rng.js';
@@ -12,8 +13,16 @@ import type { PolicyModule, PolicyResolveContext, PolicyState } from './types.js
 
 const schema = z.strictObject({
   type: z.literal('new_projects'),
-  /** CSV of signed projects: name, sector, start_year, value_added, output, tax, land_mu, employees, energy_tce or carrier columns. */
+  /**
+   * Project table (CSV/XLSX) of signed projects: the registry's columns (carriers or energy_tce,
+   * feedstock_tce, process_co2_t …) plus start_year, ramp and national_major.
+   */
   pipeline: z.string().min(1).optional(),
+  /**
+   * Ramp-up of every project of this entry whose table gives none (and of generated ones): share
+   * of full capacity in its first, second … year; 1 after the list. Default: full from the start.
+   */
+  ramp: z.array(z.number().gt(0).max(1)).min(1).optional(),
   /** Projects generated each year from distributions (per: enterprise gives each project its own draw). */
   generated: z
     .strictObject({
@@ -39,20 +48,21 @@ const schema = z.strictObject({
   admission: z
     .strictObject({
       min_tax_per_mu: z.number().nonnegative().optional(),
-      /** Dual-control energy per 万元 VA, tce. */
+      /** Dual-control energy per 万元 VA at full capacity, tce (feedstock excluded; not applied to national major projects). */
       max_energy_intensity: z.number().nonnegative().optional(),
     })
     .default({}),
 });
 type Spec = z.infer<typeof schema>;
 
-interface PipelineProject {
-  readonly id: string;
-  readonly name: string;
-  readonly division: string;
-  readonly startYear: number;
-  readonly aboveScale: number;
-  readonly values: Readonly<Record<string, number>>;
+/** The pipeline's projects: a table at full capacity, with each one's start year, division and ramp-up. */
+interface Pipeline {
+  readonly table: EnterpriseTable;
+  readonly ids: readonly string[];
+  readonly divisions: readonly string[];
+  readonly startYear: readonly number[];
+  /** Ramp-up of each project (empty: full from the start). */
+  readonly ramp: readonly (readonly number[])[];
 }
 
 interface Generated {
@@ -69,8 +79,10 @@ interface Generated {
 }
 
 interface Params {
-  readonly pipeline: readonly PipelineProject[];
+  readonly pipeline?: Pipeline;
   readonly generated?: Generated;
+  /** Ramp-up of generated projects (the entry's `ramp`; empty: full from the start). */
+  readonly generatedRamp: readonly number[];
   /** Start year of each generated slot. */
   readonly generatedYears: readonly number[];
   readonly minTaxPerMu: number;
@@ -92,46 +104,50 @@ const GENERATED_DOMAINS = {
 /** Names of the generated projects' numbers, in the order of their runtime parameters. */
 const GENERATED_NAMES = ['energy_tce', 'electricity_share', 'value_added', 'value_added_rate', 'tax_rate', 'land_mu', 'labor_productivity'];
 
-const REQUIRED = ['name', 'sector', 'start_year', 'value_added', 'output', 'tax', 'land_mu', 'employees'] as const;
-const NUMBERS = ['value_added', 'output', 'tax', 'land_mu', 'employees', 'energy_tce', ...CARRIERS] as const;
-
-/** Reads and checks the pipeline CSV; every problem names file, row and column. */
-function readPipeline(t: SheetTable, ctx: PolicyResolveContext, issues: PathIssue[]): PipelineProject[] {
-  const col = new Map(t.headers.map((h, i) => [h.trim().toLowerCase(), i]));
-  const err = (row: number, field: string, message: string) =>
-    issues.push({ path: [], code: 'pipeline/bad-cell', message, file: t.file, row, field });
-  for (const c of REQUIRED) if (!col.has(c)) err(1, c, msg.missingColumn(c, []));
-  if (!col.has('energy_tce') && !CARRIERS.some((c) => col.has(c)))
-    err(1, 'energy_tce', msg.missingColumn('energy_tce (or carrier columns such as electricity_10k_kwh)', []));
-  if (issues.length) return [];
-  const out: PipelineProject[] = [];
-  for (const r of t.rows) {
-    const cell = (c: string) => (col.has(c) ? (r.cells[col.get(c)!] ?? '').trim() : '');
-    const values: Record<string, number> = {};
-    for (const c of NUMBERS) {
-      const v = readNumberCell(cell(c), cellCeiling(c));
-      if (!v.ok) err(r.row, c, msg.numberCell(cell(c), v.problem, v.ceiling));
-      else if (v.value < 0) err(r.row, c, msg.negativeNumber(v.value));
-      else values[c] = Number.isNaN(v.value) ? 0 : v.value;
-    }
-    const division = toDivision(cell('sector'));
-    if (!division) err(r.row, 'sector', msg.unknownSector(cell('sector')));
-    const startYear = Number(cell('start_year'));
-    if (!/^\d{4}$/.test(cell('start_year')) || startYear <= ctx.base || startYear > ctx.end) {
-      err(r.row, 'start_year', msg.yearOutsidePeriod(startYear, ctx.base + 1, ctx.end, 'start_year'));
-    }
-    if (!(values.land_mu > 0)) err(r.row, 'land_mu', msg.landForOutput(values.land_mu ?? 0));
-    const above = cell('above_scale').toLowerCase();
-    out.push({
-      id: cell('id') || `NP-${r.row}`,
-      name: cell('name'),
-      division: division ?? 'C41',
-      startYear,
-      aboveScale: above === 'false' || above === '0' || above === '否' ? 0 : 1,
-      values,
-    });
+/**
+ * Checks a loaded project table against the scenario (start years inside the period, land for
+ * tax per mu, sectors known) and gives each project its id (NP-<row> when none) and ramp-up
+ * (its own, else the entry's). Every problem names the file, row and column.
+ */
+function resolvePipeline(t: ProjectTable, ctx: PolicyResolveContext, ramp: readonly number[], issues: PathIssue[]): Pipeline {
+  const table = t.table;
+  const at = (e: number, key: string) => ({
+    path: [],
+    file: t.file,
+    ...(t.sheet !== undefined ? { sheet: t.sheet } : {}),
+    row: t.rows[e],
+    field: t.headers.get(key) ?? key,
+  });
+  const ids: string[] = [];
+  const divisions: string[] = [];
+  const startYear: number[] = [];
+  const ramps: (readonly number[])[] = [];
+  for (let e = 0; e < table.n; e++) {
+    const y = t.startYear[e];
+    if (y <= ctx.base || y > ctx.end)
+      issues.push({
+        ...at(e, 'start_year'),
+        code: 'pipeline/start-year',
+        message: msg.yearOutsidePeriod(y, ctx.base + 1, ctx.end, 'start_year'),
+      });
+    if (!(table.landMu[e] > 0)) issues.push({ ...at(e, 'land_mu'), code: 'pipeline/land', message: msg.landForOutput(table.landMu[e]) });
+    ids.push(table.ids[e] || `NP-${t.rows[e]}`);
+    divisions.push(table.sectors[table.sector[e]]);
+    startYear.push(y);
+    ramps.push(t.ramp[e] ?? ramp);
   }
-  return out;
+  return { table, ids, divisions, startYear, ramp: ramps };
+}
+
+/** Checks the entry's ramp-up: never falling (each share is in (0, 1] by the schema). */
+function checkRamp(ramp: readonly number[] | undefined, path: ValuePath, issues: PathIssue[]): void {
+  if (!ramp) return;
+  for (let i = 1; i < ramp.length; i++) {
+    if (ramp[i] < ramp[i - 1]) {
+      issues.push({ path: [...path, 'ramp', i], code: 'policy/ramp', message: msg.badRamp(ramp.join(';'), String(ramp[i])) });
+      return;
+    }
+  }
 }
 
 /** The largest number of projects a year can start (per_year is a number or a series). */
@@ -140,10 +156,14 @@ function slotsPerYear(p: Param, year: number): number {
 }
 
 /**
- * 招大引强 / 增资扩产 (plan 三(七)): signed projects from a pipeline CSV and/or projects generated
+ * 招大引强 / 增资扩产 (plan 三(七)): signed projects from a project table and/or projects generated
  * each year from distributions enter the district in their start year, unless they fail the
- * admission standards (minimum tax per mu, maximum energy intensity). Their energy is
- * `new_project_energy_tce`, to set against the energy vacated (the headroom).
+ * admission standards at full capacity (minimum tax per mu; maximum dual-control energy per VA,
+ * feedstock excluded, not applied to national major projects, whose energy review is not the
+ * district's). A project ramps up over its first years (`ramp`): each step scales its energy,
+ * output, VA, tax, employees and CO2 (an event `ramp`). Its energy, as it comes, is
+ * `new_project_energy_tce`, to set against the energy vacated (the headroom); a national major
+ * project's (能耗单列) is `national_major_energy_tce` instead.
  */
 export const newProjects: PolicyModule<Spec, Params> = {
   type: 'new_projects',
@@ -152,8 +172,10 @@ export const newProjects: PolicyModule<Spec, Params> = {
   files: ['pipeline'],
   resolve(spec, ctx, path) {
     const issues: PathIssue[] = [];
+    checkRamp(spec.ramp, path, issues);
+    const ramp = spec.ramp ?? [];
     const table = ctx.table('pipeline');
-    const pipeline = spec.pipeline !== undefined && table ? readPipeline(table, ctx, issues) : [];
+    const pipeline = spec.pipeline !== undefined && table ? resolvePipeline(table, ctx, ramp, issues) : undefined;
     let generated: Generated | undefined;
     const generatedYears: number[] = [];
     const g = spec.generated;
@@ -182,8 +204,9 @@ export const newProjects: PolicyModule<Spec, Params> = {
     }
     return {
       params: {
-        pipeline,
+        ...(pipeline ? { pipeline } : {}),
         generated,
+        generatedRamp: ramp,
         generatedYears,
         minTaxPerMu: spec.admission.min_tax_per_mu ?? 0,
         maxEnergyIntensity: spec.admission.max_energy_intensity ?? Infinity,
@@ -191,14 +214,26 @@ export const newProjects: PolicyModule<Spec, Params> = {
       issues,
     };
   },
-  projectSlots: (p) => p.pipeline.length + p.generatedYears.length,
+  projectSlots: (p) => (p.pipeline?.table.n ?? 0) + p.generatedYears.length,
   createRuntime(p, layout) {
-    const slots = p.pipeline.length + p.generatedYears.length;
+    const piped = p.pipeline?.table.n ?? 0;
+    const slots = piped + p.generatedYears.length;
     const first = layout.firstSlot;
-    const startYear = Int32Array.from({ length: slots }, (_, i) =>
-      i < p.pipeline.length ? p.pipeline[i].startYear : p.generatedYears[i - p.pipeline.length],
-    );
-    const pipelineSector = p.pipeline.map((x) => layout.sectorCode(x.division));
+    const startYear = Int32Array.from({ length: slots }, (_, i) => (i < piped ? p.pipeline!.startYear[i] : p.generatedYears[i - piped]));
+    // ramp-ups flattened: slot i's shares are rampShares[rampFrom[i] … rampFrom[i + 1])
+    const rampFrom = new Int32Array(slots + 1);
+    const shares: number[] = [];
+    for (let i = 0; i < slots; i++) {
+      rampFrom[i] = shares.length;
+      shares.push(...(i < piped ? p.pipeline!.ramp[i] : p.generatedRamp));
+    }
+    rampFrom[slots] = shares.length;
+    const rampShares = Float64Array.from(shares);
+    /** Share of full capacity in a slot's k-th year (k = 0 the start year): 1 after its list. */
+    const share = (i: number, k: number) => (rampFrom[i] + k < rampFrom[i + 1] ? rampShares[rampFrom[i] + k] : 1);
+    const lastRampYear = Int32Array.from({ length: slots }, (_, i) => startYear[i] + rampFrom[i + 1] - rampFrom[i]);
+    const admitted = new Uint8Array(slots);
+    const pipelineSector = (p.pipeline?.divisions ?? []).map((d) => layout.sectorCode(d));
     const generatedSector = p.generated ? layout.sectorCode(p.generated.division) : 0;
     const g = p.generated;
     const gen = g
@@ -208,20 +243,30 @@ export const newProjects: PolicyModule<Spec, Params> = {
       : [];
     const policy = layout.index;
 
-    const setPipeline = (s: PolicyState, e: number, x: PipelineProject, sector: number) => {
-      const v = x.values;
-      s.ids[e] = x.id;
-      s.names[e] = x.name;
+    /** Copies project i of the table, at full capacity, into slot e. */
+    const setPipeline = (s: PolicyState, e: number, x: Pipeline, i: number, sector: number) => {
+      const t = x.table;
+      s.ids[e] = x.ids[i];
+      s.names[e] = t.names[i];
       s.sector[e] = sector;
-      s.aboveScale[e] = x.aboveScale;
-      s.yearBuilt[e] = x.startYear;
-      s.valueAdded[e] = v.value_added;
-      s.output[e] = v.output;
-      s.tax[e] = v.tax;
-      s.landMu[e] = v.land_mu;
-      s.employees[e] = v.employees;
-      for (const c of CARRIERS) s.carriers[c][e] = v[c] ?? 0;
-      s.carriers.other_tce[e] += v.energy_tce ?? 0;
+      s.aboveScale[e] = t.aboveScale[i];
+      s.yearBuilt[e] = x.startYear[i];
+      s.villageCluster[e] = t.villageCluster[i];
+      s.lsmp[e] = t.lsmp[i];
+      s.greenFactory[e] = t.greenFactory[i];
+      s.nationalMajor[e] = t.nationalMajor[i];
+      s.valueAdded[e] = t.valueAdded[i];
+      s.output[e] = t.output[i];
+      s.tax[e] = t.tax[i];
+      s.landMu[e] = t.landMu[i];
+      s.employees[e] = t.employees[i];
+      s.revenue[e] = t.revenue[i];
+      s.rdExpense[e] = t.rdExpense[i];
+      s.pollutantT[e] = t.pollutantT[i];
+      for (const c of CARRIERS) s.carriers[c][e] = t.carriers[c][i];
+      s.feedstockTce[e] = t.feedstockTce[i];
+      s.renewableElectricity10kKwh[e] = t.renewableElectricity10kKwh[i];
+      s.processCo2T[e] = t.processCo2T[i];
     };
     const setGenerated = (s: PolicyState, e: number, k: number, year: number, rng: Rng) => {
       const [energy, elecShare, va, vaRate, taxRate, land, productivity] = gen.map((x) => x.value(year, rng));
@@ -236,28 +281,43 @@ export const newProjects: PolicyModule<Spec, Params> = {
       s.landMu[e] = Math.max(0.1, land);
       s.employees[e] = Math.max(1, va / Math.max(0.1, productivity));
       for (const c of CARRIERS) s.carriers[c][e] = 0;
-      const share = Math.min(1, Math.max(0, elecShare));
+      const elec = Math.min(1, Math.max(0, elecShare));
       // split the gross energy (tce) by the year's coefficients: electricity on the scenario's basis, the rest natural gas
-      s.carriers.electricity_10k_kwh[e] = (Math.max(0, energy) * share) / s.tcePerUnit('electricity_10k_kwh');
-      s.carriers.natural_gas_10k_m3[e] = (Math.max(0, energy) * (1 - share)) / s.tcePerUnit('natural_gas_10k_m3');
+      s.carriers.electricity_10k_kwh[e] = (Math.max(0, energy) * elec) / s.tcePerUnit('electricity_10k_kwh');
+      s.carriers.natural_gas_10k_m3[e] = (Math.max(0, energy) * (1 - elec)) / s.tcePerUnit('natural_gas_10k_m3');
     };
 
     return {
       startDraw(s, rng) {
         for (const x of gen) x.startDraw(rng);
-        for (let i = 0; i < p.pipeline.length; i++) setPipeline(s, first + i, p.pipeline[i], pipelineSector[i]);
+        admitted.fill(0);
+        for (let i = 0; i < piped; i++) setPipeline(s, first + i, p.pipeline!, i, pipelineSector[i]);
       },
       apply(s, year, rng) {
         let k = 0;
         for (let i = 0; i < slots; i++) {
-          if (startYear[i] !== year) continue;
           const e = first + i;
-          if (i >= p.pipeline.length) setGenerated(s, e, k++, year, rng);
+          if (admitted[i] === 1 && year > startYear[i] && year <= lastRampYear[i] && s.active[e] === 1) {
+            // the next ramp-up step: from last year's share of full capacity to this year's
+            const step = year - startYear[i];
+            const factor = share(i, step) / share(i, step - 1);
+            if (factor !== 1) s.scaleProject(e, factor, policy, 'ramp');
+            continue;
+          }
+          if (startYear[i] !== year) continue;
+          if (i >= piped) setGenerated(s, e, k++, year, rng);
+          // admission at full capacity: dual-control energy (feedstock excluded) per VA; tax per mu
           s.measure(e);
           const intensity = s.energyTce[e] / s.valueAdded[e];
           const taxPerMu = s.tax[e] / s.landMu[e];
-          if (taxPerMu < p.minTaxPerMu || intensity > p.maxEnergyIntensity) s.note(e, policy, 'rejected');
-          else s.startProject(e, policy, 'start');
+          const intensityTested = s.nationalMajor[e] === 0;
+          if (taxPerMu < p.minTaxPerMu || (intensityTested && intensity > p.maxEnergyIntensity)) {
+            s.note(e, policy, 'rejected');
+            continue;
+          }
+          if (share(i, 0) !== 1) s.scaleProject(e, share(i, 0), policy, 'ramp');
+          s.startProject(e, policy, 'start');
+          admitted[i] = 1;
         }
       },
     };

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { EnergyColumns } from '../accounting/account.js';
 import type { CarrierId } from '../domain/carriers.js';
-import type { SheetTable } from '../domain/cells.js';
+import type { ProjectTable } from '../domain/project-table.js';
 import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import type { EvaluationColumns } from '../evaluation/evaluate.js';
 import type { Rng } from '../random/rng.js';
@@ -14,8 +14,8 @@ export interface PolicyResolveContext {
   readonly constants: ReadonlyMap<string, number>;
   /** Index of an enterprise id in the registry (named lists), or undefined when unknown. */
   readonly enterpriseIndex: (id: string) => number | undefined;
-  /** The table read from a file the entry names under `field` (see {@link PolicyModule.files}). */
-  readonly table: (field: string) => SheetTable | undefined;
+  /** The project table loaded from a file the entry names under `field` (see {@link PolicyModule.files}). */
+  readonly table: (field: string) => ProjectTable | undefined;
 }
 
 /**
@@ -45,6 +45,8 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   readonly yearBuilt: Int16Array;
   readonly villageCluster: Uint8Array;
   readonly lsmp: Uint8Array;
+  /** 1 = a national major project (能耗单列): outside the district's dual-control total. */
+  readonly nationalMajor: Uint8Array;
   readonly greenFactory: Uint8Array;
   /** Removes a firm from the district (close, relocate, exit): its energy, CO2 and land are vacated. */
   exit(e: number, policy: number, action: string): void;
@@ -66,8 +68,14 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   shrinkLand(e: number, factor: number, policy: number, action: string): void;
   /** Raises the renewable part of a firm's electricity to at least `share`, recording the CO2 avoided. */
   raiseRenewableShare(e: number, share: number, policy: number, action: string): void;
-  /** Starts a new project in slot e this year; its energy is new-project energy. */
+  /** Starts a new project in slot e this year; its energy is new-project energy (none for a national major project). */
   startProject(e: number, policy: number, action: string): void;
+  /**
+   * Scales a project's capacity (every carrier, feedstock, renewables, process CO2, VA, output,
+   * tax, employees, revenue, R&D, pollutants; not land) by `factor` (a ramp-up step). In an
+   * operating project the change of its energy is new-project energy, recorded as `action`.
+   */
+  scaleProject(e: number, factor: number, policy: number, action: string): void;
   /** Standard coal per unit of a carrier this year (electricity on the scenario's basis), tce. */
   tcePerUnit(carrier: CarrierId): number;
   /** Re-accounts firm e (also a project slot not yet started) into grossTce, energyTce and co2T. */
@@ -129,7 +137,7 @@ export interface PolicyModule<Spec = unknown, Params = unknown> {
   readonly label: { readonly zh: string; readonly en: string };
   /** Validates the whole entry, `type` included; unknown keys are errors. */
   readonly schema: z.ZodType<Spec>;
-  /** Keys of the entry that name CSV/XLSX files (relative to the scenario file); the io layer reads them for resolve. */
+  /** Keys of the entry that name project tables (CSV/XLSX, relative to the scenario file); the io layer loads them for resolve. */
   readonly files?: readonly string[];
   /** Turns a validated entry into parameters; problems are reported at paths under `path`. */
   resolve(spec: Spec, ctx: PolicyResolveContext, path: ValuePath): { params: Params; issues: PathIssue[] };

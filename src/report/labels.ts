@@ -11,6 +11,7 @@ const METRIC_TITLES: Record<string, [zh: string, en: string]> = {
   vacated_land_mu: ['腾出用地', 'Land vacated'],
   new_project_energy_tce: ['新上项目用能', 'New-project energy'],
   pending_saving_tce: ['在建节能量（期末未计入）', 'Savings pending (started, not yet credited)'],
+  national_major_energy_tce: ['能耗单列项目用能', 'Energy of national major projects'],
   value_added: ['工业增加值', 'Value added'],
   above_scale_value_added: ['规上工业增加值', 'Value added (above scale)'],
   value_added_rate: ['规上工业增加值率', 'Value-added rate (above scale)'],

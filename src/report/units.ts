@@ -19,6 +19,7 @@ export function displayUnit(metric: string, kind: string = 'level'): DisplayUnit
     case 'vacated_energy_tce':
     case 'new_project_energy_tce':
     case 'pending_saving_tce':
+    case 'national_major_energy_tce':
       return { scale: 1e-4, decimals: 2, unit: '万tce' };
     case 'co2_t':
     case 'co2_reduction_t':

@@ -1,5 +1,5 @@
 import type { AccountingConfig } from '../accounting/config.js';
-import type { SheetTable } from '../domain/cells.js';
+import type { ProjectTable } from '../domain/project-table.js';
 import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import { metricAtPrices } from '../domain/price-basis.js';
 import { msg } from '../messages/messages.js';
@@ -54,7 +54,7 @@ export interface ResolveInput {
   /** Index of an enterprise id in the registry (for named lists). */
   readonly enterpriseIndex: (id: string) => number | undefined;
   /** Tables read from the files policy entries name, by `<policy index>.<field>`. */
-  readonly policyTables?: ReadonlyMap<string, SheetTable>;
+  readonly policyTables?: ReadonlyMap<string, ProjectTable>;
 }
 
 function resolveSectorParam(

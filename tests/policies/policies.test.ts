@@ -181,9 +181,14 @@ describe('new_projects', () => {
   });
 
   it('reports a bad pipeline cell with its file, row and column', async () => {
-    const bad = { 'p.csv': pipeline.replace('P2,C3985,2022,1000', 'P2,C3985,2030,abc') };
-    const error = await runText(policy('  - { type: new_projects, pipeline: p.csv }'), 1, 1, bad).catch((e: Error) => e.message);
-    expect(error).toContain('start_year: start_year 2030 is outside the scenario period 2021–2023');
-    expect(error).toContain('value_added: "abc" is not a number');
+    // the table is read as the registry is (cell errors first), then checked against the scenario's period
+    const run = (from: string, to: string) =>
+      runText(policy('  - { type: new_projects, pipeline: p.csv }'), 1, 1, { 'p.csv': pipeline.replace(from, to) }).catch(
+        (e: Error) => e.message,
+      );
+    expect(await run('P2,C3985,2022,1000', 'P2,C3985,2022,abc')).toContain('value_added: "abc" is not a number');
+    expect(await run('P2,C3985,2022,1000', 'P2,C3985,2030,1000')).toContain(
+      'start_year: start_year 2030 is outside the scenario period 2021–2023',
+    );
   });
 });
