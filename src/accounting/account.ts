@@ -1,5 +1,6 @@
 import type { CarrierId } from '../domain/carriers.js';
 import { accountOne, createOneAccount, createYearCoefficients, setYear, type OneAccount, type YearCoefficients } from './account-one.js';
+import type { CarbonLedger } from './boundary.js';
 import type { AccountingConfig } from './config.js';
 import type { Factors } from './factors.js';
 
@@ -34,7 +35,10 @@ export interface AccountTotals {
   dualControlTce: number;
   /** Energy for the intensity indicator: new renewables are not deducted from intensity, tce. */
   intensityEnergyTce: number;
+  /** The district's CO2 on the scenario's boundary (territorial by default, DOMAIN §8), t. */
   co2T: number;
+  /** Σ of the firms' own boundaries (scope 1 + 2), for reconciliation, t. */
+  firmCo2T: number;
   combustionCo2T: number;
   processCo2T: number;
   electricityCo2T: number;
@@ -56,6 +60,7 @@ export function emptyTotals(): AccountTotals {
     dualControlTce: 0,
     intensityEnergyTce: 0,
     co2T: 0,
+    firmCo2T: 0,
     combustionCo2T: 0,
     processCo2T: 0,
     electricityCo2T: 0,
@@ -76,7 +81,7 @@ export function accountEnterprises(
   year: number,
   baseRenewable10kKwh: number,
   out: EnterpriseAccounts,
-  options: { k?: YearCoefficients; one?: OneAccount; active?: Uint8Array; gridTPerMwh?: number } = {},
+  options: { k?: YearCoefficients; one?: OneAccount; active?: Uint8Array; gridTPerMwh?: number; carbon?: CarbonLedger } = {},
 ): AccountTotals {
   const totals = emptyTotals();
   const k = options.k ?? createYearCoefficients(factors, config);
@@ -110,7 +115,26 @@ export function accountEnterprises(
     totals.newRenewableDeductionTce = Math.max(0, renewable10kKwh - baseRenewable10kKwh) * k.electricityTcePer10kKwh;
   }
   totals.dualControlTce = totals.intensityEnergyTce - totals.newRenewableDeductionTce;
+  totals.firmCo2T = totals.co2T;
+  totals.co2T = districtCo2(cols, out, active, config, k, options.carbon, totals.firmCo2T);
   return totals;
+}
+
+/** The district total on the scenario's boundary (src/accounting/boundary.ts); a territorial total needs the ledger. */
+function districtCo2(
+  cols: EnergyColumns,
+  accounts: EnterpriseAccounts,
+  active: Uint8Array | undefined,
+  config: AccountingConfig,
+  k: YearCoefficients,
+  carbon: CarbonLedger | undefined,
+  firmCo2T: number,
+): number {
+  if (!carbon) {
+    if (config.carbonBoundary !== 'firm') throw new Error('a territorial CO2 total needs the carbon ledger (the suppliers of power and heat)');
+    return firmCo2T;
+  }
+  return carbon.districtCo2(carbon.totals(cols, accounts.co2T, active, k));
 }
 
 /** Sums the renewable electricity of every firm (the base for the `new` exclusion), 10⁴ kWh. */
@@ -123,7 +147,7 @@ export function totalRenewable10kKwh(cols: EnergyColumns): number {
 /** The district totals the metrics read. */
 export type YearTotals = Pick<
   AccountTotals,
-  'grossTce' | 'feedstockTce' | 'renewableTce' | 'newRenewableDeductionTce' | 'dualControlTce' | 'intensityEnergyTce' | 'co2T'
+  'grossTce' | 'feedstockTce' | 'renewableTce' | 'newRenewableDeductionTce' | 'dualControlTce' | 'intensityEnergyTce' | 'co2T' | 'firmCo2T'
 >;
 
 /**
@@ -136,9 +160,11 @@ export function sumAccounts(
   accounts: EnterpriseAccounts,
   active: Uint8Array,
   config: AccountingConfig,
-  electricityTcePer10kKwh: number,
+  k: YearCoefficients,
   baseRenewable10kKwh: number,
+  carbon?: CarbonLedger,
 ): YearTotals {
+  const electricityTcePer10kKwh = k.electricityTcePer10kKwh;
   let gross = 0;
   let dual = 0;
   let co2 = 0;
@@ -160,6 +186,7 @@ export function sumAccounts(
     newRenewableDeductionTce: deduction,
     dualControlTce: dual - deduction,
     intensityEnergyTce: dual,
-    co2T: co2,
+    co2T: districtCo2(cols, accounts, active, config, k, carbon, co2),
+    firmCo2T: co2,
   };
 }

@@ -27,6 +27,8 @@ export const METRIC_IDS = [
   'grade_b',
   'grade_c',
   'grade_d',
+  /** Σ of the firms' own CO2 boundaries (scope 1 + 2), beside `co2_t` on the scenario's boundary, for reconciliation. */
+  'co2_firm_t',
 ] as const;
 
 export type MetricId = (typeof METRIC_IDS)[number];
@@ -54,6 +56,7 @@ export function storedUnit(metric: string): string {
   if (base.endsWith('_tce')) return 'tce';
   switch (base) {
     case 'co2_t':
+    case 'co2_firm_t':
     case 'co2_reduction_t':
       return 'tCO2';
     case 'vacated_land_mu':

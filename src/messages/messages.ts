@@ -181,6 +181,12 @@ export const msg = {
     `feedstock_tce ${feed} exceeds the firm's fossil energy ${+fossil.toFixed(3)} tce; feedstock is a part of its coal, oil and gas use`,
   renewableAboveElectricity: (ren: number, elec: number) =>
     `renewable_electricity_10k_kwh ${ren} exceeds electricity_10k_kwh ${elec}; the renewable part is included in electricity, not added to it`,
+  supplyWithoutFlag: (column: string, what: 'power' | 'heat') =>
+    `${column} is given but the firm's supplies cell does not name ${what}; add ${what} (${what === 'power' ? '供电' : '供热'}) to supplies, or leave ${column} empty`,
+  gridUncertaintyBeforePublished: (year: number, published: number) =>
+    `grid_emission_factor ${year} is uncertain but the grid factor is published up to ${published}; give ${year} as a number, or put the distribution on a year after ${published}`,
+  gridMultiplierNotDistribution: () =>
+    'grid_emission_factor.multiplier is a per-draw distribution around 1, e.g. { triangular: [0.9, 1, 1.1] }; a fixed change belongs in the year values',
   valueAddedAboveOutput: (va: number, out: number) => `value_added ${va} exceeds output ${out}; value added is a part of gross output`,
   xlsxNoSheet: () => 'the workbook has no worksheet',
   registrySheetMissing: (name: string, sheets: readonly string[]) =>

@@ -50,6 +50,9 @@ export function toTransfer(input: SimulationInput): TransferInput {
     lsmp: share(t.lsmp),
     greenFactory: share(t.greenFactory),
     grade: share(t.grade),
+    ...(t.supplies ? { supplies: share(t.supplies) } : {}),
+    ...(t.powerSupplied10kKwh ? { powerSupplied10kKwh: share(t.powerSupplied10kKwh) } : {}),
+    ...(t.heatSuppliedGj ? { heatSuppliedGj: share(t.heatSuppliedGj) } : {}),
   };
   return {
     scenario: { ...input.scenario, policies: input.scenario.policies.map((p) => ({ type: p.module.type, params: p.params })) },

@@ -5,6 +5,7 @@ import { msg } from '../messages/messages.js';
 import type { PolicyModule, ResolvedPolicy } from '../policies/types.js';
 import { checkTargetYears, defaultFrom, targetSchema, type Target } from '../targets/schema.js';
 import { DOMAINS, type Domain } from './domain.js';
+import { resolveGridFactor, type GridFactorSpec } from './grid-factor.js';
 import { resolveNumber, resolveParam, type Param, type ParamInput } from './param.js';
 import { GROWTH_DEFAULTS, isSectorMap, type ScenarioSpec } from './schema.js';
 import { parseWith } from './zod-issues.js';
@@ -32,8 +33,8 @@ export interface Scenario {
     readonly efficiencyGain: SectorParam;
     readonly employmentElasticity: SectorParam;
   };
-  /** Overrides the factors file's grid series when given. */
-  readonly gridEmissionFactor?: Param;
+  /** The scenario's grid factor (src/scenario/grid-factor.ts); the factors file's series alone when absent. */
+  readonly gridEmissionFactor?: GridFactorSpec;
   readonly constants: ReadonlyMap<string, number>;
   readonly policies: readonly ResolvedPolicy[];
   readonly targets: readonly Target[];
@@ -122,7 +123,7 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
   const gridEmissionFactor =
     spec.grid_emission_factor === undefined
       ? undefined
-      : resolveParam(spec.grid_emission_factor, constants, ['grid_emission_factor'], issues, DOMAINS.gridEmissionFactor);
+      : resolveGridFactor(spec.grid_emission_factor, constants, end, ['grid_emission_factor'], issues);
 
   const policies: ResolvedPolicy[] = [];
   const known = input.policyModules.map((m) => m.type);
@@ -186,6 +187,7 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
         electricityBasis: spec.accounting.electricity_basis,
         excludeFeedstock: spec.accounting.exclude_feedstock,
         excludeRenewables: spec.accounting.exclude_renewables,
+        carbonBoundary: spec.accounting.boundary,
       },
       growth,
       gridEmissionFactor,
