@@ -131,7 +131,8 @@ function districtCo2(
   firmCo2T: number,
 ): number {
   if (!carbon) {
-    if (config.carbonBoundary !== 'firm') throw new Error('a territorial CO2 total needs the carbon ledger (the suppliers of power and heat)');
+    if (config.carbonBoundary !== 'firm')
+      throw new Error('a territorial CO2 total needs the carbon ledger (the suppliers of power and heat)');
     return firmCo2T;
   }
   return carbon.districtCo2(carbon.totals(cols, accounts.co2T, active, k));

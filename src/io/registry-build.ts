@@ -4,7 +4,15 @@ import { hasErrors, type Diagnostic } from '../domain/diagnostic.js';
 import { GRADES, type EnterpriseTable } from '../domain/enterprise-table.js';
 import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
-import { FALSE_WORDS, GREEN_FACTORY_WORDS, parseSupplies, REGISTRY_COLUMNS, SUPPLY_WORDS, TRUE_WORDS, type ColumnDef } from './registry-columns.js';
+import {
+  FALSE_WORDS,
+  GREEN_FACTORY_WORDS,
+  parseSupplies,
+  REGISTRY_COLUMNS,
+  SUPPLY_WORDS,
+  TRUE_WORDS,
+  type ColumnDef,
+} from './registry-columns.js';
 import { matchHeaders } from './registry-headers.js';
 import { parseDataYear, type MetaYear } from './registry-meta.js';
 

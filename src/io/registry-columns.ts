@@ -2,17 +2,7 @@ import { CARRIERS, type CarrierId } from '../domain/carriers.js';
 
 /** How a registry cell is read. */
 export type ColumnKind =
-  | 'text'
-  | 'sector'
-  | 'number'
-  | 'optional-number'
-  | 'share'
-  | 'bool'
-  | 'year'
-  | 'data-year'
-  | 'green-factory'
-  | 'grade'
-  | 'supplies';
+  'text' | 'sector' | 'number' | 'optional-number' | 'share' | 'bool' | 'year' | 'data-year' | 'green-factory' | 'grade' | 'supplies';
 
 export interface ColumnDef {
   /** The snake_case header of DESIGN §2. */
@@ -74,7 +64,12 @@ export const REGISTRY_COLUMNS: readonly ColumnDef[] = [
   { key: 'year', aliases: ['年份', '数据年份', '统计年度'], kind: 'data-year', required: false },
   // the district's own power and heat suppliers (src/accounting/boundary.ts); without the column, D44 supplies both
   { key: 'supplies', aliases: ['对外供能', '供能类型', '供电供热'], kind: 'supplies', required: false },
-  { key: 'power_supplied_10k_kwh', aliases: ['供电量(万千瓦时)', '对外供电量(万千瓦时)', '上网电量(万千瓦时)'], kind: 'optional-number', required: false },
+  {
+    key: 'power_supplied_10k_kwh',
+    aliases: ['供电量(万千瓦时)', '对外供电量(万千瓦时)', '上网电量(万千瓦时)'],
+    kind: 'optional-number',
+    required: false,
+  },
   { key: 'heat_supplied_gj', aliases: ['供热量(GJ)', '对外供热量(GJ)', '供热量(百万千焦)'], kind: 'optional-number', required: false },
 ];
 

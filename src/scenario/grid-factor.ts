@@ -5,7 +5,16 @@ import type { YearSeries } from '../domain/year-series.js';
 import { msg } from '../messages/messages.js';
 import type { Rng } from '../random/rng.js';
 import { DOMAINS, type Domain } from './domain.js';
-import { checkParam, distributionMean, DISTRIBUTIONS, resolveParam, sample, type Distribution, type Param, type ParamInput } from './param.js';
+import {
+  checkParam,
+  distributionMean,
+  DISTRIBUTIONS,
+  resolveParam,
+  sample,
+  type Distribution,
+  type Param,
+  type ParamInput,
+} from './param.js';
 
 /**
  * The scenario's grid emission factor (`grid_emission_factor`, tCO2/MWh; DOMAIN §4). Published
@@ -37,7 +46,13 @@ const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof
 const isDistribution = (v: unknown): boolean => isMap(v) && Object.keys(v).some((k) => DIST_KEYS.has(k));
 
 /** A per-draw multiplier of the projected path: positive, at most 3. */
-const MULTIPLIER: Domain = { what: 'a grid factor multiplier', min: 0, minOpen: true, max: 3, hint: 'a factor around 1, e.g. 1.05 for 5 % above the path' };
+const MULTIPLIER: Domain = {
+  what: 'a grid factor multiplier',
+  min: 0,
+  minOpen: true,
+  max: 3,
+  hint: 'a factor around 1, e.g. 1.05 for 5 % above the path',
+};
 
 /** Schema of `grid_emission_factor` (shape only; domains are checked when resolving). */
 export const gridFactorSchema = z.custom<ParamInput>().superRefine((v, ctx) => {
@@ -52,7 +67,8 @@ export const gridFactorSchema = z.custom<ParamInput>().superRefine((v, ctx) => {
       if (!isDistribution(v[k])) add([{ path: [k], code: 'param/bad', message: msg.gridMultiplierNotDistribution() }]);
       else add(checkParam(v[k], [k], false));
     } else if (!isYearKey(k)) add([{ path: [k], code: 'param/year', message: msg.notAYearKey(k), at: 'key' }]);
-    else if (isMap(v[k]) && !isDistribution(v[k])) add([{ path: [k], code: 'param/bad', message: msg.wrongType('a number or a distribution', v[k]) }]);
+    else if (isMap(v[k]) && !isDistribution(v[k]))
+      add([{ path: [k], code: 'param/bad', message: msg.wrongType('a number or a distribution', v[k]) }]);
     else add(checkParam(v[k], [k], false));
   }
 });
@@ -69,7 +85,8 @@ export function resolveGridFactor(
     const p = resolveParam(v, constants, path, issues, DOMAINS.gridEmissionFactor);
     return { kind: 'constant', value: p.kind === 'constant' ? p.value : Number.NaN };
   }
-  if (isDistribution(v)) return { kind: 'path', points: [{ year: end, param: resolveParam(v, constants, path, issues, DOMAINS.gridEmissionFactor) }] };
+  if (isDistribution(v))
+    return { kind: 'path', points: [{ year: end, param: resolveParam(v, constants, path, issues, DOMAINS.gridEmissionFactor) }] };
   const points = Object.keys(v)
     .filter(isYearKey)
     .map((k) => ({ year: Number(k), param: resolveParam(v[k] as ParamInput, constants, [...path, k], issues, DOMAINS.gridEmissionFactor) }))
@@ -89,7 +106,11 @@ export function checkGridAgainstPublished(spec: GridFactorSpec, published: YearS
   const alone = isDistribution(written);
   return spec.points
     .filter((p) => p.param.kind === 'distribution' && p.year <= last)
-    .map((p) => ({ path: alone ? path : [...path, String(p.year)], code: 'scenario/grid-uncertain-published', message: msg.gridUncertaintyBeforePublished(p.year, last) }));
+    .map((p) => ({
+      path: alone ? path : [...path, String(p.year)],
+      code: 'scenario/grid-uncertain-published',
+      message: msg.gridUncertaintyBeforePublished(p.year, last),
+    }));
 }
 
 /**
@@ -116,7 +137,9 @@ export class GridFactorPath {
 
   /** True when some value is drawn per draw. */
   get uncertain(): boolean {
-    return this.spec.kind === 'path' && (this.spec.multiplier !== undefined || this.spec.points.some((p) => p.param.kind === 'distribution'));
+    return (
+      this.spec.kind === 'path' && (this.spec.multiplier !== undefined || this.spec.points.some((p) => p.param.kind === 'distribution'))
+    );
   }
 
   /** Names and readers of the per-draw numbers, for the sensitivity analysis. */

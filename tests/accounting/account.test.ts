@@ -4,7 +4,12 @@ import type { AccountingConfig } from '../../src/accounting/config.js';
 import type { Factors } from '../../src/accounting/factors.js';
 import { chinaFactors, energyColumns, type FirmEnergy } from '../helpers.js';
 
-const CALORIFIC: AccountingConfig = { electricityBasis: 'calorific', excludeFeedstock: true, excludeRenewables: 'none', carbonBoundary: 'firm' };
+const CALORIFIC: AccountingConfig = {
+  electricityBasis: 'calorific',
+  excludeFeedstock: true,
+  excludeRenewables: 'none',
+  carbonBoundary: 'firm',
+};
 const PRIMARY: AccountingConfig = { ...CALORIFIC, electricityBasis: 'primary' };
 
 let factors: Factors;

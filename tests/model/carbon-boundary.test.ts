@@ -79,7 +79,9 @@ describe('territorial boundary: local power and heat counted once', () => {
     // heat only: no power credit; 2116.52 + 250 × 5 + 2000 × 0.11 = 3586.52
     expect(value(run, 'co2_t', 2020)).toBeCloseTo(3586.52, 6);
     const bad = `${HEAD},supplies,power_supplied_10k_kwh\n${P},heat,100\n${C1},,\n${C2},,\n`;
-    await expect(runText(scenario('r.csv'), 1, 1, { 'r.csv': bad })).rejects.toThrow(msg.supplyWithoutFlag('power_supplied_10k_kwh', 'power'));
+    await expect(runText(scenario('r.csv'), 1, 1, { 'r.csv': bad })).rejects.toThrow(
+      msg.supplyWithoutFlag('power_supplied_10k_kwh', 'power'),
+    );
   });
 });
 

@@ -9,7 +9,8 @@ import { ROOT } from '../helpers.js';
 import { runText, value } from '../engine/run-helpers.js';
 
 /** One consumer buying 100 × 10⁴ kWh (= 1000 MWh): its CO2 is 1000 × the grid factor. */
-const CSV = 'id,name,sector,land_mu,output,value_added,tax,employees,electricity_10k_kwh,renewable_electricity_10k_kwh\nA,a,C34,10,1000,250,50,100,100,0\nG,g,C34,10,1000,250,50,100,100,20\n';
+const CSV =
+  'id,name,sector,land_mu,output,value_added,tax,employees,electricity_10k_kwh,renewable_electricity_10k_kwh\nA,a,C34,10,1000,250,50,100,100,0\nG,g,C34,10,1000,250,50,100,100,20\n';
 const head = (grid: string, end = 2025) => `name: g
 registry: r.csv
 factors: ${join(ROOT, 'models/factors/china.yaml')}
@@ -44,7 +45,10 @@ describe('grid factor: uncertainty only after the last published value', () => {
   it('the per-draw numbers are registered for the sensitivity analysis', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dcsim-grid-'));
     await writeFile(join(dir, 'r.csv'), CSV);
-    await writeFile(join(dir, 's.yaml'), head('grid_emission_factor: { 2024: { uniform: [0.5, 0.52] }, 2025: 0.5, multiplier: { uniform: [0.9, 1.1] } }'));
+    await writeFile(
+      join(dir, 's.yaml'),
+      head('grid_emission_factor: { 2024: { uniform: [0.5, 0.52] }, 2025: 0.5, multiplier: { uniform: [0.9, 1.1] } }'),
+    );
     const { value: v, diagnostics } = await loadScenario(join(dir, 's.yaml'));
     expect(diagnostics).toEqual([]);
     const sim = createSimulation({ scenario: v!.scenario, table: v!.registry.table, factors: v!.factors, evaluation: v!.evaluation });

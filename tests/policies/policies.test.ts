@@ -82,9 +82,10 @@ describe('two_high_review', () => {
     const run = await runText(spec('none'));
     expect(actions(run)).toEqual(['2021 E1 benchmark']); // E2 and E3 are machinery, not two-high; reviewed once
     expect(value(run, 'vacated_energy_tce', 2021)).toBeCloseTo(0.1 * E.E1, 9);
-    // E1's CO2 in 2021: combustion 2,304.5526 + process 500 + power 150 × 10 × 0.5568 + heat 220 = 3,859.7526 t;
-    // a 10 % saving cuts all but the process CO2
-    expect(value(run, 'co2_reduction_t', 2021)).toBeCloseTo(0.1 * 3359.7526, 3);
+    // E1's CO2 in 2021: combustion 2,304.5526 + process 500 + heat 220 + power 150 × 10 × 0.5568 × 0.5856 ÷ 0.5366
+    // (E1 holds green power: the rest at the residual-mix factor, MEE 2022 residual ÷ average held
+    // before 2022) = 911.4797 t; a 10 % saving cuts all but the process CO2 (no local heat supplier)
+    expect(value(run, 'co2_reduction_t', 2021)).toBeCloseTo(0.1 * (2304.5526 + 220 + (150 * 10 * 0.5568 * 0.5856) / 0.5366), 3);
   });
 
   it('the threshold depends on the build year (≥ 2018: 1,000 tce; before: 5,000 tce)', async () => {
@@ -113,7 +114,9 @@ describe('green_manufacturing', () => {
     const id = run.ids[certified.enterprise];
     expect(['E2', 'E3']).toContain(id); // E1 is already a provincial green factory
     const power = id === 'E2' ? 150 : 80;
-    expect(certified.co2ReductionT).toBeCloseTo(0.5 * power * 10 * 0.5568, 9);
+    // before: all its power at the average 0.5568; after: half green, the rest at the residual
+    // mix 0.5568 × 0.5856 ÷ 0.5366 (MEE 2022 ratio, held before 2022)
+    expect(certified.co2ReductionT).toBeCloseTo(power * 10 * 0.5568 * (1 - (0.5 * 0.5856) / 0.5366), 9);
     expect(run.events.filter((e) => e.action === 'evaluate')).toHaveLength(3);
     const gains = run.events.filter((e) => e.action === 'green_factory_gain');
     expect(gains.map((e) => e.year)).toEqual([2022, 2023]);
