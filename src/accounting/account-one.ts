@@ -21,6 +21,8 @@ export interface YearCoefficients {
   readonly fossilCo2PerUnit: Float64Array;
   electricityTcePer10kKwh: number;
   gridTPer10kKwh: number;
+  /** Residual-mix factor for the non-green electricity of firms that hold green electricity (NaN: none, the average applies). */
+  residualGridTPer10kKwh: number;
   readonly heatTcePerGj: number;
   readonly heatCo2PerGj: number;
   readonly excludeFeedstock: boolean;
@@ -34,6 +36,7 @@ export function createYearCoefficients(factors: Factors, config: AccountingConfi
     fossilCo2PerUnit: Float64Array.from(FOSSIL_INDEX, (i) => factors.co2TPerUnit[i]),
     electricityTcePer10kKwh: Number.NaN,
     gridTPer10kKwh: Number.NaN,
+    residualGridTPer10kKwh: Number.NaN,
     heatTcePerGj: factors.tcePerUnit[CARRIER_INDEX.heat_gj],
     heatCo2PerGj: factors.co2TPerUnit[CARRIER_INDEX.heat_gj],
     excludeFeedstock: config.excludeFeedstock,
@@ -48,6 +51,7 @@ export function setYear(k: YearCoefficients, factors: Factors, config: Accountin
       ? factors.electricityCalorificTcePer10kKwh
       : valueAt(factors.electricityPrimaryTcePer10kKwh, year);
   k.gridTPer10kKwh = (gridTPerMwh ?? valueAt(factors.gridEmissionFactorTPerMwh, year)) * 10;
+  k.residualGridTPer10kKwh = factors.residualGridRatio ? k.gridTPer10kKwh * valueAt(factors.residualGridRatio, year) : Number.NaN;
 }
 
 /** Result slots of {@link accountOne} (reused). */
@@ -74,7 +78,9 @@ export function createOneAccount(): OneAccount {
  *   firm's renewable electricity (发改环资〔2024〕113号);
  * - CO2 = fossil combustion × (1 − feedstock share of fossil energy) (feedstock carbon stays in
  *   products; the feedstock is assumed to have the firm's average fossil carbon content) +
- *   process CO2 + non-renewable electricity × grid factor + heat × its factor.
+ *   process CO2 + non-renewable electricity × grid factor + heat × its factor (the firm boundary,
+ *   scope 1 + 2). The grid factor is the average one, or the residual mix (DOMAIN §8) for a firm
+ *   that holds green electricity when the factors file gives a residual series.
  */
 export function accountOne(cols: EnergyColumns, e: number, k: YearCoefficients, out: OneAccount): void {
   const c = cols.carriers;
@@ -105,7 +111,9 @@ export function accountOne(cols: EnergyColumns, e: number, k: YearCoefficients, 
   out.grossTce = gross;
   out.dualControlTce = gross - (k.excludeFeedstock ? feed : 0) - (k.nonFossil ? ren * k.electricityTcePer10kKwh : 0);
   out.combustionCo2T = combustion;
-  out.electricityCo2T = Math.max(0, elec - ren) * k.gridTPer10kKwh;
+  // a firm holding green electricity reports the rest at the residual mix when the factors give one
+  const grid = ren > 0 && !Number.isNaN(k.residualGridTPer10kKwh) ? k.residualGridTPer10kKwh : k.gridTPer10kKwh;
+  out.electricityCo2T = Math.max(0, elec - ren) * grid;
   out.heatCo2T = heat * k.heatCo2PerGj;
   out.co2T = combustion + cols.processCo2T[e] + out.electricityCo2T + out.heatCo2T;
 }

@@ -1,5 +1,6 @@
 import type { CarrierId } from '../domain/carriers.js';
 import { accountOne, createOneAccount, createYearCoefficients, setYear, type OneAccount, type YearCoefficients } from './account-one.js';
+import type { CarbonLedger } from './boundary.js';
 import type { AccountingConfig } from './config.js';
 import type { Factors } from './factors.js';
 
@@ -45,7 +46,10 @@ export interface AccountTotals {
   intensityEnergyTce: number;
   /** Dual-control-basis energy of national major projects (能耗单列), outside the two above, tce. */
   nationalMajorTce: number;
+  /** The district's CO2 on the scenario's boundary (territorial by default, DOMAIN §8), t. */
   co2T: number;
+  /** Σ of the firms' own boundaries (scope 1 + 2), for reconciliation, t. */
+  firmCo2T: number;
   combustionCo2T: number;
   processCo2T: number;
   electricityCo2T: number;
@@ -68,6 +72,7 @@ export function emptyTotals(): AccountTotals {
     intensityEnergyTce: 0,
     nationalMajorTce: 0,
     co2T: 0,
+    firmCo2T: 0,
     combustionCo2T: 0,
     processCo2T: 0,
     electricityCo2T: 0,
@@ -88,7 +93,7 @@ export function accountEnterprises(
   year: number,
   baseRenewable10kKwh: number,
   out: EnterpriseAccounts,
-  options: { k?: YearCoefficients; one?: OneAccount; active?: Uint8Array; gridTPerMwh?: number } = {},
+  options: { k?: YearCoefficients; one?: OneAccount; active?: Uint8Array; gridTPerMwh?: number; carbon?: CarbonLedger } = {},
 ): AccountTotals {
   const totals = emptyTotals();
   const k = options.k ?? createYearCoefficients(factors, config);
@@ -124,7 +129,27 @@ export function accountEnterprises(
     totals.newRenewableDeductionTce = Math.max(0, renewable10kKwh - baseRenewable10kKwh) * k.electricityTcePer10kKwh;
   }
   totals.dualControlTce = totals.intensityEnergyTce - totals.newRenewableDeductionTce;
+  totals.firmCo2T = totals.co2T;
+  totals.co2T = districtCo2(cols, out, active, config, k, options.carbon, totals.firmCo2T);
   return totals;
+}
+
+/** The district total on the scenario's boundary (src/accounting/boundary.ts); a territorial total needs the ledger. */
+function districtCo2(
+  cols: EnergyColumns,
+  accounts: EnterpriseAccounts,
+  active: Uint8Array | undefined,
+  config: AccountingConfig,
+  k: YearCoefficients,
+  carbon: CarbonLedger | undefined,
+  firmCo2T: number,
+): number {
+  if (!carbon) {
+    if (config.carbonBoundary !== 'firm')
+      throw new Error('a territorial CO2 total needs the carbon ledger (the suppliers of power and heat)');
+    return firmCo2T;
+  }
+  return carbon.districtCo2(carbon.totals(cols, accounts.co2T, active, k));
 }
 
 /** Sums the renewable electricity of every firm in the dual-control total (the base for the `new` exclusion), 10⁴ kWh. */
@@ -145,6 +170,7 @@ export type YearTotals = Pick<
   | 'intensityEnergyTce'
   | 'nationalMajorTce'
   | 'co2T'
+  | 'firmCo2T'
 >;
 
 /**
@@ -157,9 +183,11 @@ export function sumAccounts(
   accounts: EnterpriseAccounts,
   active: Uint8Array,
   config: AccountingConfig,
-  electricityTcePer10kKwh: number,
+  k: YearCoefficients,
   baseRenewable10kKwh: number,
+  carbon?: CarbonLedger,
 ): YearTotals {
+  const electricityTcePer10kKwh = k.electricityTcePer10kKwh;
   let gross = 0;
   let dual = 0;
   let co2 = 0;
@@ -185,6 +213,7 @@ export function sumAccounts(
     dualControlTce: dual - deduction,
     intensityEnergyTce: dual,
     nationalMajorTce: major,
-    co2T: co2,
+    co2T: districtCo2(cols, accounts, active, config, k, carbon, co2),
+    firmCo2T: co2,
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CARRIERS, CARRIER_INDEX, type CarrierId } from '../domain/carriers.js';
-import { yearSeries, type YearSeries } from '../domain/year-series.js';
+import { valueAt, yearSeries, type YearSeries } from '../domain/year-series.js';
 import { yearMapSchema } from '../domain/schema-helpers.js';
 import { fuelMixSectionSchema } from './fuel-mix.js';
 
@@ -31,6 +31,11 @@ export const factorsSchema = z.strictObject({
     primary_source: z.string(),
   }),
   grid_emission_factor_t_per_mwh: z.strictObject({ values: yearMapSchema(z.number().nonnegative()), ...sourced }),
+  /**
+   * The national factor excluding market-traded non-fossil power (residual mix, DOMAIN §8): firms
+   * that hold green electricity report the rest of their electricity at it.
+   */
+  residual_grid_emission_factor_t_per_mwh: z.strictObject({ values: yearMapSchema(z.number().nonnegative()), ...sourced }).optional(),
   /** Non-electric fuel mix by division for firms that give only total energy and electricity. */
   default_fuel_mix: fuelMixSectionSchema.optional(),
 });
@@ -50,6 +55,11 @@ export interface Factors {
   readonly electricityPrimaryTcePer10kKwh: YearSeries;
   /** Grid emission factor, tCO2/MWh by year. */
   readonly gridEmissionFactorTPerMwh: YearSeries;
+  /**
+   * Residual-mix factor ÷ average factor, at the years the residual factor is published (flat
+   * outside); undefined without a residual series. A scenario's own average path is scaled by it.
+   */
+  readonly residualGridRatio?: YearSeries;
 }
 
 /** Checks what the schema cannot: every carrier but electricity has a coefficient, fossils a CO2 factor. */
@@ -75,13 +85,18 @@ export function resolveFactors(spec: FactorsSpec): Factors {
     co2TPerUnit[i] = c === 'electricity_10k_kwh' ? 0 : (f.co2_t_per_unit ?? 0);
   }
   const primary = spec.electricity.primary_kgce_per_10k_kwh;
+  const grid = yearSeries(spec.grid_emission_factor_t_per_mwh.values);
+  const residual = spec.residual_grid_emission_factor_t_per_mwh?.values;
   return {
     name: spec.name,
     tcePerUnit,
     co2TPerUnit,
     electricityCalorificTcePer10kKwh: spec.electricity.calorific_kgce_per_10k_kwh / 1000,
     electricityPrimaryTcePer10kKwh: yearSeries(Object.fromEntries(Object.entries(primary).map(([y, v]) => [y, v / 1000]))),
-    gridEmissionFactorTPerMwh: yearSeries(spec.grid_emission_factor_t_per_mwh.values),
+    gridEmissionFactorTPerMwh: grid,
+    ...(residual
+      ? { residualGridRatio: yearSeries(Object.fromEntries(Object.entries(residual).map(([y, v]) => [y, v / valueAt(grid, Number(y))]))) }
+      : {}),
   };
 }
 

@@ -60,4 +60,10 @@ export interface EnterpriseTable {
   readonly greenFactory: Uint8Array;
   /** Official base-year 亩均 grade (0 none, 1 A … 4 D). */
   readonly grade: Uint8Array;
+  /** What a firm supplies to others in the district: bit 1 power, bit 2 heat; absent without a `supplies` column (D44 then supplies both). */
+  readonly supplies?: Uint8Array;
+  /** Net power a supplier delivers, 10⁴ kWh (NaN when not given: estimated from its fuel). */
+  readonly powerSupplied10kKwh?: Float64Array;
+  /** Heat a supplier delivers, GJ (NaN when not given: estimated from its fuel). */
+  readonly heatSuppliedGj?: Float64Array;
 }

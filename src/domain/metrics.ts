@@ -37,6 +37,8 @@ export const METRIC_IDS = [
   'labor_productivity_current',
   /** Energy of national major projects (能耗单列, 发改环资〔2021〕1310号), dual-control basis: outside dual_control_energy_tce and energy_intensity. */
   'national_major_energy_tce',
+  /** Σ of the firms' own CO2 boundaries (scope 1 + 2), beside `co2_t` on the scenario's boundary, for reconciliation. */
+  'co2_firm_t',
 ] as const;
 
 export type MetricId = (typeof METRIC_IDS)[number];
@@ -66,6 +68,7 @@ export function storedUnit(metric: string): string {
   if (base.endsWith('_tce')) return 'tce';
   switch (base) {
     case 'co2_t':
+    case 'co2_firm_t':
     case 'co2_reduction_t':
       return 'tCO2';
     case 'vacated_land_mu':

@@ -1,10 +1,11 @@
 import { accountEnterprises, createEnterpriseAccounts, totalRenewable10kKwh, type AccountTotals } from '../accounting/account.js';
+import { CarbonLedger, supplyBase } from '../accounting/boundary.js';
 import { withGridFactor, type Factors } from '../accounting/factors.js';
 import { aboveScaleIndicators, type AboveScaleIndicators } from '../accounting/indicators.js';
 import type { EnterpriseTable } from '../domain/enterprise-table.js';
 import { createEvaluationOutput, evaluate, type GradeCounts } from '../evaluation/evaluate.js';
 import type { EvaluationModel } from '../evaluation/model.js';
-import { distributionMean } from '../scenario/param.js';
+import { GridFactorPath } from '../scenario/grid-factor.js';
 import type { Scenario } from '../scenario/resolve.js';
 
 /** The base year as the registry describes it: energy, CO2, the plan's indicators and grades. */
@@ -22,19 +23,14 @@ export interface BaseYearState {
   readonly score: Float64Array;
 }
 
-/** Applies a scenario's grid factor to the factors: a series or constant as given, a distribution by its mean. */
+/** Applies a scenario's grid factor to the factors, every distribution at its mean (src/scenario/grid-factor.ts). */
 export function scenarioFactors(factors: Factors, scenario: Scenario): Factors {
   const p = scenario.gridEmissionFactor;
   if (!p) return factors;
-  const year = scenario.period.base;
-  switch (p.kind) {
-    case 'series':
-      return withGridFactor(factors, p.series);
-    case 'constant':
-      return withGridFactor(factors, { years: [year], values: [p.value] });
-    case 'distribution':
-      return withGridFactor(factors, { years: [year], values: [distributionMean(p.dist)] });
-  }
+  const { base, end } = scenario.period;
+  const path = new GridFactorPath(p, factors.gridEmissionFactorTPerMwh, base, end);
+  path.useMeans();
+  return withGridFactor(factors, { years: Array.from(path.values, (_, i) => base + i), values: Array.from(path.values) });
 }
 
 /** Accounts and evaluates the registry in the scenario's base year. */
@@ -47,7 +43,8 @@ export function computeBaseYear(
   const year = scenario.period.base;
   const factors = scenarioFactors(registryFactors, scenario);
   const accounts = createEnterpriseAccounts(table.n);
-  const totals = accountEnterprises(table, factors, scenario.accounting, year, totalRenewable10kKwh(table), accounts);
+  const carbon = new CarbonLedger(scenario.accounting.carbonBoundary, supplyBase(table, table, factors, year), table.n, factors);
+  const totals = accountEnterprises(table, factors, scenario.accounting, year, totalRenewable10kKwh(table), accounts, { carbon });
   const out = createEvaluationOutput(table.n);
   const grades = evaluate(
     {

@@ -91,6 +91,7 @@ export function writeMetrics(
   set(M.dual_control_energy_tce, totals.dualControlTce);
   set(M.feedstock_tce, totals.feedstockTce);
   set(M.co2_t, totals.co2T);
+  set(M.co2_firm_t, totals.firmCo2T);
   set(M.vacated_energy_tce, flowSum[0]);
   set(M.co2_reduction_t, flowSum[1]);
   set(M.vacated_land_mu, flowSum[2]);

@@ -1,13 +1,13 @@
 import { accountEnterprises, sumAccounts, totalRenewable10kKwh, type EnterpriseAccounts } from '../accounting/account.js';
 import { createOneAccount, createYearCoefficients } from '../accounting/account-one.js';
+import { CarbonLedger, supplyBase } from '../accounting/boundary.js';
 import type { Factors } from '../accounting/factors.js';
 import type { EnterpriseTable } from '../domain/enterprise-table.js';
-import { valueAt } from '../domain/year-series.js';
 import { evaluate, type EvaluationColumns, type EvaluationOutput } from '../evaluation/evaluate.js';
 import type { EvaluationModel } from '../evaluation/model.js';
 import type { PolicyRuntime } from '../policies/types.js';
 import { createRng, type Rng } from '../random/rng.js';
-import { sample } from '../scenario/param.js';
+import { GridFactorPath } from '../scenario/grid-factor.js';
 import type { Scenario, SectorParam } from '../scenario/resolve.js';
 import { advanceYear, createDynamicsScratch, type Background } from './dynamics.js';
 import { metricLayout, writeMetrics, type MetricLayout } from './metrics.js';
@@ -65,7 +65,6 @@ export function createSimulation(input: SimulationInput): Simulation {
   state.end = end;
   const layout = metricLayout(policies, base, end);
   const drawParams: { name: string; read: () => number }[] = [];
-  let gridDraw = Number.NaN;
   let first = table.n;
   const runtimes: PolicyRuntime[] = policies.map((p, i) => {
     const policyLayout = {
@@ -101,7 +100,10 @@ export function createSimulation(input: SimulationInput): Simulation {
     ['growth.value_added_rate', bg.valueAddedRate, g.valueAddedRate],
     ['growth.tax_rate', bg.taxRate, g.taxRate],
   ] as const;
-  const gridParam = scenario.gridEmissionFactor?.kind === 'distribution' ? [{ name: 'grid_emission_factor', read: () => gridDraw }] : [];
+  const grid = scenario.gridEmissionFactor
+    ? new GridFactorPath(scenario.gridEmissionFactor, factors.gridEmissionFactorTPerMwh, base, end)
+    : undefined;
+  const gridParam = grid?.drawParams('grid_emission_factor') ?? [];
   // background first, then the grid factor, then the policies' numbers in scenario order
   drawParams.unshift(...background.flatMap(([name, sampler, sp]) => sampler.drawParams(name, [...sp.bySector.keys()])), ...gridParam);
   const dynamics = createDynamicsScratch(state);
@@ -124,7 +126,9 @@ export function createSimulation(input: SimulationInput): Simulation {
   const official = new Uint8Array(capacity);
   official.set(table.grade);
   const baseRenewable = totalRenewable10kKwh(table);
-  const grid = scenario.gridEmissionFactor;
+  // the district's own power and heat suppliers, for the carbon boundary (src/accounting/boundary.ts)
+  const carbon = new CarbonLedger(scenario.accounting.carbonBoundary, supplyBase(table, table, factors, base), capacity, factors);
+  state.carbon = carbon;
   const policyRngs: Rng[] = new Array(policies.length);
 
   const runDraw: Simulation['runDraw'] = (seed, draw, out, offset, record, params, paramsOffset = 0) => {
@@ -134,19 +138,12 @@ export function createSimulation(input: SimulationInput): Simulation {
     bg.energyElasticity.startDraw(rng);
     bg.efficiencyGain.startDraw(rng);
     bg.employmentElasticity.startDraw(rng);
-    gridDraw = grid?.kind === 'distribution' ? sample(grid.dist, rng) : Number.NaN;
+    // drawn after the background, before the policies (the order of the draw's stream)
+    grid?.startDraw(rng);
     // after the grid factor, so a scenario without these numbers draws exactly as before
     bg.price.startDraw(rng);
     bg.valueAddedRate.startDraw(rng);
     bg.taxRate.startDraw(rng);
-    const gridAt = (year: number): number | undefined =>
-      grid === undefined
-        ? undefined
-        : grid.kind === 'constant'
-          ? grid.value
-          : grid.kind === 'series'
-            ? valueAt(grid.series, year)
-            : gridDraw;
     for (let i = 0; i < runtimes.length; i++) {
       policyRngs[i] = createRng(seed, draw, 1 + i);
       runtimes[i].startDraw(state, policyRngs[i]);
@@ -157,7 +154,8 @@ export function createSimulation(input: SimulationInput): Simulation {
         k,
         one,
         active: state.active,
-        gridTPerMwh: gridAt(year),
+        ...(grid ? { gridTPerMwh: grid.at(year) } : {}),
+        carbon,
       });
 
     state.startYear(base);
@@ -173,7 +171,7 @@ export function createSimulation(input: SimulationInput): Simulation {
       for (let i = 0; i < runtimes.length; i++) runtimes[i].apply(state, year, policyRngs[i]);
       for (let i = 0; i < runtimes.length; i++) runtimes[i].endYear?.(state, year);
       // policies re-accounted every firm they changed: sum instead of accounting all again
-      const totals = sumAccounts(state, accounts, state.active, scenario.accounting, k.electricityTcePer10kKwh, baseRenewable);
+      const totals = sumAccounts(state, accounts, state.active, scenario.accounting, k, baseRenewable, carbon);
       writeMetrics(state, totals, layout, y, out, offset);
     }
     return state.events;

@@ -1,4 +1,5 @@
 import { accountOne, createOneAccount, type YearCoefficients } from '../accounting/account-one.js';
+import type { CarbonLedger } from '../accounting/boundary.js';
 import { CARRIERS, FOSSIL_CARRIERS, type CarrierId } from '../domain/carriers.js';
 import type { EnterpriseTable } from '../domain/enterprise-table.js';
 import { growValueAdded, raiseValueAddedRate, startFirm } from '../economy/economics.js';
@@ -87,6 +88,8 @@ export class SimState implements PolicyState {
   priceIndex = new Float64Array(0);
   /** The year's coefficients, set by the engine before policies run. */
   k: YearCoefficients | undefined;
+  /** Values each change as the change of the district's CO2 on the scenario's boundary (set by the engine). */
+  carbon: CarbonLedger | undefined;
 
   private readonly base: { u8: [Uint8Array, Uint8Array][]; f64: [Float64Array, Float64Array][] };
   private readonly one = createOneAccount();
@@ -270,13 +273,26 @@ export class SimState implements PolicyState {
     this.co2T[e] = this.one.co2T;
   }
 
+  /** Notes firm e before a change, for {@link co2Cut}. */
+  private beforeChange(e: number): void {
+    this.carbon?.before(this, e, this.active);
+  }
+
+  /** The fall of the district's CO2 a change at firm e made, its own boundary having fallen by `firmCut`. */
+  private co2Cut(e: number, firmCut: number): number {
+    return this.carbon ? this.carbon.reduction(this, e, this.active, firmCut) : firmCut;
+  }
+
   exit(e: number, policy: number, action: string): void {
     if (this.active[e] === 0) return;
-    this.record(e, policy, action, this.energyTce[e], this.co2T[e], this.landMu[e], 0);
+    const energy = this.energyTce[e];
+    const co2 = this.co2T[e];
+    this.beforeChange(e);
     this.active[e] = 0;
     this.grossTce[e] = 0;
     this.energyTce[e] = 0;
     this.co2T[e] = 0;
+    this.record(e, policy, action, energy, this.co2Cut(e, co2), this.landMu[e], 0);
   }
 
   saveEnergy(e: number, share: number, policy: number, action: string): void {
@@ -284,6 +300,7 @@ export class SimState implements PolicyState {
     const f = Math.min(1, Math.max(0, share));
     const energy = this.energyTce[e];
     const co2 = this.co2T[e];
+    this.beforeChange(e);
     // the fuel part of the fossil carriers (fossil energy less feedstock) falls by f; feedstock stays
     const t = this.k!.fossilTcePerUnit;
     let fossil = 0;
@@ -296,7 +313,7 @@ export class SimState implements PolicyState {
     // the firm's own renewable power keeps running: the saving cuts purchased power first
     this.renewableElectricity10kKwh[e] = Math.min(this.renewableElectricity10kKwh[e], this.electricity10kKwh[e]);
     this.reaccount(e);
-    this.record(e, policy, action, energy - this.energyTce[e], co2 - this.co2T[e], 0, 0);
+    this.record(e, policy, action, energy - this.energyTce[e], this.co2Cut(e, co2 - this.co2T[e]), 0, 0);
   }
 
   growValueAdded(e: number, share: number): void {
@@ -318,16 +335,19 @@ export class SimState implements PolicyState {
     if (this.active[e] === 0) return;
     const energy = this.energyTce[e];
     const co2 = this.co2T[e];
+    this.beforeChange(e);
     this.renewableElectricity10kKwh[e] = Math.max(this.renewableElectricity10kKwh[e], share * this.electricity10kKwh[e]);
     this.reaccount(e);
-    this.record(e, policy, action, energy - this.energyTce[e], co2 - this.co2T[e], 0, 0);
+    this.record(e, policy, action, energy - this.energyTce[e], this.co2Cut(e, co2 - this.co2T[e]), 0, 0);
   }
 
   startProject(e: number, policy: number, action: string): void {
     if (this.active[e] === 1) return;
+    this.beforeChange(e);
     this.active[e] = 1;
     startFirm(this, e);
     this.reaccount(e);
+    this.co2Cut(e, 0); // carries the district's heat balance forward; a project's CO2 is new, not a cut
     this.record(e, policy, action, 0, 0, 0, this.energyTce[e]);
   }
 

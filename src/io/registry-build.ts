@@ -4,7 +4,16 @@ import { hasErrors, type Diagnostic } from '../domain/diagnostic.js';
 import { GRADES, type EnterpriseTable } from '../domain/enterprise-table.js';
 import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
-import { FALSE_WORDS, GREEN_FACTORY_WORDS, PIPELINE_COLUMNS, REGISTRY_COLUMNS, TRUE_WORDS, type ColumnDef } from './registry-columns.js';
+import {
+  FALSE_WORDS,
+  GREEN_FACTORY_WORDS,
+  parseSupplies,
+  PIPELINE_COLUMNS,
+  REGISTRY_COLUMNS,
+  SUPPLY_WORDS,
+  TRUE_WORDS,
+  type ColumnDef,
+} from './registry-columns.js';
 import { matchHeaders } from './registry-headers.js';
 import { parseDataYear, type MetaYear } from './registry-meta.js';
 
@@ -252,6 +261,11 @@ export function buildRegistry(
     ...carriers,
   };
   const energyTotalTce = colIndex.has('energy_tce') ? new Float64Array(n).fill(Number.NaN) : undefined;
+  const supplies = colIndex.has('supplies') ? new Uint8Array(n) : undefined;
+  const powerSupplied10kKwh = colIndex.has('power_supplied_10k_kwh') ? new Float64Array(n).fill(Number.NaN) : undefined;
+  const heatSuppliedGj = colIndex.has('heat_supplied_gj') ? new Float64Array(n).fill(Number.NaN) : undefined;
+  if (powerSupplied10kKwh) numberTargets.power_supplied_10k_kwh = powerSupplied10kKwh;
+  if (heatSuppliedGj) numberTargets.heat_supplied_gj = heatSuppliedGj;
   const rdShare = new Float64Array(n).fill(Number.NaN);
   const startYear = new Int16Array(n);
   const ramp: (readonly number[] | undefined)[] = new Array<undefined>(n).fill(undefined);
@@ -373,6 +387,20 @@ export function buildRegistry(
           else t.greenFactory[e] = level;
           break;
         }
+        case 'supplies': {
+          const bits = parseSupplies(raw);
+          if (bits === undefined)
+            err(
+              def,
+              'registry/bad-choice',
+              msg.badChoice(
+                raw,
+                SUPPLY_WORDS.map(([, ws]) => `${ws[0]}/${ws[ws.length - 1]}`),
+              ),
+            );
+          else if (supplies) supplies[e] = bits;
+          break;
+        }
         case 'grade': {
           if (raw === '') break;
           const g = GRADES.indexOf(raw.toUpperCase() as (typeof GRADES)[number]);
@@ -394,6 +422,12 @@ export function buildRegistry(
     if (!Number.isNaN(rdShare[e]) && Number.isNaN(t.rdExpense[e])) {
       if (Number.isNaN(t.revenue[e])) err('rd_share', 'registry/share-without-revenue', msg.rdShareWithoutRevenue());
       else t.rdExpense[e] = rdShare[e] * t.revenue[e];
+    }
+    if (supplies && !bad.has('supplies')) {
+      if ((supplies[e] & 1) === 0 && (powerSupplied10kKwh?.[e] ?? 0) > 0)
+        err('power_supplied_10k_kwh', 'registry/supply-without-flag', msg.supplyWithoutFlag('power_supplied_10k_kwh', 'power'));
+      if ((supplies[e] & 2) === 0 && (heatSuppliedGj?.[e] ?? 0) > 0)
+        err('heat_supplied_gj', 'registry/supply-without-flag', msg.supplyWithoutFlag('heat_supplied_gj', 'heat'));
     }
     if (t.valueAdded[e] > t.output[e])
       err('value_added', 'registry/value-added-above-output', msg.valueAddedAboveOutput(t.valueAdded[e], t.output[e]));
@@ -432,6 +466,9 @@ export function buildRegistry(
     parks: parks.labels,
     carriers,
     ...t,
+    ...(supplies ? { supplies } : {}),
+    ...(powerSupplied10kKwh ? { powerSupplied10kKwh } : {}),
+    ...(heatSuppliedGj ? { heatSuppliedGj } : {}),
   };
   const value: LoadedRegistry = {
     file,

@@ -13,7 +13,8 @@ export type ColumnKind =
   | 'green-factory'
   | 'grade'
   | 'start-year'
-  | 'ramp';
+  | 'ramp'
+  | 'supplies';
 
 export interface ColumnDef {
   /** The snake_case header of DESIGN §2. */
@@ -73,6 +74,15 @@ export const REGISTRY_COLUMNS: readonly ColumnDef[] = [
   { key: 'green_factory', aliases: ['绿色工厂'], kind: 'green-factory', required: false },
   { key: 'grade', aliases: ['亩均等级', '评价等级'], kind: 'grade', required: false },
   { key: 'year', aliases: ['年份', '数据年份', '统计年度'], kind: 'data-year', required: false },
+  // the district's own power and heat suppliers (src/accounting/boundary.ts); without the column, D44 supplies both
+  { key: 'supplies', aliases: ['对外供能', '供能类型', '供电供热'], kind: 'supplies', required: false },
+  {
+    key: 'power_supplied_10k_kwh',
+    aliases: ['供电量(万千瓦时)', '对外供电量(万千瓦时)', '上网电量(万千瓦时)'],
+    kind: 'optional-number',
+    required: false,
+  },
+  { key: 'heat_supplied_gj', aliases: ['供热量(GJ)', '对外供热量(GJ)', '供热量(百万千焦)'], kind: 'optional-number', required: false },
 ];
 
 /** Registry columns a project table does not take: its start year is its commissioning year; it has no grade or data year yet. */
@@ -89,6 +99,25 @@ export const PIPELINE_COLUMNS: readonly ColumnDef[] = [
   // 能耗单列 (发改环资〔2021〕1310号): energy reported apart from the district's dual-control total
   { key: 'national_major', aliases: ['能耗单列', '国家重大项目'], kind: 'bool', required: false },
 ];
+
+/** Accepted words of a `supplies` cell, by bit (1 power, 2 heat); cells list them separated by ; , 、 / + or spaces. */
+export const SUPPLY_WORDS: readonly (readonly [bit: number, words: readonly string[]])[] = [
+  [1, ['power', 'electricity', '供电', '电', '电力']],
+  [2, ['heat', 'steam', '供热', '热', '热力', '蒸汽']],
+  [0, ['none', '无', '否']],
+];
+
+/** Reads a `supplies` cell into its bits, or undefined when a word is unknown. */
+export function parseSupplies(raw: string): number | undefined {
+  let bits = 0;
+  for (const w of raw.toLowerCase().split(/[;,，；、/+\s]+/)) {
+    if (w === '') continue;
+    const hit = SUPPLY_WORDS.find(([, ws]) => ws.includes(w));
+    if (!hit) return undefined;
+    bits |= hit[0];
+  }
+  return bits;
+}
 
 /**
  * Normalises a header for matching: folds full-width letters, digits, brackets and punctuation

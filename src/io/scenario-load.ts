@@ -11,6 +11,9 @@ import { resolveScenario, type Scenario } from '../scenario/resolve.js';
 import { loadExpressionEngine } from '../scenario/expression.js';
 import { mayHoldExpressions, scenarioSchema, type ScenarioSpec } from '../scenario/schema.js';
 import { parseWith } from '../scenario/zod-issues.js';
+import { checkGridAgainstPublished } from '../scenario/grid-factor.js';
+import { DISTRIBUTIONS } from '../scenario/param.js';
+import { isYearKey } from '../domain/schema-helpers.js';
 import { resolveFuelMixes } from '../accounting/fuel-mix.js';
 import { checkRegistryAgainstFactors, checkRegistryConsistency } from './registry-checks.js';
 import { completeRegistryEnergy, type CompletionSummary } from './registry-complete.js';
@@ -169,13 +172,27 @@ async function readPolicyTables(
 
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** Keys that make a map one value rather than a block of settings: a distribution's name, `per`, `clip`. */
+const VALUE_KEYS = new Set([...Object.keys(DISTRIBUTIONS), 'per', 'clip']);
+
+/**
+ * True when a map is one scenario number — a distribution (`{triangular: […]}`) or a year series
+ * (`{2021: 0.5568, 2025: …}`, also with the grid factor's `multiplier`) — and so is replaced whole.
+ */
+export function isValueMap(v: unknown): boolean {
+  return isMap(v) && Object.keys(v).some((k) => VALUE_KEYS.has(k) || isYearKey(k));
+}
+
 /**
  * Merges a child over its parent: maps merge key by key, lists and scalars replace (DESIGN §3).
+ * A map that is one value (a distribution or a year series, {@link isValueMap}) on either side is
+ * replaced whole: a child's `grid_emission_factor: { triangular: […] }` replaces the parent's
+ * year series, and a child's series replaces the parent's without keeping its other years.
  * Only own keys are merged, and each is defined as data, so no key (the YAML reader already
  * refuses `__proto__`, `constructor` and `prototype`) can reach a prototype.
  */
 export function mergeScenario(parent: unknown, child: unknown): unknown {
-  if (!isMap(parent) || !isMap(child)) return child;
+  if (!isMap(parent) || !isMap(child) || isValueMap(parent) || isValueMap(child)) return child;
   const out: Record<string, unknown> = {};
   const set = (k: string, v: unknown) => Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   for (const [k, v] of Object.entries(parent)) set(k, v);
@@ -268,6 +285,11 @@ export async function loadScenario(
     return { diagnostics };
   }
   const factors = resolveFactors(factorsR.value);
+  const grid = resolved.scenario.gridEmissionFactor;
+  const gridIssues = grid
+    ? checkGridAgainstPublished(grid, factors.gridEmissionFactorTPerMwh, spec.grid_emission_factor, ['grid_emission_factor'])
+    : [];
+  if (gridIssues.length) return { diagnostics: locate(gridIssues) };
   const mixes = resolveFuelMixes(factorsR.value.default_fuel_mix, spec.registry_defaults.fuel_mix);
   const completion = completeRegistryEnergy(registry, factors, mixes, spec.registry_defaults.energy_total_basis, spec.period.base);
   const completionErrors = completion.diagnostics.filter((d) => d.severity !== 'warning');

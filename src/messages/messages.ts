@@ -187,6 +187,12 @@ export const msg = {
     `renewable_electricity_10k_kwh ${ren} exceeds electricity_10k_kwh ${elec}; the renewable part is included in electricity, not added to it`,
   villageClusterInPark: (count: number, rows: readonly number[]) =>
     `${count} firm${count === 1 ? ' is' : 's are'} flagged village_cluster (村级工业集聚点) but name${count === 1 ? 's' : ''} a park (rows ${rows.slice(0, 8).join(', ')}${rows.length > 8 ? ', …' : ''}); a village cluster lies outside the industrial parks, so the village clean-up would take a park firm: clear the flag or the park`,
+  supplyWithoutFlag: (column: string, what: 'power' | 'heat') =>
+    `${column} is given but the firm's supplies cell does not name ${what}; add ${what} (${what === 'power' ? '供电' : '供热'}) to supplies, or leave ${column} empty`,
+  gridUncertaintyBeforePublished: (year: number, published: number) =>
+    `grid_emission_factor ${year} is uncertain but the grid factor is published up to ${published}; give ${year} as a number, or put the distribution on a year after ${published}`,
+  gridMultiplierNotDistribution: () =>
+    'grid_emission_factor.multiplier is a per-draw distribution around 1, e.g. { triangular: [0.9, 1, 1.1] }; a fixed change belongs in the year values',
   valueAddedAboveOutput: (va: number, out: number) => `value_added ${va} exceeds output ${out}; value added is a part of gross output`,
   xlsxNoSheet: () => 'the workbook has no worksheet',
   registrySheetMissing: (name: string, sheets: readonly string[]) =>

@@ -51,6 +51,9 @@ export function toTransfer(input: SimulationInput): TransferInput {
     nationalMajor: share(t.nationalMajor),
     greenFactory: share(t.greenFactory),
     grade: share(t.grade),
+    ...(t.supplies ? { supplies: share(t.supplies) } : {}),
+    ...(t.powerSupplied10kKwh ? { powerSupplied10kKwh: share(t.powerSupplied10kKwh) } : {}),
+    ...(t.heatSuppliedGj ? { heatSuppliedGj: share(t.heatSuppliedGj) } : {}),
   };
   return {
     scenario: { ...input.scenario, policies: input.scenario.policies.map((p) => ({ type: p.module.type, params: p.params })) },

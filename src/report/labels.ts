@@ -6,6 +6,7 @@ const METRIC_TITLES: Record<string, [zh: string, en: string]> = {
   dual_control_energy_tce: ['双控口径能耗', 'Dual-control energy'],
   feedstock_tce: ['原料用能', 'Feedstock energy'],
   co2_t: ['二氧化碳排放', 'CO2 emissions'],
+  co2_firm_t: ['二氧化碳排放（企业边界合计）', 'CO2, sum of firm boundaries'],
   vacated_energy_tce: ['腾出用能', 'Energy vacated'],
   co2_reduction_t: ['减少碳排放', 'CO2 cut'],
   vacated_land_mu: ['腾出用地', 'Land vacated'],

@@ -22,6 +22,7 @@ export function displayUnit(metric: string, kind: string = 'level'): DisplayUnit
     case 'national_major_energy_tce':
       return { scale: 1e-4, decimals: 2, unit: '万tce' };
     case 'co2_t':
+    case 'co2_firm_t':
     case 'co2_reduction_t':
       return { scale: 1e-4, decimals: 2, unit: '万tCO2' };
     case 'vacated_land_mu':

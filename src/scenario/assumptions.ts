@@ -102,10 +102,12 @@ export function describeAssumptions(input: {
     const out: [string, string | number | boolean][] = [];
     flatten(spec.grid_emission_factor, 'grid_emission_factor', out);
     for (const [item, value] of out) add('factors', `${item} (tCO2/MWh, scenario)`, value);
-  } else {
-    const g = factors.gridEmissionFactorTPerMwh;
-    g.years.forEach((y, k) => add('factors', `grid_emission_factor.${y} (tCO2/MWh, ${factors.name})`, g.values[k]));
   }
+  // the published values stay under a scenario's points (src/scenario/grid-factor.ts)
+  const g = factors.gridEmissionFactorTPerMwh;
+  g.years.forEach((y, k) => add('factors', `grid_emission_factor.${y} (tCO2/MWh, ${factors.name})`, g.values[k]));
+  const r = factors.residualGridRatio;
+  r?.years.forEach((y, k) => add('factors', `residual grid factor ÷ average ${y} (${factors.name})`, r.values[k]));
   add('factors', 'electricity calorific (tce/10⁴ kWh)', factors.electricityCalorificTcePer10kKwh);
   const p = factors.electricityPrimaryTcePer10kKwh;
   p.years.forEach((y, k) => add('factors', `electricity primary ${y} (tce/10⁴ kWh)`, p.values[k]));

@@ -6,6 +6,7 @@ import { msg } from '../messages/messages.js';
 import type { PolicyModule, ResolvedPolicy } from '../policies/types.js';
 import { checkTargetYears, defaultFrom, targetSchema, type Target } from '../targets/schema.js';
 import { DOMAINS, type Domain } from './domain.js';
+import { resolveGridFactor, type GridFactorSpec } from './grid-factor.js';
 import { resolveNumber, resolveParam, type Param, type ParamInput } from './param.js';
 import { GROWTH_DEFAULTS, isSectorMap, type ScenarioSpec } from './schema.js';
 import { parseWith } from './zod-issues.js';
@@ -39,8 +40,8 @@ export interface Scenario {
     /** Yearly relative change of the tax rate (tax ÷ VA) per sector. */
     readonly taxRate: SectorParam;
   };
-  /** Overrides the factors file's grid series when given. */
-  readonly gridEmissionFactor?: Param;
+  /** The scenario's grid factor (src/scenario/grid-factor.ts); the factors file's series alone when absent. */
+  readonly gridEmissionFactor?: GridFactorSpec;
   readonly constants: ReadonlyMap<string, number>;
   readonly policies: readonly ResolvedPolicy[];
   readonly targets: readonly Target[];
@@ -139,7 +140,7 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
   const gridEmissionFactor =
     spec.grid_emission_factor === undefined
       ? undefined
-      : resolveParam(spec.grid_emission_factor, constants, ['grid_emission_factor'], issues, DOMAINS.gridEmissionFactor);
+      : resolveGridFactor(spec.grid_emission_factor, constants, end, ['grid_emission_factor'], issues);
 
   const policies: ResolvedPolicy[] = [];
   const known = input.policyModules.map((m) => m.type);
@@ -203,6 +204,7 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
         electricityBasis: spec.accounting.electricity_basis,
         excludeFeedstock: spec.accounting.exclude_feedstock,
         excludeRenewables: spec.accounting.exclude_renewables,
+        carbonBoundary: spec.accounting.boundary,
       },
       growth,
       gridEmissionFactor,

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { fuelMixOverrideSchema } from '../accounting/fuel-mix.js';
 import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
-import { checkParam, paramSchema, type ParamInput } from './param.js';
+import { gridFactorSchema } from './grid-factor.js';
+import { checkParam, type ParamInput } from './param.js';
 
 /** True when a map is a by-sector map (`default` and/or GB/T 4754 divisions) rather than a distribution. */
 export function isSectorMap(v: unknown): v is Record<string, ParamInput> {
@@ -77,8 +78,10 @@ export const scenarioSchema = z.strictObject({
       electricity_basis: z.enum(['calorific', 'primary']).default('calorific'),
       exclude_feedstock: z.boolean().default(true),
       exclude_renewables: z.enum(['none', 'new', 'non_fossil']).default('new'),
+      /** The boundary of the district's CO2 total (DOMAIN §8): territorial (default) or firm (Σ scope 1 + 2). */
+      boundary: z.enum(['territorial', 'firm']).default('territorial'),
     })
-    .default({ electricity_basis: 'calorific', exclude_feedstock: true, exclude_renewables: 'new' }),
+    .default({ electricity_basis: 'calorific', exclude_feedstock: true, exclude_renewables: 'new', boundary: 'territorial' }),
   growth: z
     .strictObject({
       value_added: sectorParamSchema().optional(),
@@ -93,8 +96,8 @@ export const scenarioSchema = z.strictObject({
       tax_rate: sectorParamSchema().optional(),
     })
     .default({}),
-  /** Grid emission factor trajectory, tCO2/MWh; overrides the factors file's series. */
-  grid_emission_factor: paramSchema({ perEnterprise: false }).optional(),
+  /** Grid emission factor, tCO2/MWh: a constant, points over the factors file's published series, or an end-year distribution (grid-factor.ts). */
+  grid_emission_factor: gridFactorSchema.optional(),
   constants: z
     .record(
       z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'constant names are identifiers: letters, digits and _'),
@@ -140,6 +143,7 @@ const TEXT_KEYS = new Set([
   'per',
   'electricity_basis',
   'exclude_renewables',
+  'boundary',
   'pipeline',
   'grades',
   'sectors',

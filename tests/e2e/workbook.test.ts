@@ -148,7 +148,9 @@ describe('results.xlsx of a run', () => {
     expect(items.get('accounting.electricity_basis')).toBe('primary');
     expect(items.get('growth.energy_elasticity')).toBe('pert(0.4, 0.6, 0.8) per draw');
     expect(items.get('policies[0].dispositions.upgrade.energy_saving')).toBe('triangular(0.05, 0.12, 0.25) per enterprise');
-    expect(items.get('grid_emission_factor.2021 (tCO2/MWh, scenario)')).toBe(0.5568);
+    // the published factors come from the factors file; the scenario gives the uncertain 2025 value
+    expect(items.get('grid_emission_factor.2021 (tCO2/MWh, china)')).toBe(0.5568);
+    expect(String(items.get('grid_emission_factor.2025 (tCO2/MWh, scenario)'))).toMatch(/^triangular\(0\.46, 0\.5, 0\.54\)/);
     expect(items.get('coal_t (tce/unit)')).toBe(0.7143);
     expect(items.get('企业数')).toBe(1000);
     expect(items.get('企业名录')).toMatch(/^models\/enterprises\/zhenhai-synthetic-2020\.csv · sha256 [0-9a-f]{64}$/);

@@ -82,10 +82,18 @@ describe('a registry shaped like a 亩均 export (notes sheet first, banner and 
       remainder(300000, 5000) * MIX_CO2_PER_TCE.D44 + // 293,855 tce
       remainder(200, 120) * MIX_CO2_PER_TCE.default; // 52.52 tce (C17)
     expect(b.totals.electricityCo2T).toBeCloseTo(267932.16, 4);
-    expect(b.totals.co2T).toBeCloseTo(electricityCo2 + fuelCo2, 4);
+    expect(b.totals.firmCo2T).toBeCloseTo(electricityCo2 + fuelCo2, 4);
     // ≈ 1,715,000 t in all: a sanity bound on the sum above
-    expect(b.totals.co2T).toBeGreaterThan(1.6e6);
-    expect(b.totals.co2T).toBeLessThan(1.8e6);
+    expect(b.totals.firmCo2T).toBeGreaterThan(1.6e6);
+    expect(b.totals.firmCo2T).toBeLessThan(1.8e6);
+    // the territorial total (the default boundary): the D44 plant (no supplies column: power and
+    // heat) delivers 293,855 tce × 0.25 × 29.3076 ÷ 36 = 59,807 × 10⁴ kWh, displacing imports at the
+    // grid factor, and 293,855 × 0.45 × 29.3076 = 3,875,492 GJ of heat, counted once where bought
+    const fuelD44 = remainder(300000, 5000);
+    const power = (fuelD44 * 0.25 * 29.3076) / 36;
+    const heatBought = registry.table.carriers.heat_gj.reduce((a, v) => a + v, 0);
+    const heatLocal = fuelD44 * 0.45 * 29.3076;
+    expect(b.totals.co2T).toBeCloseTo(electricityCo2 + fuelCo2 - power * 10 * GRID_2020 - Math.min(heatBought, heatLocal) * 0.11, 4);
     // VA: 120,000 + 60,000 + 8,000 + 5,000 + 7,000 + 20,000 + 700 = 220,700 万元 (规上: 220,000)
     expect(registry.table.valueAdded.reduce((a, v) => a + v, 0)).toBe(220700);
     expect(b.aboveScale.valueAdded).toBe(220000);

@@ -70,7 +70,12 @@ describe('loadScenario', () => {
     const s = r.value!.scenario;
     expect(s.monteCarlo).toEqual({ draws: 1000, seed: 1 });
     expect(s.confidence).toBe(0.9);
-    expect(s.accounting).toEqual({ electricityBasis: 'calorific', excludeFeedstock: true, excludeRenewables: 'new' });
+    expect(s.accounting).toEqual({
+      electricityBasis: 'calorific',
+      excludeFeedstock: true,
+      excludeRenewables: 'new',
+      carbonBoundary: 'territorial',
+    });
     expect(s.growth.valueAdded.default).toEqual({ kind: 'constant', value: 0.05 });
     expect(r.value!.registry.table.n).toBe(5);
   });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountEnterprises, createEnterpriseAccounts, sumAccounts } from '../../src/accounting/account.js';
 import type { AccountingConfig } from '../../src/accounting/config.js';
+import { createYearCoefficients, setYear } from '../../src/accounting/account-one.js';
 import type { Factors } from '../../src/accounting/factors.js';
 import { PIPELINE_COLUMNS } from '../../src/io/registry-columns.js';
 import { msg } from '../../src/messages/messages.js';
@@ -105,14 +106,16 @@ describe('national major projects, 能耗单列 (item 2)', () => {
   });
 
   it('its savings are not the district’s vacated energy (its CO2 cut counts)', async () => {
-    // reviewed as a two-high project built since 2018 above 1,000 tce; benchmark saving 10 %:
-    //   vacated energy 0 (not 2,122.9); CO2 cut 0.1 × 58,574 = 5,857.4 t; 单列 energy 0.9 × 21,229 = 19,106.1 tce
-    const review = `  - { type: two_high_review, years: [2022, 2022], dispositions: { benchmark: { share: 1, energy_saving: 0.1 } } }\n`;
+    // reviewed (the year after its start: programmes are exclusive within a year) as a two-high project
+    // built since 2018 above 1,000 tce; no growth; benchmark saving 10 %:
+    //   vacated energy 0 (not 2,122.9); CO2 cut 0.1 × (53,208 + 1,000 × 10 × 0.5306 grid 2023) = 5,851.4 t;
+    //   单列 energy 0.9 × 21,229 = 19,106.1 tce
+    const review = `  - { type: two_high_review, years: [2023, 2023], dispositions: { benchmark: { share: 1, energy_saving: 0.1 } } }\n`;
     const r = await runText(`${entry()}${review}`, 1, 1, { 'p.csv': csv('true') });
-    expect(actions(r)).toEqual(['2022 NM start', '2022 NM benchmark']);
-    expect(value(r, 'vacated_energy_tce', 2022)).toBe(0);
-    expect(value(r, 'co2_reduction_t', 2022)).toBeCloseTo(5857.4, 6);
-    expect(value(r, 'national_major_energy_tce', 2022)).toBeCloseTo(19106.1, 6);
+    expect(actions(r)).toEqual(['2022 NM start', '2023 NM benchmark']);
+    expect(value(r, 'vacated_energy_tce', 2023)).toBe(0);
+    expect(value(r, 'co2_reduction_t', 2023)).toBeCloseTo(5851.4, 6);
+    expect(value(r, 'national_major_energy_tce', 2023)).toBeCloseTo(19106.1, 6);
   });
 
   it('without the flag the same project is the district’s and fails the intensity test', async () => {
@@ -126,7 +129,12 @@ describe('national major projects, 能耗单列 (item 2)', () => {
   });
 
   it('accounting: a flagged firm leaves the dual-control sums in both summing paths, not CO2', () => {
-    const config: AccountingConfig = { electricityBasis: 'calorific', excludeFeedstock: true, excludeRenewables: 'none' };
+    const config: AccountingConfig = {
+      electricityBasis: 'calorific',
+      excludeFeedstock: true,
+      excludeRenewables: 'none',
+      carbonBoundary: 'firm',
+    };
     // firm 0: other_tce 100 (100 tce, 266.04 t); firm 1 (flagged): other_tce 50 with feedstock 20 → 30 tce dual control,
     //   CO2 50 × 2.6604 × (1 − 20/50) = 79.812 t
     const cols = { ...energyColumns([{ other_tce: 100 }, { other_tce: 50, feedstock_tce: 20 }]), nationalMajor: Uint8Array.of(0, 1) };
@@ -137,7 +145,9 @@ describe('national major projects, 能耗单列 (item 2)', () => {
     expect(t.nationalMajorTce).toBeCloseTo(30, 9);
     expect(t.grossTce).toBeCloseTo(150, 9);
     expect(t.co2T).toBeCloseTo(266.04 + 79.812, 9);
-    const s = sumAccounts(cols, out, Uint8Array.of(1, 1), config, 1.229, 0);
+    const k = createYearCoefficients(factors, config);
+    setYear(k, factors, config, 2022);
+    const s = sumAccounts(cols, out, Uint8Array.of(1, 1), config, k, 0);
     expect([s.dualControlTce, s.nationalMajorTce, s.co2T]).toEqual([t.dualControlTce, t.nationalMajorTce, t.co2T]);
   });
 });

@@ -92,11 +92,13 @@ describe('two_high_review', () => {
     const run = await runText(spec('none'));
     expect(actions(run)).toEqual(['2021 E1 benchmark']); // E2 and E3 are machinery, not two-high; reviewed once
     expect(value(run, 'vacated_energy_tce', 2021)).toBeCloseTo(0.1 * E.E1, 9);
-    // E1's CO2 in 2021: combustion 2,304.5526 + process 500 + power (200 − 50 renewable) × 10 × 0.5568 + heat 220 t;
-    // a 10 % saving cuts 10 % of combustion and heat, not the process CO2, and its 20 × 10⁴ kWh of
-    // power all come off the purchased power (the 50 renewable stay): 230.45526 + 20 × 10 × 0.5568 + 22
-    // (was 0.1 × 3,359.7526 when the saving also cut the firm's renewable power; saving.ts)
-    expect(value(run, 'co2_reduction_t', 2021)).toBeCloseTo(230.45526 + 111.36 + 22, 3);
+    // E1's CO2 in 2021: combustion 2,304.5526 + process 500 + heat 220 + power (200 − 50 renewable) × 10 at
+    // the residual-mix factor r = 0.5568 × 0.5856 ÷ 0.5366 (E1 holds green power; MEE 2022 residual ÷
+    // average, held before 2022). A 10 % saving cuts 10 % of combustion and heat, not the process CO2,
+    // and its 20 × 10⁴ kWh of power all come off the purchased power (the 50 renewable stay; saving.ts);
+    // no local heat supplier, so the heat cut counts
+    const r = (0.5568 * 0.5856) / 0.5366;
+    expect(value(run, 'co2_reduction_t', 2021)).toBeCloseTo(230.45526 + 20 * 10 * r + 22, 3);
   });
 
   it('the threshold depends on the build year (≥ 2018: 1,000 tce; before: 5,000 tce)', async () => {
@@ -125,8 +127,10 @@ describe('green_manufacturing', () => {
     const id = run.ids[certified.enterprise];
     expect(['E2', 'E3']).toContain(id); // E1 is already a provincial green factory
     const power = id === 'E2' ? 150 : 80;
-    // the 2 % gain comes first, then half of the lower power use turns renewable
-    expect(certified.co2ReductionT).toBeCloseTo(0.5 * power * 0.98 * 10 * 0.5568, 9);
+    // the 2 % gain comes first; then half of the lower power use turns renewable, and the rest moves from
+    // the average 0.5568 to the residual mix r = 0.5568 × 0.5856 ÷ 0.5366 (MEE 2022 ratio, held before 2022)
+    const r = (0.5568 * 0.5856) / 0.5366;
+    expect(certified.co2ReductionT).toBeCloseTo(power * 0.98 * 10 * (0.5568 - 0.5 * r), 9);
     expect(run.events.filter((e) => e.action === 'evaluate')).toHaveLength(3);
     const gains = run.events.filter((e) => e.action === 'green_factory_gain');
     expect(gains.map((e) => e.year)).toEqual([2021]); // once, in the year certified (was every later year)

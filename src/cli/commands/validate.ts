@@ -40,7 +40,9 @@ export async function validateCommand(paths: readonly string[], lang: Lang, io: 
     io.out(
       `    ${L('grossEnergy')} ${fmt(t.grossTce / 1e4, 1)} 万tce · ${L('dualControl')} ${fmt(t.dualControlTce / 1e4, 1)} 万tce · ${L('feedstock')} ${fmt(t.feedstockTce / 1e4, 1)} 万tce`,
     );
-    io.out(`    ${L('co2')} ${fmt(t.co2T / 1e4, 1)} 万tCO2`);
+    io.out(
+      `    ${L('co2')} ${fmt(t.co2T / 1e4, 1)} 万tCO2 (${L(scenario.accounting.carbonBoundary === 'territorial' ? 'territorial' : 'firmBoundary')}) · ${L('firmSum')} ${fmt(t.firmCo2T / 1e4, 1)} 万tCO2`,
+    );
     io.out(
       `    ${L('va')} ${fmt(b.aboveScale.valueAdded / 1e4, 1)} 亿元 · ${L('vaRate')} ${pct(b.aboveScale.valueAddedRate)} · ${L('taxPerMu')} ${fmt(b.aboveScale.taxPerMu, 1)} 万元/亩`,
     );
