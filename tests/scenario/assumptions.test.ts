@@ -30,9 +30,9 @@ describe('the list of assumptions', () => {
     expect(get('growth.employment_elasticity')).toBe(0.2);
     expect(get('growth.value_added.C25')).toBe('triangular(0.01, 0.03, 0.05) per draw');
     expect(get('policies[0]')).toBe('rectification');
-    expect(get('policies[0].above_scale_only')).toBe(false); // a module default the file does not write
+    expect(get('policies[0].exclusive')).toBe(true); // a module default the file does not write
     expect(get('policies[0].named')).toBe('0 entries');
-    expect(get('policies[4].admission.max_energy_intensity')).toBe(0.3);
+    expect(get('policies[5].admission.max_energy_intensity')).toBe(0.3);
     expect(get('natural_gas_10k_m3 (tce/unit)')).toBe(12.143); // GB/T 2589-2020, 1.2143 kgce/m³
     expect(get('electricity calorific (tce/10⁴ kWh)')).toBe(1.229);
     expect(get('registry')).toBe('r.csv · sha256 ab');
