@@ -159,3 +159,19 @@ describe('year-to-year shocks: per: year (issue #11 §2)', () => {
     expect(r.diagnostics.map((d) => d.message)).toContain(msg.perYearNotHere());
   });
 });
+
+describe('a VA above output at run time', { timeout: 60_000 }, () => {
+  it('stops the CLI with exit 2 and the firm, year and rate — in-process and on workers, no stack trace', async () => {
+    const { dcsim, scenarioFile, STACK, cli } = await import('../adversarial/scenario-kit.js');
+    // E2 (C34): VA rate 0.3 doubles a year → 0.6 in 2021, 1.2 in 2022
+    const { dir } = await scenarioFile('growth: { value_added_rate: { C34: 1 } }');
+    const expected = msg.drawImpossible(0, msg.valueAddedRateAboveOne('E2', 2022, 3_600 / (12_000 / 4)));
+    const inProcess = await cli('run', `${dir}/scenario.yaml`, '--out', `${dir}/out`, '--workers', '0', '--no-charts', '--draws', '2');
+    expect(inProcess.code).toBe(2);
+    expect(inProcess.err.split('\n')).toContain(expected); // after the warning that 1 (+100 % a year) is unusually high
+    const spawned = dcsim(dir, 'run', 'scenario.yaml', '--out', `${dir}/out2`, '--workers', '2', '--no-charts', '--draws', '2');
+    expect(spawned.code).toBe(2);
+    expect(spawned.err).not.toMatch(STACK);
+    expect(spawned.err).toMatch(/^draw [01]: firm E2, year 2022: its value added would be 120 % of its output/m);
+  });
+});
