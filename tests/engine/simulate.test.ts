@@ -85,7 +85,7 @@ growth: { value_added: 0.05, energy_elasticity: 0.6, efficiency_gain: 0.01, empl
     const text = (await import('node:fs')).readFileSync(join(ROOT, 'scenarios/zhenhai-2025.yaml'), 'utf8');
     const t = text
       .replace('extends: baseline.yaml', `extends: ${join(ROOT, 'scenarios/baseline.yaml')}`)
-      .replace('../models/projects', join(ROOT, 'models/projects'));
+      .replaceAll('../models/projects', join(ROOT, 'models/projects'));
     const a = await runText(t, 4, 5);
     const b = await runText(t, 4, 5);
     const c = await runText(t, 4, 6);
