@@ -59,7 +59,7 @@ const summary = {
 
 const events = tableCsv({
   columns: EVENT_COLUMNS,
-  rows: [[0, 2021, 'A', '@SUM(1)', 'rectification-2', 'close', 1.5, 2, 3, 0, '蛟川街道', '园区外', 'C26', 0]],
+  rows: [[0, 2021, 'A', '@SUM(1)', 'rectification-2', 'close', 1.5, 2, 3, 0, '蛟川街道', '园区外', 'C26', 0, 0]],
 });
 
 describe('the run workbook tables', () => {
