@@ -45,14 +45,20 @@ export interface FirmCounts {
   readonly sameYearInSeveral: number;
 }
 
-/** Counts the distinct firms per programme and in total; a `shortfall` row names no firm. */
+const NOT_A_TAKE: ReadonlySet<string> = new Set(['shortfall', 'ramp', 'pending']);
+
+/**
+ * Counts the distinct firms per programme and in total. Only takes count: a `shortfall` row names no
+ * firm, and a project's `ramp` step or a `pending` saving at the period end is bookkeeping of an
+ * earlier take, not a programme taking the firm again.
+ */
 export function firmCounts(rows: readonly AttributionRow[]): FirmCounts | undefined {
   const all = new Set<string>();
   const byPolicy = new Map<string, Set<string>>();
   const byYear = new Map<string, Set<string>>();
   for (const r of rows) {
     if (r.enterprise === undefined) return undefined;
-    if (r.enterprise === '' || r.action === 'shortfall') continue;
+    if (r.enterprise === '' || NOT_A_TAKE.has(r.action)) continue;
     all.add(r.enterprise);
     if (!byPolicy.has(r.policy)) byPolicy.set(r.policy, new Set());
     byPolicy.get(r.policy)!.add(r.enterprise);

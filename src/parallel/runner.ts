@@ -102,6 +102,7 @@ export class WorkerPool {
     let done = 0;
     let next = 0;
     const listeners: [Worker, (m: FromWorker) => void][] = [];
+    let onAbort: (() => void) | undefined;
     try {
       await new Promise<void>((resolve, reject) => {
         let finished = total === 0;
@@ -112,7 +113,8 @@ export class WorkerPool {
           reject(e);
         };
         if (o.signal?.aborted) return fail(new RunAborted('interrupted')); // before the run started: no 'abort' event will come
-        o.signal?.addEventListener('abort', () => fail(new RunAborted('interrupted')), { once: true });
+        onAbort = () => fail(new RunAborted('interrupted'));
+        o.signal?.addEventListener('abort', onAbort, { once: true });
         const position = new Map<Worker, number>();
         const dispatch = (w: Worker) => {
           if (this.failed) return fail(this.failed);
@@ -155,6 +157,7 @@ export class WorkerPool {
       throw e;
     } finally {
       for (const [w, f] of listeners) w.off('message', f);
+      if (onAbort) o.signal?.removeEventListener('abort', onAbort); // a pool reused by many runs (seek, compare) keeps none
     }
     return { layout: sim.layout, drawSize, values, events, ids: labels.ids, names: labels.names, paramNames: sim.paramNames, params };
   }

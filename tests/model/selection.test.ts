@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attribute } from '../../src/engine/attribution.js';
+import { attribute, firmCounts } from '../../src/engine/attribution.js';
 import { attributionRows } from '../../src/io/events-read.js';
 import { eventsCsv } from '../../src/io/run-tables.js';
 import { loadScenario } from '../../src/io/scenario-load.js';
@@ -173,5 +173,32 @@ describe('exclusivity and shortfalls (issue #11 §5)', () => {
     const r = await run(`  - { type: rectification, ${CLOSE} }`);
     expect(r.events.some((e) => e.action === 'shortfall')).toBe(false);
     expect(value(r, 'quota_shortfall.rectification', 2021)).toBe(0);
+  });
+});
+
+describe('distinct firm counts (attribution.firms)', () => {
+  const row = (year: number, enterprise: string, policy: string, action: string) => ({
+    year,
+    enterprise,
+    policy,
+    action,
+    town: '',
+    park: '',
+    sector: 'C26',
+    vacatedEnergyTce: 0,
+    co2ReductionT: 0,
+    vacatedLandMu: 0,
+  });
+  it('a project ramping up or a saving pending at the period end is not a second programme taking the firm', () => {
+    const counts = firmCounts([
+      row(2023, 'P', 'green_manufacturing', 'retrofit'),
+      row(2023, 'P', 'new_projects', 'ramp'),
+      row(2025, 'A', 'village_cleanup', 'close'),
+      row(2025, 'A', 'rectification', 'pending'),
+      row(2025, 'B', 'rectification', 'upgrade'),
+      row(2025, 'B', 'village_cleanup', 'move_to_park'),
+    ]);
+    // only B is taken by two programmes in one year; P and A once each
+    expect(counts).toMatchObject({ total: 3, sameYearInSeveral: 1 });
   });
 });
