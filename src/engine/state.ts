@@ -353,19 +353,16 @@ export class SimState implements PolicyState {
 
   scaleProject(e: number, factor: number, policy: number, action: string): void {
     const energy = this.energyTce[e];
+    this.beforeChange(e);
     for (const c of CARRIERS) this.carriers[c][e] *= factor;
     this.feedstockTce[e] *= factor;
     this.renewableElectricity10kKwh[e] *= factor;
     this.processCo2T[e] *= factor;
-    this.valueAdded[e] *= factor;
-    this.valueAddedConstant[e] *= factor;
-    this.output[e] *= factor;
-    this.tax[e] *= factor;
+    growValueAdded(this, e, factor - 1); // every money column, VA at constant prices too
     this.employees[e] *= factor;
-    this.revenue[e] *= factor;
-    this.rdExpense[e] *= factor;
     this.pollutantT[e] *= factor;
     this.reaccount(e);
+    this.co2Cut(e, 0); // as a start: the district's heat balance moves on; a ramp's CO2 is new, not a cut
     if (this.active[e] === 1) this.record(e, policy, action, 0, 0, 0, this.energyTce[e] - energy);
   }
 
