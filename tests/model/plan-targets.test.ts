@@ -9,19 +9,21 @@ import { runText, value } from '../engine/run-helpers.js';
 
 const HEADER = 'id,name,sector,park,land_mu,output,value_added,tax,employees,above_scale,year_built,village_cluster,lsmp,year';
 
-async function scenarioWith(rows: string[], extra = '') {
+/** A scenario over `reg.csv` (next to it), 2020–2022. */
+const SCENARIO = [
+  'name: t',
+  'registry: reg.csv',
+  `factors: ${join(ROOT, 'models/factors/china.yaml')}`,
+  `evaluation: ${join(ROOT, 'models/evaluation/zhejiang-mujun.yaml')}`,
+  'period: { base: 2020, end: 2022 }',
+].join('\n');
+
+const registry = (rows: string[]) => `${HEADER}\n${rows.join('\n')}\n`;
+
+async function scenarioWith(rows: string[]) {
   const dir = await mkdtemp(join(tmpdir(), 'dcsim-plan-'));
-  await writeFile(join(dir, 'reg.csv'), `${HEADER}\n${rows.join('\n')}\n`);
-  const text = [
-    'name: t',
-    'registry: reg.csv',
-    `factors: ${join(ROOT, 'models/factors/china.yaml')}`,
-    `evaluation: ${join(ROOT, 'models/evaluation/zhejiang-mujun.yaml')}`,
-    'period: { base: 2020, end: 2022 }',
-    'monte_carlo: { draws: 3, seed: 1 }',
-    extra,
-  ].join('\n');
-  await writeFile(join(dir, 's.yaml'), text);
+  await writeFile(join(dir, 'reg.csv'), registry(rows));
+  await writeFile(join(dir, 's.yaml'), SCENARIO);
   return loadScenario(join(dir, 's.yaml'));
 }
 
@@ -52,20 +54,12 @@ describe("the plan's targets, complete (方案 表1 and 二、主要目标)", ()
 
   it('above_scale_value_added sums the 规上 firms only (a 规下 firm does not count)', async () => {
     // A: 规上 VA 30; B: 规上 VA 20; C: 规下 VA 5 → 规上 VA 50 in the base year; value_added (all firms) 55
-    const reg = [
-      HEADER,
+    const reg = registry([
       'A,A,C34,镇海经济开发区,10,100,30,5,3,true,2010,false,false,2020',
       'B,B,C34,镇海经济开发区,10,100,20,5,3,true,2010,false,false,2020',
       'C,C,C34,,5,20,5,1,3,false,2010,false,false,2020',
-    ].join('\n');
-    const text = [
-      'name: t',
-      'registry: reg.csv',
-      `factors: ${join(ROOT, 'models/factors/china.yaml')}`,
-      `evaluation: ${join(ROOT, 'models/evaluation/zhejiang-mujun.yaml')}`,
-      'period: { base: 2020, end: 2021 }',
-    ].join('\n');
-    const run = await runText(text, 1, 1, { 'reg.csv': `${reg}\n` });
+    ]);
+    const run = await runText(SCENARIO, 1, 1, { 'reg.csv': reg });
     expect(value(run, 'above_scale_value_added', 2020)).toBeCloseTo(50, 9);
     expect(value(run, 'value_added', 2020)).toBeCloseTo(55, 9);
   });
