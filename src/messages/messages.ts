@@ -340,4 +340,9 @@ export const msg = {
     `draw ${draw < 0 ? '(unknown)' : draw} failed: ${message}\nThe other workers were stopped and nothing was written. This is a bug in dcsim; please report it with the command you ran.`,
   internalError: (message: string) =>
     `internal error: ${message}\nThis is a bug in dcsim, not in your input; please report it with the command you ran (set DCSIM_DEBUG=1 for details).`,
+  // actuals and tracking (issue #12)
+  warningThresholdOrder: (yellow: number, green: number) =>
+    `the yellow threshold (${yellow}) must be below the green one (${green}): probabilities at or above green are green, at or above yellow are yellow, below are red`,
+  seasonalProfile: () =>
+    'a seasonal profile is 12 shares of the year\'s flow expected by the end of each month, never falling and ending at 1, e.g. [0.08, 0.16, …, 1]',
 };

@@ -5,6 +5,7 @@ import type { ProjectTable } from '../domain/project-table.js';
 import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import type { EvaluationColumns } from '../evaluation/evaluate.js';
 import type { Rng } from '../random/rng.js';
+import type { RecordedAction } from '../actuals/types.js';
 
 /** What a policy's resolve step may consult besides its own entry. */
 export interface PolicyResolveContext {
@@ -16,6 +17,11 @@ export interface PolicyResolveContext {
   readonly enterpriseIndex: (id: string) => number | undefined;
   /** The project table loaded from a file the entry names under `field` (see {@link PolicyModule.files}). */
   readonly table: (field: string) => ProjectTable | undefined;
+  /**
+   * The actions the district actually took under this policy up to `as_of` (src/actuals/), in
+   * file order: replayed in every draw as recorded, like named entries.
+   */
+  readonly recorded: readonly RecordedAction[];
 }
 
 /**
@@ -137,6 +143,11 @@ export interface PolicyModule<Spec = unknown, Params = unknown> {
   readonly label: { readonly zh: string; readonly en: string };
   /** Validates the whole entry, `type` included; unknown keys are errors. */
   readonly schema: z.ZodType<Spec>;
+  /**
+   * The dispositions an actions file may record under this policy (issue #12), e.g.
+   * rectification's upgrade, regulate, relocate, close; none: the policy takes no recorded action.
+   */
+  readonly actions?: readonly string[];
   /** Keys of the entry that name project tables (CSV/XLSX, relative to the scenario file); the io layer loads them for resolve. */
   readonly files?: readonly string[];
   /** Turns a validated entry into parameters; problems are reported at paths under `path`. */

@@ -1,4 +1,5 @@
 import type { AccountingConfig } from '../accounting/config.js';
+import type { Actuals, RecordedAction } from '../actuals/types.js';
 import type { ProjectTable } from '../domain/project-table.js';
 import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import { metricAtPrices } from '../domain/price-basis.js';
@@ -45,7 +46,38 @@ export interface Scenario {
   readonly constants: ReadonlyMap<string, number>;
   readonly policies: readonly ResolvedPolicy[];
   readonly targets: readonly Target[];
+  /** Monitoring settings (dcsim track). */
+  readonly tracking: Tracking;
+  /** The plan's indicators dcsim does not simulate, tracked against their plan values only. */
+  readonly tracked: readonly TrackedIndicator[];
+  /** What actually happened, up to `as_of` (src/actuals/); set by the io layer after resolve. */
+  readonly actuals?: Actuals;
 }
+
+/** The scenario's `tracking:` block, defaults filled in. */
+export interface Tracking {
+  /** Green at or above this probability (undefined: each target's confidence). */
+  readonly green?: number;
+  /** Yellow at or above this probability, red below (default 0.5). */
+  readonly yellow: number;
+  /** Share of a year's flow expected by the end of month m (index m − 1); uniform m ÷ 12 by default. */
+  readonly seasonalProfile: readonly number[];
+}
+
+/** A `tracked:` indicator: a plan value dcsim does not simulate. */
+export interface TrackedIndicator {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly base: number;
+  readonly year: number;
+  readonly bound: 'at_least' | 'at_most';
+  readonly goal: number;
+  readonly flow: boolean;
+}
+
+/** The uniform seasonal profile: m ÷ 12 of a year's flow by the end of month m. */
+export const UNIFORM_PROFILE: readonly number[] = Array.from({ length: 12 }, (_, m) => (m + 1) / 12);
 
 /** What resolve needs besides the spec. */
 export interface ResolveInput {
@@ -56,6 +88,8 @@ export interface ResolveInput {
   readonly enterpriseIndex: (id: string) => number | undefined;
   /** Tables read from the files policy entries name, by `<policy index>.<field>`. */
   readonly policyTables?: ReadonlyMap<string, ProjectTable>;
+  /** The actions actually taken up to `as_of`, each with its policy's index (src/actuals/). */
+  readonly recorded?: readonly RecordedAction[];
 }
 
 function resolveSectorParam(
@@ -159,7 +193,8 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
     issues.push(...parsed.issues);
     if (parsed.value === undefined) return;
     const table = (field: string) => input.policyTables?.get(`${i}.${field}`);
-    const r = module.resolve(parsed.value, { base, end, constants, enterpriseIndex: input.enterpriseIndex, table }, path);
+    const recorded = (input.recorded ?? []).filter((a) => a.policyIndex === i);
+    const r = module.resolve(parsed.value, { base, end, constants, enterpriseIndex: input.enterpriseIndex, table, recorded }, path);
     issues.push(...r.issues);
     policies.push({ module, params: r.params });
   });
@@ -190,6 +225,9 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
     });
   });
 
+  const tracking = resolveTracking(spec, issues);
+  const tracked = resolveTracked(spec, targets, base, end, issues);
+
   if (issues.some((i) => i.severity !== 'warning')) return { issues };
   return {
     scenario: {
@@ -211,7 +249,51 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
       constants,
       policies,
       targets,
+      tracking,
+      tracked,
     },
     issues,
   };
+}
+
+/** Resolves `tracking:`: thresholds in order (yellow below green), a rising seasonal profile ending at 1. */
+function resolveTracking(spec: ScenarioSpec, issues: PathIssue[]): Tracking {
+  const t = spec.tracking;
+  const yellow = t?.warning?.yellow ?? 0.5;
+  const green = t?.warning?.green;
+  if (green !== undefined && yellow >= green)
+    issues.push({ path: ['tracking', 'warning', 'yellow'], code: 'tracking/thresholds', message: msg.warningThresholdOrder(yellow, green) });
+  const profile = t?.seasonal_profile ?? UNIFORM_PROFILE;
+  if (t?.seasonal_profile) {
+    const falls = profile.findIndex((v, i) => i > 0 && v < profile[i - 1]);
+    if (falls >= 0 || Math.abs(profile[11] - 1) > 1e-9)
+      issues.push({ path: ['tracking', 'seasonal_profile'], code: 'tracking/profile', message: msg.seasonalProfile() });
+  }
+  return { yellow, ...(green !== undefined ? { green } : {}), seasonalProfile: profile };
+}
+
+/** Resolves `tracked:` indicators: one bound, a year in the period, ids unique among targets and indicators. */
+function resolveTracked(spec: ScenarioSpec, targets: readonly Target[], base: number, end: number, issues: PathIssue[]): TrackedIndicator[] {
+  const ids = new Set(targets.map((t) => t.id));
+  return spec.tracked.flatMap((t, i) => {
+    const path: ValuePath = ['tracked', i];
+    if (ids.has(t.id)) issues.push({ path: [...path, 'id'], code: 'target/duplicate-id', message: msg.duplicateTargetId(t.id) });
+    ids.add(t.id);
+    if ((t.at_least === undefined) === (t.at_most === undefined))
+      issues.push({ path, code: 'tracked/bound', message: t.at_least === undefined ? msg.targetNoBound() : msg.targetBothBounds() });
+    if (t.year <= base || t.year > end)
+      issues.push({ path: [...path, 'year'], code: 'target/year', message: msg.yearOutsidePeriod(t.year, base + 1, end, 'year') });
+    return [
+      {
+        id: t.id,
+        label: t.label ?? t.id,
+        unit: t.unit ?? '',
+        base: t.base,
+        year: t.year,
+        bound: t.at_least !== undefined ? ('at_least' as const) : ('at_most' as const),
+        goal: (t.at_least ?? t.at_most)!,
+        flow: t.flow,
+      },
+    ];
+  });
 }

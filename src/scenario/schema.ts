@@ -106,6 +106,42 @@ export const scenarioSchema = z.strictObject({
     .default({}),
   policies: z.array(z.record(z.string(), z.unknown())).default([]),
   targets: z.array(z.unknown()).default([]),
+  /**
+   * What actually happened (src/actuals/): `{ values: FILE, actions: FILE }` (CSV or XLSX, paths
+   * relative to this scenario file), or one XLSX with sheets 实际值 / 实际处置. `--actuals` overrides.
+   */
+  actuals: z.union([relPath, z.strictObject({ values: relPath.optional(), actions: relPath.optional() })]).optional(),
+  /** The actuals are used up to this period: `YYYY`, `YYYY-Qn` or `YYYY-MM` (default: the latest period in the files). */
+  as_of: z.union([z.string().min(1), z.int()]).optional(),
+  /** Monitoring (dcsim track): warning thresholds, the seasonal profile, the plan's indicators dcsim does not simulate. */
+  tracking: z
+    .strictObject({
+      /** Warning levels by the probability of meeting a target: green at or above `green` (default: the target's confidence), yellow at or above `yellow` (0.5), red below. */
+      warning: z.strictObject({ green: z.number().gt(0).lt(1).optional(), yellow: z.number().gt(0).lt(1).optional() }).optional(),
+      /** Share of a year's flow expected by the end of each month, 12 rising numbers ending at 1 (default: uniform, m ÷ 12). */
+      seasonal_profile: z.array(z.number().min(0).max(1)).length(12).optional(),
+    })
+    .optional(),
+  /**
+   * Indicators of the plan dcsim does not simulate (Table 2: parks, high-tech VA, investment …):
+   * tracked against their plan values from the actuals, without a forecast.
+   */
+  tracked: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids use letters, digits, ".", "_" and "-", e.g. high-tech-va-share'),
+        label: z.string().optional(),
+        unit: z.string().optional(),
+        /** Value in the base year (the start of the plan path). */
+        base: z.number(),
+        year: z.int(),
+        at_least: z.number().optional(),
+        at_most: z.number().optional(),
+        /** A flow (summed over the years, e.g. projects landed) rather than a level (default false). */
+        flow: z.boolean().default(false),
+      }),
+    )
+    .default([]),
 });
 
 export type ScenarioSpec = z.infer<typeof scenarioSchema>;
@@ -152,6 +188,11 @@ const TEXT_KEYS = new Set([
   'retrofit_selection',
   'exempt_green_factory',
   'prices',
+  'actuals',
+  'values',
+  'actions',
+  'as_of',
+  'unit',
 ]);
 
 /**
