@@ -46,6 +46,12 @@ export interface Simulation {
   readonly paramNames: readonly string[];
 }
 
+/** Observers of a draw, in this thread only (dcsim rebase reads the state at a year's end). */
+export interface SimulationHooks {
+  /** Called at the end of every year of every draw (the base year too), after the year's metrics are written; must not change the state. */
+  readonly yearEnd?: (state: SimState, year: number) => void;
+}
+
 /** Stream keys within a draw: 0 for the background, 1 + i for policy i. */
 const BACKGROUND_STREAM = 0;
 
@@ -55,7 +61,7 @@ const BACKGROUND_STREAM = 0;
  * base year … end: background dynamics → accounting → 亩均 evaluation → policies in scenario
  * order → accounting → metrics.
  */
-export function createSimulation(input: SimulationInput): Simulation {
+export function createSimulation(input: SimulationInput, hooks: SimulationHooks = {}): Simulation {
   const { scenario, table, factors, evaluation } = input;
   const { base, end } = scenario.period;
   const policies = scenario.policies;
@@ -162,6 +168,7 @@ export function createSimulation(input: SimulationInput): Simulation {
     const baseTotals = accountYear(base);
     evaluate(evalCols, evaluation, evalOut, official);
     writeMetrics(state, baseTotals, layout, 0, out, offset);
+    hooks.yearEnd?.(state, base);
     for (let y = 1; y < years; y++) {
       const year = base + y;
       state.startYear(year);
@@ -173,6 +180,7 @@ export function createSimulation(input: SimulationInput): Simulation {
       // policies re-accounted every firm they changed: sum instead of accounting all again
       const totals = sumAccounts(state, accounts, state.active, scenario.accounting, k, baseRenewable, carbon);
       writeMetrics(state, totals, layout, y, out, offset);
+      hooks.yearEnd?.(state, year);
     }
     return state.events;
   };
