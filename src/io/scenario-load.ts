@@ -200,6 +200,14 @@ export function mergeScenario(parent: unknown, child: unknown): unknown {
   return out;
 }
 
+/** Options of {@link loadScenario}: the command line's `--actuals` and `--as-of`. */
+export interface ScenarioLoadOptions {
+  /** An actuals file (relative to the working directory) instead of the scenario's; `null` ignores the scenario's actuals (the plan as at its start). */
+  readonly actuals?: string | null;
+  /** Overrides the scenario's `as_of` (`YYYY`, `YYYY-Qn`, `YYYY-MM`). */
+  readonly asOf?: string;
+}
+
 /**
  * Loads a scenario end to end: the `extends` chain, the merged spec, the registry, factors and
  * evaluation files it names (relative to the file that names them), and resolves it. Returns
@@ -208,6 +216,7 @@ export function mergeScenario(parent: unknown, child: unknown): unknown {
 export async function loadScenario(
   path: string,
   policyModules: readonly PolicyModule[] = POLICY_MODULES,
+  options: ScenarioLoadOptions = {},
 ): Promise<{ value?: LoadedScenario; diagnostics: Diagnostic[] }> {
   const { chain, diagnostics: chainDiags } = await loadScenarioChain(path);
   if (!chain) return { diagnostics: chainDiags };
