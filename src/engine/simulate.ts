@@ -1,3 +1,6 @@
+import { Calibration } from '../actuals/calibration.js';
+import { lastCompleteYear } from '../actuals/period.js';
+import { ReplayBook } from '../actuals/replay.js';
 import { accountEnterprises, sumAccounts, totalRenewable10kKwh, type EnterpriseAccounts } from '../accounting/account.js';
 import { createOneAccount, createYearCoefficients } from '../accounting/account-one.js';
 import { CarbonLedger, supplyBase } from '../accounting/boundary.js';
@@ -136,6 +139,17 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
   const carbon = new CarbonLedger(scenario.accounting.carbonBoundary, supplyBase(table, table, factors, base), capacity, factors);
   state.carbon = carbon;
   const policyRngs: Rng[] = new Array(policies.length);
+  // what actually happened (src/actuals/): the record the policies replay, and the observed values a draw matches
+  const actuals = scenario.actuals;
+  let calibration: Calibration | undefined;
+  if (actuals) {
+    const complete = lastCompleteYear(actuals.asOf);
+    const index = new Map(table.ids.map((id, e) => [id, e]));
+    state.replay = new ReplayBook(actuals.actions, (id) => index.get(id), table.aboveScale, capacity, policies.length, complete);
+    const c = new Calibration(actuals.values, base, complete, actuals.asOf, table.n, capacity);
+    if (c.active) calibration = c;
+  }
+  const metricSlot = new Map(layout.ids.map((id, m) => [id, m]));
 
   const runDraw: Simulation['runDraw'] = (seed, draw, out, offset, record, params, paramsOffset = 0) => {
     const rng = createRng(seed, draw, BACKGROUND_STREAM);
@@ -178,8 +192,11 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
       for (let i = 0; i < runtimes.length; i++) runtimes[i].apply(state, year, policyRngs[i]);
       for (let i = 0; i < runtimes.length; i++) runtimes[i].endYear?.(state, year);
       // policies re-accounted every firm they changed: sum instead of accounting all again
-      const totals = sumAccounts(state, accounts, state.active, scenario.accounting, k, baseRenewable, carbon);
+      const sum = () => sumAccounts(state, accounts, state.active, scenario.accounting, k, baseRenewable, carbon);
+      calibration?.calibrateYear(state, year, sum);
+      const totals = sum();
       writeMetrics(state, totals, layout, y, out, offset);
+      calibration?.adjustFlows(year, out, (m) => offset + metricSlot.get(m)! * years + y);
       hooks.yearEnd?.(state, year);
     }
     return state.events;

@@ -4,6 +4,7 @@ import { CARRIERS, FOSSIL_CARRIERS, type CarrierId } from '../domain/carriers.js
 import type { EnterpriseTable } from '../domain/enterprise-table.js';
 import { growValueAdded, raiseValueAddedRate, startFirm } from '../economy/economics.js';
 import type { PolicyState } from '../policies/types.js';
+import type { ReplayBook } from '../actuals/replay.js';
 
 /** One line of the audit trail (events.csv). */
 export interface EngineEvent {
@@ -20,6 +21,8 @@ export interface EngineEvent {
   readonly shortfallFirms: number;
   /** A saving started and not yet credited at the end of the period (action `pending`), tce. */
   readonly pendingSavingTce: number;
+  /** A recorded action replayed (events.csv `source: actual`), not a modelled one. */
+  readonly actual: boolean;
 }
 
 /** Flow kinds tallied per policy and year. */
@@ -90,6 +93,8 @@ export class SimState implements PolicyState {
   k: YearCoefficients | undefined;
   /** Values each change as the change of the district's CO2 on the scenario's boundary (set by the engine). */
   carbon: CarbonLedger | undefined;
+  /** What the record leaves to the policies (src/actuals/replay.ts; set by the engine when the scenario has actuals). */
+  replay: ReplayBook | undefined;
 
   private readonly base: { u8: [Uint8Array, Uint8Array][]; f64: [Float64Array, Float64Array][] };
   private readonly one = createOneAccount();
@@ -172,6 +177,7 @@ export class SimState implements PolicyState {
     this.flows.fill(0);
     this.claims.fill(-1);
     this.pendingSavingTce = 0;
+    this.replay?.startYear(year);
   }
 
   /** Restores the base values for a new draw. */
@@ -231,6 +237,7 @@ export class SimState implements PolicyState {
       newProjectEnergyTce: newEnergy,
       shortfallFirms: 0,
       pendingSavingTce: pending,
+      actual: this.replay?.isActual(this.ids[e], policy) ?? false,
     });
   }
 
@@ -252,7 +259,20 @@ export class SimState implements PolicyState {
       newProjectEnergyTce: 0,
       shortfallFirms: firms,
       pendingSavingTce: 0,
+      actual: false,
     });
+  }
+
+  selecting(policy: number): boolean {
+    return this.replay?.selecting(policy) ?? true;
+  }
+
+  recordedCount(policy: number, group: 0 | 1, action?: string): number {
+    return this.replay?.count(policy, group, action) ?? 0;
+  }
+
+  reserved(e: number): boolean {
+    return this.replay?.reserved(e) ?? false;
   }
 
   tcePerUnit(carrier: CarrierId): number {

@@ -22,6 +22,8 @@ import { loadRegistry } from './registry-load.js';
 import { loadProjectTable, type ProjectCompletion } from './project-load.js';
 import { loadYamlWith, locateIssue, readYamlMap } from './yaml-file.js';
 import type { YamlSource } from './yaml-source.js';
+import { lastCompleteYear } from '../actuals/period.js';
+import { readActuals, type ActualsOptions } from './actuals-scenario.js';
 
 /** Everything a run needs, loaded and checked. */
 export interface LoadedScenario {
@@ -200,13 +202,12 @@ export function mergeScenario(parent: unknown, child: unknown): unknown {
   return out;
 }
 
-/** Options of {@link loadScenario}: the command line's `--actuals` and `--as-of`. */
-export interface ScenarioLoadOptions {
-  /** An actuals file (relative to the working directory) instead of the scenario's; `null` ignores the scenario's actuals (the plan as at its start). */
-  readonly actuals?: string | null;
-  /** Overrides the scenario's `as_of` (`YYYY`, `YYYY-Qn`, `YYYY-MM`). */
-  readonly asOf?: string;
-}
+/**
+ * Options of {@link loadScenario}: the command line's `--actuals` (a file, or two comma-separated,
+ * relative to the working directory; `null` ignores the scenario's actuals: the plan as at its
+ * start) and `--as-of` (`YYYY`, `YYYY-Qn`, `YYYY-MM`).
+ */
+export type ScenarioLoadOptions = ActualsOptions;
 
 /**
  * Loads a scenario end to end: the `extends` chain, the merged spec, the registry, factors and
@@ -286,7 +287,14 @@ export async function loadScenario(
   diagnostics.push(...yearDiagnostics.filter((d) => d.severity !== 'warning'));
   const index = new Map<string, number>();
   registry?.table.ids.forEach((id, i) => index.set(id, i));
-  const resolved = resolveScenario({ spec, files, policyModules, enterpriseIndex: (id) => index.get(id), policyTables });
+  // what actually happened (src/actuals/): read and checked against the registry and the policies, then cut at as_of
+  const actualsRead = registry
+    ? await readActuals(spec, sources, absPaths, options, registry, policyModules, policyTables, (id) => index.get(id))
+    : { diagnostics: [], warnings: [] };
+  diagnostics.push(...actualsRead.diagnostics);
+  const actuals = actualsRead.actuals;
+  const replay = actuals ? { recorded: actuals.actions, lastCompleteYear: lastCompleteYear(actuals.asOf) } : {};
+  const resolved = resolveScenario({ spec, files, policyModules, enterpriseIndex: (id) => index.get(id), policyTables, ...replay });
   const resolvedDiagnostics = locate(resolved.issues);
   const scenarioWarnings = resolvedDiagnostics.filter((d) => d.severity === 'warning');
   diagnostics.push(...resolvedDiagnostics.filter((d) => d.severity !== 'warning'));
@@ -306,6 +314,7 @@ export async function loadScenario(
   const cross = checkRegistryAgainstFactors(registry, factors);
   if (cross.length) return { diagnostics: cross };
   const warnings = [
+    ...actualsRead.warnings,
     ...scenarioWarnings,
     ...registry.warnings,
     ...checkRegistryConsistency(registry),
@@ -315,12 +324,12 @@ export async function loadScenario(
   ];
   return {
     value: {
-      scenario: resolved.scenario,
+      scenario: actuals ? { ...resolved.scenario, actuals } : resolved.scenario,
       spec,
       registry,
       factors,
       evaluation: resolveEvaluation(evaluationR.value),
-      inputFiles: [...absPaths, files.registry, files.factors, files.evaluation],
+      inputFiles: [...absPaths, files.registry, files.factors, files.evaluation, ...(actuals?.files ?? [])],
       warnings,
       ...(completion.summary ? { energyCompletion: completion.summary } : {}),
       vary: (change) => {
@@ -328,9 +337,16 @@ export async function loadScenario(
         change(copy);
         const again = parseWith(scenarioSchema, copy);
         if (!again.value) return { diagnostics: locate(again.issues) };
-        const r = resolveScenario({ spec: again.value, files, policyModules, enterpriseIndex: (id) => index.get(id), policyTables });
+        const r = resolveScenario({
+          spec: again.value,
+          files,
+          policyModules,
+          enterpriseIndex: (id) => index.get(id),
+          policyTables,
+          ...replay,
+        });
         return r.scenario
-          ? { scenario: r.scenario, diagnostics: [] }
+          ? { scenario: actuals ? { ...r.scenario, actuals } : r.scenario, diagnostics: [] }
           : { diagnostics: locate(r.issues.filter((i) => i.severity !== 'warning')) };
       },
     },

@@ -345,4 +345,12 @@ export const msg = {
     `the yellow threshold (${yellow}) must be below the green one (${green}): probabilities at or above green are green, at or above yellow are yellow, below are red`,
   seasonalProfile: () =>
     'a seasonal profile is 12 shares of the year\'s flow expected by the end of each month, never falling and ending at 1, e.g. [0.08, 0.16, …, 1]',
+  projectNotLanded: (id: string, due: number, next: number) =>
+    `project ${id} was due to start in ${due}, but the actuals record no start of it up to as_of: it starts in ${next} at the earliest (record its start in the actions file if it landed)`,
+  calibrationImpossible: (metric: string, period: string, observed: number, acted: number, free: number, file: string, row: number) =>
+    `${file} row ${row}: the observed ${metric} for ${period} (${observed}) cannot be matched: the firms acted on that year alone have ${acted.toPrecision(6)} and the other firms ${free.toPrecision(6)}; no positive factor on the others gives the observed total. Check the value and its unit (亿元 vs 万元, 万tce vs tce), or the registry's base year`,
+  unrecordedPolicy: (key: string, from: number, to: number, asOf: string) =>
+    `policy ${key} has no recorded action up to as_of ${asOf}: it is simulated in ${from}–${to} as in a forecast (record its actions in the actions file if it acted)`,
+  actualsEmpty: () => 'the actuals hold no value and no action: as_of has no default; give as_of (e.g. as_of: 2023-09) or fill the files',
+  badAsOf: (text: string) => `as_of '${text}' is not a period: write a year (2023), a quarter (2023-Q3) or a month (2023-09)`,
 };

@@ -3,9 +3,9 @@ import type { PathIssue } from '../domain/path-issue.js';
 import { DOMAINS } from '../scenario/domain.js';
 import { paramSchema, type Param } from '../scenario/param.js';
 import { PolicyParam, resolveOptional, resolveYears, yearsSchema } from './common.js';
-import { namedEntrySchema, resolveNamed, type NamedEntry } from './named.js';
+import { namedEntrySchema, observedShare, recordedEntries, resolveNamed, type NamedEntry } from './named.js';
 import { reportShortfall, resolveSelection, selectionKeys, Selector, type Selection } from './selection.js';
-import { maxSavingTceSchema, Saving } from './saving.js';
+import { maxSavingTceSchema, processEnergyTce, Saving } from './saving.js';
 import type { Rng } from '../random/rng.js';
 import type { PolicyModule, PolicyState } from './types.js';
 
@@ -70,6 +70,7 @@ interface Params {
 export const greenManufacturing: PolicyModule<Spec, Params> = {
   type: 'green_manufacturing',
   label: { zh: '绿色制造"521"升级工程', en: 'green manufacturing "521"' },
+  actions: ACTIONS,
   schema,
   resolve(spec, ctx, path) {
     const issues: PathIssue[] = [];
@@ -112,7 +113,7 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
         ),
         gainMaxTce: spec.green_factory_max_saving_tce ?? Infinity,
         renewableShare: spec.green_factory_renewable_share,
-        named: named.named,
+        named: [...named.named, ...recordedEntries(ctx, ACTIONS)],
         selection: resolveSelection({ ...spec, rank_by: 'energy_tce' }),
       },
       issues,
@@ -133,13 +134,13 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
     const gain = new Saving(p.gain, p.gainMaxTce, layout, 'green_factory_efficiency_gain');
     const policy = layout.index;
 
-    const act = (s: PolicyState, e: number, action: Action, year: number, rng: Rng) => {
+    const act = (s: PolicyState, e: number, action: Action, year: number, rng: Rng, observed?: number) => {
       if (action === 'evaluate') {
         evaluated[e] = 1;
         s.note(e, policy, 'evaluate');
       } else if (action === 'retrofit') {
         retrofitted[e] = 1;
-        saving.apply(s, e, saving.sample(year, rng), policy, 'retrofit');
+        saving.apply(s, e, observed ?? saving.sample(year, rng), policy, 'retrofit', observed !== undefined);
         const va = rateGain.value(year, rng);
         if (va) s.raiseValueAddedRate(e, va);
       } else if (certified[e] === 0) {
@@ -147,14 +148,14 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
         // afterwards the firm's lower energy grows with the background dynamics
         certified[e] = 1;
         if (s.greenFactory[e] === 0) s.greenFactory[e] = 1; // district level
-        gain.apply(s, e, gain.sample(year, rng), policy, 'green_factory_gain');
+        gain.apply(s, e, observed ?? gain.sample(year, rng), policy, 'green_factory_gain', observed !== undefined);
         s.raiseRenewableShare(e, p.renewableShare, policy, 'certify');
       }
     };
     /** Picks `k` firms of the named groups (default 规上) passing `ok`, smallest `key` first; reports a shortfall. */
-    const pick = (s: PolicyState, k: number, ok: (e: number) => boolean, key: (e: number) => number) => {
+    const pick = (s: PolicyState, k: number, ok: (e: number) => boolean, key: (e: number) => number, programme: Action) => {
       selector.collect(s, ok);
-      const chosenCount = selector.select(s, { total: k }, key);
+      const chosenCount = selector.select(s, { total: k }, key, programme);
       reportShortfall(s, policy, selector.shortfall);
       return chosenCount;
     };
@@ -170,25 +171,37 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
         rateGain.startDraw(rng);
       },
       apply(s, year, rng) {
-        if (year < p.years[0] || year > p.years[1]) return;
-        for (const entry of p.named)
-          if (entry.year === year && s.active[entry.enterprise] === 1) act(s, entry.enterprise, entry.action, year, rng);
+        const inYears = year >= p.years[0] && year <= p.years[1];
+        for (const entry of p.named) {
+          const e = entry.enterprise;
+          if (entry.year === year && s.active[e] === 1 && (inYears || entry.recorded))
+            act(s, e, entry.action, year, rng, observedShare(entry, processEnergyTce(s, e)));
+        }
+        if (!inYears) return;
         const [evaluations, retrofits, certifications] = perYear.map((x) => Math.round(x.value(year, rng)));
         let k = pick(
           s,
           evaluations,
           (e) => !evaluated[e],
           (e) => -s.grossTce[e],
+          'evaluate',
         );
         for (let i = 0; i < k; i++) act(s, chosen[i], 'evaluate', year, rng);
         const intensity = (e: number) => -(s.energyTce[e] / s.valueAdded[e]);
-        k = pick(s, retrofits, (e) => !retrofitted[e] && s.energyTce[e] > 0, p.worstIntensity ? intensity : (e) => -s.energyTce[e]);
+        k = pick(
+          s,
+          retrofits,
+          (e) => !retrofitted[e] && s.energyTce[e] > 0,
+          p.worstIntensity ? intensity : (e) => -s.energyTce[e],
+          'retrofit',
+        );
         for (let i = 0; i < k; i++) act(s, chosen[i], 'retrofit', year, rng);
         k = pick(
           s,
           certifications,
           (e) => !certified[e] && s.greenFactory[e] === 0,
           (e) => -s.score[e],
+          'certify',
         );
         for (let i = 0; i < k; i++) act(s, chosen[i], 'certify', year, rng);
       },

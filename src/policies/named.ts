@@ -25,6 +25,40 @@ export interface NamedEntry<A extends string = string> {
   readonly enterprise: number;
   readonly year: number;
   readonly action: A;
+  /** An observed saving as a share of the firm's process energy (named lists, recorded actions). */
+  readonly energySaving?: number;
+  /** An observed saving, tce (recorded actions): the share is this over the firm's process energy then. */
+  readonly savingTce?: number;
+  /** A recorded action (src/actuals/): applied in any year, also outside the policy's `years`. */
+  readonly recorded?: boolean;
+}
+
+/**
+ * The policy's recorded actions (PolicyResolveContext.recorded, checked by the actuals loader) as
+ * named entries of registry firms, in file order; `actions` are the policy's dispositions.
+ */
+export function recordedEntries<A extends string>(ctx: PolicyResolveContext, actions: readonly A[]): NamedEntry<A>[] {
+  return ctx.recorded.flatMap((r) => {
+    const enterprise = ctx.enterpriseIndex(r.enterpriseId);
+    if (enterprise === undefined || !actions.includes(r.action as A)) return [];
+    return [
+      {
+        enterprise,
+        year: r.year,
+        action: r.action as A,
+        recorded: true,
+        ...(r.energySaving !== undefined ? { energySaving: r.energySaving } : {}),
+        ...(r.savingTce !== undefined ? { savingTce: r.savingTce } : {}),
+      },
+    ];
+  });
+}
+
+/** The share of firm e's process energy an entry's observed saving is (undefined: draw it from the policy's distribution). */
+export function observedShare(entry: Pick<NamedEntry, 'energySaving' | 'savingTce'>, processTce: number): number | undefined {
+  if (entry.energySaving !== undefined) return entry.energySaving;
+  if (entry.savingTce === undefined) return undefined;
+  return processTce > 0 ? Math.min(1, entry.savingTce / processTce) : 0;
 }
 
 /**

@@ -87,6 +87,8 @@ interface Params {
   readonly generatedYears: readonly number[];
   readonly minTaxPerMu: number;
   readonly maxEnergyIntensity: number;
+  /** 1 for a pipeline project whose start is recorded (src/actuals/): it starts in its recorded year, admitted as it was. */
+  readonly recordedStart: readonly number[];
 }
 
 /** The domain of each number of the generated projects. */
@@ -168,6 +170,7 @@ function slotsPerYear(p: Param, year: number): number {
 export const newProjects: PolicyModule<Spec, Params> = {
   type: 'new_projects',
   label: { zh: '招大引强与增资扩产', en: 'new projects' },
+  actions: ['start'],
   schema,
   files: ['pipeline'],
   resolve(spec, ctx, path) {
@@ -175,7 +178,9 @@ export const newProjects: PolicyModule<Spec, Params> = {
     checkRamp(spec.ramp, path, issues);
     const ramp = spec.ramp ?? [];
     const table = ctx.table('pipeline');
-    const pipeline = spec.pipeline !== undefined && table ? resolvePipeline(table, ctx, ramp, issues) : undefined;
+    const planned = spec.pipeline !== undefined && table ? resolvePipeline(table, ctx, ramp, issues) : undefined;
+    const replayed = planned ? replayStarts(planned, ctx, path, issues) : undefined;
+    const pipeline = replayed?.pipeline;
     let generated: Generated | undefined;
     const generatedYears: number[] = [];
     const g = spec.generated;
@@ -199,7 +204,9 @@ export const newProjects: PolicyModule<Spec, Params> = {
       };
       if (generated.perYear.kind === 'distribution')
         issues.push({ path: [...gp, 'per_year'], code: 'policy/per-year', message: msg.perYearNotDistribution() });
-      for (let y = generated.years[0]; y <= generated.years[1]; y++)
+      // in a year the record completes, the record's landed projects are all there were (src/actuals/replay.ts)
+      const fromYear = ctx.recorded.length && ctx.lastCompleteYear !== undefined ? ctx.lastCompleteYear + 1 : generated.years[0];
+      for (let y = Math.max(fromYear, generated.years[0]); y <= generated.years[1]; y++)
         for (let k = slotsPerYear(generated.perYear, y); k > 0; k--) generatedYears.push(y);
     }
     return {
@@ -210,6 +217,7 @@ export const newProjects: PolicyModule<Spec, Params> = {
         generatedYears,
         minTaxPerMu: spec.admission.min_tax_per_mu ?? 0,
         maxEnergyIntensity: spec.admission.max_energy_intensity ?? Infinity,
+        recordedStart: replayed?.recordedStart ?? [],
       },
       issues,
     };
@@ -311,7 +319,8 @@ export const newProjects: PolicyModule<Spec, Params> = {
           const intensity = s.energyTce[e] / s.valueAdded[e];
           const taxPerMu = s.tax[e] / s.landMu[e];
           const intensityTested = s.nationalMajor[e] === 0;
-          if (taxPerMu < p.minTaxPerMu || (intensityTested && intensity > p.maxEnergyIntensity)) {
+          const recorded = i < piped && p.recordedStart[i] === 1;
+          if (!recorded && (taxPerMu < p.minTaxPerMu || (intensityTested && intensity > p.maxEnergyIntensity))) {
             s.note(e, policy, 'rejected');
             continue;
           }
@@ -323,3 +332,38 @@ export const newProjects: PolicyModule<Spec, Params> = {
     };
   },
 };
+
+/**
+ * Replays the record on a pipeline (src/actuals/): a project recorded as started (`start`) starts
+ * in its recorded year and is admitted as it was; when the record holds any start of this policy,
+ * a project due in a year the record completes without a recorded start has not landed by
+ * `as_of` and starts the year after, at the earliest (a warning names it).
+ */
+function replayStarts(
+  x: Pipeline,
+  ctx: PolicyResolveContext,
+  path: ValuePath,
+  issues: PathIssue[],
+): { pipeline: Pipeline; recordedStart: number[] } {
+  const recordedStart = x.ids.map(() => 0);
+  if (ctx.recorded.length === 0 || ctx.lastCompleteYear === undefined) return { pipeline: x, recordedStart };
+  const startYear = [...x.startYear];
+  for (const r of ctx.recorded) {
+    const i = x.ids.indexOf(r.enterpriseId);
+    if (i < 0 || r.action !== 'start') continue;
+    startYear[i] = r.year;
+    recordedStart[i] = 1;
+  }
+  const next = ctx.lastCompleteYear + 1;
+  x.ids.forEach((id, i) => {
+    if (recordedStart[i] || startYear[i] > ctx.lastCompleteYear!) return;
+    issues.push({
+      path: [...path, 'pipeline'],
+      code: 'actuals/not-landed',
+      message: msg.projectNotLanded(id, startYear[i], next),
+      severity: 'warning',
+    });
+    startYear[i] = next;
+  });
+  return { pipeline: { ...x, startYear }, recordedStart };
+}

@@ -14,7 +14,7 @@ import {
   sharesRefinement,
   yearsSchema,
 } from './common.js';
-import { namedEntrySchema, resolveNamed, type NamedEntry } from './named.js';
+import { namedEntrySchema, observedShare, recordedEntries, resolveNamed, type NamedEntry } from './named.js';
 import {
   quotaSchema,
   reportShortfall,
@@ -25,7 +25,7 @@ import {
   type Quota,
   type Selection,
 } from './selection.js';
-import { maxSavingTceSchema, Saving } from './saving.js';
+import { maxSavingTceSchema, processEnergyTce, Saving } from './saving.js';
 import type { PolicyModule, PolicyState } from './types.js';
 
 const ACTIONS = ['upgrade', 'regulate', 'relocate', 'close'] as const;
@@ -100,7 +100,8 @@ interface Params {
   readonly upgradeMaxTce: number;
   readonly regulateSaving: Param;
   readonly regulateMaxTce: number;
-  readonly named: readonly (NamedEntry<Action> & { energySaving?: number })[];
+  /** Named entries, then the recorded actions (src/actuals/). */
+  readonly named: readonly NamedEntry<Action>[];
 }
 
 /** True when firm e meets every condition given. */
@@ -127,6 +128,7 @@ function meets(s: PolicyState, e: number, c: Criteria): boolean {
 export const rectification: PolicyModule<Spec, Params> = {
   type: 'rectification',
   label: { zh: '高耗低效企业整治', en: 'high-energy low-efficiency rectification' },
+  actions: ACTIONS,
   schema,
   resolve(spec, ctx, path) {
     const issues: PathIssue[] = [];
@@ -182,7 +184,13 @@ export const rectification: PolicyModule<Spec, Params> = {
           DOMAINS.saving,
         ),
         regulateMaxTce: d.regulate?.max_saving_tce ?? Infinity,
-        named: named.named.map((n, i) => ({ ...n, energySaving: spec.named[i].energy_saving })),
+        named: [
+          ...named.named.map((n, i) => ({
+            ...n,
+            ...(spec.named[i].energy_saving !== undefined ? { energySaving: spec.named[i].energy_saving } : {}),
+          })),
+          ...recordedEntries(ctx, ACTIONS),
+        ],
       },
       issues,
     };
@@ -194,6 +202,8 @@ export const rectification: PolicyModule<Spec, Params> = {
     const dueSaving = new Float64Array(n);
     const dueGain = new Float64Array(n);
     const dueRateGain = new Float64Array(n);
+    /** 1 when a lagged upgrade's share was observed (applied without the cap). */
+    const dueObserved = new Uint8Array(n);
     const selector = new Selector(p.selection, n, layout.index);
     const cumulative = cumulativeShares(p.shares);
     const upgradeSaving = new Saving(p.upgradeSaving, p.upgradeMaxTce, layout, 'dispositions.upgrade.energy_saving');
@@ -218,7 +228,7 @@ export const rectification: PolicyModule<Spec, Params> = {
           const gain = upgradeGain.value(year, rng);
           const rateGain = upgradeRateGain.value(year, rng);
           if (p.upgradeLag === 0) {
-            upgradeSaving.apply(s, e, share, policy, 'upgrade');
+            upgradeSaving.apply(s, e, share, policy, 'upgrade', saving !== undefined);
             if (gain) s.growValueAdded(e, gain);
             if (rateGain) s.raiseValueAddedRate(e, rateGain);
           } else {
@@ -226,12 +236,13 @@ export const rectification: PolicyModule<Spec, Params> = {
             dueSaving[e] = share;
             dueGain[e] = gain;
             dueRateGain[e] = rateGain;
+            dueObserved[e] = saving !== undefined ? 1 : 0;
             s.note(e, policy, 'upgrade_started');
           }
           break;
         }
         case 'regulate':
-          regulateSaving.apply(s, e, saving ?? regulateSaving.sample(year, rng), policy, 'regulate');
+          regulateSaving.apply(s, e, saving ?? regulateSaving.sample(year, rng), policy, 'regulate', saving !== undefined);
           break;
         case 'relocate':
         case 'close':
@@ -260,16 +271,17 @@ export const rectification: PolicyModule<Spec, Params> = {
           for (let e = 0; e < s.n; e++) {
             if (dueYear[e] !== year) continue;
             dueYear[e] = 0;
-            upgradeSaving.apply(s, e, dueSaving[e], policy, 'upgrade');
+            upgradeSaving.apply(s, e, dueSaving[e], policy, 'upgrade', dueObserved[e] === 1);
             if (dueGain[e]) s.growValueAdded(e, dueGain[e]);
             if (dueRateGain[e]) s.raiseValueAddedRate(e, dueRateGain[e]);
           }
         }
-        if (year < p.years[0] || year > p.years[1]) return;
+        const inYears = year >= p.years[0] && year <= p.years[1];
         for (const entry of p.named) {
-          if (entry.year === year && s.active[entry.enterprise] === 1)
-            dispose(s, entry.enterprise, entry.action, year, rng, entry.energySaving);
+          if (entry.year === year && s.active[entry.enterprise] === 1 && (inYears || entry.recorded))
+            dispose(s, entry.enterprise, entry.action, year, rng, observedShare(entry, processEnergyTce(s, entry.enterprise)));
         }
+        if (!inYears) return;
         selector.begin();
         for (let e = 0; e < s.n; e++) {
           if (year - lastListed[e] < Math.max(1, p.cooldownYears) || !selector.eligible(s, e)) continue;

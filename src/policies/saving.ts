@@ -59,9 +59,12 @@ export class Saving {
     return this.share.value(year, rng);
   }
 
-  /** Saves `share` of firm e's process energy now, at most the cap, recording it under `action`. */
-  apply(s: PolicyState, e: number, share: number, policy: number, action: string): void {
-    s.saveEnergy(e, cappedShare(s, e, share, this.maxTce), policy, action);
+  /**
+   * Saves `share` of firm e's process energy now, at most the cap, recording it under `action`;
+   * an `observed` share (a recorded or named saving) is applied as given, without the cap.
+   */
+  apply(s: PolicyState, e: number, share: number, policy: number, action: string, observed = false): void {
+    s.saveEnergy(e, observed ? share : cappedShare(s, e, share, this.maxTce), policy, action);
   }
 
   /** The energy `share` would save on firm e now, after the cap, tce. */

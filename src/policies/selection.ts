@@ -22,6 +22,9 @@ import type { PolicyState } from './types.js';
  * - Exclusivity. A firm that an earlier policy of the scenario took this year (any disposition
  *   it recorded) is not a candidate of a later policy with `exclusive: true` (the default).
  *   Named entries are explicit and are not filtered.
+ * - The record (src/actuals/replay.ts). A firm with a recorded action this year or later is no
+ *   candidate; in a year the actuals complete a policy with recorded actions selects nothing;
+ *   otherwise a quota is net of the firms the policy took that year by the record (per group).
  * - Shortfall. A quota the candidates cannot fill is reported (`shortfall` event and
  *   `quota_shortfall.<policy>` metric) by {@link reportShortfall}.
  *
@@ -135,7 +138,7 @@ export class Selector {
 
   /** True when firm e may be a candidate: operating, in a named group, above the 高耗 threshold and not taken by another policy this year (when exclusive). */
   eligible(s: PolicyState, e: number): boolean {
-    if (s.active[e] === 0) return false;
+    if (s.active[e] === 0 || s.reserved(e)) return false;
     if (s.aboveScale[e] === 1 ? !this.sel.above : !this.sel.below) return false;
     if (this.sel.minEnergyTce > 0 && !(s.energyTce[e] >= this.sel.minEnergyTce)) return false;
     return free(s, e, this.policy, this.sel.exclusive);
@@ -165,15 +168,24 @@ export class Selector {
 
   /**
    * Chooses within each group by the rank (or a policy's own `key`, smallest first), up to its
-   * quota (no quota: every candidate); returns how many were chosen and sets {@link shortfall}.
+   * quota net of what the record says the policy did this year (`programme`: the recorded action
+   * the quota counts, all by default); no quota: every candidate. Nothing in a year the record
+   * completes for the policy. Returns how many were chosen and sets {@link shortfall}.
    */
-  select(s: PolicyState, quota: Quota, key: (e: number) => number = keyOf(s, this.sel.rankBy)): number {
+  select(s: PolicyState, quota: Quota, key: (e: number) => number = keyOf(s, this.sel.rankBy), programme?: string): number {
+    this.shortfall = 0;
+    if (!s.selecting(this.policy)) return 0;
     const [na, nb] = this.counts;
+    const ra = s.recordedCount(this.policy, 0, programme);
+    const rb = s.recordedCount(this.policy, 1, programme);
     let qa: number, qb: number;
+    let wanted: number | undefined;
     if (quota.total !== undefined) {
-      [qa, qb] = split(quota.total, this.sel.above ? na : 0, this.sel.below ? nb : 0);
+      wanted = Math.max(0, quota.total - ra - rb);
+      [qa, qb] = split(wanted, this.sel.above ? na : 0, this.sel.below ? nb : 0);
     } else if (quota.above !== undefined || quota.below !== undefined) {
-      [qa, qb] = [quota.above ?? 0, quota.below ?? 0];
+      [qa, qb] = [Math.max(0, (quota.above ?? 0) - ra), Math.max(0, (quota.below ?? 0) - rb)];
+      wanted = qa + qb;
     } else {
       [qa, qb] = [na, nb];
     }
@@ -185,8 +197,7 @@ export class Selector {
       const k = selectSmallest(this.lists[g], this.counts[g], key, q, this.scratch, this.picked);
       for (let i = 0; i < k; i++) this.chosen[count++] = this.picked[i];
     }
-    const wanted = quota.total ?? (quota.above !== undefined || quota.below !== undefined ? qa + qb : count);
-    this.shortfall = Math.max(0, wanted - count);
+    this.shortfall = Math.max(0, (wanted ?? count) - count);
     return count;
   }
 }

@@ -6,9 +6,9 @@ import { msg } from '../messages/messages.js';
 import { DOMAINS } from '../scenario/domain.js';
 import { paramSchema, type Param } from '../scenario/param.js';
 import { cumulativeShares, pickShare, resolveOptional, resolveYears, shareSchema, sharesRefinement, yearsSchema } from './common.js';
-import { namedEntrySchema, resolveNamed, type NamedEntry } from './named.js';
+import { namedEntrySchema, observedShare, recordedEntries, resolveNamed, type NamedEntry } from './named.js';
 import { free } from './selection.js';
-import { maxSavingTceSchema, Saving } from './saving.js';
+import { maxSavingTceSchema, processEnergyTce, Saving } from './saving.js';
 import type { Rng } from '../random/rng.js';
 import type { PolicyModule, PolicyState } from './types.js';
 
@@ -57,7 +57,8 @@ interface Params {
   readonly shares: readonly number[];
   readonly saving: Param;
   readonly maxSavingTce: number;
-  readonly named: readonly (NamedEntry<Action> & { energySaving?: number })[];
+  /** Named entries, then the recorded actions (src/actuals/). */
+  readonly named: readonly NamedEntry<Action>[];
   readonly exclusive: boolean;
 }
 
@@ -72,6 +73,7 @@ interface Params {
 export const twoHighReview: PolicyModule<Spec, Params> = {
   type: 'two_high_review',
   label: { zh: '"两高"项目评估处置', en: 'two-high project review' },
+  actions: ACTIONS,
   schema,
   resolve(spec, ctx, path) {
     const issues: PathIssue[] = [];
@@ -100,7 +102,13 @@ export const twoHighReview: PolicyModule<Spec, Params> = {
           DOMAINS.saving,
         ),
         maxSavingTce: d.benchmark?.max_saving_tce ?? Infinity,
-        named: named.named.map((n, i) => ({ ...n, energySaving: spec.named[i].energy_saving })),
+        named: [
+          ...named.named.map((n, i) => ({
+            ...n,
+            ...(spec.named[i].energy_saving !== undefined ? { energySaving: spec.named[i].energy_saving } : {}),
+          })),
+          ...recordedEntries(ctx, ACTIONS),
+        ],
         exclusive: spec.exclusive,
       },
       issues,
@@ -114,7 +122,7 @@ export const twoHighReview: PolicyModule<Spec, Params> = {
     let inSector = new Uint8Array(0);
     const dispose = (s: PolicyState, e: number, action: Action, year: number, rng: Rng, share?: number) => {
       reviewed[e] = 1;
-      if (action === 'benchmark') saving.apply(s, e, share ?? saving.sample(year, rng), policy, 'benchmark');
+      if (action === 'benchmark') saving.apply(s, e, share ?? saving.sample(year, rng), policy, 'benchmark', share !== undefined);
       else if (action === 'exit') s.exit(e, policy, 'exit');
       else s.note(e, policy, 'compliant');
     };
@@ -125,13 +133,16 @@ export const twoHighReview: PolicyModule<Spec, Params> = {
         inSector = Uint8Array.from(s.sectors, (d) => (p.sectors.includes(d) ? 1 : 0));
       },
       apply(s, year, rng) {
-        if (year < p.years[0] || year > p.years[1]) return;
+        const inYears = year >= p.years[0] && year <= p.years[1];
         for (const entry of p.named) {
-          if (entry.year === year && s.active[entry.enterprise] === 1 && !reviewed[entry.enterprise])
-            dispose(s, entry.enterprise, entry.action, year, rng, entry.energySaving);
+          const e = entry.enterprise;
+          if (entry.year === year && s.active[e] === 1 && !reviewed[e] && (inYears || entry.recorded))
+            dispose(s, e, entry.action, year, rng, observedShare(entry, processEnergyTce(s, e)));
         }
+        // in a year the record completes, a recorded review is the whole of it (src/actuals/replay.ts)
+        if (!inYears || !s.selecting(policy)) return;
         for (let e = 0; e < s.n; e++) {
-          if (s.active[e] === 0 || reviewed[e] || !inSector[s.sector[e]] || !free(s, e, policy, p.exclusive)) continue;
+          if (s.active[e] === 0 || reviewed[e] || s.reserved(e) || !inSector[s.sector[e]] || !free(s, e, policy, p.exclusive)) continue;
           const threshold = s.yearBuilt[e] >= p.sinceYear ? p.sinceTce : p.beforeTce;
           if (!(s.grossTce[e] >= threshold)) continue;
           dispose(

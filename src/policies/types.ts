@@ -22,6 +22,8 @@ export interface PolicyResolveContext {
    * file order: replayed in every draw as recorded, like named entries.
    */
   readonly recorded: readonly RecordedAction[];
+  /** The last year the actuals complete (as_of's last full year); undefined without actuals. */
+  readonly lastCompleteYear?: number;
 }
 
 /**
@@ -100,6 +102,15 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   claimedBy(e: number): number;
   /** Records that a quota lacked `firms` candidates this year (a `shortfall` event and metric). */
   shortfall(policy: number, firms: number): void;
+  /**
+   * False in a year the actuals complete when the policy has recorded actions: its rule selects
+   * nothing more that year (src/actuals/replay.ts).
+   */
+  selecting(policy: number): boolean;
+  /** Firms of a group (0 规上, 1 规下) the policy took this year by the record, of one programme (`action`) or all: a quota is net of them. */
+  recordedCount(policy: number, group: 0 | 1, action?: string): number;
+  /** True while firm e is reserved by the record (a recorded action this year or later): no rule takes it. */
+  reserved(e: number): boolean;
 }
 
 /** Where a policy sits in a run: its index (for the audit trail) and its new-project slots. */

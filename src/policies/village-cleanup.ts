@@ -12,7 +12,7 @@ import {
   sharesRefinement,
   yearsSchema,
 } from './common.js';
-import { namedEntrySchema, resolveNamed, type NamedEntry } from './named.js';
+import { namedEntrySchema, recordedEntries, resolveNamed, type NamedEntry } from './named.js';
 import { reportShortfall, resolveSelection, selectionKeys, Selector, type Selection } from './selection.js';
 import type { PolicyModule, PolicyState } from './types.js';
 
@@ -62,6 +62,7 @@ interface Params {
 export const villageCleanup: PolicyModule<Spec, Params> = {
   type: 'village_cleanup',
   label: { zh: '村级工业集聚点清退', en: 'village-cluster clean-up' },
+  actions: ACTIONS,
   schema,
   resolve(spec, ctx, path) {
     const issues: PathIssue[] = [];
@@ -76,7 +77,7 @@ export const villageCleanup: PolicyModule<Spec, Params> = {
         lsmp: spec.flags.includes('lsmp'),
         shares: ACTIONS.map((a) => spec.dispositions[a]?.share ?? 0),
         landFactor: spec.dispositions.move_to_park?.land_factor ?? 0.5,
-        named: named.named,
+        named: [...named.named, ...recordedEntries(ctx, ACTIONS)],
       },
       issues,
     };
@@ -103,9 +104,11 @@ export const villageCleanup: PolicyModule<Spec, Params> = {
         perYear.startDraw(rng);
       },
       apply(s, year, rng) {
-        if (year < p.years[0] || year > p.years[1]) return;
+        const inYears = year >= p.years[0] && year <= p.years[1];
         for (const entry of p.named)
-          if (entry.year === year && s.active[entry.enterprise] === 1) dispose(s, entry.enterprise, entry.action);
+          if (entry.year === year && s.active[entry.enterprise] === 1 && (inYears || entry.recorded))
+            dispose(s, entry.enterprise, entry.action);
+        if (!inYears) return;
         selector.collect(s, (e) => (p.village && s.villageCluster[e] === 1) || (p.lsmp && s.lsmp[e] === 1));
         const k = selector.select(s, { total: Math.round(perYear.value(year, rng)) });
         reportShortfall(s, policy, selector.shortfall);

@@ -90,6 +90,8 @@ export interface ResolveInput {
   readonly policyTables?: ReadonlyMap<string, ProjectTable>;
   /** The actions actually taken up to `as_of`, each with its policy's index (src/actuals/). */
   readonly recorded?: readonly RecordedAction[];
+  /** The last year the actuals complete (src/actuals/period.ts lastCompleteYear). */
+  readonly lastCompleteYear?: number;
 }
 
 function resolveSectorParam(
@@ -194,7 +196,19 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
     if (parsed.value === undefined) return;
     const table = (field: string) => input.policyTables?.get(`${i}.${field}`);
     const recorded = (input.recorded ?? []).filter((a) => a.policyIndex === i);
-    const r = module.resolve(parsed.value, { base, end, constants, enterpriseIndex: input.enterpriseIndex, table, recorded }, path);
+    const r = module.resolve(
+      parsed.value,
+      {
+        base,
+        end,
+        constants,
+        enterpriseIndex: input.enterpriseIndex,
+        table,
+        recorded,
+        ...(input.lastCompleteYear !== undefined ? { lastCompleteYear: input.lastCompleteYear } : {}),
+      },
+      path,
+    );
     issues.push(...r.issues);
     policies.push({ module, params: r.params });
   });
@@ -262,7 +276,11 @@ function resolveTracking(spec: ScenarioSpec, issues: PathIssue[]): Tracking {
   const yellow = t?.warning?.yellow ?? 0.5;
   const green = t?.warning?.green;
   if (green !== undefined && yellow >= green)
-    issues.push({ path: ['tracking', 'warning', 'yellow'], code: 'tracking/thresholds', message: msg.warningThresholdOrder(yellow, green) });
+    issues.push({
+      path: ['tracking', 'warning', 'yellow'],
+      code: 'tracking/thresholds',
+      message: msg.warningThresholdOrder(yellow, green),
+    });
   const profile = t?.seasonal_profile ?? UNIFORM_PROFILE;
   if (t?.seasonal_profile) {
     const falls = profile.findIndex((v, i) => i > 0 && v < profile[i - 1]);
@@ -273,7 +291,13 @@ function resolveTracking(spec: ScenarioSpec, issues: PathIssue[]): Tracking {
 }
 
 /** Resolves `tracked:` indicators: one bound, a year in the period, ids unique among targets and indicators. */
-function resolveTracked(spec: ScenarioSpec, targets: readonly Target[], base: number, end: number, issues: PathIssue[]): TrackedIndicator[] {
+function resolveTracked(
+  spec: ScenarioSpec,
+  targets: readonly Target[],
+  base: number,
+  end: number,
+  issues: PathIssue[],
+): TrackedIndicator[] {
   const ids = new Set(targets.map((t) => t.id));
   return spec.tracked.flatMap((t, i) => {
     const path: ValuePath = ['tracked', i];

@@ -1,0 +1,77 @@
+import type { RecordedAction } from './types.js';
+
+/**
+ * The record of what the district did, as the engine consults it year by year (README "Actuals
+ * and tracking"). The policies replay their own recorded actions (as named entries,
+ * src/policies/named.ts); this book tells every policy what the record leaves to it:
+ *
+ * - a year the record completes (up to the last full year of `as_of`): a policy with any recorded
+ *   action selects nothing more by its rule — the record is the whole of what it did; a policy
+ *   with no recorded action at all is simulated as in a forecast (the loader warns);
+ * - the year in progress: a policy's yearly quota is net of what it already did that year (per
+ *   programme: green manufacturing's evaluations, retrofits and certifications each);
+ * - a firm with a recorded action is no candidate of any policy's rule up to the year of its last
+ *   recorded action: the record says it was still there, untouched until then.
+ */
+export class ReplayBook {
+  private readonly hasRecords: Uint8Array;
+  /** Recorded actions per year: `policy|action|group` → count (group 0 规上, 1 规下). */
+  private readonly counts = new Map<number, Map<string, number>>();
+  /** Last year with a recorded action of each registry firm (0: none). */
+  private readonly reservedUntil: Int32Array;
+  /** `year|id|policy` of every recorded action, to mark its events `actual`. */
+  private readonly actual = new Set<string>();
+  private year = 0;
+  private yearCounts: Map<string, number> | undefined;
+
+  constructor(
+    actions: readonly RecordedAction[],
+    index: (id: string) => number | undefined,
+    aboveScale: Uint8Array,
+    capacity: number,
+    policies: number,
+    /** The last year the record completes (as_of's last full year). */
+    readonly lastCompleteYear: number,
+  ) {
+    this.hasRecords = new Uint8Array(policies);
+    this.reservedUntil = new Int32Array(capacity);
+    for (const a of actions) {
+      this.hasRecords[a.policyIndex] = 1;
+      this.actual.add(`${a.year}|${a.enterpriseId}|${a.policyIndex}`);
+      const e = index(a.enterpriseId);
+      if (e === undefined) continue; // a landed project: its policy replays it, no firm to reserve or count
+      this.reservedUntil[e] = Math.max(this.reservedUntil[e], a.year);
+      let byYear = this.counts.get(a.year);
+      if (!byYear) this.counts.set(a.year, (byYear = new Map()));
+      const group = aboveScale[e] === 1 ? 0 : 1;
+      for (const key of [`${a.policyIndex}||${group}`, `${a.policyIndex}|${a.action}|${group}`])
+        byYear.set(key, (byYear.get(key) ?? 0) + 1);
+    }
+  }
+
+  /** Starts a simulated year. */
+  startYear(year: number): void {
+    this.year = year;
+    this.yearCounts = this.counts.get(year);
+  }
+
+  /** False when the record completes this year and holds actions of the policy: its rule selects nothing more. */
+  selecting(policy: number): boolean {
+    return this.year > this.lastCompleteYear || this.hasRecords[policy] === 0;
+  }
+
+  /** Firms of a group (0 规上, 1 规下) the policy took this year by the record, of one programme (`action`) or all. */
+  count(policy: number, group: 0 | 1, action = ''): number {
+    return this.yearCounts?.get(`${policy}|${action}|${group}`) ?? 0;
+  }
+
+  /** True while firm e is reserved by the record (this year or a later recorded action). */
+  reserved(e: number): boolean {
+    return this.year <= this.reservedUntil[e];
+  }
+
+  /** True when the policy's disposition of `id` this year is a recorded action. */
+  isActual(id: string, policy: number): boolean {
+    return this.actual.has(`${this.year}|${id}|${policy}`);
+  }
+}

@@ -1,0 +1,177 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePeriod } from '../../src/actuals/period.js';
+import type { Observation, RecordedAction } from '../../src/actuals/types.js';
+import { loadScenario } from '../../src/io/scenario-load.js';
+import { runDraws } from '../../src/parallel/runner.js';
+import { value } from '../engine/run-helpers.js';
+import { ROOT } from '../helpers.js';
+
+// The hand-made district of tests/model/selection.test.ts (electricity only, calorific basis,
+// 1.229 tce per 10⁴ kWh), graded on tax per mu against each group's own average:
+//   规上 A1 10/mu 122.9 tce · A2 9/mu 1,229 tce · A3 1/mu 61.45 tce · A4 12/mu 12.29 tce → D: A3, A2
+//   规下 B1 0/mu 6.145 tce (D) · B2 5/mu 6.145 tce
+const REGISTRY = [
+  'id,name,sector,town,park,above_scale,land_mu,output,value_added,tax,employees,electricity_10k_kwh,year_built,village_cluster,lsmp,green_factory,year',
+  'A1,甲一,C3451,骆驼街道,,true,10,4000,1000,100,50,100,2010,false,false,none,2020',
+  'A2,甲二,C2614,骆驼街道,,true,10,4000,1000,90,50,1000,2010,false,false,none,2020',
+  'A3,甲三,C3451,骆驼街道,,true,10,4000,1000,10,50,50,2010,false,false,none,2020',
+  'A4,甲四,C3451,骆驼街道,,true,10,4000,1000,120,50,10,2010,false,false,none,2020',
+  'B1,乙一,C3389,澥浦镇,,false,10,400,100,0,10,5,2010,true,false,none,2020',
+  'B2,乙二,C3389,澥浦镇,,false,10,400,100,50,10,5,2010,true,false,none,2020',
+].join('\n');
+const EVALUATION = `name: t
+title: t
+source: test
+energy: dual_control
+above_scale:
+  indicators: { tax_per_mu: { weight: 1, reference: district_average, cap: 2 } }
+  grade_shares: { A: 0.5, B: 0, C: 0, D: 0.5 }
+below_scale:
+  indicators: { tax_per_mu: { weight: 1, reference: district_average, cap: 2 } }
+  grade_shares: { A: 0.5, B: 0, C: 0, D: 0.5 }
+`;
+const TCE = 1.229;
+const scenario = (
+  policies: string,
+  growth = '{ value_added: 0, energy_elasticity: 0, efficiency_gain: 0, employment_elasticity: 0 }',
+) => `name: t
+registry: r.csv
+factors: ${join(ROOT, 'models/factors/china.yaml')}
+evaluation: e.yaml
+period: { base: 2020, end: 2023 }
+accounting: { electricity_basis: calorific, exclude_feedstock: true, exclude_renewables: none }
+growth: ${growth}
+policies:
+${policies}`;
+
+const at = { file: 'actions.csv', row: 2 };
+const act = (year: number, month: number, id: string, action: string, policyIndex = 0, policy = 'rectification'): RecordedAction => ({
+  year,
+  month,
+  enterpriseId: id,
+  policy,
+  policyIndex,
+  action,
+  at,
+});
+const obs = (metric: string, period: string, v: number, scope = 'district'): Observation => ({
+  metric,
+  tracked: false,
+  scope,
+  period: parsePeriod(period)!,
+  value: v,
+  source: 'test',
+  at: { file: 'values.csv', row: 2 },
+});
+
+async function run(text: string, data: { values?: Observation[]; actions?: RecordedAction[] }, asOf: string, draws = 4) {
+  const dir = await mkdtemp(join(tmpdir(), 'dcsim-actuals-'));
+  await writeFile(join(dir, 'r.csv'), REGISTRY);
+  await writeFile(join(dir, 'e.yaml'), EVALUATION);
+  await writeFile(join(dir, 's.yaml'), text);
+  const { value: loaded, diagnostics } = await loadScenario(join(dir, 's.yaml'), undefined, {
+    asOf,
+    actualsData: { values: data.values ?? [], actions: data.actions ?? [] },
+  });
+  if (!loaded) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+  const input = { scenario: loaded.scenario, table: loaded.registry.table, factors: loaded.factors, evaluation: loaded.evaluation };
+  const r = await runDraws(input, { seed: 7, draws: Array.from({ length: draws }, (_, d) => d), workers: 0, recordDraw: 0 });
+  return { ...r, loaded };
+}
+const taken = (r: Awaited<ReturnType<typeof run>>) =>
+  r.events.filter((e) => e.enterprise >= 0).map((e) => `${e.year} ${r.ids[e.enterprise]} ${e.action}${e.actual ? ' actual' : ''}`);
+
+const RECT = (quota: string) =>
+  `  - { type: rectification, groups: [above_scale, below_scale], max_per_year: ${quota}, cooldown_years: 9, dispositions: { close: { share: 1 } } }`;
+
+describe('replaying the record (issue #12 §2)', () => {
+  it('in a year the record completes, the recorded actions are all the policy did: every draw, marked actual', async () => {
+    // the rule alone would close A3 and B1 (the D firms by score) in 2021; the record says A4 was closed
+    const r = await run(scenario(RECT('2')), { actions: [act(2021, 5, 'A4', 'close')] }, '2022-06');
+    expect(taken(r).filter((t) => t.startsWith('2021'))).toEqual(['2021 A4 close actual']);
+    for (let d = 0; d < 4; d++) expect(value(r, 'vacated_energy_tce', 2021, d)).toBeCloseTo(10 * TCE, 9);
+  });
+
+  it('in the year in progress the quota is net of the recorded actions, and the rule never takes a recorded firm again', async () => {
+    // 2022 in progress (as_of 2022-06): quota 2, A4 recorded in March → one more by the rule (worst score: B1 or A3)
+    const r = await run(scenario(RECT('2')), { actions: [act(2022, 3, 'A4', 'close')] }, '2022-06');
+    const y2022 = taken(r).filter((t) => t.startsWith('2022'));
+    expect(y2022).toHaveLength(2);
+    expect(y2022[0]).toBe('2022 A4 close actual');
+    expect(y2022[1]).not.toContain('A4');
+    expect(y2022[1]).not.toContain('actual');
+  });
+
+  it('a per-group quota is net per group', async () => {
+    const r = await run(scenario(RECT('{ above_scale: 1, below_scale: 1 }')), { actions: [act(2022, 3, 'A4', 'close')] }, '2022-06');
+    const y2022 = taken(r).filter((t) => t.startsWith('2022'));
+    // 规上 quota used by A4; 规下 takes its worst, B1
+    expect(y2022).toEqual(['2022 A4 close actual', '2022 B1 close']);
+  });
+
+  it('a firm with a later recorded action is not taken by any rule before it', async () => {
+    // A3 (worst 规上 score) is recorded as upgraded in 2022: the rule may not close it in 2021
+    const text = scenario(
+      `  - { type: rectification, groups: [above_scale], max_per_year: 1, dispositions: { close: { share: 0.5 }, upgrade: { share: 0.5 } } }`,
+    );
+    const r = await run(text, { actions: [act(2022, 4, 'A3', 'upgrade')] }, '2022-06');
+    expect(taken(r).filter((t) => t.startsWith('2021 A3'))).toEqual([]);
+    expect(taken(r)).toContain('2022 A3 upgrade actual');
+  });
+
+  it('an observed saving is applied as recorded (share of process energy), uncapped', async () => {
+    const text = scenario(
+      `  - { type: rectification, groups: [above_scale], max_per_year: 1, dispositions: { upgrade: { share: 1, energy_saving: 0.1, max_saving_tce: 1 } } }`,
+    );
+    const r = await run(text, { actions: [{ ...act(2021, 6, 'A2', 'upgrade'), savingTce: 300 }] }, '2021');
+    for (let d = 0; d < 4; d++) expect(value(r, 'vacated_energy_tce', 2021, d)).toBeCloseTo(300, 6);
+  });
+});
+
+describe('conditioning on observed values (issue #12 §2)', () => {
+  const GROWING = '{ value_added: { uniform: [0.0, 0.1] }, energy_elasticity: 0.8, efficiency_gain: 0, employment_elasticity: 0 }';
+
+  it('calibrated annual totals match the observed ones in every draw (within 0.5 %, here to 1e-9)', async () => {
+    // VA 2020: 4,200 万元 (规上 4,000); energy 2020: 1,473.574 tce
+    const values = [
+      obs('above_scale_value_added', '2021', 4300),
+      obs('value_added', '2021', 4530),
+      obs('energy_tce', '2021', 1500),
+      obs('value_added', '2022', 4800),
+    ];
+    const r = await run(scenario(RECT('1'), GROWING), { values, actions: [act(2021, 5, 'A4', 'close')] }, '2022-12');
+    for (let d = 0; d < 4; d++) {
+      expect(value(r, 'above_scale_value_added', 2021, d) / 4300 - 1).toBeCloseTo(0, 9);
+      expect(value(r, 'value_added', 2021, d) / 4530 - 1).toBeCloseTo(0, 9);
+      expect(value(r, 'energy_tce', 2021, d) / 1500 - 1).toBeCloseTo(0, 9);
+      expect(value(r, 'value_added', 2022, d) / 4800 - 1).toBeCloseTo(0, 9);
+    }
+    // the year after the record keeps the model's spread
+    const v2023 = [0, 1, 2, 3].map((d) => value(r, 'value_added', 2023, d));
+    expect(new Set(v2023.map((v) => v.toFixed(3))).size).toBe(4);
+  });
+
+  it('observed flows: an annual amount is the year flow; year-to-date in the year in progress is a floor', async () => {
+    const values = [
+      obs('vacated_energy_tce', '2021', 50),
+      obs('vacated_energy_tce', '2022-Q1', 400),
+      obs('vacated_energy_tce', '2022-Q2', 500),
+    ];
+    const r = await run(scenario(RECT('1')), { values }, '2022-06');
+    for (let d = 0; d < 4; d++) {
+      expect(value(r, 'vacated_energy_tce', 2021, d)).toBe(50);
+      expect(value(r, 'vacated_energy_tce', 2022, d)).toBeGreaterThanOrEqual(900);
+    }
+  });
+
+  it('an observed total the acted firms alone exceed stops the run with the row named', async () => {
+    // A2, upgraded by the record in 2021, alone uses ~1,100 tce: an observed 1 tce cannot be matched
+    const values = [obs('energy_tce', '2021', 1)];
+    await expect(run(scenario(RECT('1')), { values, actions: [act(2021, 5, 'A2', 'upgrade')] }, '2021')).rejects.toThrow(
+      /values\.csv row 2: the observed energy_tce for 2021 \(1\) cannot be matched/,
+    );
+  });
+});
