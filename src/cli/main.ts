@@ -11,6 +11,18 @@ const CHARTS_OPTION = {
   describe: 'render the charts (SVG and PNG) and the reports that embed them; --no-charts skips them (results.xlsx is still written)',
 } as const;
 
+/** --actuals and --as-of of run, compare and seek (and track): what actually happened, and up to when. */
+const ACTUALS_OPTIONS = {
+  actuals: {
+    type: 'string',
+    describe: "actuals instead of the scenario's: an XLSX with sheets 实际值/实际处置, or the values and/or actions CSV (comma-separated)",
+  },
+  'as-of': {
+    type: 'string',
+    describe: "use the actuals up to this period: 2023, 2023-Q3 or 2023-09 (default: the scenario's as_of, else the latest)",
+  },
+} as const;
+
 /**
  * Runs the dcsim command line and returns the exit code. A user mistake prints its message
  * (never a stack trace) and gives 2; an unexpected exception gives 1.
@@ -48,12 +60,15 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
           .option('shard', { type: 'string', describe: 'run only shard K/N of the draws and write a partial result for dcsim merge' })
           .option('keep-draws', { type: 'boolean', default: false, describe: "also write every draw's metric rows (draws.csv)" })
+          .options(ACTUALS_OPTIONS)
           .option('charts', CHARTS_OPTION),
       (args) => {
         selected = async () =>
           (await import('./commands/run.js')).runCommand(
             {
               scenario: args.scenario as string,
+              actuals: args.actuals,
+              asOf: args['as-of'],
               draws: args.draws,
               seed: args.seed,
               out: args.out,
@@ -92,12 +107,15 @@ export async function main(argv: readonly string[], io: Streams = processStreams
             default: false,
             describe: 'compare scenarios over different registries, factors or evaluation models (the reports say so first)',
           })
+          .options(ACTUALS_OPTIONS)
           .option('charts', CHARTS_OPTION),
       (args) => {
         selected = async () =>
           (await import('./commands/compare.js')).compareCommand(
             {
               scenarios: args.scenarios as string[],
+              actuals: args.actuals,
+              asOf: args['as-of'],
               draws: args.draws,
               seed: args.seed,
               out: args.out,
@@ -129,12 +147,15 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('seed', { type: 'number', describe: "random seed (default: the scenario's)" })
           .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
           .option('out', { type: 'string', describe: 'output folder (default: outputs/seek/<timestamp>)' })
-          .option('force', { type: 'boolean', default: false }),
+          .option('force', { type: 'boolean', default: false })
+          .options(ACTUALS_OPTIONS),
       (args) => {
         selected = async () =>
           (await import('./commands/seek.js')).seekCommand(
             {
               scenario: args.scenario as string,
+              actuals: args.actuals,
+              asOf: args['as-of'],
               target: args.target,
               vary: args.vary,
               min: args.min,

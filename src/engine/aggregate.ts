@@ -1,4 +1,5 @@
 import { mean, quantileSorted } from 'simple-statistics';
+import type { ActualsSummary } from '../actuals/fit.js';
 import { FLOW_METRICS } from '../domain/metrics.js';
 import type { Attribution } from './attribution.js';
 import { sensitivity, type TargetSensitivity } from './sensitivity.js';
@@ -54,6 +55,8 @@ export interface RunSummary {
   readonly sensitivity?: readonly TargetSensitivity[];
   /** Where the audited draw's vacated energy, CO2 and land come from (added from events.csv). */
   readonly attribution?: Attribution;
+  /** What actually happened that the run used (src/actuals/): as_of, files and the fit table; absent without actuals. */
+  readonly actuals?: ActualsSummary;
 }
 
 /** What aggregation needs to know of a scenario: plain data, so shards can carry it. */

@@ -108,12 +108,15 @@ export function metricsTable(s: RunSummary, lang: ReportLang): Table {
   return { columns, rows, rowFormats };
 }
 
+/** The `source` of an event in words: a recorded action replayed, or the model's. */
+const SOURCE_ZH: Record<string, string> = { actual: '实际', model: '模拟' };
+
 /** 事件: the audit trail of draw 0 from events.csv, codes in words for zh (policies, dispositions, sectors). */
 export function eventsTable(eventsCsvText: string, policies: Policies, lang: ReportLang): Table {
   const t = readTableCsv(eventsCsvText, EVENT_COLUMNS, 'events.csv');
   if (lang !== 'zh') return t;
   const at = (key: string) => EVENT_COLUMNS.findIndex((c) => c.key === key);
-  const [policy, action, sector] = [at('policy'), at('action'), at('sector')];
+  const [policy, action, sector, source] = [at('policy'), at('action'), at('sector'), at('source')];
   return {
     columns: t.columns,
     rows: t.rows.map((r) =>
@@ -126,7 +129,9 @@ export function eventsTable(eventsCsvText: string, policies: Policies, lang: Rep
               ? actionName(c, lang)
               : j === sector
                 ? divisionLabelZh(c)
-                : c,
+                : j === source
+                  ? (SOURCE_ZH[c] ?? c)
+                  : c,
       ),
     ),
   };

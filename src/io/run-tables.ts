@@ -51,7 +51,9 @@ export function targetsCsv(run: Pick<RunResult, 'summary'>): string {
  * Columns of events.csv and the workbook's 事件 sheet (the audit trail), one definition for both;
  * `new_project_energy_tce`, `town`, `park`, `sector`, `shortfall_firms` (a `shortfall` row:
  * firms its policy's quota lacked that year; no firm) and `pending_saving_tce` (a `pending` row
- * at the period end: a saving started and not yet credited) extend the DESIGN list.
+ * at the period end: a saving started and not yet credited) extend the DESIGN list; `source`
+ * says whether a disposition is a recorded action replayed (`actual`, src/actuals/) or the
+ * model's (`model`).
  */
 export const EVENT_COLUMNS: readonly Column[] = [
   { key: 'draw', zh: '模拟序号', en: 'draw', type: 'integer' },
@@ -69,6 +71,7 @@ export const EVENT_COLUMNS: readonly Column[] = [
   { key: 'sector', zh: '行业', en: 'sector', type: 'text' },
   { key: 'shortfall_firms', zh: '配额缺口(家)', en: 'quota shortfall (firms)', type: 'integer' },
   { key: 'pending_saving_tce', zh: '在建节能量(tce)', en: 'saving pending (tce)', type: 'number', decimals: 1 },
+  { key: 'source', zh: '来源', en: 'source', type: 'text' },
 ];
 
 /** Where a firm is: town, park and sector labels (new projects: their own label). */
@@ -90,6 +93,7 @@ export function eventsCsv(run: Pick<RunResult, 'events' | 'ids' | 'names' | 'lay
     ...(e.enterprise < 0 ? ['', '', ''] : places(e.enterprise)),
     e.shortfallFirms,
     e.pendingSavingTce,
+    e.actual ? 'actual' : 'model',
   ]);
   return tableCsv({ columns: EVENT_COLUMNS, rows });
 }

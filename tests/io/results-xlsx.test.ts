@@ -59,7 +59,7 @@ const summary = {
 
 const events = tableCsv({
   columns: EVENT_COLUMNS,
-  rows: [[0, 2021, 'A', '@SUM(1)', 'rectification-2', 'close', 1.5, 2, 3, 0, '蛟川街道', '园区外', 'C26', 0, 0]],
+  rows: [[0, 2021, 'A', '@SUM(1)', 'rectification-2', 'close', 1.5, 2, 3, 0, '蛟川街道', '园区外', 'C26', 0, 0, 'actual']],
 });
 
 describe('the run workbook tables', () => {
@@ -111,6 +111,7 @@ describe('the run workbook tables', () => {
       'C26 化学原料和化学制品制造业',
       0, // shortfall_firms: 0 on every event but a shortfall row
       0, // pending_saving_tce
+      '实际', // source: a recorded action replayed
     ]);
     expect(eventsTable(events, summary.policies, 'en').rows[0].slice(4, 6)).toEqual(['rectification-2', 'close']);
   });

@@ -11,6 +11,7 @@ import { compareCharts } from '../../report/compare-charts.js';
 import { compareHtml, compareMarkdown } from '../../report/compare-report.js';
 import { OUTPUT_KIND } from '../../io/run-folder.js';
 import { loadScenario, shown, type LoadedScenario } from '../../io/scenario-load.js';
+import { actualsOptions } from './run.js';
 import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { pct } from '../format.js';
@@ -27,6 +28,9 @@ import { timestamp } from './run.js';
 
 export interface CompareOptions {
   readonly scenarios: readonly string[];
+  /** Every scenario uses these actuals instead of its own (`--actuals`), up to `--as-of`. */
+  readonly actuals?: string;
+  readonly asOf?: string;
   readonly draws?: number;
   readonly seed?: number;
   readonly out?: string;
@@ -58,7 +62,7 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
   const loaded: LoadedScenario[] = [];
   const problems = [];
   for (const path of o.scenarios) {
-    const { value, diagnostics } = await loadScenario(path);
+    const { value, diagnostics } = await loadScenario(path, undefined, actualsOptions(o));
     if (value) loaded.push(value);
     else problems.push(...diagnostics);
   }

@@ -8,7 +8,8 @@ import { PARTIAL_FILE, PARTIAL_KIND, parseShard, shardDraws, type Partial } from
 import { eventsCsv, registryPlaces, runFolderFiles } from '../../io/run-tables.js';
 import { summarize } from '../../io/summarize.js';
 import { runFailureExit } from '../run-failure.js';
-import { loadScenario, shown } from '../../io/scenario-load.js';
+import { loadScenario, shown, type ScenarioLoadOptions } from '../../io/scenario-load.js';
+import { actualsSummary } from '../actuals-fit.js';
 import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { fmt } from '../format.js';
@@ -24,6 +25,10 @@ import { hashInputs, runAssumptions } from '../manifest.js';
 
 export interface RunOptions {
   readonly scenario: string;
+  /** An actuals file (or two, comma-separated) instead of the scenario's (`--actuals`). */
+  readonly actuals?: string;
+  /** The period the actuals are used up to (`--as-of`). */
+  readonly asOf?: string;
   readonly draws?: number;
   readonly seed?: number;
   readonly out?: string;
@@ -44,6 +49,11 @@ export interface RunOptions {
   readonly argv: readonly string[];
   /** Clock for the default folder name (injected so tests can fix it). */
   readonly now?: Date;
+}
+
+/** The loader's options from `--actuals` and `--as-of`. */
+export function actualsOptions(o: { actuals?: string; asOf?: string }): ScenarioLoadOptions {
+  return { ...(o.actuals !== undefined ? { actuals: o.actuals } : {}), ...(o.asOf !== undefined ? { asOf: o.asOf } : {}) };
 }
 
 /** Local time as `YYYYMMDD-HHMMSS`, the default run folder name. */
@@ -67,7 +77,7 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   const shard = o.shard === undefined ? undefined : parseShard(o.shard);
   if (shard === null) return bad('--shard', msg.badShard(o.shard!));
 
-  const { value, diagnostics } = await loadScenario(o.scenario);
+  const { value, diagnostics } = await loadScenario(o.scenario, undefined, actualsOptions(o));
   if (!value) {
     printDiagnostics(diagnostics, io);
     return EXIT.badInput;
@@ -85,6 +95,7 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   const input = { scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation };
   const progress = o.quiet || !process.stderr.isTTY ? undefined : progressBar();
   let drawn;
+  let actuals;
   try {
     drawn = await runDraws(input, {
       seed,
@@ -96,6 +107,8 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
       // a drill for the fault path (README: "Faults")
       failAtDraw: process.env.DCSIM_FAIL_AT_DRAW === undefined ? -1 : Number(process.env.DCSIM_FAIL_AT_DRAW),
     });
+    // the fit table of the actuals: the model before conditioning (a shard leaves it to a whole run)
+    if (!shard) actuals = await actualsSummary(input, drawn, { seed, draws: drawList, workers, signal: interruptSignal() });
   } catch (e) {
     progress?.clear();
     return runFailureExit(e, io);
@@ -148,7 +161,10 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   const events = eventsCsv(drawn, registryPlaces(value.registry.table));
   const result = {
     ...drawn,
-    summary: summarize(meta, drawn.layout, drawn.values, draws, seed, drawn, events),
+    summary: {
+      ...summarize(meta, drawn.layout, drawn.values, draws, seed, drawn, events),
+      ...(actuals ? { actuals } : {}),
+    },
   };
   const draws_ = o.keepDraws ? drawsCsv(drawn.layout, drawList, drawn.values) : undefined;
   const files: Map<string, string | Buffer> = runFolderFiles(result, manifest, events, draws_);

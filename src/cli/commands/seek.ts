@@ -4,6 +4,7 @@ import { seekValue, type SeekPoint } from '../../engine/seek.js';
 import { renderCharts } from '../../io/render-charts.js';
 import { OUTPUT_KIND } from '../../io/run-folder.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
+import { actualsOptions } from './run.js';
 import { msg } from '../../messages/messages.js';
 import { runDraws, WorkerPool } from '../../parallel/runner.js';
 import { runFailureExit } from '../run-failure.js';
@@ -22,6 +23,9 @@ import { timestamp } from './run.js';
 
 export interface SeekOptions {
   readonly scenario: string;
+  /** Actuals instead of the scenario's (`--actuals`), up to `--as-of`. */
+  readonly actuals?: string;
+  readonly asOf?: string;
   readonly target: string;
   readonly vary: string;
   readonly min: number;
@@ -55,7 +59,7 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
     return bad(`--tolerance: ${msg.notInRange(o.tolerance, 'a number > 0')}`);
   const numbers = checkRunNumbers(o, io) ?? emptyOutExit(o.out, io);
   if (numbers !== undefined) return numbers;
-  const { value, diagnostics } = await loadScenario(o.scenario);
+  const { value, diagnostics } = await loadScenario(o.scenario, undefined, actualsOptions(o));
   if (!value) {
     printDiagnostics(diagnostics, io);
     return EXIT.badInput;
