@@ -4,7 +4,7 @@ import { ImpossibleValue } from '../domain/impossible-value.js';
 import { growValueAdded } from '../economy/economics.js';
 import { msg } from '../messages/messages.js';
 import type { YearTotals } from '../accounting/account.js';
-import type { SimState } from '../engine/state.js';
+import { FLOW, FLOWS, type SimState } from '../engine/state.js';
 import type { Observation } from './types.js';
 
 /**
@@ -19,12 +19,23 @@ import type { Observation } from './types.js';
  *   matched, in the order of {@link VA_SERIES} and {@link ENERGY_SERIES}; the others are compared
  *   only (the fit table).
  * - **Observed flows** (vacated energy, CO2 cut, land, new-project energy, district): in a year
- *   the actuals complete, the observed annual amount is the year's flow; in the year in progress
- *   the amount observed to date is a floor under the year's flow. The per-policy columns keep the
- *   modelled dispositions.
+ *   the actuals complete, the observed annual amount is the year's flow. In the year in progress
+ *   the year's flow is the amount observed to date plus the rest of the year as modelled: the
+ *   dispositions of each policy's own rule (a policy with recorded actions selects only what its
+ *   quota leaves: its rule's flow is all rest of year; a policy without any takes a full year, of
+ *   which the share the seasonal profile leaves after `as_of` counts). The observed amount is so
+ *   a floor. The per-policy columns keep the modelled dispositions.
  */
 
 type Family = 'va' | 'energy';
+
+/** The engine's flow kind of each flow metric. */
+const FLOW_KIND: Partial<Record<MetricId, number>> = {
+  vacated_energy_tce: FLOW.energy,
+  co2_reduction_t: FLOW.co2,
+  vacated_land_mu: FLOW.land,
+  new_project_energy_tce: FLOW.newEnergy,
+};
 /** The firm set a series is matched on: 0 规上, 1 all (the district). */
 type FirmSet = 0 | 1;
 
@@ -99,6 +110,7 @@ export class Calibration {
   private readonly flows: { metric: MetricId; year: number; value: number; floor: boolean }[] = [];
   /** Firms a 规上 series scaled this year, per family (va, energy): a district series of the family leaves them. */
   private readonly calibrated: { readonly va: Uint8Array; readonly energy: Uint8Array };
+  private readonly asOfMonth: number;
 
   constructor(
     values: readonly Observation[],
@@ -109,7 +121,10 @@ export class Calibration {
     /** Registry firms (project slots are never scaled). */
     private readonly registryFirms: number,
     capacity: number,
+    /** Share of a year's flow expected by the end of each month (Scenario.tracking.seasonalProfile). */
+    private readonly profile: readonly number[],
   ) {
+    this.asOfMonth = asOf.month;
     for (const s of calibrationSeries(values, base, lastCompleteYear)) {
       const list = this.byYear.get(s.year) ?? [];
       list.push(s);
@@ -158,12 +173,22 @@ export class Calibration {
   }
 
   /** Sets the observed flows of `year` in the draw's metrics (`at(metric)` is the slot of the metric this year). */
-  adjustFlows(year: number, out: Float64Array, at: (metric: MetricId) => number): void {
+  adjustFlows(state: SimState, year: number, out: Float64Array, at: (metric: MetricId) => number): void {
     for (const f of this.flows) {
       if (f.year !== year) continue;
-      const i = at(f.metric);
-      out[i] = f.floor ? Math.max(out[i], f.value) : f.value;
+      out[at(f.metric)] = f.floor ? f.value + this.restOfYear(state, FLOW_KIND[f.metric]!) : f.value;
     }
+  }
+
+  /** The flow of kind `kind` the policies' own rules add after as_of this year (see the class comment). */
+  private restOfYear(state: SimState, kind: number): number {
+    const left = 1 - this.profile[this.asOfMonth - 1];
+    let rest = 0;
+    for (let p = 0; p * FLOWS < state.flows.length; p++) {
+      const own = state.flows[p * FLOWS + kind] - state.actualFlows[p * FLOWS + kind];
+      rest += state.replay?.recorded(p) ? own : own * left;
+    }
+    return rest;
   }
 
   private inSet(state: SimState, s: Series, e: number): boolean {

@@ -55,6 +55,11 @@ export class ReplayBook {
     this.yearCounts = this.counts.get(year);
   }
 
+  /** True when the record holds any action of the policy. */
+  recorded(policy: number): boolean {
+    return this.hasRecords[policy] === 1;
+  }
+
   /** False when the record completes this year and holds actions of the policy: its rule selects nothing more. */
   selecting(policy: number): boolean {
     return this.year > this.lastCompleteYear || this.hasRecords[policy] === 0;

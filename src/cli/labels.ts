@@ -32,6 +32,11 @@ const LABELS = {
   workers: { zh: '个线程', en: 'workers' },
   runFolder: { zh: '结果目录', en: 'run folder' },
   warnings: { zh: '警告', en: 'warnings' },
+  actualsAsOf: { zh: '实际数据截至', en: 'actuals up to' },
+  completeThrough: { zh: '整年至', en: 'full years to' },
+  observations: { zh: '条观测值', en: 'observed values' },
+  actionsReplayed: { zh: '项实际处置（每次模拟重放）', en: 'recorded actions (replayed in every draw)' },
+  fitWorst: { zh: '校准前背景偏差最大', en: 'largest background error before calibration' },
 } as const;
 
 /** Returns the label of `key` in `lang`. */

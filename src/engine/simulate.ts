@@ -146,7 +146,7 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
     const complete = lastCompleteYear(actuals.asOf);
     const index = new Map(table.ids.map((id, e) => [id, e]));
     state.replay = new ReplayBook(actuals.actions, (id) => index.get(id), table.aboveScale, capacity, policies.length, complete);
-    const c = new Calibration(actuals.values, base, complete, actuals.asOf, table.n, capacity);
+    const c = new Calibration(actuals.values, base, complete, actuals.asOf, table.n, capacity, scenario.tracking.seasonalProfile);
     if (c.active) calibration = c;
   }
   const metricSlot = new Map(layout.ids.map((id, m) => [id, m]));
@@ -196,7 +196,7 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
       calibration?.calibrateYear(state, year, sum);
       const totals = sum();
       writeMetrics(state, totals, layout, y, out, offset);
-      calibration?.adjustFlows(year, out, (m) => offset + metricSlot.get(m)! * years + y);
+      calibration?.adjustFlows(state, year, out, (m) => offset + metricSlot.get(m)! * years + y);
       hooks.yearEnd?.(state, year);
     }
     return state.events;

@@ -77,6 +77,8 @@ export class SimState implements PolicyState {
 
   /** This year's flows: [policy × FLOWS + kind]. */
   readonly flows: Float64Array;
+  /** The part of this year's flows that recorded actions made (src/actuals/): [policy × FLOWS + kind]. */
+  readonly actualFlows: Float64Array;
   /** Which policy first took each firm this year (−1: none); reset with the flows every year. */
   readonly claims: Int32Array;
   /** Savings started and not yet credited at the end of this year, tce (reset with the flows). */
@@ -143,6 +145,7 @@ export class SimState implements PolicyState {
     this.energyTce = f64(n);
     this.co2T = f64(n);
     this.flows = new Float64Array(Math.max(1, policyCount) * FLOWS);
+    this.actualFlows = new Float64Array(this.flows.length);
     this.claims = new Int32Array(n).fill(-1);
 
     const activeBase = new Uint8Array(n);
@@ -175,6 +178,7 @@ export class SimState implements PolicyState {
   startYear(year: number): void {
     this.year = year;
     this.flows.fill(0);
+    this.actualFlows.fill(0);
     this.claims.fill(-1);
     this.pendingSavingTce = 0;
     this.replay?.startYear(year);
@@ -224,6 +228,13 @@ export class SimState implements PolicyState {
     this.flows[f + FLOW.co2] += co2;
     this.flows[f + FLOW.land] += land;
     this.flows[f + FLOW.newEnergy] += newEnergy;
+    const actual = this.replay?.isActual(this.ids[e], policy) ?? false;
+    if (actual) {
+      this.actualFlows[f + FLOW.energy] += energy;
+      this.actualFlows[f + FLOW.co2] += co2;
+      this.actualFlows[f + FLOW.land] += land;
+      this.actualFlows[f + FLOW.newEnergy] += newEnergy;
+    }
     if (this.claims[e] < 0) this.claims[e] = policy;
     this.events?.push({
       draw: this.draw,
@@ -237,7 +248,7 @@ export class SimState implements PolicyState {
       newProjectEnergyTce: newEnergy,
       shortfallFirms: 0,
       pendingSavingTce: pending,
-      actual: this.replay?.isActual(this.ids[e], policy) ?? false,
+      actual,
     });
   }
 

@@ -154,7 +154,7 @@ describe('conditioning on observed values (issue #12 §2)', () => {
     expect(new Set(v2023.map((v) => v.toFixed(3))).size).toBe(4);
   });
 
-  it('observed flows: an annual amount is the year flow; year-to-date in the year in progress is a floor', async () => {
+  it('observed flows: an annual amount is the year flow; in the year in progress, observed to date plus the rest of the year modelled', async () => {
     const values = [
       obs('vacated_energy_tce', '2021', 50),
       obs('vacated_energy_tce', '2022-Q1', 400),
@@ -163,7 +163,10 @@ describe('conditioning on observed values (issue #12 §2)', () => {
     const r = await run(scenario(RECT('1')), { values }, '2022-06');
     for (let d = 0; d < 4; d++) {
       expect(value(r, 'vacated_energy_tce', 2021, d)).toBe(50);
-      expect(value(r, 'vacated_energy_tce', 2022, d)).toBeGreaterThanOrEqual(900);
+      // 2022 to June observed (Q1 + Q2 = 900); the rule's full-year flow counts for the half year left (uniform profile)
+      const modelled = value(r, 'vacated_energy_tce.rectification', 2022, d);
+      expect(modelled).toBeGreaterThan(0);
+      expect(value(r, 'vacated_energy_tce', 2022, d)).toBeCloseTo(900 + 0.5 * modelled, 9);
     }
   });
 
@@ -173,5 +176,20 @@ describe('conditioning on observed values (issue #12 §2)', () => {
     await expect(run(scenario(RECT('1')), { values, actions: [act(2021, 5, 'A2', 'upgrade')] }, '2021')).rejects.toThrow(
       /values\.csv row 2: the observed energy_tce for 2021 \(1\) cannot be matched/,
     );
+  });
+});
+
+describe('the seasonal profile and recorded policies in the year in progress', () => {
+  it("a policy with recorded actions adds its rule's whole flow (the quota left), a profile changes the share of the others", async () => {
+    const values = [obs('vacated_energy_tce', '2022-09', 100)];
+    const profile = 'tracking: { seasonal_profile: [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 1] }\n';
+    // no recorded action: the rule's full-year flow × (1 − 0.8) after September
+    const r = await run(profile + scenario(RECT('2')), { values }, '2022-09');
+    const own = value(r, 'vacated_energy_tce.rectification', 2022);
+    expect(value(r, 'vacated_energy_tce', 2022)).toBeCloseTo(100 + 0.2 * own, 9);
+    // A4 recorded in March: the quota left (1 firm) is all rest of year; A4's own flow is in the 100 observed
+    const q = await run(profile + scenario(RECT('2')), { values, actions: [act(2022, 3, 'A4', 'close')] }, '2022-09');
+    const total = value(q, 'vacated_energy_tce.rectification', 2022);
+    expect(value(q, 'vacated_energy_tce', 2022)).toBeCloseTo(100 + total - 10 * TCE, 9);
   });
 });

@@ -30,7 +30,7 @@ export async function runText(text: string, draws = 3, seed = 1, extraFiles: Rec
 }
 
 /** Reads draw `d`'s value of a metric in a year. */
-export function value(run: RunResult, metric: string, year: number, d = 0): number {
+export function value(run: Pick<RunResult, 'layout' | 'values'>, metric: string, year: number, d = 0): number {
   const Y = run.layout.years.length;
   const m = run.layout.ids.indexOf(metric);
   if (m < 0) throw new Error(`no metric ${metric}`);

@@ -19,6 +19,7 @@ import { interruptSignal } from '../interrupt.js';
 import { emptyOutExit, prepareOutputFolder, writeOutputFolder } from '../output.js';
 import { label, type Lang } from '../labels.js';
 import { shortfallWarnings } from '../../report/shortfall.js';
+import { metricTitle } from '../../report/labels.js';
 import { scorecard } from '../scorecard.js';
 import { VERSION } from '../version.js';
 import { hashInputs, runAssumptions } from '../manifest.js';
@@ -177,6 +178,20 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   io.out(
     `  ${scenario.period.base}–${scenario.period.end} · ${fmt(draws)} ${L('draws')} · seed ${seed} · ${fmt(value.registry.table.n)} ${L('firms')} · ${workers} ${L('workers')} · ${((t2 - t1) / 1000).toFixed(1)} s`,
   );
+  const a = result.summary.actuals;
+  if (a) {
+    io.out(
+      `  ${L('actualsAsOf')} ${a.as_of}（${L('completeThrough')} ${a.complete_through}）· ${fmt(a.observations)} ${L('observations')} · ${fmt(a.actions)} ${L('actionsReplayed')}`,
+    );
+    const worst = a.fit.reduce<(typeof a.fit)[number] | undefined>(
+      (w, r) => (!w || Math.abs(r.error) > Math.abs(w.error) ? r : w),
+      undefined,
+    );
+    if (worst)
+      io.out(
+        `  ${L('fitWorst')}: ${metricTitle(worst.metric, o.lang)} ${worst.year} ${worst.error >= 0 ? '+' : '−'}${(Math.abs(worst.error) * 100).toFixed(1)} %`,
+      );
+  }
   io.out('');
   for (const line of scorecard(result.summary.targets, o.lang)) io.out(line);
   const short = shortfallWarnings(result.summary, o.lang);
