@@ -6,8 +6,9 @@ import type { RecordedAction } from './types.js';
  * src/policies/named.ts); this book tells every policy what the record leaves to it:
  *
  * - a year the record completes (up to the last full year of `as_of`): a policy with any recorded
- *   action selects nothing more by its rule — the record is the whole of what it did; a policy
- *   with no recorded action at all is simulated as in a forecast (the loader warns);
+ *   action selects nothing more by its rule — the record is the whole of what it did (for green
+ *   manufacturing, per programme: evaluations, retrofits, certifications); a policy with no
+ *   recorded action at all is simulated as in a forecast (the loader warns);
  * - the year in progress: a policy's yearly quota is net of what it already did that year (per
  *   programme: green manufacturing's evaluations, retrofits and certifications each);
  * - a firm with a recorded action is no candidate of any policy's rule up to the year of its last
@@ -15,6 +16,8 @@ import type { RecordedAction } from './types.js';
  */
 export class ReplayBook {
   private readonly hasRecords: Uint8Array;
+  /** `policy|action` of every recorded action: a programme (green manufacturing's retrofits …) with records. */
+  private readonly programmes = new Set<string>();
   /** Recorded actions per year: `policy|action|group` → count (group 0 规上, 1 规下). */
   private readonly counts = new Map<number, Map<string, number>>();
   /** Last year with a recorded action of each registry firm (0: none). */
@@ -37,6 +40,7 @@ export class ReplayBook {
     this.reservedUntil = new Int32Array(capacity);
     for (const a of actions) {
       this.hasRecords[a.policyIndex] = 1;
+      this.programmes.add(`${a.policyIndex}|${a.action}`);
       this.actual.add(`${a.year}|${a.enterpriseId}|${a.policyIndex}`);
       const e = index(a.enterpriseId);
       if (e === undefined) continue; // a landed project: its policy replays it, no firm to reserve or count
@@ -60,9 +64,14 @@ export class ReplayBook {
     return this.hasRecords[policy] === 1;
   }
 
-  /** False when the record completes this year and holds actions of the policy: its rule selects nothing more. */
-  selecting(policy: number): boolean {
-    return this.year > this.lastCompleteYear || this.hasRecords[policy] === 0;
+  /**
+   * False when the record completes this year and holds actions of the policy (of the programme,
+   * when one is named: green manufacturing's evaluations, retrofits, certifications each): its
+   * rule selects nothing more.
+   */
+  selecting(policy: number, programme?: string): boolean {
+    if (this.year > this.lastCompleteYear) return true;
+    return programme === undefined ? this.hasRecords[policy] === 0 : !this.programmes.has(`${policy}|${programme}`);
   }
 
   /** Firms of a group (0 规上, 1 规下) the policy took this year by the record, of one programme (`action`) or all. */

@@ -274,8 +274,8 @@ export class SimState implements PolicyState {
     });
   }
 
-  selecting(policy: number): boolean {
-    return this.replay?.selecting(policy) ?? true;
+  selecting(policy: number, programme?: string): boolean {
+    return this.replay?.selecting(policy, programme) ?? true;
   }
 
   recordedCount(policy: number, group: 0 | 1, action?: string): number {

@@ -174,7 +174,7 @@ export class Selector {
    */
   select(s: PolicyState, quota: Quota, key: (e: number) => number = keyOf(s, this.sel.rankBy), programme?: string): number {
     this.shortfall = 0;
-    if (!s.selecting(this.policy)) return 0;
+    if (!s.selecting(this.policy, programme)) return 0;
     const [na, nb] = this.counts;
     const ra = s.recordedCount(this.policy, 0, programme);
     const rb = s.recordedCount(this.policy, 1, programme);

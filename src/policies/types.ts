@@ -103,10 +103,10 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   /** Records that a quota lacked `firms` candidates this year (a `shortfall` event and metric). */
   shortfall(policy: number, firms: number): void;
   /**
-   * False in a year the actuals complete when the policy has recorded actions: its rule selects
-   * nothing more that year (src/actuals/replay.ts).
+   * False in a year the actuals complete when the policy has recorded actions (of `programme`,
+   * when named): its rule selects nothing more that year (src/actuals/replay.ts).
    */
-  selecting(policy: number): boolean;
+  selecting(policy: number, programme?: string): boolean;
   /** Firms of a group (0 规上, 1 规下) the policy took this year by the record, of one programme (`action`) or all: a quota is net of them. */
   recordedCount(policy: number, group: 0 | 1, action?: string): number;
   /** True while firm e is reserved by the record (a recorded action this year or later): no rule takes it. */

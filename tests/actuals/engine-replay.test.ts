@@ -193,3 +193,17 @@ describe('the seasonal profile and recorded policies in the year in progress', (
     expect(value(q, 'vacated_energy_tce', 2022)).toBeCloseTo(100 + total - 10 * TCE, 9);
   });
 });
+
+describe('green manufacturing: the record closes each programme it holds', () => {
+  it('a recorded retrofit closes the retrofit rule in a completed year; certifications stay modelled', async () => {
+    const text = scenario(
+      `  - { type: green_manufacturing, years: [2021, 2023], retrofits_per_year: 2, green_factories_per_year: 1, retrofit_saving: 0.1 }`,
+    );
+    const r = await run(text, { actions: [act(2021, 6, 'A4', 'retrofit', 0, 'green_manufacturing')] }, '2021');
+    const y2021 = taken(r).filter((t) => t.startsWith('2021'));
+    expect(y2021.filter((t) => t.includes('retrofit'))).toEqual(['2021 A4 retrofit actual']);
+    expect(y2021.some((t) => t.includes('certify'))).toBe(true);
+    // 2022 is a forecast year: the rule retrofits its full quota
+    expect(taken(r).filter((t) => t.startsWith('2022') && t.includes('retrofit'))).toHaveLength(2);
+  });
+});
