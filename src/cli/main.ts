@@ -40,9 +40,16 @@ export async function main(argv: readonly string[], io: Streams = processStreams
     .command(
       'validate <scenario..>',
       'check scenario files and every file they name; print a base-year summary',
-      (y) => y.positional('scenario', { type: 'string', array: true, demandOption: true, describe: 'scenario YAML file(s)' }),
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', array: true, demandOption: true, describe: 'scenario YAML file(s)' })
+          .options(ACTUALS_OPTIONS),
       (args) => {
-        selected = async () => (await import('./commands/validate.js')).validateCommand(args.scenario as string[], args.lang as Lang, io);
+        selected = async () =>
+          (await import('./commands/validate.js')).validateCommand(args.scenario as string[], args.lang as Lang, io, {
+            actuals: args.actuals,
+            asOf: args['as-of'],
+          });
       },
     )
     .command(

@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../../domain/diagnostic.js';
 import { GRADES } from '../../domain/enterprise-table.js';
+import { lastCompleteYear } from '../../actuals/period.js';
+import { actualsOptions } from './run.js';
 import { computeBaseYear } from '../../engine/base-year.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
 import { msg } from '../../messages/messages.js';
@@ -12,10 +14,15 @@ import { label, type Lang } from '../labels.js';
  * `dcsim validate <scenario…>`: loads each scenario chain with the files it names and prints a
  * short base-year summary, or every problem found (exit 2).
  */
-export async function validateCommand(paths: readonly string[], lang: Lang, io: Streams): Promise<number> {
+export async function validateCommand(
+  paths: readonly string[],
+  lang: Lang,
+  io: Streams,
+  actuals: { actuals?: string; asOf?: string } = {},
+): Promise<number> {
   const problems: Diagnostic[] = [];
   for (const path of paths) {
-    const { value, diagnostics } = await loadScenario(path);
+    const { value, diagnostics } = await loadScenario(path, undefined, actualsOptions(actuals));
     if (!value) {
       problems.push(...diagnostics);
       continue;
@@ -52,6 +59,12 @@ export async function validateCommand(paths: readonly string[], lang: Lang, io: 
     io.out(
       `    ${L('grades')}: ${GRADES.map((g, i) => `${g} ${fmt(b.grades[i + 1])} (${pct(graded ? b.grades[i + 1] / graded : Number.NaN, 0)})`).join(' · ')}${b.officialGrades ? ` · ${L('official')} ${b.officialGrades}` : ''}`,
     );
+    const a = scenario.actuals;
+    if (a) {
+      io.out(
+        `  ${L('actualsAsOf')} ${a.asOf.text}（${L('completeThrough')} ${lastCompleteYear(a.asOf)}）: ${a.files.map(shown).join(', ')} · ${fmt(a.values.length)} ${L('observations')} · ${fmt(a.actions.length)} ${L('actionsReplayed')}`,
+      );
+    }
     if (value.warnings.length) printDiagnostics(value.warnings, io);
     io.out(`  ✓ ${L('ok')}`);
   }
