@@ -11,7 +11,7 @@ import { compareCharts } from '../../report/compare-charts.js';
 import { compareHtml, compareMarkdown } from '../../report/compare-report.js';
 import { OUTPUT_KIND } from '../../io/run-folder.js';
 import { loadScenario, shown, type LoadedScenario } from '../../io/scenario-load.js';
-import { actualsOptions } from './run.js';
+import { actualsOptions } from '../actuals-options.js';
 import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { pct } from '../format.js';

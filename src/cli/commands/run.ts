@@ -8,7 +8,8 @@ import { PARTIAL_FILE, PARTIAL_KIND, parseShard, shardDraws, type Partial } from
 import { eventsCsv, registryPlaces, runFolderFiles } from '../../io/run-tables.js';
 import { summarize } from '../../io/summarize.js';
 import { runFailureExit } from '../run-failure.js';
-import { loadScenario, shown, type ScenarioLoadOptions } from '../../io/scenario-load.js';
+import { loadScenario, shown } from '../../io/scenario-load.js';
+import { actualsOptions } from '../actuals-options.js';
 import { actualsSummary } from '../actuals-fit.js';
 import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
@@ -50,11 +51,6 @@ export interface RunOptions {
   readonly argv: readonly string[];
   /** Clock for the default folder name (injected so tests can fix it). */
   readonly now?: Date;
-}
-
-/** The loader's options from `--actuals` and `--as-of`. */
-export function actualsOptions(o: { actuals?: string; asOf?: string }): ScenarioLoadOptions {
-  return { ...(o.actuals !== undefined ? { actuals: o.actuals } : {}), ...(o.asOf !== undefined ? { asOf: o.asOf } : {}) };
 }
 
 /** Local time as `YYYYMMDD-HHMMSS`, the default run folder name. */

@@ -4,7 +4,7 @@ import { seekValue, type SeekPoint } from '../../engine/seek.js';
 import { renderCharts } from '../../io/render-charts.js';
 import { OUTPUT_KIND } from '../../io/run-folder.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
-import { actualsOptions } from './run.js';
+import { actualsOptions } from '../actuals-options.js';
 import { msg } from '../../messages/messages.js';
 import { runDraws, WorkerPool } from '../../parallel/runner.js';
 import { runFailureExit } from '../run-failure.js';

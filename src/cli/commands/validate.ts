@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../domain/diagnostic.js';
 import { GRADES } from '../../domain/enterprise-table.js';
 import { lastCompleteYear } from '../../actuals/period.js';
-import { actualsOptions } from './run.js';
+import { actualsOptions } from '../actuals-options.js';
 import { computeBaseYear } from '../../engine/base-year.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
 import { msg } from '../../messages/messages.js';
