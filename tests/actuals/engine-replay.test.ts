@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/actuals/period.js';
 import type { Observation, RecordedAction } from '../../src/actuals/types.js';
 import { loadScenario } from '../../src/io/scenario-load.js';
+import { msg } from '../../src/messages/messages.js';
 import { runDraws } from '../../src/parallel/runner.js';
 import { value } from '../engine/run-helpers.js';
 import { ROOT } from '../helpers.js';
@@ -205,5 +206,41 @@ describe('green manufacturing: the record closes each programme it holds', () =>
     expect(y2021.some((t) => t.includes('certify'))).toBe(true);
     // 2022 is a forecast year: the rule retrofits its full quota
     expect(taken(r).filter((t) => t.startsWith('2022') && t.includes('retrofit'))).toHaveLength(2);
+  });
+});
+
+describe('as_of', () => {
+  const load = async (text: string, data: { values?: Observation[]; actions?: RecordedAction[] }, asOf?: string) => {
+    const dir = await mkdtemp(join(tmpdir(), 'dcsim-asof-'));
+    await writeFile(join(dir, 'r.csv'), REGISTRY);
+    await writeFile(join(dir, 'e.yaml'), EVALUATION);
+    await writeFile(join(dir, 's.yaml'), text);
+    return loadScenario(join(dir, 's.yaml'), undefined, {
+      ...(asOf !== undefined ? { asOf } : {}),
+      actualsData: { values: data.values ?? [], actions: data.actions ?? [] },
+    });
+  };
+
+  it('defaults to the latest period of the actuals and cuts what comes after', async () => {
+    const values = [obs('value_added', '2021', 4300), obs('vacated_energy_tce', '2022-Q2', 5)];
+    const r = await load(scenario(RECT('1')), { values, actions: [act(2022, 8, 'A4', 'close')] });
+    expect(r.value!.scenario.actuals!.asOf.text).toBe('2022-08');
+    const cut = await load(scenario(RECT('1')), { values, actions: [act(2022, 8, 'A4', 'close')] }, '2022-Q2');
+    expect(cut.value!.scenario.actuals!.actions).toHaveLength(0);
+    expect(cut.value!.scenario.actuals!.values).toHaveLength(2);
+  });
+
+  it('a scenario as_of that is no period, or outside the simulated years, is reported at its line', async () => {
+    const bad = await load(`as_of: 2022-13\n${scenario(RECT('1'))}`, { values: [obs('value_added', '2021', 4300)] });
+    expect(bad.diagnostics[0]).toMatchObject({ line: 1, message: msg.badAsOf('2022-13') });
+    const outside = await load(scenario(RECT('1')), { values: [obs('value_added', '2021', 4300)] }, '2030');
+    expect(outside.diagnostics[0]).toMatchObject({ field: '--as-of' });
+    expect(outside.diagnostics[0].message).toContain('2030');
+  });
+
+  it('warns about a policy the record leaves to the model in the complete years', async () => {
+    const text = scenario(`${RECT('1')}\n  - { type: village_cleanup, per_year: 1, dispositions: { close: { share: 1 } } }`);
+    const r = await load(text, { actions: [act(2021, 5, 'A4', 'close')] }, '2022-06');
+    expect(r.value!.warnings.map((w) => w.message)).toContain(msg.unrecordedPolicy('village_cleanup', 2021, 2021, '2022-06'));
   });
 });
