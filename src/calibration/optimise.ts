@@ -1,5 +1,5 @@
-/** Options of {@link compassSearch}. */
-export interface CompassOptions {
+/** Options of {@link patternSearch}. */
+export interface PatternOptions {
   /** Lower and upper bound of each coordinate (the parameter's domain). */
   readonly lower: readonly number[];
   readonly upper: readonly number[];
@@ -7,12 +7,12 @@ export interface CompassOptions {
   readonly step: readonly number[];
   /** Stop when every step has fallen below its first step × this (default 1/64: six halvings). */
   readonly tolerance?: number;
-  /** Stop after this many evaluations of the objective (default 150). */
+  /** Stop after this many evaluations of the objective (default 200). */
   readonly maxEvaluations?: number;
 }
 
-/** What {@link compassSearch} found. */
-export interface CompassResult {
+/** What {@link patternSearch} found. */
+export interface PatternResult {
   readonly x: readonly number[];
   readonly value: number;
   readonly evaluations: number;
@@ -20,55 +20,84 @@ export interface CompassResult {
   readonly converged: boolean;
 }
 
+class Budget extends Error {}
+
 /**
- * Minimises `f` within a box by compass (coordinate pattern) search (Kolda, Lewis & Torczon,
- * "Optimization by direct search", SIAM Review 45(3), 2003, §3): from the best point, try one
- * step up and one down along each coordinate in turn, clipped to the box; move to the first
- * point that improves, otherwise halve every step. Derivative-free and deterministic, so it
- * tolerates the small jumps a Monte Carlo mean on common random numbers has; each point is
- * evaluated once (a cache by coordinates).
+ * Minimises `f` within a box by Hooke–Jeeves pattern search (Hooke & Jeeves, "Direct search
+ * solution of numerical and statistical problems", J. ACM 8(2), 1961; Kolda, Lewis & Torczon,
+ * SIAM Review 45(3), 2003, §3): an exploratory sweep tries one step up, else one down, along each
+ * coordinate, keeping what improves; after a successful sweep a pattern move jumps as far again
+ * in the direction found (so a long narrow valley, such as energy elasticity against efficiency
+ * gain, is followed in few evaluations); when a sweep finds nothing every step is halved. Points
+ * are clipped to the box. Derivative-free and deterministic, so it tolerates the small jumps of a
+ * Monte Carlo mean on common random numbers; each point is evaluated once (a cache).
  */
-export async function compassSearch(
+export async function patternSearch(
   f: (x: readonly number[]) => Promise<number> | number,
   x0: readonly number[],
-  o: CompassOptions,
-): Promise<CompassResult> {
+  o: PatternOptions,
+): Promise<PatternResult> {
   const n = x0.length;
   const tol = o.tolerance ?? 1 / 64;
-  const maxEvals = o.maxEvaluations ?? 150;
+  const maxEvals = o.maxEvaluations ?? 200;
   const clip = (v: number, i: number) => Math.min(o.upper[i], Math.max(o.lower[i], v));
   const cache = new Map<string, number>();
   let evaluations = 0;
+  let best = { x: x0.map(clip), v: Number.POSITIVE_INFINITY };
   const value = async (x: readonly number[]): Promise<number> => {
     const key = x.join(',');
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
+    if (evaluations >= maxEvals) throw new Budget();
     evaluations++;
     const v = await f(x);
     cache.set(key, v);
+    if (v < best.v) best = { x: [...x], v };
     return v;
   };
-  let x = x0.map(clip);
-  let best = await value(x);
   const step = [...o.step];
-  for (;;) {
-    if (step.every((s, i) => s < o.step[i] * tol)) return { x, value: best, evaluations, converged: true };
-    let moved = false;
-    for (let i = 0; i < n && !moved; i++) {
+  /** One exploratory sweep from x (value fx): each coordinate one step up, else down, kept when it improves. */
+  const explore = async (x: readonly number[], fx: number): Promise<{ x: number[]; v: number }> => {
+    const y = [...x];
+    let v = fx;
+    for (let i = 0; i < n; i++) {
       for (const dir of [1, -1]) {
-        const y = [...x];
-        y[i] = clip(x[i] + dir * step[i], i);
-        if (y[i] === x[i]) continue;
-        if (evaluations >= maxEvals) return { x, value: best, evaluations, converged: false };
-        const v = await value(y);
-        if (v < best) {
-          x = y;
-          best = v;
-          moved = true;
+        const t = [...y];
+        t[i] = clip(y[i] + dir * step[i], i);
+        if (t[i] === y[i]) continue;
+        const ft = await value(t);
+        if (ft < v) {
+          y[i] = t[i];
+          v = ft;
           break;
         }
       }
     }
-    if (!moved) for (let i = 0; i < n; i++) step[i] /= 2;
+    return { x: y, v };
+  };
+  try {
+    let base = best.x;
+    let fBase = await value(base);
+    for (;;) {
+      if (step.every((s, i) => s < o.step[i] * tol)) return { x: base, value: fBase, evaluations, converged: true };
+      let e = await explore(base, fBase);
+      if (!(e.v < fBase)) {
+        for (let i = 0; i < n; i++) step[i] /= 2;
+        continue;
+      }
+      // pattern moves: keep jumping along the direction found while the sweep around the jump improves
+      for (;;) {
+        const prev = base;
+        base = e.x;
+        fBase = e.v;
+        const jump = base.map((v, i) => clip(2 * v - prev[i], i));
+        const around = await explore(jump, await value(jump));
+        if (!(around.v < fBase)) break;
+        e = around;
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof Budget)) throw err;
+    return { x: best.x, value: best.v, evaluations, converged: false };
   }
 }

@@ -218,7 +218,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('draws', { type: 'number', default: 100, describe: 'Monte Carlo draws per evaluation (common random numbers)' })
           .option('seed', { type: 'number', describe: "random seed (default: the scenario's)" })
           .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores; 0 runs in this thread)' })
-          .option('max-evaluations', { type: 'number', describe: 'stop the search after this many evaluations (default 150)' })
+          .option('max-evaluations', { type: 'number', describe: 'stop the search after this many evaluations (default 200)' })
           .option('force', { type: 'boolean', default: false, describe: 'replace an existing file' }),
       (args) => {
         selected = async () =>

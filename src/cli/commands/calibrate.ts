@@ -3,7 +3,7 @@ import { lastCompleteYear } from '../../actuals/period.js';
 import type { Actuals } from '../../actuals/types.js';
 import { calibrationRows, fitTableLines } from '../../calibration/fit-table.js';
 import { objective, relativeErrors, simulatedMeans } from '../../calibration/objective.js';
-import { compassSearch } from '../../calibration/optimise.js';
+import { patternSearch } from '../../calibration/optimise.js';
 import { applyParameters, fitParameters } from '../../calibration/parameters.js';
 import { fitSeries } from '../../calibration/series.js';
 import { fittedValue, halfWidths } from '../../calibration/spread.js';
@@ -109,7 +109,7 @@ export async function calibrateCommand(o: CalibrateOptions, io: Streams): Promis
   let result;
   try {
     before = await means(scenario);
-    result = await compassSearch(
+    result = await patternSearch(
       async (x) => {
         const sim = await means(candidate(x));
         byPoint.set(x.join(','), sim);
@@ -150,7 +150,7 @@ export async function calibrateCommand(o: CalibrateOptions, io: Streams): Promis
     command,
     notes: [
       `as_of ${actuals.asOf.text}; observed annual values ${base + 1}–${lastYear}: ${points.length}; draws ${o.draws}, seed ${seed}; ${result.evaluations} evaluations${result.converged ? '' : ' (stopped before converging)'}`,
-      `objective Σ((mean − observed) ÷ observed)² + 1e-4 Σ((x − prior) ÷ scale)²: sum of squares ${sse(relativeErrors(points, before)).toPrecision(4)} before, ${sse(errors).toPrecision(4)} after`,
+      `objective Σ((mean − observed) ÷ observed)² + 1e-6 Σ((x − prior) ÷ scale)²: sum of squares ${sse(relativeErrors(points, before)).toPrecision(4)} before, ${sse(errors).toPrecision(4)} after`,
       'spread: triangular per draw, fitted value ± the RMS yearly residual (README "Calibrate and start from 2025")',
     ],
     params: params.map((p, i) => ({ p, fitted: result.x[i], halfWidth: widths[i] })),

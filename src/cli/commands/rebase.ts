@@ -1,4 +1,5 @@
 import { basename, dirname, extname, join } from 'node:path';
+import { ImpossibleValue } from '../../domain/impossible-value.js';
 import { lastCompleteYear } from '../../actuals/period.js';
 import { createSimulation } from '../../engine/simulate.js';
 import { toCsv } from '../../io/csv-write.js';
@@ -15,7 +16,6 @@ import { EXIT, type Streams } from '../io-streams.js';
 import type { Lang } from '../labels.js';
 import { prepareOutputFile } from '../output-file.js';
 import { writeFailureExit } from '../output.js';
-import { runFailureExit } from '../run-failure.js';
 import { checkRunNumbers } from '../run-numbers.js';
 
 export interface RebaseOptions {
@@ -87,7 +87,9 @@ export async function rebaseCommand(o: RebaseOptions, io: Streams): Promise<numb
   try {
     events = (sim.runDraw(seed, o.draw, out, 0, true) ?? []).filter((e) => e.year <= o.to);
   } catch (e) {
-    return runFailureExit(e, io);
+    if (!(e instanceof ImpossibleValue)) throw e;
+    io.err(msg.drawImpossible(o.draw, e.message));
+    return EXIT.badInput;
   }
   const registryText = toCsv(rebasedHeader(src), rows!);
   const eventsText = eventsCsv({ events, ids: sim.state.ids, names: sim.state.names, layout: sim.layout }, registryPlaces(table));
