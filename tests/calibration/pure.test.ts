@@ -135,8 +135,12 @@ describe('objective and spread', () => {
     expect(h[0]).toBeCloseTo(0.02, 12);
     expect(h[2]).toBeCloseTo(0.015, 12);
     expect(h[1]).toBeCloseTo(0.015 / 0.05, 12);
+    // a growth near 0 is taken as 2 %, and ε's spread is at most 0.3
+    expect(halfWidths(params, [0.001, 0.6, 0.01], points, [0.03, 0.02, -0.04], 2020)[1]).toBeCloseTo(0.3, 12);
+    expect(halfWidths(params, [0.001, 0.6, 0.01], points, [0.001, 0.02, -0.04], 2020)[1]).toBeCloseTo(0.0005 / 0.02, 12);
     expect(fittedValue(params[0], 0.05, 0.02)).toEqual({ triangular: [0.03, 0.05, 0.07], per: 'draw' });
-    expect(fittedValue(params[2], 0.01, 0.015)).toEqual({ triangular: [0, 0.01, 0.025], per: 'draw' }); // η ≥ 0
+    expect(fittedValue(params[2], 0.01, 0.015)).toEqual({ triangular: [0, 0.01, 0.02], per: 'draw' }); // η ≥ 0: both sides narrow, the mean stays
+    expect(fittedValue(params[2], 0, 0.015)).toBe(0);
     expect(fittedValue(params[0], 0.0512345678, 0)).toBe(0.051235);
     expect(rms([])).toBe(0);
   });
