@@ -367,12 +367,13 @@ export const msg = {
   calibratedUnloadable: (file: string, problem: string) =>
     `${file} was written but does not load: ${problem}. This is a bug in dcsim; please report it`,
   rebaseYear: (to: number, base: number, end: number) =>
-    `--to ${to} is outside the scenario's simulated years: give a year after the base year ${base}, at most the end year ${end}`,
+    `${to} is outside the scenario's simulated years: give a year after the base year ${base}, at most the end year ${end}`,
   rebaseDraw: (draw: number) =>
     `--draw: ${draw} is not a draw number; give a whole number ≥ 0 (default 0, the draw run records in events.csv)`,
   rebaseBeyondActuals: (to: number, asOf: string | undefined) =>
     asOf === undefined
       ? `the scenario has no actuals: the ${to} registry is the model's forecast, not what happened (give --actuals FILE)`
       : `the actuals (as_of ${asOf}) do not complete ${to}: the ${to} registry is partly the model's forecast`,
-  rebaseEventsName: (path: string) => `the events file ${path} exists; add --force to replace it`,
+  rebaseNewRenewables: (base: number, to: number) =>
+    `dual_control_energy_tce here excludes the renewable power added since ${base} (exclude_renewables: new); a scenario based on the ${to} registry takes that power as part of its base and counts it, so its ${to} dual-control energy is higher by it (gross energy, CO2, VA, land and firms carry over exactly)`,
 };

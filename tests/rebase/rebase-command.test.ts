@@ -193,3 +193,20 @@ describe('dcsim rebase', () => {
     },
   );
 });
+
+describe('dcsim rebase and calibrate on the command line', () => {
+  it('takes --to, --out and --draw; without actuals it warns that the registry is a forecast', { timeout: 30_000 }, async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const dir = await setup();
+    await writeFile(join(dir, 'plain.yaml'), head('r.csv', 2020));
+    const a = capture();
+    const out = join(dir, 'r-2021.csv');
+    expect(await main(['rebase', join(dir, 'plain.yaml'), '--to', '2021', '--out', out, '--draw', '2', '--lang', 'en'], a.io)).toBe(0);
+    expect(a.err).toEqual([`⚠ ${msg.rebaseBeyondActuals(2021, undefined)}`]);
+    expect(a.out[0]).toContain('6 firms in 2021 (draw 2, seed 11)');
+    expect(readCsv(await readFile(out, 'utf8'))).toHaveLength(6);
+    const b = capture();
+    expect(await main(['calibrate', join(dir, 'plain.yaml'), '--out', join(dir, 'c.yaml')], b.io)).toBe(2);
+    expect(b.err).toEqual([msg.calibrateNoActuals(join(dir, 'plain.yaml'))]);
+  });
+});

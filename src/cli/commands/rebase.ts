@@ -118,6 +118,7 @@ export async function rebaseCommand(o: RebaseOptions, io: Streams): Promise<numb
         : `  ${zh ? '实际' : 'observed'} ${grouped.format(t.observed)} (${t.value / t.observed - 1 >= 0 ? '+' : '−'}${Math.abs((t.value / t.observed - 1) * 100).toFixed(2)} %)`;
     io.out(`  ${t.metric.padEnd(26)} ${grouped.format(t.value).padStart(16)}${vs}`);
   }
+  if (scenario.accounting.excludeRenewables === 'new') io.out(`  ${msg.rebaseNewRenewables(base, o.to)}`);
   io.out(`${zh ? '事件' : 'events'}: ${shown(eventsPath)} (${events.length})`);
   return EXIT.ok;
 }
