@@ -128,6 +128,10 @@ export function applyParameters(
   value: (p: FitParameter, v: number) => unknown = (_p, v) => v,
 ): void {
   const growth = (merged.growth ??= {}) as Record<string, unknown>;
+  if (!params.some((p) => p.kind === 'value_added')) {
+    params.forEach((p, i) => (growth[p.kind] = value(p, x[i])));
+    return;
+  }
   const va = growth.value_added;
   const block: Record<string, unknown> = isSectorMap(va) ? { ...va } : va === undefined ? {} : { default: va };
   const keys = Object.keys(block);

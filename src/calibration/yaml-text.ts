@@ -12,10 +12,11 @@ export interface CalibratedScenario {
   readonly extendsPath: string;
   /** The actuals given on the command line, relative to that folder (written as `actuals:`), if any. */
   readonly actualsPath?: string;
-  /** `growth.value_added` as written: each key's value. */
-  readonly valueAdded: Readonly<Record<string, unknown>>;
-  readonly energyElasticity: FittedValue;
-  readonly efficiencyGain: FittedValue;
+  /** `growth.value_added` as written: each key's value (absent when no VA growth was fitted). */
+  readonly valueAdded?: Readonly<Record<string, unknown>>;
+  /** Absent when held at the scenario's value (--fix). */
+  readonly energyElasticity?: FittedValue;
+  readonly efficiencyGain?: FittedValue;
   /** Header: the command, the fit's settings and results. */
   readonly command: string;
   readonly notes: readonly string[];
@@ -69,10 +70,9 @@ export function calibratedYaml(c: CalibratedScenario): string {
     `extends: ${scalar(c.extendsPath)}`,
     ...(c.actualsPath !== undefined ? [`actuals: ${scalar(c.actualsPath)}`] : []),
     'growth:',
-    '  value_added:',
-    ...Object.entries(c.valueAdded).map(([k, v]) => `    ${k}: ${scalar(v)}`),
-    `  energy_elasticity: ${scalar(c.energyElasticity)}`,
-    `  efficiency_gain: ${scalar(c.efficiencyGain)}`,
+    ...(c.valueAdded ? ['  value_added:', ...Object.entries(c.valueAdded).map(([k, v]) => `    ${k}: ${scalar(v)}`)] : []),
+    ...(c.energyElasticity !== undefined ? [`  energy_elasticity: ${scalar(c.energyElasticity)}`] : []),
+    ...(c.efficiencyGain !== undefined ? [`  efficiency_gain: ${scalar(c.efficiencyGain)}`] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

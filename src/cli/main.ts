@@ -219,6 +219,10 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('seed', { type: 'number', describe: "random seed (default: the scenario's)" })
           .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores; 0 runs in this thread)' })
           .option('max-evaluations', { type: 'number', describe: 'stop the search after this many evaluations (default 200)' })
+          .option('fix', {
+            type: 'string',
+            describe: "parameters held at the scenario's values, comma-separated, e.g. energy_elasticity,value_added.power_heat",
+          })
           .option('force', { type: 'boolean', default: false, describe: 'replace an existing file' }),
       (args) => {
         selected = async () =>
@@ -232,6 +236,13 @@ export async function main(argv: readonly string[], io: Streams = processStreams
               seed: args.seed,
               workers: args.workers,
               maxEvaluations: args['max-evaluations'],
+              fix:
+                args.fix === undefined
+                  ? undefined
+                  : args.fix
+                      .split(',')
+                      .map((f) => f.trim())
+                      .filter(Boolean),
               force: args.force,
               lang: args.lang as Lang,
               argv,

@@ -366,6 +366,9 @@ export const msg = {
     `the search stopped after ${evaluations} evaluations before its steps shrank to the tolerance: the fit may improve with more (a finer result needs --max-evaluations)`,
   calibratedUnloadable: (file: string, problem: string) =>
     `${file} was written but does not load: ${problem}. This is a bug in dcsim; please report it`,
+  calibrateUnknownParameter: (id: string, ids: readonly string[]) =>
+    `${id} is not a parameter of this fit; the parameters are ${ids.join(', ')} (a sector group without VA in the registry is not fitted)`,
+  calibrateAllFixed: () => 'every parameter is held (--fix): nothing is left to fit',
   rebaseYear: (to: number, base: number, end: number) =>
     `${to} is outside the scenario's simulated years: give a year after the base year ${base}, at most the end year ${end}`,
   rebaseDraw: (draw: number) =>

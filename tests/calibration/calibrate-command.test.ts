@@ -127,6 +127,35 @@ describe('dcsim calibrate', () => {
     },
   );
 
+  it("holds the parameters --fix names at the scenario's values and leaves them out of calibrated.yaml", { timeout: 60_000 }, async () => {
+    const { dir, values } = await setup();
+    const { err, io } = capture();
+    const outFile = join(dir, 'fixed.yaml');
+    const code = await calibrateCommand(
+      {
+        scenario: join(dir, 'prior.yaml'),
+        out: outFile,
+        draws: 2,
+        workers: 0,
+        fix: ['energy_elasticity', 'value_added.other'],
+        force: false,
+        lang: 'en',
+        argv: [],
+        load: { asOf: '2023', actualsData: { values, actions: [] } },
+      },
+      io,
+    );
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const text = await readFile(outFile, 'utf8');
+    const doc = parse(text);
+    expect(Object.keys(doc.growth)).toEqual(['value_added', 'efficiency_gain']);
+    // the prior's plain 0.05 becomes the default of the sector map (a map replaces a plain number when merged), so 其他 keeps it
+    expect(Object.keys(doc.growth.value_added)).toEqual(['default', 'C25', 'C26', 'C28', 'C29']);
+    expect(doc.growth.value_added.default).toBe(0.05);
+    expect(text).toContain("# held at the scenario's values (--fix): energy_elasticity, value_added.other");
+  });
+
   it('refuses a scenario without actuals, and actuals that complete no year after the base', { timeout: 20_000 }, async () => {
     const { dir, values } = await setup();
     const base = {
@@ -148,6 +177,13 @@ describe('dcsim calibrate', () => {
     const townOnly = values.map((v) => ({ ...v, scope: 'town:蛟川街道' }));
     expect(await calibrateCommand({ ...base, load: { asOf: '2023', actualsData: { values: townOnly, actions: [] } } }, c.io)).toBe(2);
     expect(c.err.at(-1)).toContain('no observed annual value in 2021–2023');
+    const e = capture();
+    expect(
+      await calibrateCommand({ ...base, fix: ['energy_elasticty'], load: { asOf: '2023', actualsData: { values, actions: [] } } }, e.io),
+    ).toBe(2);
+    expect(e.err).toEqual([
+      `--fix: ${msg.calibrateUnknownParameter('energy_elasticty', ['value_added.petrochemical', 'value_added.other', 'energy_elasticity', 'efficiency_gain'])}`,
+    ]);
     const d = capture();
     await writeFile(join(dir, 'c.yaml'), 'x');
     expect(await calibrateCommand(base, d.io)).toBe(2);

@@ -32,6 +32,8 @@ export interface CalibrateOptions {
   readonly seed?: number;
   readonly workers?: number;
   readonly maxEvaluations?: number;
+  /** Parameter ids held at the scenario's value (`--fix energy_elasticity,value_added.power_heat`). */
+  readonly fix?: readonly string[];
   readonly force: boolean;
   readonly lang: Lang;
   readonly argv: readonly string[];
@@ -84,7 +86,23 @@ export async function calibrateCommand(o: CalibrateOptions, io: Streams): Promis
   for (const s of skipped) io.err(`⚠ ${msg.calibrateSkipped(`${s.metric} ${s.scope} ${s.year}`, s.reason)}`);
   const years = Array.from({ length: lastYear - base }, (_, i) => base + 1 + i);
   const table = loaded.registry.table;
-  const params = fitParameters(scenario.growth, table, years);
+  const all = fitParameters(scenario.growth, table, years);
+  const fix = o.fix ?? [];
+  const unknown = fix.filter((id) => !all.some((p) => p.id === id));
+  if (unknown.length) {
+    io.err(
+      `--fix: ${msg.calibrateUnknownParameter(
+        unknown[0],
+        all.map((p) => p.id),
+      )}`,
+    );
+    return EXIT.badInput;
+  }
+  const params = all.filter((p) => !fix.includes(p.id));
+  if (!params.length) {
+    io.err(`--fix: ${msg.calibrateAllFixed()}`);
+    return EXIT.badInput;
+  }
   const seed = o.seed ?? scenario.monteCarlo.seed;
   const drawList = Array.from({ length: o.draws }, (_, d) => d);
   const workers = workerCount(o.workers, o.draws, io);
@@ -135,6 +153,10 @@ export async function calibrateCommand(o: CalibrateOptions, io: Streams): Promis
   const rows = calibrationRows(points, before, after);
   const growth = structuredClone({ growth: loaded.spec.growth ?? {} }) as Record<string, unknown>;
   applyParameters(growth, params, result.x, (p) => fitted[params.indexOf(p)]);
+  const fittedOf = (kind: 'energy_elasticity' | 'efficiency_gain', key: 'energyElasticity' | 'efficiencyGain') => {
+    const i = params.findIndex((p) => p.kind === kind);
+    return i < 0 ? {} : { [key]: fitted[i] };
+  };
   const folder = dirname(target.path);
   const rel = (abs: string) => relative(folder, abs).split('\\').join('/') || '.';
   const sse = (errs: readonly number[]) => errs.reduce((s, r) => s + r * r, 0);
@@ -144,12 +166,15 @@ export async function calibrateCommand(o: CalibrateOptions, io: Streams): Promis
     title: `${scenario.title || scenario.name}（校准 ${base + 1}–${lastYear}）`,
     extendsPath: rel(resolve(o.scenario)),
     ...(o.actuals !== undefined && !o.actuals.includes(',') ? { actualsPath: rel(resolve(o.actuals)) } : {}),
-    valueAdded: (growth.growth as Record<string, Record<string, unknown>>).value_added,
-    energyElasticity: fitted[params.findIndex((p) => p.kind === 'energy_elasticity')],
-    efficiencyGain: fitted[params.findIndex((p) => p.kind === 'efficiency_gain')],
+    ...(params.some((p) => p.kind === 'value_added')
+      ? { valueAdded: (growth.growth as Record<string, Record<string, unknown>>).value_added }
+      : {}),
+    ...fittedOf('energy_elasticity', 'energyElasticity'),
+    ...fittedOf('efficiency_gain', 'efficiencyGain'),
     command,
     notes: [
       `as_of ${actuals.asOf.text}; observed annual values ${base + 1}–${lastYear}: ${points.length}; draws ${o.draws}, seed ${seed}; ${result.evaluations} evaluations${result.converged ? '' : ' (stopped before converging)'}`,
+      ...(fix.length ? [`held at the scenario's values (--fix): ${fix.join(', ')}`] : []),
       `objective Σ((mean − observed) ÷ observed)² + 1e-6 Σ((x − prior) ÷ scale)²: sum of squares ${sse(relativeErrors(points, before)).toPrecision(4)} before, ${sse(errors).toPrecision(4)} after`,
       'spread: triangular per draw, fitted value ± the RMS yearly residual (README "Calibrate and start from 2025")',
     ],
