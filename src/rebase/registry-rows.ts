@@ -1,7 +1,6 @@
 import { CARRIERS } from '../domain/carriers.js';
 import { GRADES, GREEN_FACTORY_LEVELS, type EnterpriseTable } from '../domain/enterprise-table.js';
 import type { SimState } from '../engine/state.js';
-import { REGISTRY_COLUMNS } from '../io/registry-columns.js';
 import type { ResolvedPolicy } from '../policies/types.js';
 
 /** Where a landed project's registry labels come from: its row of the pipeline (sector as written, town, park). */
@@ -37,6 +36,8 @@ export interface RebaseSource {
   /** True when the original registry has a `grade` column: the rebased one then holds the year's simulated grade. */
   readonly hasGrade: boolean;
   readonly projects: ReadonlyMap<string, ProjectLabels>;
+  /** Every registry column key in the registry's order (src/io/registry-columns.ts REGISTRY_COLUMNS). */
+  readonly columns: readonly string[];
 }
 
 /** Columns the rebased registry leaves out: the total energy (the carriers are written) and the R&D share (R&D is written in 万元). */
@@ -44,8 +45,8 @@ const LEFT_OUT = new Set(['energy_tce', 'rd_share']);
 const SUPPLY_COLUMNS = new Set(['supplies', 'power_supplied_10k_kwh', 'heat_supplied_gj']);
 
 /** The header of the rebased registry: the registry's columns in their order (DESIGN §2), as {@link rebasedRows} fills them. */
-export function rebasedHeader(src: Pick<RebaseSource, 'table' | 'hasGrade'>): string[] {
-  return REGISTRY_COLUMNS.map((c) => c.key).filter(
+export function rebasedHeader(src: Pick<RebaseSource, 'table' | 'hasGrade' | 'columns'>): string[] {
+  return src.columns.filter(
     (k) => !LEFT_OUT.has(k) && (k !== 'grade' || src.hasGrade) && (!SUPPLY_COLUMNS.has(k) || src.table.supplies !== undefined),
   );
 }

@@ -4,6 +4,7 @@ import { lastCompleteYear } from '../../actuals/period.js';
 import { createSimulation } from '../../engine/simulate.js';
 import { toCsv } from '../../io/csv-write.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { REGISTRY_COLUMNS } from '../../io/registry-columns.js';
 import { eventsCsv, registryPlaces } from '../../io/run-tables.js';
 import { loadScenario, shown, type ScenarioLoadOptions } from '../../io/scenario-load.js';
 import { msg } from '../../messages/messages.js';
@@ -71,7 +72,12 @@ export async function rebaseCommand(o: RebaseOptions, io: Streams): Promise<numb
   const actuals = scenario.actuals;
   if (!actuals || lastCompleteYear(actuals.asOf) < o.to) io.err(`⚠ ${msg.rebaseBeyondActuals(o.to, actuals?.asOf.text)}`);
   const table = loaded.registry.table;
-  const src = { table, hasGrade: loaded.registry.headers.has('grade'), projects: pipelineLabels(scenario.policies) };
+  const src = {
+    table,
+    hasGrade: loaded.registry.headers.has('grade'),
+    projects: pipelineLabels(scenario.policies),
+    columns: REGISTRY_COLUMNS.map((c) => c.key),
+  };
   let rows: string[][] | undefined;
   const sim = createSimulation(
     { scenario, table, factors: loaded.factors, evaluation: loaded.evaluation },
