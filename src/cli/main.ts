@@ -208,6 +208,93 @@ export async function main(argv: readonly string[], io: Streams = processStreams
       },
     )
     .command(
+      'calibrate <scenario>',
+      'fit the background (VA growth per sector group, energy elasticity, efficiency gain) to the observed annual values; write a calibrated scenario',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
+          .options(ACTUALS_OPTIONS)
+          .option('out', { type: 'string', demandOption: true, describe: 'calibrated scenario to write, e.g. calibrated.yaml' })
+          .option('draws', { type: 'number', default: 100, describe: 'Monte Carlo draws per evaluation (common random numbers)' })
+          .option('seed', { type: 'number', describe: "random seed (default: the scenario's)" })
+          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores; 0 runs in this thread)' })
+          .option('max-evaluations', { type: 'number', describe: 'stop the search after this many evaluations (default 200)' })
+          .option('fix', {
+            type: 'string',
+            describe: "parameters held at the scenario's values, comma-separated, e.g. energy_elasticity,value_added.power_heat",
+          })
+          .option('force', { type: 'boolean', default: false, describe: 'replace an existing file' }),
+      (args) => {
+        selected = async () =>
+          (await import('./commands/calibrate.js')).calibrateCommand(
+            {
+              scenario: args.scenario as string,
+              actuals: args.actuals,
+              asOf: args['as-of'],
+              out: args.out,
+              draws: args.draws,
+              seed: args.seed,
+              workers: args.workers,
+              maxEvaluations: args['max-evaluations'],
+              fix:
+                args.fix === undefined
+                  ? undefined
+                  : args.fix
+                      .split(',')
+                      .map((f) => f.trim())
+                      .filter(Boolean),
+              force: args.force,
+              lang: args.lang as Lang,
+              argv,
+            },
+            io,
+          );
+      },
+    )
+    .command(
+      'rebase <scenario>',
+      'roll the registry forward through the actual actions and the background to a registry of a later year (a new base year)',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
+          .options(ACTUALS_OPTIONS)
+          .option('to', {
+            type: 'number',
+            demandOption: true,
+            describe: 'the year of the new registry (after the base year, at most the end)',
+          })
+          .option('out', {
+            type: 'string',
+            demandOption: true,
+            describe: 'registry CSV to write, e.g. registry-2025.csv (events beside it)',
+          })
+          .option('draw', {
+            type: 'number',
+            default: 0,
+            describe: 'the draw rolled forward (default 0, the draw run records in events.csv)',
+          })
+          .option('seed', { type: 'number', describe: "random seed (default: the scenario's)" })
+          .option('force', { type: 'boolean', default: false, describe: 'replace existing files' }),
+      (args) => {
+        selected = async () =>
+          (await import('./commands/rebase.js')).rebaseCommand(
+            {
+              scenario: args.scenario as string,
+              actuals: args.actuals,
+              asOf: args['as-of'],
+              to: args.to,
+              out: args.out,
+              draw: args.draw,
+              seed: args.seed,
+              force: args.force,
+              lang: args.lang as Lang,
+              argv,
+            },
+            io,
+          );
+      },
+    )
+    .command(
       'synth',
       'generate a synthetic enterprise registry from district aggregates',
       (y) =>
@@ -225,7 +312,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           );
       },
     )
-    .demandCommand(1, 'name a command: run, validate, compare, seek, chart, merge or synth (see --help)')
+    .demandCommand(1, 'name a command: run, validate, compare, seek, calibrate, rebase, chart, merge or synth (see --help)')
     .strict()
     .help()
     .version()

@@ -344,7 +344,7 @@ export const msg = {
   warningThresholdOrder: (yellow: number, green: number) =>
     `the yellow threshold (${yellow}) must be below the green one (${green}): probabilities at or above green are green, at or above yellow are yellow, below are red`,
   seasonalProfile: () =>
-    'a seasonal profile is 12 shares of the year\'s flow expected by the end of each month, never falling and ending at 1, e.g. [0.08, 0.16, …, 1]',
+    "a seasonal profile is 12 shares of the year's flow expected by the end of each month, never falling and ending at 1, e.g. [0.08, 0.16, …, 1]",
   projectNotLanded: (id: string, due: number, next: number) =>
     `project ${id} was due to start in ${due}, but the actuals record no start of it up to as_of: it starts in ${next} at the earliest (record its start in the actions file if it landed)`,
   calibrationImpossible: (metric: string, period: string, observed: number, acted: number, free: number, file: string, row: number) =>
@@ -353,4 +353,30 @@ export const msg = {
     `policy ${key} has no recorded action up to as_of ${asOf}: it is simulated in ${from}–${to} as in a forecast (record its actions in the actions file if it acted)`,
   actualsEmpty: () => 'the actuals hold no value and no action: as_of has no default; give as_of (e.g. as_of: 2023-09) or fill the files',
   badAsOf: (text: string) => `as_of '${text}' is not a period: write a year (2023), a quarter (2023-Q3) or a month (2023-09)`,
+  // calibrate and rebase (issue #12 §4)
+  calibrateNoActuals: (scenario: string) =>
+    `${scenario} has no actuals to fit to: give --actuals FILE (the observed values) or actuals: in the scenario`,
+  calibrateNoYear: (asOf: string, base: number) =>
+    `the actuals (as_of ${asOf}) complete no year after the base year ${base}: calibrate fits annual values of ${base + 1} or later; give values for a whole year or a later --as-of`,
+  calibrateNoSeries: (first: number, last: number, skipped: readonly string[]) =>
+    `no observed annual value in ${first}–${last} that the background drives (value_added, above_scale_value_added, value_added_constant, energy_tce, dual_control_energy_tce, co2_t, output, tax at scope district; VA at scope above_scale)${skipped.length ? `; left out: ${skipped.join(', ')}` : ''}`,
+  calibrateSkipped: (what: string, reason: 'scope' | 'metric' | 'zero') =>
+    `${what}: not fitted (${reason === 'scope' ? 'the run has no total of this metric at this scope; dcsim track compares it' : reason === 'metric' ? 'the background does not drive this metric' : 'a relative error needs an observed value above 0'})`,
+  calibrateNotConverged: (evaluations: number) =>
+    `the search stopped after ${evaluations} evaluations before its steps shrank to the tolerance: the fit may improve with more (a finer result needs --max-evaluations)`,
+  calibratedUnloadable: (file: string, problem: string) =>
+    `${file} was written but does not load: ${problem}. This is a bug in dcsim; please report it`,
+  calibrateUnknownParameter: (id: string, ids: readonly string[]) =>
+    `${id} is not a parameter of this fit; the parameters are ${ids.join(', ')} (a sector group without VA in the registry is not fitted)`,
+  calibrateAllFixed: () => 'every parameter is held (--fix): nothing is left to fit',
+  rebaseYear: (to: number, base: number, end: number) =>
+    `${to} is outside the scenario's simulated years: give a year after the base year ${base}, at most the end year ${end}`,
+  rebaseDraw: (draw: number) =>
+    `--draw: ${draw} is not a draw number; give a whole number ≥ 0 (default 0, the draw run records in events.csv)`,
+  rebaseBeyondActuals: (to: number, asOf: string | undefined) =>
+    asOf === undefined
+      ? `the scenario has no actuals: the ${to} registry is the model's forecast, not what happened (give --actuals FILE)`
+      : `the actuals (as_of ${asOf}) do not complete ${to}: the ${to} registry is partly the model's forecast`,
+  rebaseNewRenewables: (base: number, to: number) =>
+    `dual_control_energy_tce here excludes the renewable power added since ${base} (exclude_renewables: new); a scenario based on the ${to} registry takes that power as part of its base and counts it, so its ${to} dual-control energy is higher by it (gross energy, CO2, VA, land and firms carry over exactly)`,
 };
