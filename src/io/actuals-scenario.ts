@@ -10,6 +10,7 @@ import { msg } from '../messages/messages.js';
 import type { PolicyModule } from '../policies/types.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import type { LoadedRegistry } from './registry-build.js';
+import { loadActuals } from './actuals-load.js';
 import { locateIssue } from './yaml-file.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -45,7 +46,13 @@ async function actualsSource(
     const abs = fromCli ? resolvePath(rel) : resolvePath(dirname(absPaths[holder]), rel);
     return { abs, shown: shownPath(abs) };
   };
-  const given = fromCli ? options.actuals!.split(',').map((p) => p.trim()) : spec.actuals;
+  const given = fromCli
+    ? options
+        .actuals!.split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== '')
+    : spec.actuals;
+  if (Array.isArray(given) && given.length === 0) return undefined;
   if (given === undefined) return undefined;
   if (!Array.isArray(given) && typeof given === 'object') {
     return {
@@ -129,7 +136,6 @@ export async function readActuals(
       policies,
       tracked: spec.tracked.map((t) => t.id),
     };
-    const { loadActuals } = await import('./actuals-load.js');
     const r = await loadActuals(source, ctx);
     warnings.push(...r.diagnostics.filter((d) => d.severity === 'warning'));
     const errors = r.diagnostics.filter((d) => d.severity !== 'warning');

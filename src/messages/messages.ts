@@ -379,4 +379,53 @@ export const msg = {
       : `the actuals (as_of ${asOf}) do not complete ${to}: the ${to} registry is partly the model's forecast`,
   rebaseNewRenewables: (base: number, to: number) =>
     `dual_control_energy_tce here excludes the renewable power added since ${base} (exclude_renewables: new); a scenario based on the ${to} registry takes that power as part of its base and counts it, so its ${to} dual-control energy is higher by it (gross energy, CO2, VA, land and firms carry over exactly)`,
+  // the actuals files (src/actuals/check.ts)
+  actualsUnknownColumn: (header: string, near: string | undefined, valid: readonly string[]) =>
+    `unknown column '${header}'${near ? ` (did you mean '${near}'?)` : ''}; the columns are ${valid.join(', ')} (or their Chinese names, README "The actuals files")`,
+  actualsDuplicateColumn: (key: string) => `the column ${key} appears twice; keep one`,
+  actualsMissingColumns: (keys: readonly string[]) =>
+    `missing column${keys.length > 1 ? 's' : ''} ${keys.join(', ')}: the header row must name ${keys.length > 1 ? 'them' : 'it'} (README "The actuals files")`,
+  actualsUnknownMetric: (text: string, near: string | undefined) =>
+    `'${text}' is no dcsim metric${near ? ` (did you mean '${near}'?)` : ''}: use a metric id (value_added, energy_tce …), a name such as 规上工业增加值 or 腾出用能, or the id of a tracked: indicator of the scenario`,
+  actualsBadScope: (text: string, near: string | undefined) =>
+    `scope '${text}' is neither district (全区), above_scale (规上), town:<name> nor park:<name> with a town or park of the registry${near ? ` (did you mean '${near}'?)` : ''}`,
+  actualsBadPeriod: (text: string) => `period '${text}' is not a period: write a year (2023), a quarter (2023-Q3) or a month (2023-09)`,
+  actualsPeriodOutside: (period: string, base: number, end: number) =>
+    `period ${period} is outside the scenario's years ${base}–${end}; remove the row or widen period: in the scenario`,
+  actualsBadNumber: (text: string) => `'${text}' is not a number (write 713.5 or 1,234.5; a percentage as 12%)`,
+  actualsBadUnit: (unit: string, metric: string, accepted: readonly string[]) =>
+    `unit '${unit}' does not fit ${metric}; write one of ${accepted.join(', ')} (or leave it empty for ${accepted[0]})`,
+  actualsNegative: (metric: string, value: number) => `${metric} cannot be negative (${value}); check the sign`,
+  actualsShareAboveOne: (value: number) => `a VA rate of ${value} is above 1: write it as a fraction (0.233) or a percentage (23.3%)`,
+  actualsDuplicateValue: (metric: string, scope: string, period: string, first: number) =>
+    `${metric} for ${scope} in ${period} is given twice (first on row ${first}); keep one`,
+  actualsNoSource: (rows: number) =>
+    `${rows} observed value${rows > 1 ? 's have' : ' has'} no source; cite where each comes from (e.g. 统计公报 2023) so the report can`,
+  actualsAmbiguousPolicy: (text: string, keys: readonly string[]) =>
+    `'${text}' names ${keys.length} policies of the scenario; write the key of the one meant: ${keys.join(', ')}`,
+  actualsUnknownPolicy: (text: string, near: string | undefined, keys: readonly string[]) =>
+    `'${text}' is no policy of the scenario${near ? ` (did you mean '${near}'?)` : ''}; the policies are ${keys.join(', ')}`,
+  actualsPolicyTakesNoActions: (key: string) => `policy ${key} takes no recorded actions`,
+  actualsBadAction: (text: string, key: string, actions: readonly string[]) =>
+    `'${text}' is no disposition of ${key}; write one of ${actions.join(', ')}`,
+  actualsUnknownId: (id: string, projectsOf: string | undefined, near: string | undefined) =>
+    projectsOf
+      ? `'${id}' is no project in the pipeline of ${projectsOf}${near ? ` (did you mean '${near}'?)` : ''}; a landed project is named by its id in that pipeline`
+      : `'${id}' is not in the registry${near ? ` (did you mean '${near}'?)` : ''}; an action names a registry firm by its id`,
+  actualsBadYear: (text: string) => `'${text}' is not a year (write 2023)`,
+  actualsBadDate: (text: string) => `'${text}' is not a date (write 2023-09-05, 2023/9/5 or 2023年9月5日)`,
+  actualsDateYear: (date: string, year: number) => `the date ${date} is not in the row's year ${year}`,
+  actualsBothSavings: () => 'give the saving as energy_saving (a share) or saving_tce (tce), not both',
+  actualsBadSavingShare: (text: string) => `energy_saving '${text}' is not a share from 0 to below 1 (write 0.12 or 12%)`,
+  actualsBadSavingTce: (text: string) => `saving_tce '${text}' is not a number of tce at least 0`,
+  actualsDuplicateAction: (id: string, policy: string, action: string, year: number, first: number) =>
+    `${id} ${action} by ${policy} in ${year} is recorded twice (first on row ${first}); keep one`,
+  actualsTwoPolicies: (id: string, year: number, first: string, row: number, second: string) =>
+    `${id} is taken by ${first} (row ${row}) and by ${second} in ${year}; a firm is taken by one policy a year — keep the one that acted`,
+  actualsAfterExit: (id: string, year: number, exit: string, exitYear: number, row: number) =>
+    `${id} is acted on in ${year} after it left the district (${exit} in ${exitYear}, row ${row}); remove the later action or correct the exit`,
+  actualsNoSheets: (found: readonly string[]) =>
+    `the workbook has neither a sheet 实际值 (values) nor 实际处置 (actions); its sheets: ${found.join(', ') || 'none'}`,
+  actualsNoHeader: (columns: readonly string[]) => `no header row found in the first 10 rows; the columns are ${columns.join(', ')}`,
+  actualsFormat: (file: string) => `${file}: the actuals are read from .csv or .xlsx files`,
 };
