@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+const BIN = join(ROOT, 'dist/cli/bin.js');
+const dcsim = (args: string[], cwd: string) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+const REGISTRY = [
+  'id,name,sector,town,park,above_scale,land_mu,output,value_added,tax,employees,electricity_10k_kwh,year_built,village_cluster,lsmp,green_factory,year',
+  'A1,甲一,C3451,骆驼街道,,true,10,4000,1000,100,50,100,2010,false,false,none,2020',
+  'A2,甲二,C2614,骆驼街道,,true,10,4000,1000,90,50,1000,2010,false,false,none,2020',
+  'A3,甲三,C3451,骆驼街道,,true,10,4000,1000,10,50,50,2010,false,false,none,2020',
+  'A4,甲四,C3451,骆驼街道,,true,10,4000,1000,120,50,10,2010,false,false,none,2020',
+  'B1,乙一,C3389,澥浦镇,,false,10,400,100,0,10,5,2010,true,false,none,2020',
+  'B2,乙二,C3389,澥浦镇,,false,10,400,100,50,10,5,2010,true,false,none,2020',
+].join('\n');
+const SCENARIO = `name: t
+registry: r.csv
+factors: ${join(ROOT, 'models/factors/china.yaml')}
+evaluation: ${join(ROOT, 'models/evaluation/zhejiang-mujun.yaml')}
+period: { base: 2020, end: 2023 }
+growth: { value_added: { uniform: [0, 0.1] }, energy_elasticity: 0.8 }
+actuals: { values: values.csv, actions: actions.csv }
+as_of: 2022-06
+policies:
+  - { type: rectification, groups: [above_scale, below_scale], max_per_year: 1, dispositions: { close: { share: 0.5 }, upgrade: { share: 0.5 } } }
+targets:
+  - { id: vacated, metric: vacated_energy_tce, kind: cumulative, year: 2023, at_least: 100 }
+`;
+const VALUES = ['指标,范围,期间,数值,单位,来源', '规上工业增加值,规上,2021,0.43,亿元,test', '腾出用能,,2022-Q1,20,tce,test'].join('\n');
+const ACTIONS = [
+  '年份,企业编号,政策,处置方式,日期',
+  '2021,A4,rectification,关停,2021-05-01',
+  '2022,B1,rectification,close,2022-02-01',
+].join('\n');
+
+describe('a run with actuals from the command line', { timeout: 120_000 }, () => {
+  it('replays, matches and reports the fit; identical for 0 and 2 workers; --as-of moves the cut', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dcsim-actuals-cli-'));
+    await writeFile(join(dir, 'r.csv'), REGISTRY);
+    await writeFile(join(dir, 's.yaml'), SCENARIO);
+    await writeFile(join(dir, 'values.csv'), VALUES);
+    await writeFile(join(dir, 'actions.csv'), ACTIONS);
+    const out: Record<string, [string, string]> = {};
+    for (const w of ['0', '2']) {
+      const r = dcsim(['run', 's.yaml', '--draws', '16', '--workers', w, '--out', `w${w}`, '--quiet', '--no-charts'], dir);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('实际数据截至 2022-06');
+      out[w] = [await readFile(join(dir, `w${w}`, 'summary.json'), 'utf8'), await readFile(join(dir, `w${w}`, 'events.csv'), 'utf8')];
+    }
+    expect(out['2']).toEqual(out['0']);
+    const summary = JSON.parse(out['0'][0]);
+    expect(summary.actuals).toMatchObject({ as_of: '2022-06', complete_through: 2021, observations: 2, actions: 2 });
+    const fit = summary.actuals.fit[0];
+    expect(fit).toMatchObject({ metric: 'above_scale_value_added', year: 2021, observed: 4300, use: 'level' });
+    expect(fit.calibrated_p50).toBeCloseTo(4300, 6);
+    const events = out['0'][1].split('\n');
+    expect(events[0].endsWith(',source')).toBe(true);
+    expect(events.filter((l) => l.endsWith(',actual')).map((l) => l.split(',').slice(1, 3).join(' '))).toEqual(['2021 A4', '2022 B1']);
+
+    // --as-of 2021: the 2022 action and the 2022 value are left out
+    const early = dcsim(
+      ['run', 's.yaml', '--draws', '4', '--workers', '0', '--as-of', '2021', '--out', 'early', '--quiet', '--no-charts'],
+      dir,
+    );
+    expect(early.code, early.err).toBe(0);
+    expect(JSON.parse(await readFile(join(dir, 'early', 'summary.json'), 'utf8')).actuals).toMatchObject({ as_of: '2021', actions: 1 });
+    const bad = dcsim(['run', 's.yaml', '--as-of', '2021-Q7', '--out', 'bad'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("as_of '2021-Q7' is not a period");
+  });
+});
