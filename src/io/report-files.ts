@@ -6,6 +6,7 @@ import { runCharts } from '../report/charts.js';
 import { reportHtml } from '../report/html.js';
 import type { ReportLang } from '../report/labels.js';
 import { reportMarkdown } from '../report/markdown.js';
+import type { TrackReport } from '../tracking/track.js';
 
 /**
  * The decision-paper files of a run folder from its summary and events.csv: results.xlsx and,
@@ -17,6 +18,7 @@ export async function reportFiles(
   eventsCsvText: string,
   lang: ReportLang,
   charts = true,
+  tracking?: TrackReport,
 ): Promise<Map<string, string | Buffer>> {
   const files = new Map<string, string | Buffer>();
   if (charts) {

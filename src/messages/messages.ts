@@ -379,4 +379,7 @@ export const msg = {
       : `the actuals (as_of ${asOf}) do not complete ${to}: the ${to} registry is partly the model's forecast`,
   rebaseNewRenewables: (base: number, to: number) =>
     `dual_control_energy_tce here excludes the renewable power added since ${base} (exclude_renewables: new); a scenario based on the ${to} registry takes that power as part of its base and counts it, so its ${to} dual-control energy is higher by it (gross energy, CO2, VA, land and firms carry over exactly)`,
+  // tracking (dcsim track, issue #12 §3)
+  trackNothing: (scenario: string) =>
+    `${scenario} has neither targets nor tracked: indicators: dcsim track reports progress against them; add a targets: entry (or tracked:)`,
 };
