@@ -6,7 +6,7 @@ import { trackReport, type TrackReport } from '../../tracking/track.js';
 import { LIGHT_MARK, lightName, trackWord } from '../../tracking/words.js';
 import { interruptSignal } from '../interrupt.js';
 import type { Streams } from '../io-streams.js';
-import { formatTargetValue, pad } from '../scorecard.js';
+import { formatTargetValue, pad, width } from '../scorecard.js';
 import { pct } from '../format.js';
 import type { Lang } from '../labels.js';
 import { runCommand, type RunOptions } from './run.js';
@@ -47,7 +47,7 @@ export async function trackCommand(o: TrackOptions, io: Streams): Promise<number
 export function trackLines(r: TrackReport, lang: Lang): string[] {
   const W = (k: Parameters<typeof trackWord>[0]) => trackWord(k, lang);
   const lines = [`${W('section')} · ${r.has_actuals ? `${W('asOf')} ${r.as_of}` : W('noActuals')}`];
-  const labelWidth = Math.max(8, ...r.targets.map((t) => t.label.length * 2), ...r.tracked.map((t) => t.label.length * 2));
+  const labelWidth = Math.max(8, ...r.targets.map((t) => width(t.label)), ...r.tracked.map((t) => width(t.label)));
   for (const t of r.targets) {
     const v = (x: number | null) => formatTargetValue({ metric: t.metric, kind: 'level' }, x);
     const pace =
