@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,18 @@ import { trackCommand } from '../../src/cli/commands/track.js';
 import { main } from '../../src/cli/main.js';
 import type { TrackReport } from '../../src/tracking/track.js';
 import { msg } from '../../src/messages/messages.js';
+import { Ajv } from 'ajv';
+import { trackCharts } from '../../src/tracking/charts.js';
+import { ROOT } from '../helpers.js';
 import { capture, scenarioDir, SCENARIO, VALUES } from './fixture.js';
+
+/** The workbook's sheets as openpyxl (an independent XLSX reader) sees them. */
+function openpyxl(file: string): { title: string; max_row: number; rows: { value: unknown }[][] }[] {
+  const r = spawnSync('/usr/bin/python3', [join(ROOT, 'tests/support/read_xlsx.py'), file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`openpyxl could not open ${file}: ${r.stderr}`);
+  return JSON.parse(r.stdout).sheets;
+}
+const vegaSchema = JSON.parse(readFileSync(join(ROOT, 'node_modules/vega-lite/build/vega-lite-schema.json'), 'utf8'));
 
 // The command end to end on the tiny fixture, with the actuals injected already checked
 // (`load.actualsData`): the actuals loader (src/io/actuals-load.ts) is the lead's and lands
@@ -40,6 +52,50 @@ describe('dcsim track', () => {
     expect(r.tracked[0].actual?.value).toBe(3);
     expect(out.join('\n')).toMatch(/监测预警 · 截至 2022-06/);
     expect(out.join('\n')).toMatch(/腾出用能/);
+
+    // results.xlsx read back with openpyxl: 预警, 季度通报 and (the 2021 value is fitted) 拟合
+    const sheets = openpyxl(join(dir, 'out', 'results.xlsx'));
+    const sheet = (name: string) => sheets.find((x) => x.title === name)!;
+    expect(sheets.map((x) => x.title)).toEqual(expect.arrayContaining(['预警', '季度通报', '拟合']));
+    const q = sheet('季度通报');
+    expect(q.rows[0].map((c) => c.value)).toEqual([
+      '目标',
+      '季度',
+      '单位',
+      '年度任务',
+      '年内累计完成',
+      '完成进度',
+      '序时进度',
+      '进度比',
+      '预警',
+    ]);
+    // 2021-Q1: the year's task is a fifth of 400 tce (0.008 万tce); nothing observed for the quarter: empty cells
+    expect(q.rows[1].map((c) => c.value)).toEqual(['腾出用能', '2021-Q1', '万tce', 0.008, null, null, 0.25, null, null]);
+    // 2022-Q1 (row 6): 10 tce of a task of 80 → 12.5 % against 25 % expected, ratio 0.5 → 红灯
+    const q1 = q.rows.length > 5 ? q.rows[5].map((c) => c.value) : [];
+    expect(q1.slice(0, 2)).toEqual(['腾出用能', '2022-Q1']);
+    expect(q1[4]).toBeCloseTo(0.001, 10);
+    expect(q1[5]).toBeCloseTo(0.125, 10);
+    expect(q1[8]).toBe('红灯');
+    const w = sheet('预警');
+    expect(w.rows.map((r) => r[0].value)).toEqual(['目标/指标', '腾出用能', '综合能耗', '园区数']);
+    expect(w.rows[3][4].value).toBe(3);
+
+    // report.html: the 监测预警 section with its tables and charts, no script
+    const html = await readFile(join(dir, 'out', 'report.html'), 'utf8');
+    expect(html).toContain('<section id="tracking">');
+    expect(html).toContain('id="track-quarterly"');
+    expect(html).toContain('id="chart-track-vacated-2025"');
+    expect(html).toContain('<section id="fit">');
+    expect(html).not.toMatch(/<script/i);
+    expect(existsSync(join(dir, 'out', 'charts', 'track-vacated-2025.svg'))).toBe(true);
+    expect(await readFile(join(dir, 'out', 'report.md'), 'utf8')).toContain('## 监测预警');
+
+    // the 挂图作战 charts validate against vega-lite's schema in both languages
+    const validate = new Ajv({ strict: false, allErrors: true, allowUnionTypes: true }).compile(vegaSchema);
+    for (const lang of ['zh', 'en'] as const)
+      for (const c of trackCharts(r, lang))
+        expect(validate(c.spec), `${c.id} ${lang}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
   });
 
   it('refuses a scenario with nothing to track, before running, and writes nothing', { timeout: 30_000 }, async () => {
