@@ -23,7 +23,7 @@ export function trackChart(t: TargetTrack, r: Pick<TrackReport, 'as_of' | 'has_a
   const x = {
     field: 'x',
     type: 'quantitative',
-    title: lang === 'zh' ? '年份' : 'year',
+    title: lang === 'zh' ? '年份（年末；季度、月份按期末所在位置）' : 'year (at its end; a quarter or month at its end)',
     scale: { zero: false, nice: false },
     axis: { format: 'd', tickMinStep: 1 },
   };
