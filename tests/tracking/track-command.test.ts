@@ -98,6 +98,35 @@ describe('dcsim track', () => {
         expect(validate(c.spec), `${c.id} ${lang}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
   });
 
+  it(
+    'runs from the command line without actuals: tracked from the base year, probability at the start = now',
+    { timeout: 60_000 },
+    async () => {
+      const dir = await scenarioDir();
+      const { out, io } = capture();
+      const args = [
+        'track',
+        join(dir, 's.yaml'),
+        '--out',
+        join(dir, 'out'),
+        '--workers',
+        '0',
+        '--draws',
+        '3',
+        '--no-charts',
+        '--lang',
+        'en',
+        '--quiet',
+      ];
+      expect(await main(args, io)).toBe(0);
+      const r = JSON.parse(await readFile(join(dir, 'out', 'track.json'), 'utf8')) as TrackReport;
+      expect(r).toMatchObject({ as_of: '2020', has_actuals: false });
+      expect(r.targets.every((t) => t.probability.start === t.probability.now && t.quarters.length === 0)).toBe(true);
+      expect(out.join('\n')).toContain('Monitoring and warnings · no actuals: tracked from the base year');
+      expect(existsSync(join(dir, 'out', 'report.html'))).toBe(false);
+    },
+  );
+
   it('refuses a scenario with nothing to track, before running, and writes nothing', { timeout: 30_000 }, async () => {
     const dir = await scenarioDir(SCENARIO.replace(/targets:[\s\S]*$/, ''));
     const { err, io } = capture();

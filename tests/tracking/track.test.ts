@@ -201,4 +201,21 @@ describe('trackReport', () => {
     expect(p.plan_done).toBeCloseTo(0.25, 10);
     expect(p.warning).toBe('yellow'); // 0.2 ÷ 0.25 = 0.8, the yellow edge
   });
+  it('tracks a flow indicator as a running sum from 0 to its goal', () => {
+    const flow = trackReport({
+      scenario: {
+        ...scenario,
+        targets: [],
+        tracked: [{ id: 'projects', label: '项目', unit: '个', base: 0, year: 2025, bound: 'at_least', goal: 50, flow: true }],
+        actuals: { ...scenario.actuals, values: [obs('projects', '2021', 12, true), obs('projects', '2022-Q1', 4, true)] },
+      },
+      summary,
+    }).tracked[0];
+    expect(flow.plan.map((x) => x.value)).toEqual([0, 10, 20, 30, 40, 50]);
+    expect(flow.actual).toMatchObject({ period: '2022-03', value: 16, partial: true });
+    expect(flow.task_done).toBeCloseTo(16 / 50, 10);
+    // the path asks 12.5 by 2022-03 (25 %): 32 % ÷ 25 % = 1.28 → green
+    expect(flow.plan_done).toBeCloseTo(0.25, 10);
+    expect(flow.warning).toBe('green');
+  });
 });
