@@ -53,7 +53,7 @@ export interface FanPoint {
 export interface Pace {
   /** Achieved per year from the base to the latest actual (null without one). */
   readonly achieved_per_year: number | null;
-  /** Years from the base year's end to the latest actual (fractional for a year in progress). */
+  /** Years from the base year's end (a cumulative target: the end of the year before its `from`) to the latest actual (fractional for a year in progress). */
   readonly years_elapsed: number;
   /** Needed per year from the latest actual (else the base) to reach the goal in the target's year. */
   readonly required_per_year: number;
@@ -219,13 +219,16 @@ function trackTarget(t: Target, ctx: Ctx, startTargets: readonly TargetResult[] 
   const baseValue = measure === 'cumulative' ? 0 : (observedBase ?? levels[base]?.p50 ?? NaN);
   const goalValue = goalAsLevel(t, t.from === base ? baseValue : levelAt(t.from));
   const milestones = ctx.scenario.targets
-    .filter((o) => o.metric === t.metric && measureOf(o) === measure && o.bound === t.bound)
+    .filter((o) => o.metric === t.metric && measureOf(o) === measure && o.bound === t.bound && (measure === 'level' || o.from === t.from))
     .map((o) => ({ year: o.year, value: goalAsLevel(o, o.from === base ? baseValue : levelAt(o.from)) }));
+  // a running sum starts after the year before `from` (base + 1 by default): 0 until then
+  const start = measure === 'cumulative' ? t.from - 1 : base;
+  if (start > base) milestones.push({ year: start, value: 0 });
   const plan = planPath(t, base, baseValue, goalValue, milestones);
 
   const actuals: ActualPoint[] =
     measure === 'cumulative'
-      ? runningSum(series, base, asOf, t.year)
+      ? runningSum(series, start, asOf, t.year)
       : series
           .filter((o) => o.period.year <= t.year)
           .sort((a, b) => periodEnd(a.period) - periodEnd(b.period))
@@ -239,18 +242,20 @@ function trackTarget(t: Target, ctx: Ctx, startTargets: readonly TargetResult[] 
 
   const fanFrom = Math.max(base, ctx.actuals ? lastCompleteYear(asOf) : base);
   const stats = statsOf(ctx, t.metric, measure);
+  // summary.cumulative sums from base + 1: a later `from` takes off the P50 before it (an approximation of the quantiles)
+  const before = start > base ? (stats[start]?.p50 ?? 0) : 0;
   const forecast: FanPoint[] = [];
-  for (let y = fanFrom; y <= t.year; y++) {
+  for (let y = Math.max(fanFrom, start); y <= t.year; y++) {
     const s = stats[y];
-    if (s) forecast.push({ year: y, p10: s.p10, p50: s.p50, p90: s.p90 });
+    if (s) forecast.push({ year: y, p10: s.p10 - before, p50: s.p50 - before, p90: s.p90 - before });
   }
 
   // the latest actual the pace and the task share read: a running sum's latest point; a level's latest whole year
   const latest = measure === 'cumulative' ? actuals.at(-1) : actuals.filter((a) => !a.partial && a.year > base).at(-1);
-  const from = latest ? { t: since(base, latest.year, latest.month), value: latest.value } : { t: 0, value: baseValue };
-  const end = t.year - base;
+  const from = latest ? { t: since(start, latest.year, latest.month), value: latest.value } : { t: 0, value: baseValue };
+  const end = t.year - start;
   const yearsLeft = end - from.t;
-  const p50End = stats[t.year]?.p50;
+  const p50End = stats[t.year] ? stats[t.year]!.p50 - before : undefined;
   const achieved = latest && from.t > 0 ? (from.value - baseValue) / from.t : null;
   const required = yearsLeft > 0 ? (goalValue - from.value) / yearsLeft : 0;
   const pace: Pace = {
@@ -263,7 +268,7 @@ function trackTarget(t: Target, ctx: Ctx, startTargets: readonly TargetResult[] 
   };
 
   const now = ctx.summary.targets.find((r) => r.id === t.id)?.probability ?? NaN;
-  const start = startTargets?.find((r) => r.id === t.id)?.probability ?? now;
+  const atStart = startTargets?.find((r) => r.id === t.id)?.probability ?? now;
   const green = ctx.scenario.tracking.green ?? t.confidence;
   const yellow = ctx.scenario.tracking.yellow;
   const planAt = (y: number) => plan.find((p) => p.year === y)?.value ?? NaN;
@@ -284,11 +289,11 @@ function trackTarget(t: Target, ctx: Ctx, startTargets: readonly TargetResult[] 
     actuals,
     forecast,
     task_done: latest && goalValue !== baseValue ? (latest.value - baseValue) / (goalValue - baseValue) : null,
-    probability: { now, start },
+    probability: { now, start: atStart },
     thresholds: { green, yellow },
     warning: warningLevel(now, green, yellow),
     pace,
-    quarters: quarterRows(t, measure, series, planAt, ctx),
+    quarters: quarterRows(t, measure, series, planAt, { ...ctx, base: start }),
   };
 }
 

@@ -218,4 +218,14 @@ describe('trackReport', () => {
     expect(flow.plan_done).toBeCloseTo(0.25, 10);
     expect(flow.warning).toBe('green');
   });
+  it('runs a cumulative target with a later from as a sum from its first year: 0 before, the flows since', () => {
+    const late = trackReport({ scenario: { ...scenario, targets: [target({ id: 'v', from: 2022 })], tracked: [] }, summary }).targets[0];
+    expect(late.plan.map((x) => x.value)).toEqual([0, 0, 125, 250, 375, 500]);
+    expect(late.actuals.map((a) => [a.period, a.value])).toEqual([['2022-03', 30]]);
+    expect(late.pace.years_elapsed).toBeCloseTo(0.25, 10);
+    expect(late.pace.achieved_per_year).toBeCloseTo(120, 10);
+    // the fan takes off the P50 of 2021 (90): 2025's P50 450 − 90
+    expect(late.forecast.at(-1)?.p50).toBe(360);
+    expect(late.quarters[0].quarter).toBe('2022-Q1');
+  });
 });
