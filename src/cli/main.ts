@@ -183,6 +183,41 @@ export async function main(argv: readonly string[], io: Streams = processStreams
       },
     )
     .command(
+      'track <scenario>',
+      'the monitoring report: plan path, actuals, forecast, warning lights and the 季度通报 of every target (a run folder plus track.json)',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
+          .option('draws', { type: 'number', describe: "Monte Carlo draws (default: the scenario's monte_carlo.draws)" })
+          .option('seed', { type: 'number', describe: "random seed (default: the scenario's monte_carlo.seed)" })
+          .option('out', { type: 'string', describe: 'run folder (default: outputs/<scenario>/<timestamp>)' })
+          .option('force', { type: 'boolean', default: false, describe: 'replace an existing run folder' })
+          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores; 0 runs in this thread)' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
+          .options(ACTUALS_OPTIONS)
+          .option('charts', CHARTS_OPTION),
+      (args) => {
+        selected = async () =>
+          (await import('./commands/track.js')).trackCommand(
+            {
+              scenario: args.scenario as string,
+              actuals: args.actuals,
+              asOf: args['as-of'],
+              draws: args.draws,
+              seed: args.seed,
+              out: args.out,
+              force: args.force,
+              workers: args.workers,
+              quiet: args.quiet,
+              charts: args.charts,
+              lang: args.lang as Lang,
+              argv,
+            },
+            io,
+          );
+      },
+    )
+    .command(
       'chart <run-dir>',
       'render the charts of a finished run again (e.g. with --lang en), without simulating',
       (y) => y.positional('run-dir', { type: 'string', demandOption: true, describe: 'a run folder written by dcsim run or dcsim merge' }),
@@ -312,7 +347,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           );
       },
     )
-    .demandCommand(1, 'name a command: run, validate, compare, seek, calibrate, rebase, chart, merge or synth (see --help)')
+    .demandCommand(1, 'name a command: run, validate, compare, seek, track, calibrate, rebase, chart, merge or synth (see --help)')
     .strict()
     .help()
     .version()

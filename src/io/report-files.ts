@@ -6,6 +6,9 @@ import { runCharts } from '../report/charts.js';
 import { reportHtml } from '../report/html.js';
 import type { ReportLang } from '../report/labels.js';
 import { reportMarkdown } from '../report/markdown.js';
+import type { TrackReport } from '../tracking/track.js';
+import { trackCharts } from '../tracking/charts.js';
+import { fitHtml, fitMarkdown, trackHtml, trackMarkdown } from '../tracking/report.js';
 
 /**
  * The decision-paper files of a run folder from its summary and events.csv: results.xlsx and,
@@ -17,15 +20,20 @@ export async function reportFiles(
   eventsCsvText: string,
   lang: ReportLang,
   charts = true,
+  tracking?: TrackReport,
 ): Promise<Map<string, string | Buffer>> {
   const files = new Map<string, string | Buffer>();
   if (charts) {
     const specs = runCharts(summary, firmsFromEventsCsv(eventsCsvText, 'events.csv'), lang);
-    for (const [name, data] of await renderCharts(specs)) files.set(name, data);
-    const svgs = new Map(specs.map((c) => [c.id, files.get(`charts/${c.id}.svg`) as string]));
-    files.set('report.html', reportHtml(summary, specs, svgs, lang));
-    files.set('report.md', reportMarkdown(summary, specs, lang));
+    const tracks = tracking ? trackCharts(tracking, lang) : [];
+    for (const [name, data] of await renderCharts([...specs, ...tracks])) files.set(name, data);
+    const svgs = new Map([...specs, ...tracks].map((c) => [c.id, files.get(`charts/${c.id}.svg`) as string]));
+    const fit = summary.actuals?.fit;
+    const html = `${tracking ? trackHtml(tracking, tracks, svgs, lang) : ''}${fitHtml(fit, lang)}`;
+    files.set('report.html', reportHtml(summary, specs, svgs, lang, html));
+    const md = `${tracking ? trackMarkdown(tracking, tracks, lang) : ''}${fitMarkdown(fit, lang)}`;
+    files.set('report.md', reportMarkdown(summary, specs, lang, md));
   }
-  files.set('results.xlsx', await resultsXlsx(summary, eventsCsvText, lang));
+  files.set('results.xlsx', await resultsXlsx(summary, eventsCsvText, lang, tracking));
   return files;
 }

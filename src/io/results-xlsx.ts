@@ -1,3 +1,5 @@
+import type { TrackReport } from '../tracking/track.js';
+import { fitSheet, quarterlySheet, warningSheet } from './track-tables.js';
 import ExcelJS from 'exceljs';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Comparison } from '../engine/compare.js';
@@ -205,13 +207,19 @@ function workbook(): ExcelJS.Workbook {
  * number formats by column type, fitted widths, frozen headers, a filter on the events and print
  * setup (landscape, one page wide) on targets and metrics. Text is neutralised against formulas.
  */
-export async function resultsXlsx(s: RunSummary, eventsCsvText: string, lang: ReportLang): Promise<Buffer> {
+export async function resultsXlsx(s: RunSummary, eventsCsvText: string, lang: ReportLang, tracking?: TrackReport): Promise<Buffer> {
   const zh = lang === 'zh';
   const wb = workbook();
   addTableSheet(wb, zh ? '目标' : 'targets', targetsTable(s, lang), lang, { frozenColumns: 1, print: true });
   addTableSheet(wb, zh ? '指标' : 'metrics', metricsTable(s, lang), lang, { frozenColumns: 4, print: true });
   addTableSheet(wb, zh ? '事件' : 'events', eventsTable(eventsCsvText, s.policies, lang), lang, { frozenColumns: 4, autoFilter: true });
   addTableSheet(wb, zh ? '假设' : 'assumptions', assumptionsTable(s, lang), lang, { frozenColumns: 2, autoFilter: true });
+  // dcsim track (issue #12 §3) and the actuals' fit table: the sheets keep their Chinese names in both languages
+  if (tracking) {
+    addTableSheet(wb, '预警', warningSheet(tracking, lang), lang, { frozenColumns: 1, print: true });
+    addTableSheet(wb, '季度通报', quarterlySheet(tracking, lang), lang, { frozenColumns: 2, print: true });
+  }
+  if (s.actuals?.fit.length) addTableSheet(wb, '拟合', fitSheet(s.actuals.fit, lang), lang, { frozenColumns: 3, autoFilter: true });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

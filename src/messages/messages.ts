@@ -428,4 +428,7 @@ export const msg = {
     `the workbook has neither a sheet 实际值 (values) nor 实际处置 (actions); its sheets: ${found.join(', ') || 'none'}`,
   actualsNoHeader: (columns: readonly string[]) => `no header row found in the first 10 rows; the columns are ${columns.join(', ')}`,
   actualsFormat: (file: string) => `${file}: the actuals are read from .csv or .xlsx files`,
+  // tracking (dcsim track, issue #12 §3)
+  trackNothing: (scenario: string) =>
+    `${scenario} has neither targets nor tracked: indicators: dcsim track reports progress against them; add a targets: entry (or tracked:)`,
 };

@@ -25,7 +25,14 @@ const t = (k: Exclude<keyof typeof T, 'head'>, lang: ReportLang) => T[k][lang ==
  * The decision-paper view as one self-contained HTML file: inline CSS and inline SVG charts,
  * no script and no request to any other host, every name escaped. Opens offline.
  */
-export function reportHtml(s: RunSummary, charts: readonly Chart[], svgs: ReadonlyMap<string, string>, lang: ReportLang): string {
+export function reportHtml(
+  s: RunSummary,
+  charts: readonly Chart[],
+  svgs: ReadonlyMap<string, string>,
+  lang: ReportLang,
+  /** Sections after the scorecard, already HTML (escaped): the 监测预警 and 拟合 sections (src/tracking/report.ts). */
+  sections = '',
+): string {
   const e = escapeHtml;
   const rows = scoreRows(s, lang);
   const table = keyMetricTable(s, lang);
@@ -74,7 +81,7 @@ ${s.scenario.description ? `<p>${e(s.scenario.description)}</p>` : ''}
 <tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>
 ${rows.map((r) => `<tr><td>${e(r.target)}</td><td>${r.years}</td><td>${e(r.range)}</td><td>${e(r.goal)}</td><td>${r.probability}</td><td><span class="dot" style="background:${STATUS_COLOURS[r.status]}"></span>${r.statusText}</td></tr>`).join('\n')}
 </table>
-${short.length ? `<ul id="shortfall">${short.map((w) => `<li>⚠ ${e(w)}</li>`).join('')}</ul>\n` : ''}<h2>${t('keyTable', lang)}</h2>
+${short.length ? `<ul id="shortfall">${short.map((w) => `<li>⚠ ${e(w)}</li>`).join('')}</ul>\n` : ''}${sections ? `${sections}\n` : ''}<h2>${t('keyTable', lang)}</h2>
 <table id="key-metrics">
 <tr>${table.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr>
 ${table.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('\n')}

@@ -6,7 +6,13 @@ import { shortfallWarnings } from './shortfall.js';
 import { attributionTables, keyMetricTable, scoreRows } from './tables.js';
 
 /** The same report in Markdown for pasting into documents; charts link their PNGs. */
-export function reportMarkdown(s: RunSummary, charts: readonly Chart[], lang: ReportLang): string {
+export function reportMarkdown(
+  s: RunSummary,
+  charts: readonly Chart[],
+  lang: ReportLang,
+  /** Sections appended, already Markdown: the 监测预警 and 拟合 sections (src/tracking/report.ts). */
+  sections = '',
+): string {
   const zh = lang === 'zh';
   const c = escapeMarkdownCell;
   const row = (cells: readonly string[]) => `| ${cells.map(c).join(' | ')} |`;
@@ -53,5 +59,6 @@ export function reportMarkdown(s: RunSummary, charts: readonly Chart[], lang: Re
     `## ${zh ? '图表' : 'Charts'}`,
     '',
     ...charts.map((ch) => `![${c(ch.title)}](charts/${ch.id}.png)\n`),
+    ...(sections ? [sections] : []),
   ].join('\n');
 }

@@ -236,6 +236,13 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
       bound,
       goal,
       confidence: t.confidence ?? spec.confidence,
+      ...(t.path
+        ? {
+            path: Object.entries(t.path)
+              .map(([year, value]) => ({ year: Number(year), value }))
+              .sort((a, b) => a.year - b.year),
+          }
+        : {}),
     });
   });
 

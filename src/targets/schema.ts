@@ -25,6 +25,11 @@ export const targetSchema = z
     confidence: z.number().gt(0).lt(1).optional(),
     /** The prices a money metric is taken at (default: the metric's own basis, as the statistics use it). */
     prices: z.enum(PRICE_BASES).optional(),
+    /**
+     * The plan path `dcsim track` draws (year → value, in the metric's stored unit; a cumulative
+     * target's running sum): instead of linear between the base value and the milestones.
+     */
+    path: z.record(z.string().regex(/^\d{4}$/, 'path years are written 2023, 2024 …'), z.number()).optional(),
   })
   .superRefine((t, ctx) => {
     if (t.at_least !== undefined && t.at_most !== undefined)
@@ -51,6 +56,8 @@ export interface Target {
   readonly bound: 'at_least' | 'at_most';
   readonly goal: number;
   readonly confidence: number;
+  /** The plan path given in the scenario (`path:`), by year; absent: linear between the milestones (src/tracking/plan.ts). */
+  readonly path?: readonly { readonly year: number; readonly value: number }[];
 }
 
 /** Default `from`: a cumulative sum starts the year after the base; growth and change start at the base. */
@@ -72,5 +79,8 @@ export function checkTargetYears(t: TargetSpec, base: number, end: number, path:
     else if (t.kind === 'cumulative' ? from > t.year : from >= t.year)
       issues.push({ path: [...path, 'from'], code: 'target/year', message: msg.fromNotBeforeYear(from, t.year) });
   }
+  for (const y of Object.keys(t.path ?? {}).map(Number))
+    if (y < base || y > end)
+      issues.push({ path: [...path, 'path', String(y)], code: 'target/year', message: msg.yearOutsidePeriod(y, base, end, 'path year') });
   return issues;
 }

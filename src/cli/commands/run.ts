@@ -8,7 +8,9 @@ import { PARTIAL_FILE, PARTIAL_KIND, parseShard, shardDraws, type Partial } from
 import { eventsCsv, registryPlaces, runFolderFiles } from '../../io/run-tables.js';
 import { summarize } from '../../io/summarize.js';
 import { runFailureExit } from '../run-failure.js';
-import { loadScenario, shown } from '../../io/scenario-load.js';
+import { loadScenario, shown, type LoadedScenario, type ScenarioLoadOptions } from '../../io/scenario-load.js';
+import type { RunSummary } from '../../engine/aggregate.js';
+import type { TrackReport } from '../../tracking/track.js';
 import { actualsOptions } from '../actuals-options.js';
 import { actualsSummary } from '../actuals-fit.js';
 import { msg } from '../../messages/messages.js';
@@ -51,6 +53,26 @@ export interface RunOptions {
   readonly argv: readonly string[];
   /** Clock for the default folder name (injected so tests can fix it). */
   readonly now?: Date;
+  /** Loader options added to --actuals/--as-of (tests: `actualsData`, actuals already checked). */
+  readonly load?: ScenarioLoadOptions;
+}
+
+/**
+ * What a command built on `dcsim run` adds (dcsim track): called once the run's summary is known,
+ * before anything is written; returns more files, the monitoring report the reports embed, and
+ * lines printed after the scorecard.
+ */
+export interface RunExtension {
+  /** Refuses a loaded scenario before anything runs or is written: the message, or undefined. */
+  readonly check?: (loaded: LoadedScenario) => string | undefined;
+  readonly after: (ctx: {
+    readonly loaded: LoadedScenario;
+    readonly summary: RunSummary;
+    readonly seed: number;
+    readonly draws: number;
+    readonly drawList: readonly number[];
+    readonly workers: number;
+  }) => Promise<{ files: Map<string, string | Buffer>; tracking?: TrackReport; lines: readonly string[] }>;
 }
 
 /** Local time as `YYYYMMDD-HHMMSS`, the default run folder name. */
@@ -63,7 +85,7 @@ export function timestamp(d: Date): string {
  * `dcsim run <scenario>`: loads and checks the scenario, runs every draw, aggregates, writes the
  * run folder (DESIGN §6) atomically and prints the target scorecard.
  */
-export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
+export async function runCommand(o: RunOptions, io: Streams, extension?: RunExtension): Promise<number> {
   const t0 = performance.now();
   const bad = (field: string, message: string) => {
     io.err(`${field}: ${message}`);
@@ -74,12 +96,17 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   const shard = o.shard === undefined ? undefined : parseShard(o.shard);
   if (shard === null) return bad('--shard', msg.badShard(o.shard!));
 
-  const { value, diagnostics } = await loadScenario(o.scenario, undefined, actualsOptions(o));
+  const { value, diagnostics } = await loadScenario(o.scenario, undefined, { ...actualsOptions(o), ...o.load });
   if (!value) {
     printDiagnostics(diagnostics, io);
     return EXIT.badInput;
   }
   if (value.warnings.length) printDiagnostics(value.warnings, io);
+  const refused = extension?.check?.(value);
+  if (refused !== undefined) {
+    io.err(refused);
+    return EXIT.badInput;
+  }
   const { scenario } = value;
   const draws = o.draws ?? scenario.monteCarlo.draws;
   const seed = o.seed ?? scenario.monteCarlo.seed;
@@ -163,9 +190,16 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
       ...(actuals ? { actuals } : {}),
     },
   };
+  let extra: Awaited<ReturnType<RunExtension['after']>> | undefined;
+  try {
+    extra = await extension?.after({ loaded: value, summary: result.summary, seed, draws, drawList, workers });
+  } catch (e) {
+    return runFailureExit(e, io);
+  }
   const draws_ = o.keepDraws ? drawsCsv(drawn.layout, drawList, drawn.values) : undefined;
   const files: Map<string, string | Buffer> = runFolderFiles(result, manifest, events, draws_);
-  for (const [name, data] of await reportFiles(result.summary, events, o.lang, o.charts !== false)) files.set(name, data);
+  for (const [name, data] of await reportFiles(result.summary, events, o.lang, o.charts !== false, extra?.tracking)) files.set(name, data);
+  for (const [name, data] of extra?.files ?? []) files.set(name, data);
   const failed = await writeOutputFolder(dir, files, o.force, io);
   if (failed !== undefined) return failed;
 
@@ -193,6 +227,8 @@ export async function runCommand(o: RunOptions, io: Streams): Promise<number> {
   const short = shortfallWarnings(result.summary, o.lang);
   if (short.length) io.out('');
   for (const line of short) io.out(`⚠ ${line}`);
+  if (extra?.lines.length) io.out('');
+  for (const line of extra?.lines ?? []) io.out(line);
   io.out('');
   io.out(`${L('runFolder')}: ${shown(dir)}`);
   const missed = result.summary.targets.some((t) => t.status !== 'met');
