@@ -65,7 +65,7 @@ export function paceTable(r: TrackReport, lang: TrackLang): TextTable {
       t.label,
       `${unitOf(t.metric)}/${lang === 'zh' ? '年' : 'yr'}`,
       num(t.metric, t.pace.achieved_per_year),
-      num(t.metric, t.pace.required_per_year),
+      t.pace.reached ? W('reached') : num(t.metric, t.pace.required_per_year),
       num(t.metric, t.pace.forecast_p50_per_year),
       t.pace.on_pace === null ? '–' : t.pace.on_pace ? W('ahead') : W('behind'),
     ]),

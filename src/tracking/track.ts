@@ -62,6 +62,8 @@ export interface Pace {
   readonly forecast_p50_per_year: number | null;
   /** Achieved pace at least (at_least) / at most (at_most) the required one; null without an actual. */
   readonly on_pace: boolean | null;
+  /** The latest value (an actual, else the base) already meets the goal: nothing more is required. */
+  readonly reached: boolean;
 }
 
 /** One row of the 季度通报: a quarter of a year of the plan. */
@@ -265,6 +267,7 @@ function trackTarget(t: Target, ctx: Ctx, startTargets: readonly TargetResult[] 
     years_left: yearsLeft,
     forecast_p50_per_year: p50End !== undefined && yearsLeft > 0 ? (p50End - from.value) / yearsLeft : null,
     on_pace: achieved === null ? null : t.bound === 'at_least' ? achieved >= required : achieved <= required,
+    reached: t.bound === 'at_least' ? from.value >= goalValue : from.value <= goalValue,
   };
 
   const now = ctx.summary.targets.find((r) => r.id === t.id)?.probability ?? NaN;

@@ -18,6 +18,7 @@ const WORDS = {
   planDone: { zh: '计划进度', en: 'plan to date' },
   achievedPace: { zh: '已实现年均', en: 'achieved per year' },
   requiredPace: { zh: '剩余需年均', en: 'required per year' },
+  reached: { zh: '已达到目标值', en: 'goal already reached' },
   forecastPace: { zh: '预测中位年均', en: 'forecast P50 per year' },
   onPace: { zh: '进度', en: 'pace' },
   ahead: { zh: '达标', en: 'on pace' },

@@ -33,7 +33,12 @@ policies:
 targets:
   - { id: vacated, metric: vacated_energy_tce, kind: cumulative, year: 2023, at_least: 100 }
 `;
-const VALUES = ['指标,范围,期间,数值,单位,来源', '规上工业增加值,规上,2021,0.43,亿元,test', '腾出用能,,2022-Q1,20,tce,test'].join('\n');
+const VALUES = [
+  '指标,范围,期间,数值,单位,来源',
+  '规上工业增加值,规上,2021,0.43,亿元,test',
+  '腾出用能,,2021,12,tce,test',
+  '腾出用能,,2022-Q1,20,tce,test',
+].join('\n');
 const ACTIONS = [
   '年份,企业编号,政策,处置方式,日期',
   '2021,A4,rectification,关停,2021-05-01',
@@ -56,7 +61,7 @@ describe('a run with actuals from the command line', { timeout: 120_000 }, () =>
     }
     expect(out['2']).toEqual(out['0']);
     const summary = JSON.parse(out['0'][0]);
-    expect(summary.actuals).toMatchObject({ as_of: '2022-06', complete_through: 2021, observations: 2, actions: 2 });
+    expect(summary.actuals).toMatchObject({ as_of: '2022-06', complete_through: 2021, observations: 3, actions: 2 });
     const fit = summary.actuals.fit[0];
     expect(fit).toMatchObject({ metric: 'above_scale_value_added', year: 2021, observed: 4300, use: 'level' });
     expect(fit.calibrated_p50).toBeCloseTo(4300, 6);
@@ -71,6 +76,23 @@ describe('a run with actuals from the command line', { timeout: 120_000 }, () =>
     );
     expect(early.code, early.err).toBe(0);
     expect(JSON.parse(await readFile(join(dir, 'early', 'summary.json'), 'utf8')).actuals).toMatchObject({ as_of: '2021', actions: 1 });
+    // dcsim track reads the same files: the observed vacated energy to date, the light and the 季度通报
+    const track = dcsim(['track', 's.yaml', '--draws', '8', '--workers', '0', '--out', 'track', '--quiet', '--no-charts'], dir);
+    expect(track.code, track.err).toBe(0);
+    const report = JSON.parse(await readFile(join(dir, 'track', 'track.json'), 'utf8'));
+    expect(report).toMatchObject({ as_of: '2022-06', has_actuals: true });
+    expect(report.targets[0].actuals.map((a: { period: string; value: number }) => [a.period, a.value])).toEqual([
+      ['2021', 12],
+      ['2022-03', 32],
+    ]);
+    expect(report.targets[0].quarters.map((q: { quarter: string }) => q.quarter)).toEqual([
+      '2021-Q1',
+      '2021-Q2',
+      '2021-Q3',
+      '2021-Q4',
+      '2022-Q1',
+      '2022-Q2',
+    ]);
     const bad = dcsim(['run', 's.yaml', '--as-of', '2021-Q7', '--out', 'bad'], dir);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("as_of '2021-Q7' is not a period");

@@ -191,6 +191,7 @@ describe('trackReport', () => {
     expect(t.pace.required_per_year).toBeCloseTo(104, 10);
     expect(t.pace.forecast_p50_per_year).toBeCloseTo((450 - 110) / 3.75, 10);
     expect(t.pace.on_pace).toBe(false);
+    expect(t.pace.reached).toBe(false); // 110 of 500
   });
   it('tracks an indicator against its plan path: % of the task and of the plan to date, no forecast', () => {
     const p = r.tracked[0];

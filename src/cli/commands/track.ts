@@ -50,10 +50,8 @@ export function trackLines(r: TrackReport, lang: Lang): string[] {
   const labelWidth = Math.max(8, ...r.targets.map((t) => width(t.label)), ...r.tracked.map((t) => width(t.label)));
   for (const t of r.targets) {
     const v = (x: number | null) => formatTargetValue({ metric: t.metric, kind: 'level' }, x);
-    const pace =
-      t.pace.achieved_per_year === null
-        ? `${W('requiredPace')} ${v(t.pace.required_per_year)}`
-        : `${W('achievedPace')} ${v(t.pace.achieved_per_year)} / ${W('requiredPace')} ${v(t.pace.required_per_year)}`;
+    const required = t.pace.reached ? W('reached') : `${W('requiredPace')} ${v(t.pace.required_per_year)}`;
+    const pace = t.pace.achieved_per_year === null ? required : `${W('achievedPace')} ${v(t.pace.achieved_per_year)} / ${required}`;
     lines.push(
       `  ${LIGHT_MARK[t.warning]} ${pad(t.label, labelWidth)} ${t.year}  ${pad(lightName(t.warning, lang), 6)} ${W('probNow')} ${pct(t.probability.now, 0)}（${W('probStart')} ${pct(t.probability.start, 0)}）· ${pace}`,
     );
