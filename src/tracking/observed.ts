@@ -8,10 +8,10 @@ export function seriesOf(values: readonly Observation[], metric: string, tracked
 
 /**
  * A flow's amount in `year` from January to the end of month `month` (1–12), from the year's
- * observations: the annual value when `month` is 12 and the year is observed; else the sum of the
- * months 1…month when every one is observed, else of the quarters when `month` ends a quarter and
- * every quarter up to it is observed. Undefined when the observations do not cover the span:
- * nothing is invented.
+ * observations: the annual value when `month` is 12 and the year is observed; else quarter by
+ * quarter, its months where every one up to `month` is observed, else the quarter's own value
+ * when the quarter ends by `month` (so 2023-Q1, 2023-Q2, 2023-07, 2023-08, 2023-09 give the
+ * amount to September). Undefined when the observations do not cover the span: nothing is invented.
  */
 export function flowToDate(series: readonly Observation[], year: number, month: number): number | undefined {
   const inYear = series.filter((o) => o.period.year === year);
@@ -19,26 +19,16 @@ export function flowToDate(series: readonly Observation[], year: number, month: 
     const annual = inYear.find((o) => o.period.kind === 'year');
     if (annual) return annual.value;
   }
-  const sum = (kind: Period['kind'], ends: number[]) => {
-    let s = 0;
-    for (const m of ends) {
-      const o = inYear.find((x) => x.period.kind === kind && x.period.month === m);
-      if (!o) return undefined;
-      s += o.value;
-    }
-    return s;
-  };
-  const months = sum(
-    'month',
-    Array.from({ length: month }, (_, i) => i + 1),
-  );
-  if (months !== undefined) return months;
-  if (month % 3 === 0)
-    return sum(
-      'quarter',
-      Array.from({ length: month / 3 }, (_, i) => 3 * (i + 1)),
-    );
-  return undefined;
+  const find = (kind: Period['kind'], m: number) => inYear.find((x) => x.period.kind === kind && x.period.month === m);
+  let total = 0;
+  for (let q = 1; 3 * q - 2 <= month; q++) {
+    const months = [3 * q - 2, 3 * q - 1, 3 * q].filter((m) => m <= month).map((m) => find('month', m));
+    const quarter = 3 * q <= month ? find('quarter', 3 * q) : undefined;
+    if (months.every((o) => o !== undefined)) total += months.reduce((a, o) => a + o!.value, 0);
+    else if (quarter) total += quarter.value;
+    else return undefined;
+  }
+  return total;
 }
 
 /**

@@ -81,11 +81,11 @@ describe('warning levels', () => {
 
 describe('actuals to date', () => {
   const s = [obs('x', '2022-Q1', 10), obs('x', '2022-Q2', 20), obs('x', '2022-07', 5), obs('x', '2021', 100)];
-  it('sums a flow from January: the annual value, else every month, else every quarter; never a gap', () => {
+  it('sums a flow from January: the annual value, else quarter by quarter (its months, else the quarter); never a gap', () => {
     expect(flowToDate(s, 2021, 12)).toBe(100);
     expect(flowToDate(s, 2022, 6)).toBe(30);
     expect(flowToDate(s, 2022, 3)).toBe(10);
-    expect(flowToDate(s, 2022, 7)).toBeUndefined(); // months 1–6 not given month by month
+    expect(flowToDate(s, 2022, 7)).toBe(35); // Q1 + Q2 + July
     expect(flowToDate(s, 2022, 9)).toBeUndefined(); // Q3 missing
   });
   it('reads a level year-to-date at the period that ends that month', () => {
@@ -228,5 +228,32 @@ describe('trackReport', () => {
     // the fan takes off the P50 of 2021 (90): 2025's P50 450 − 90
     expect(late.forecast.at(-1)?.p50).toBe(360);
     expect(late.quarters[0].quarter).toBe('2022-Q1');
+  });
+});
+
+describe('a flow to date from quarters and months mixed', () => {
+  it('sums the quarters observed and the months after them; a gap leaves it unknown', async () => {
+    const { flowToDate } = await import('../../src/tracking/observed.js');
+    const { parsePeriod } = await import('../../src/actuals/period.js');
+    const o = (period: string, value: number) => ({
+      metric: 'vacated_energy_tce',
+      tracked: false,
+      scope: 'district',
+      period: parsePeriod(period)!,
+      value,
+      source: '',
+      at: { file: 'v.csv', row: 2 },
+    });
+    const series = [o('2023-Q1', 94), o('2023-Q2', 122), o('2023-07', 38), o('2023-08', 38), o('2023-09', 42)];
+    expect(flowToDate(series, 2023, 6)).toBe(216);
+    expect(flowToDate(series, 2023, 8)).toBe(292);
+    expect(flowToDate(series, 2023, 9)).toBe(334);
+    expect(
+      flowToDate(
+        series.filter((x) => x.period.text !== '2023-08'),
+        2023,
+        9,
+      ),
+    ).toBeUndefined();
   });
 });

@@ -213,10 +213,10 @@ export async function runCommand(o: RunOptions, io: Streams, extension?: RunExte
     io.out(
       `  ${L('actualsAsOf')} ${a.as_of}（${L('completeThrough')} ${a.complete_through}）· ${fmt(a.observations)} ${L('observations')} · ${fmt(a.actions)} ${L('actionsReplayed')}`,
     );
-    const worst = a.fit.reduce<(typeof a.fit)[number] | undefined>(
-      (w, r) => (!w || Math.abs(r.error) > Math.abs(w.error) ? r : w),
-      undefined,
-    );
+    // the background's error: levels only (a flow's error is the policies', not the background's)
+    const worst = a.fit
+      .filter((r) => r.use !== 'flow')
+      .reduce<(typeof a.fit)[number] | undefined>((w, r) => (!w || Math.abs(r.error) > Math.abs(w.error) ? r : w), undefined);
     if (worst)
       io.out(
         `  ${L('fitWorst')}: ${metricTitle(worst.metric, o.lang)} ${worst.year} ${worst.error >= 0 ? '+' : '−'}${(Math.abs(worst.error) * 100).toFixed(1)} %`,
