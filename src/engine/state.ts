@@ -219,6 +219,7 @@ export class SimState implements PolicyState {
     land: number,
     newEnergyTce: number,
     pending = 0,
+    recorded = false,
   ): void {
     const major = this.nationalMajor[e] === 1;
     const energy = major ? 0 : energyTce;
@@ -228,7 +229,7 @@ export class SimState implements PolicyState {
     this.flows[f + FLOW.co2] += co2;
     this.flows[f + FLOW.land] += land;
     this.flows[f + FLOW.newEnergy] += newEnergy;
-    const actual = this.replay?.isActual(this.ids[e], policy) ?? false;
+    const actual = recorded || (this.replay?.isActual(this.ids[e], policy) ?? false);
     if (actual) {
       this.actualFlows[f + FLOW.energy] += energy;
       this.actualFlows[f + FLOW.co2] += co2;
@@ -326,7 +327,7 @@ export class SimState implements PolicyState {
     this.record(e, policy, action, energy, this.co2Cut(e, co2), this.landMu[e], 0);
   }
 
-  saveEnergy(e: number, share: number, policy: number, action: string): void {
+  saveEnergy(e: number, share: number, policy: number, action: string, recorded = false): void {
     if (this.active[e] === 0) return;
     const f = Math.min(1, Math.max(0, share));
     const energy = this.energyTce[e];
@@ -344,7 +345,7 @@ export class SimState implements PolicyState {
     // the firm's own renewable power keeps running: the saving cuts purchased power first
     this.renewableElectricity10kKwh[e] = Math.min(this.renewableElectricity10kKwh[e], this.electricity10kKwh[e]);
     this.reaccount(e);
-    this.record(e, policy, action, energy - this.energyTce[e], this.co2Cut(e, co2 - this.co2T[e]), 0, 0);
+    this.record(e, policy, action, energy - this.energyTce[e], this.co2Cut(e, co2 - this.co2T[e]), 0, 0, 0, recorded);
   }
 
   growValueAdded(e: number, share: number): void {

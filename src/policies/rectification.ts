@@ -204,6 +204,8 @@ export const rectification: PolicyModule<Spec, Params> = {
     const dueRateGain = new Float64Array(n);
     /** 1 when a lagged upgrade's share was observed (applied without the cap). */
     const dueObserved = new Uint8Array(n);
+    /** 1 when a lagged upgrade was started by a recorded action: its completion is part of what was observed. */
+    const dueRecorded = new Uint8Array(n);
     const selector = new Selector(p.selection, n, layout.index);
     const cumulative = cumulativeShares(p.shares);
     const upgradeSaving = new Saving(p.upgradeSaving, p.upgradeMaxTce, layout, 'dispositions.upgrade.energy_saving');
@@ -219,6 +221,7 @@ export const rectification: PolicyModule<Spec, Params> = {
       year: number,
       rng: Parameters<typeof upgradeGain.value>[1],
       saving?: number,
+      recorded = false,
     ) => {
       lastListed[e] = year;
       switch (action) {
@@ -237,6 +240,7 @@ export const rectification: PolicyModule<Spec, Params> = {
             dueGain[e] = gain;
             dueRateGain[e] = rateGain;
             dueObserved[e] = saving !== undefined ? 1 : 0;
+            dueRecorded[e] = recorded ? 1 : 0;
             s.note(e, policy, 'upgrade_started');
           }
           break;
@@ -271,7 +275,7 @@ export const rectification: PolicyModule<Spec, Params> = {
           for (let e = 0; e < s.n; e++) {
             if (dueYear[e] !== year) continue;
             dueYear[e] = 0;
-            upgradeSaving.apply(s, e, dueSaving[e], policy, 'upgrade', dueObserved[e] === 1);
+            upgradeSaving.apply(s, e, dueSaving[e], policy, 'upgrade', dueObserved[e] === 1, dueRecorded[e] === 1);
             if (dueGain[e]) s.growValueAdded(e, dueGain[e]);
             if (dueRateGain[e]) s.raiseValueAddedRate(e, dueRateGain[e]);
           }
@@ -279,7 +283,15 @@ export const rectification: PolicyModule<Spec, Params> = {
         const inYears = year >= p.years[0] && year <= p.years[1];
         for (const entry of p.named) {
           if (entry.year === year && s.active[entry.enterprise] === 1 && (inYears || entry.recorded))
-            dispose(s, entry.enterprise, entry.action, year, rng, observedShare(entry, processEnergyTce(s, entry.enterprise)));
+            dispose(
+              s,
+              entry.enterprise,
+              entry.action,
+              year,
+              rng,
+              observedShare(entry, processEnergyTce(s, entry.enterprise)),
+              entry.recorded,
+            );
         }
         if (!inYears) return;
         selector.begin();

@@ -61,10 +61,11 @@ export class Saving {
 
   /**
    * Saves `share` of firm e's process energy now, at most the cap, recording it under `action`;
-   * an `observed` share (a recorded or named saving) is applied as given, without the cap.
+   * an `observed` share (a recorded or named saving) is applied as given, without the cap; a
+   * `recorded` one completes a recorded action (PolicyState.saveEnergy).
    */
-  apply(s: PolicyState, e: number, share: number, policy: number, action: string, observed = false): void {
-    s.saveEnergy(e, observed ? share : cappedShare(s, e, share, this.maxTce), policy, action);
+  apply(s: PolicyState, e: number, share: number, policy: number, action: string, observed = false, recorded = false): void {
+    s.saveEnergy(e, observed ? share : cappedShare(s, e, share, this.maxTce), policy, action, recorded);
   }
 
   /** The energy `share` would save on firm e now, after the cap, tce. */

@@ -62,9 +62,10 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
    * Saves a share of a firm's process energy (gross less feedstock, src/policies/saving.ts): the
    * fuel part of its fossil carriers, its electricity and its heat fall by the share; feedstock,
    * process CO2 and its own renewable electricity (while it fits in the lower use) stay. Records
-   * the energy and CO2 it no longer uses.
+   * the energy and CO2 it no longer uses. `recorded`: the saving completes a recorded action (a
+   * lagged upgrade the actuals list), so its event is `actual` and its flow part of the observed.
    */
-  saveEnergy(e: number, share: number, policy: number, action: string): void;
+  saveEnergy(e: number, share: number, policy: number, action: string, recorded?: boolean): void;
   /** Raises a firm's VA (with output and tax in proportion) by a share, e.g. after an upgrade. */
   growValueAdded(e: number, share: number): void;
   /**

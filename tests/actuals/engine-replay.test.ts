@@ -244,3 +244,15 @@ describe('as_of', () => {
     expect(r.value!.warnings.map((w) => w.message)).toContain(msg.unrecordedPolicy('village_cleanup', 2021, 2021, '2022-06'));
   });
 });
+
+describe('a recorded upgrade completing after its lag', () => {
+  it('is actual: in the year in progress its saving is part of the amount observed to date, not added again', async () => {
+    const text = scenario(
+      `  - { type: rectification, groups: [above_scale], max_per_year: 1, dispositions: { upgrade: { share: 1, energy_saving: 0.1, lag: 1 } } }`,
+    );
+    const r = await run(text, { values: [obs('vacated_energy_tce', '2022-Q1', 5)], actions: [act(2021, 6, 'A2', 'upgrade')] }, '2022-06');
+    expect(taken(r)).toContain('2022 A2 upgrade actual');
+    // the rule's own 2022 upgrade completes in 2023: nothing of the rule's falls in 2022
+    for (let d = 0; d < 4; d++) expect(value(r, 'vacated_energy_tce', 2022, d)).toBeCloseTo(5, 9);
+  });
+});
