@@ -48,6 +48,10 @@ interface Series {
   readonly observation: Observation;
 }
 
+/** The widest factor a year's calibration may put on the firms not acted on: beyond it the observed value is taken for a slip. */
+export const MIN_FACTOR = 0.5;
+export const MAX_FACTOR = 2;
+
 /** VA series, by preference: the first of a year and firm set is matched. */
 export const VA_SERIES: readonly MetricId[] = ['above_scale_value_added', 'value_added', 'value_added_constant'];
 /** Energy series, by preference. */
@@ -162,10 +166,12 @@ export class Calibration {
         const { acted, free } = this.split(state, s);
         if (Math.abs(current - s.value) <= 1e-10 * s.value) break;
         const factor = (s.value - (current - free)) / free;
-        if (!(free > 0) || !Number.isFinite(factor) || factor <= 0) {
-          const o = s.observation;
+        const o = s.observation;
+        if (!(free > 0) || !Number.isFinite(factor) || factor <= 0)
           throw new ImpossibleValue(msg.calibrationImpossible(o.metric, o.period.text, s.value, acted, free, o.at.file, o.at.row));
-        }
+        // a year's background is never off by half or double: such a value is a unit or scope slip (亿元 vs 万元, 规上 vs 全区)
+        if (iteration === 0 && (factor < MIN_FACTOR || factor > MAX_FACTOR))
+          throw new ImpossibleValue(msg.calibrationImplausible(o.metric, o.period.text, s.value, current, factor, o.at.file, o.at.row));
         this.scale(state, s, factor);
       }
       this.mark(state, s);
@@ -195,9 +201,9 @@ export class Calibration {
     return state.active[e] === 1 && (s.set === 1 || state.aboveScale[e] === 1);
   }
 
-  /** Scalable: a registry firm in the set that no policy took this year and no earlier series of this year scaled. */
+  /** Scalable: a registry firm in the set that no disposition changed this year (a note — an evaluation, a compliant review — does not) and no earlier series of this year scaled. */
   private scalable(state: SimState, s: Series, e: number): boolean {
-    return e < this.registryFirms && state.claims[e] < 0 && this.calibrated[s.family][e] === 0;
+    return e < this.registryFirms && state.changed[e] === 0 && this.calibrated[s.family][e] === 0;
   }
 
   private firmValue(state: SimState, s: Series, e: number): number {

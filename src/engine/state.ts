@@ -81,6 +81,8 @@ export class SimState implements PolicyState {
   readonly actualFlows: Float64Array;
   /** Which policy first took each firm this year (−1: none); reset with the flows every year. */
   readonly claims: Int32Array;
+  /** 1 when a disposition changed the firm this year (not a note: an evaluation, a compliant review, a start of a lagged upgrade). */
+  readonly changed: Uint8Array;
   /** Savings started and not yet credited at the end of this year, tce (reset with the flows). */
   pendingSavingTce = 0;
   /** Last simulated year: `pending` events are recorded at its end only. */
@@ -147,6 +149,7 @@ export class SimState implements PolicyState {
     this.flows = new Float64Array(Math.max(1, policyCount) * FLOWS);
     this.actualFlows = new Float64Array(this.flows.length);
     this.claims = new Int32Array(n).fill(-1);
+    this.changed = new Uint8Array(n);
 
     const activeBase = new Uint8Array(n);
     activeBase.fill(1, 0, table.n);
@@ -180,6 +183,7 @@ export class SimState implements PolicyState {
     this.flows.fill(0);
     this.actualFlows.fill(0);
     this.claims.fill(-1);
+    this.changed.fill(0);
     this.pendingSavingTce = 0;
     this.replay?.startYear(year);
   }
@@ -220,6 +224,7 @@ export class SimState implements PolicyState {
     newEnergyTce: number,
     pending = 0,
     recorded = false,
+    noted = false,
   ): void {
     const major = this.nationalMajor[e] === 1;
     const energy = major ? 0 : energyTce;
@@ -237,6 +242,7 @@ export class SimState implements PolicyState {
       this.actualFlows[f + FLOW.newEnergy] += newEnergy;
     }
     if (this.claims[e] < 0) this.claims[e] = policy;
+    if (!noted) this.changed[e] = 1;
     this.events?.push({
       draw: this.draw,
       year: this.year,
@@ -399,12 +405,12 @@ export class SimState implements PolicyState {
   }
 
   note(e: number, policy: number, action: string): void {
-    this.record(e, policy, action, 0, 0, 0, 0);
+    this.record(e, policy, action, 0, 0, 0, 0, 0, false, true);
   }
 
   pending(e: number, tce: number, policy: number): void {
     if (this.active[e] === 0) return;
     this.pendingSavingTce += tce;
-    if (this.year === this.end) this.record(e, policy, 'pending', 0, 0, 0, 0, tce);
+    if (this.year === this.end) this.record(e, policy, 'pending', 0, 0, 0, 0, tce, false, true);
   }
 }

@@ -431,4 +431,14 @@ export const msg = {
   // tracking (dcsim track, issue #12 §3)
   trackNothing: (scenario: string) =>
     `${scenario} has neither targets nor tracked: indicators: dcsim track reports progress against them; add a targets: entry (or tracked:)`,
+  calibrationImplausible: (
+    metric: string,
+    period: string,
+    observed: number,
+    simulated: number,
+    factor: number,
+    file: string,
+    row: number,
+  ) =>
+    `${file} row ${row}: the observed ${metric} for ${period} (${observed}) is ${(observed / simulated).toFixed(2)} × what the model has that year (${simulated.toPrecision(6)}): matching it would scale every firm not acted on by ${factor.toFixed(2)} (allowed 0.5–2). Check the value, its unit (亿元 vs 万元, 万tce vs tce) and its scope (规上 vs 全区)`,
 };

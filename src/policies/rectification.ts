@@ -206,6 +206,8 @@ export const rectification: PolicyModule<Spec, Params> = {
     const dueObserved = new Uint8Array(n);
     /** 1 when a lagged upgrade was started by a recorded action: its completion is part of what was observed. */
     const dueRecorded = new Uint8Array(n);
+    /** An observed saving in tce of a lagged upgrade (NaN: none): its share is taken on the energy of the completion year. */
+    const dueTce = new Float64Array(n);
     const selector = new Selector(p.selection, n, layout.index);
     const cumulative = cumulativeShares(p.shares);
     const upgradeSaving = new Saving(p.upgradeSaving, p.upgradeMaxTce, layout, 'dispositions.upgrade.energy_saving');
@@ -222,6 +224,7 @@ export const rectification: PolicyModule<Spec, Params> = {
       rng: Parameters<typeof upgradeGain.value>[1],
       saving?: number,
       recorded = false,
+      savingTce?: number,
     ) => {
       lastListed[e] = year;
       switch (action) {
@@ -237,6 +240,7 @@ export const rectification: PolicyModule<Spec, Params> = {
           } else {
             dueYear[e] = year + p.upgradeLag;
             dueSaving[e] = share;
+            dueTce[e] = savingTce ?? Number.NaN;
             dueGain[e] = gain;
             dueRateGain[e] = rateGain;
             dueObserved[e] = saving !== undefined ? 1 : 0;
@@ -275,7 +279,8 @@ export const rectification: PolicyModule<Spec, Params> = {
           for (let e = 0; e < s.n; e++) {
             if (dueYear[e] !== year) continue;
             dueYear[e] = 0;
-            upgradeSaving.apply(s, e, dueSaving[e], policy, 'upgrade', dueObserved[e] === 1, dueRecorded[e] === 1);
+            const share = Number.isNaN(dueTce[e]) ? dueSaving[e] : observedShare({ savingTce: dueTce[e] }, processEnergyTce(s, e))!;
+            upgradeSaving.apply(s, e, share, policy, 'upgrade', dueObserved[e] === 1, dueRecorded[e] === 1);
             if (dueGain[e]) s.growValueAdded(e, dueGain[e]);
             if (dueRateGain[e]) s.raiseValueAddedRate(e, dueRateGain[e]);
           }
@@ -291,6 +296,7 @@ export const rectification: PolicyModule<Spec, Params> = {
               rng,
               observedShare(entry, processEnergyTce(s, entry.enterprise)),
               entry.recorded,
+              entry.savingTce,
             );
         }
         if (!inYears) return;

@@ -256,3 +256,23 @@ describe('a recorded upgrade completing after its lag', () => {
     for (let d = 0; d < 4; d++) expect(value(r, 'vacated_energy_tce', 2022, d)).toBeCloseTo(5, 9);
   });
 });
+
+describe('observed savings and implausible values', () => {
+  it('a lagged upgrade recorded with saving_tce saves that many tce when it completes', async () => {
+    const text = scenario(
+      `  - { type: rectification, groups: [above_scale], max_per_year: 1, dispositions: { upgrade: { share: 1, energy_saving: 0.1, lag: 1 } } }`,
+      '{ value_added: 0.05, energy_elasticity: 1, efficiency_gain: 0, employment_elasticity: 0 }',
+    );
+    const r = await run(text, { actions: [{ ...act(2021, 6, 'A2', 'upgrade'), savingTce: 500 }] }, '2022-06');
+    const completion = r.events.find((e) => e.year === 2022 && r.ids[e.enterprise] === 'A2' && e.action === 'upgrade')!;
+    expect(completion.vacatedEnergyTce).toBeCloseTo(500, 9);
+    expect(completion.actual).toBe(true);
+  });
+
+  it('a value ten times what the model has (a unit slip) stops the run naming the row and the unit', async () => {
+    // VA 2021 ≈ 4,200 万元; 42,000 (亿元 written as 万元 ÷ 10 …) would scale the other firms ~ 10×
+    await expect(run(scenario(RECT('1')), { values: [obs('value_added', '2021', 42000)] }, '2021')).rejects.toThrow(
+      /values\.csv row 2: the observed value_added for 2021 \(42000\) is \d+\.\d\d × what the model has .* Check the value, its unit/,
+    );
+  });
+});
