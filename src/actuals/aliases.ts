@@ -12,6 +12,7 @@ export const METRIC_ALIASES: Readonly<Record<string, MetricId>> = {
   能源消费总量: 'energy_tce',
   能耗总量: 'energy_tce',
   双控口径能耗: 'dual_control_energy_tce',
+  双控能耗: 'dual_control_energy_tce',
   能耗双控口径能耗: 'dual_control_energy_tce',
   '能耗总量(双控口径)': 'dual_control_energy_tce',
   原料用能: 'feedstock_tce',

@@ -1,5 +1,5 @@
 import { quantileSorted } from 'simple-statistics';
-import { FLOW_METRICS, METRIC_IDS, type MetricId } from '../domain/metrics.js';
+import { FLOW_METRICS, METRIC_IDS, RATIO_METRICS, type MetricId } from '../domain/metrics.js';
 import type { MetricLayout } from '../engine/metrics.js';
 import { calibrationSeries } from './calibration.js';
 import { lastCompleteYear } from './period.js';
@@ -42,6 +42,8 @@ function fitMetric(metric: string, scope: string): MetricId | undefined {
   if (!(METRIC_IDS as readonly string[]).includes(metric)) return undefined;
   if (scope === 'district') return metric as MetricId;
   if (scope === 'above_scale' && (metric === 'value_added' || metric === 'above_scale_value_added')) return 'above_scale_value_added';
+  // the plan's ratio indicators are 规上 by definition: scope above_scale is the metric itself
+  if (scope === 'above_scale' && RATIO_METRICS.includes(metric as MetricId)) return metric as MetricId;
   return undefined;
 }
 

@@ -29,12 +29,15 @@ function toTable(
     if (s > bestScore) [best, bestScore] = [i, s];
   });
   const where = { file, ...(sheet !== undefined ? { sheet } : {}) };
-  if (best < 0)
-    return {
-      diagnostics: [
-        { code: 'actuals/no-header', message: msg.actualsNoHeader(columns.map((c) => c.key)), ...where, row: rows[0]?.row ?? 1 },
-      ],
-    };
+  if (best < 0) {
+    // the other kind's header: the values and actions files swapped
+    const other = columns === VALUE_COLUMNS ? ACTION_COLUMNS : VALUE_COLUMNS;
+    const swapped = rows.slice(0, 10).some((r) => headerScore(r.cells, other) > 1);
+    const message = swapped
+      ? msg.actualsSwapped(columns === VALUE_COLUMNS ? 'values' : 'actions')
+      : msg.actualsNoHeader(columns.map((c) => c.key));
+    return { diagnostics: [{ code: 'actuals/no-header', message, ...where, row: rows[0]?.row ?? 1 }] };
+  }
   const diagnostics: Diagnostic[] = [];
   for (const r of rows.slice(best + 1))
     for (const [col, p] of r.problems ?? [])
@@ -65,6 +68,7 @@ async function csvRows(abs: string, shown: string): Promise<{ rows?: RawRow[]; d
   if (!data.ok) return { diagnostics: data.diagnostics };
   const decoded = decodeCsvText(data.value, shown);
   if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
+  if (decoded.text.trim() === '') return { diagnostics: [{ code: 'actuals/empty', message: msg.actualsEmptyFile(), file: shown, row: 1 }] };
   return readCsvRows(decoded.text, shown);
 }
 

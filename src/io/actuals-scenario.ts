@@ -35,8 +35,8 @@ async function actualsSource(
   sources: readonly YamlSource[],
   absPaths: readonly string[],
   options: ActualsOptions,
-): Promise<ActualsSource | undefined> {
-  if (options.actuals === null) return undefined;
+): Promise<{ source?: ActualsSource; diagnostics: Diagnostic[] }> {
+  if (options.actuals === null) return { diagnostics: [] };
   const fromCli = options.actuals !== undefined;
   const holder = Math.max(
     0,
@@ -52,22 +52,33 @@ async function actualsSource(
         .map((p) => p.trim())
         .filter((p) => p !== '')
     : spec.actuals;
-  if (Array.isArray(given) && given.length === 0) return undefined;
-  if (given === undefined) return undefined;
+  if (Array.isArray(given) && given.length === 0) return { diagnostics: [] };
+  if (given === undefined) return { diagnostics: [] };
   if (!Array.isArray(given) && typeof given === 'object') {
     return {
-      ...(given.values !== undefined ? { values: at(given.values) } : {}),
-      ...(given.actions !== undefined ? { actions: at(given.actions) } : {}),
+      source: {
+        ...(given.values !== undefined ? { values: at(given.values) } : {}),
+        ...(given.actions !== undefined ? { actions: at(given.actions) } : {}),
+      },
+      diagnostics: [],
     };
   }
   const out: { values?: ReturnType<typeof at>; actions?: ReturnType<typeof at>; workbook?: ReturnType<typeof at> } = {};
+  const seen: Record<'values' | 'actions' | 'workbook', string[]> = { values: [], actions: [], workbook: [] };
   for (const rel of Array.isArray(given) ? given : [given]) {
     const file = at(rel);
-    if (extname(rel).toLowerCase() === '.xlsx') out.workbook = file;
-    else if (await namesAnEnterprise(file.abs)) out.actions = file;
-    else out.values = file;
+    const kind = extname(rel).toLowerCase() === '.xlsx' ? 'workbook' : (await namesAnEnterprise(file.abs)) ? 'actions' : 'values';
+    out[kind] = file;
+    seen[kind].push(file.shown);
   }
-  return out;
+  // one source of each kind: a workbook holds both, so it comes alone
+  const twice = (['values', 'actions', 'workbook'] as const).find((k) => seen[k].length > 1);
+  const clash = seen.workbook.length > 0 && seen.values.length + seen.actions.length > 0;
+  if (twice || clash) {
+    const files = twice ? seen[twice] : [...seen.workbook, ...seen.values, ...seen.actions];
+    return { diagnostics: [{ code: 'actuals/sources', message: msg.actualsTwoSources(twice ?? 'actuals', files), field: '--actuals' }] };
+  }
+  return { source: out, diagnostics: [] };
 }
 
 /** True when a CSV's first line names an enterprise column (an actions file); false when unreadable (the loader reports it). */
@@ -124,8 +135,8 @@ export async function readActuals(
   const warnings: Diagnostic[] = [];
   if (options.actualsData) data = { ...options.actualsData, files: [] };
   else {
-    const source = await actualsSource(spec, sources, absPaths, options);
-    if (!source) return { diagnostics: [], warnings: [] };
+    const { source, diagnostics: sourceProblems } = await actualsSource(spec, sources, absPaths, options);
+    if (!source) return { diagnostics: sourceProblems, warnings: [] };
     const ctx: ActualsContext = {
       base,
       end,
@@ -150,7 +161,11 @@ export async function readActuals(
   const complete = lastCompleteYear(p);
   if (complete > base) {
     policies.forEach((policy, i) => {
-      if (policy.actions.length && !actions.some((a) => a.policyIndex === i))
+      const mine = actions.filter((a) => a.policyIndex === i);
+      const idle = Array.from({ length: complete - base }, (_, k) => base + 1 + k).filter((y) => !mine.some((a) => a.year === y));
+      if (mine.length && idle.length)
+        warnings.push({ code: 'actuals/idle-policy', message: msg.recordedPolicyIdleYear(policy.key, idle), severity: 'warning' });
+      if (policy.actions.length && mine.length === 0)
         warnings.push({
           code: 'actuals/unrecorded-policy',
           message: msg.unrecordedPolicy(policy.key, base + 1, complete, p.text),
@@ -175,7 +190,9 @@ function resolveAsOf(
     diagnostic:
       options.asOf !== undefined
         ? { code: 'actuals/as-of', field: '--as-of', message }
-        : locateIssue({ path: ['as_of'], code: 'actuals/as-of', message }, sources),
+        : spec.as_of !== undefined
+          ? locateIssue({ path: ['as_of'], code: 'actuals/as-of', message }, sources)
+          : { code: 'actuals/as-of', message },
   });
   if (given === undefined) {
     const latest = latestPeriod(data.values, data.actions);

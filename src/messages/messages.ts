@@ -441,4 +441,14 @@ export const msg = {
     row: number,
   ) =>
     `${file} row ${row}: the observed ${metric} for ${period} (${observed}) is ${(observed / simulated).toFixed(2)} × what the model has that year (${simulated.toPrecision(6)}): matching it would scale every firm not acted on by ${factor.toFixed(2)} (allowed 0.5–2). Check the value, its unit (亿元 vs 万元, 万tce vs tce) and its scope (规上 vs 全区)`,
+  actualsSwapped: (given: 'values' | 'actions') =>
+    given === 'values'
+      ? 'this is an actions file (its header names year, enterprise_id, policy, action), given as the values file: swap values: and actions:'
+      : 'this is a values file (its header names metric, period, value), given as the actions file: swap values: and actions:',
+  actualsEmptyFile: () =>
+    'the file is empty: an actuals file has a header row (README "The actuals files") and one row per value or action',
+  actualsTwoSources: (kind: string, files: readonly string[]) =>
+    `two ${kind} sources given (${files.join(', ')}): merge them into one file, or give one workbook with both sheets`,
+  recordedPolicyIdleYear: (key: string, years: readonly number[]) =>
+    `policy ${key} has recorded actions, but none in ${years.join(', ')}: the record says it did nothing by its rule then (complete years); add its actions if it acted`,
 };

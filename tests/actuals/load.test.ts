@@ -170,3 +170,25 @@ describe('the actuals files (issue #12 §1)', () => {
     expect(r.lines[0]).toContain("did you mean '来源'");
   });
 });
+
+describe("careless actuals files (a new user's tries)", () => {
+  it('an empty file, swapped files and two files of one kind are named as such', async () => {
+    const empty = await load({ 'v.csv': '', 'a.csv': ACTIONS });
+    expect(empty.lines).toEqual([`v.csv row 1: ${msg.actualsEmptyFile()}`]);
+    const swapped = await load({ 'v.csv': ACTIONS, 'a.csv': VALUES_ZH });
+    expect(swapped.lines).toEqual([`v.csv row 1: ${msg.actualsSwapped('values')}`, `a.csv row 1: ${msg.actualsSwapped('actions')}`]);
+    const dir = (await load({ 'v.csv': VALUES_ZH, 'a.csv': ACTIONS })).dir;
+    const twice = await loadScenario(join(dir, 's.yaml'), undefined, { actuals: `${join(dir, 'v.csv')},${join(dir, 'v.csv')}` });
+    expect(twice.diagnostics[0]).toMatchObject({ field: '--actuals' });
+    expect(twice.diagnostics[0].message).toContain('two values sources given');
+  });
+
+  it('accepts 双控能耗 (the label validate prints) and warns about a complete year a recorded policy left empty', async () => {
+    const r = await load({ 'v.csv': VALUES_ZH.replace('energy_tce,全区', '双控能耗,全区'), 'a.csv': ACTIONS }, undefined, {
+      asOf: '2023-06',
+    });
+    expect(r.lines).toEqual([]);
+    expect(r.value!.scenario.actuals!.values.some((o) => o.metric === 'dual_control_energy_tce')).toBe(true);
+    expect(r.value!.warnings.map((w) => w.message)).toContain(msg.recordedPolicyIdleYear('rectification', [2022]));
+  });
+});
