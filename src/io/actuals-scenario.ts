@@ -163,7 +163,8 @@ export async function readActuals(
     policies.forEach((policy, i) => {
       const mine = actions.filter((a) => a.policyIndex === i);
       const idle = Array.from({ length: complete - base }, (_, k) => base + 1 + k).filter((y) => !mine.some((a) => a.year === y));
-      if (mine.length && idle.length)
+      // a pipeline's starts are scheduled, not a quota: a year without one is no news
+      if (mine.length && idle.length && policy.projectIds.length === 0)
         warnings.push({ code: 'actuals/idle-policy', message: msg.recordedPolicyIdleYear(policy.key, idle), severity: 'warning' });
       if (policy.actions.length && mine.length === 0)
         warnings.push({
