@@ -154,7 +154,9 @@ export function checkValues(t: ActualsTable, ctx: ActualsContext): { values: Obs
       bad('scope', 'actuals/scope', msg.actualsBadScope(c.get('scope'), closest(c.get('scope'), [...ctx.towns, ...ctx.parks, ...names])));
       continue;
     }
-    const period = parsePeriod(c.get('period'));
+    // Excel turns a typed 2023-09 into the date 2023-09-01: a date cell on the first of a month is that month
+    const excelMonth = /^(\d{4})-(\d{2})-01$/.exec(c.get('period'));
+    const period = parsePeriod(excelMonth ? `${excelMonth[1]}-${excelMonth[2]}` : c.get('period'));
     if (!period) {
       bad('period', 'actuals/period', msg.actualsBadPeriod(c.get('period')));
       continue;
@@ -236,9 +238,11 @@ function policyOf(text: string, policies: readonly ActualsPolicy[]): { index: nu
 export function dateOf(text: string): { year: number; month: number } | undefined {
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?|\s*月)?(?:[T ].*)?$/.exec(text.trim());
   if (!m) return undefined;
-  const month = Number(m[2]);
+  const [year, month] = [Number(m[1]), Number(m[2])];
   const day = m[3] === undefined ? 1 : Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { year: Number(m[1]), month } : undefined;
+  // a real calendar day: 2021-02-30 is refused (the day after the month's last is day 0 of the next)
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= last ? { year, month } : undefined;
 }
 
 /** Dispositions after which a firm is gone. */

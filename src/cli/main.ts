@@ -11,6 +11,16 @@ const CHARTS_OPTION = {
   describe: 'render the charts (SVG and PNG) and the reports that embed them; --no-charts skips them (results.xlsx is still written)',
 } as const;
 
+/** The options of a command that simulates a scenario into a run folder (run, track). */
+const RUN_FOLDER_OPTIONS = {
+  draws: { type: 'number', describe: "Monte Carlo draws (default: the scenario's monte_carlo.draws)" },
+  seed: { type: 'number', describe: "random seed (default: the scenario's monte_carlo.seed)" },
+  out: { type: 'string', describe: 'run folder (default: outputs/<scenario>/<timestamp>)' },
+  force: { type: 'boolean', default: false, describe: 'replace an existing run folder' },
+  workers: { type: 'number', describe: 'worker threads (default: the number of cores; 0 runs in this thread)' },
+  quiet: { type: 'boolean', default: false, describe: 'no progress bar' },
+} as const;
+
 /** --actuals and --as-of of run, compare and seek (and track): what actually happened, and up to when. */
 const ACTUALS_OPTIONS = {
   actuals: {
@@ -58,13 +68,8 @@ export async function main(argv: readonly string[], io: Streams = processStreams
       (y) =>
         y
           .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
-          .option('draws', { type: 'number', describe: "Monte Carlo draws (default: the scenario's monte_carlo.draws)" })
-          .option('seed', { type: 'number', describe: "random seed (default: the scenario's monte_carlo.seed)" })
-          .option('out', { type: 'string', describe: 'run folder (default: outputs/<scenario>/<timestamp>)' })
-          .option('force', { type: 'boolean', default: false, describe: 'replace an existing run folder' })
+          .options(RUN_FOLDER_OPTIONS)
           .option('fail-on-miss', { type: 'boolean', default: false, describe: 'exit 3 when a target is not met' })
-          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores; 0 runs in this thread)' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
           .option('shard', { type: 'string', describe: 'run only shard K/N of the draws and write a partial result for dcsim merge' })
           .option('keep-draws', { type: 'boolean', default: false, describe: "also write every draw's metric rows (draws.csv)" })
           .options(ACTUALS_OPTIONS)
@@ -188,12 +193,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
       (y) =>
         y
           .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
-          .option('draws', { type: 'number', describe: "Monte Carlo draws (default: the scenario's monte_carlo.draws)" })
-          .option('seed', { type: 'number', describe: "random seed (default: the scenario's monte_carlo.seed)" })
-          .option('out', { type: 'string', describe: 'run folder (default: outputs/<scenario>/<timestamp>)' })
-          .option('force', { type: 'boolean', default: false, describe: 'replace an existing run folder' })
-          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores; 0 runs in this thread)' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
+          .options(RUN_FOLDER_OPTIONS)
           .options(ACTUALS_OPTIONS)
           .option('charts', CHARTS_OPTION),
       (args) => {

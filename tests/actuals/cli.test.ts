@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
+import { SIX_FIRMS } from '../support/six-firms.js';
 
 const BIN = join(ROOT, 'dist/cli/bin.js');
 const dcsim = (args: string[], cwd: string) => {
@@ -11,15 +12,7 @@ const dcsim = (args: string[], cwd: string) => {
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
-const REGISTRY = [
-  'id,name,sector,town,park,above_scale,land_mu,output,value_added,tax,employees,electricity_10k_kwh,year_built,village_cluster,lsmp,green_factory,year',
-  'A1,甲一,C3451,骆驼街道,,true,10,4000,1000,100,50,100,2010,false,false,none,2020',
-  'A2,甲二,C2614,骆驼街道,,true,10,4000,1000,90,50,1000,2010,false,false,none,2020',
-  'A3,甲三,C3451,骆驼街道,,true,10,4000,1000,10,50,50,2010,false,false,none,2020',
-  'A4,甲四,C3451,骆驼街道,,true,10,4000,1000,120,50,10,2010,false,false,none,2020',
-  'B1,乙一,C3389,澥浦镇,,false,10,400,100,0,10,5,2010,true,false,none,2020',
-  'B2,乙二,C3389,澥浦镇,,false,10,400,100,50,10,5,2010,true,false,none,2020',
-].join('\n');
+const REGISTRY = SIX_FIRMS;
 const SCENARIO = `name: t
 registry: r.csv
 factors: ${join(ROOT, 'models/factors/china.yaml')}

@@ -9,31 +9,11 @@ import { msg } from '../../src/messages/messages.js';
 import { runDraws } from '../../src/parallel/runner.js';
 import { value } from '../engine/run-helpers.js';
 import { ROOT } from '../helpers.js';
+import { SIX_FIRMS, TAX_PER_MU_EVALUATION } from '../support/six-firms.js';
 
-// The hand-made district of tests/model/selection.test.ts (electricity only, calorific basis,
-// 1.229 tce per 10⁴ kWh), graded on tax per mu against each group's own average:
-//   规上 A1 10/mu 122.9 tce · A2 9/mu 1,229 tce · A3 1/mu 61.45 tce · A4 12/mu 12.29 tce → D: A3, A2
-//   规下 B1 0/mu 6.145 tce (D) · B2 5/mu 6.145 tce
-const REGISTRY = [
-  'id,name,sector,town,park,above_scale,land_mu,output,value_added,tax,employees,electricity_10k_kwh,year_built,village_cluster,lsmp,green_factory,year',
-  'A1,甲一,C3451,骆驼街道,,true,10,4000,1000,100,50,100,2010,false,false,none,2020',
-  'A2,甲二,C2614,骆驼街道,,true,10,4000,1000,90,50,1000,2010,false,false,none,2020',
-  'A3,甲三,C3451,骆驼街道,,true,10,4000,1000,10,50,50,2010,false,false,none,2020',
-  'A4,甲四,C3451,骆驼街道,,true,10,4000,1000,120,50,10,2010,false,false,none,2020',
-  'B1,乙一,C3389,澥浦镇,,false,10,400,100,0,10,5,2010,true,false,none,2020',
-  'B2,乙二,C3389,澥浦镇,,false,10,400,100,50,10,5,2010,true,false,none,2020',
-].join('\n');
-const EVALUATION = `name: t
-title: t
-source: test
-energy: dual_control
-above_scale:
-  indicators: { tax_per_mu: { weight: 1, reference: district_average, cap: 2 } }
-  grade_shares: { A: 0.5, B: 0, C: 0, D: 0.5 }
-below_scale:
-  indicators: { tax_per_mu: { weight: 1, reference: district_average, cap: 2 } }
-  grade_shares: { A: 0.5, B: 0, C: 0, D: 0.5 }
-`;
+// The six-firm district of tests/support/six-firms.ts: D firms A3, A2 (规上) and B1 (规下).
+const REGISTRY = SIX_FIRMS;
+const EVALUATION = TAX_PER_MU_EVALUATION;
 const TCE = 1.229;
 const scenario = (
   policies: string,

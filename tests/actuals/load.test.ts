@@ -192,3 +192,15 @@ describe("careless actuals files (a new user's tries)", () => {
     expect(r.value!.warnings.map((w) => w.message)).toContain(msg.recordedPolicyIdleYear('rectification', [2022]));
   });
 });
+
+describe('dates as spreadsheets write them', () => {
+  it('a period typed 2023-09 that Excel made a date is that month; 2021-02-30 is no date', async () => {
+    const { dateOf } = await import('../../src/actuals/check.js');
+    expect(dateOf('2021-02-28')).toEqual({ year: 2021, month: 2 });
+    expect(dateOf('2021-02-30')).toBeUndefined();
+    expect(dateOf('2024-02-29')).toEqual({ year: 2024, month: 2 });
+    const r = await load({ 'v.csv': 'metric,scope,period,value,unit,source\nvalue_added,,2022-09-01,4400,万元,[R]', 'a.csv': ACTIONS });
+    expect(r.lines).toEqual([]);
+    expect(r.value!.scenario.actuals!.values[0].period.text).toBe('2022-09');
+  });
+});
