@@ -1,5 +1,5 @@
 import { lastCompleteYear, periodEnd } from '../actuals/period.js';
-import type { Actuals, Period } from '../actuals/types.js';
+import type { Actuals, Observation, Period } from '../actuals/types.js';
 import { RATIO_METRICS } from '../domain/metrics.js';
 import type { RunSummary, Stats, TargetResult } from '../engine/aggregate.js';
 import type { Scenario, TrackedIndicator } from '../scenario/resolve.js';
@@ -229,18 +229,7 @@ function trackTarget(t: Target, ctx: Ctx, startTargets: readonly TargetResult[] 
   const plan = planPath(t, base, baseValue, goalValue, milestones);
 
   const actuals: ActualPoint[] =
-    measure === 'cumulative'
-      ? runningSum(series, start, asOf, t.year)
-      : series
-          .filter((o) => o.period.year <= t.year)
-          .sort((a, b) => periodEnd(a.period) - periodEnd(b.period))
-          .map((o) => ({
-            period: o.period.text,
-            year: o.period.year,
-            month: o.period.month,
-            value: o.value,
-            partial: o.period.kind !== 'year',
-          }));
+    measure === 'cumulative' ? runningSum(series, start, asOf, t.year) : levelPoints(series.filter((o) => o.period.year <= t.year));
 
   const fanFrom = Math.max(base, ctx.actuals ? lastCompleteYear(asOf) : base);
   const stats = statsOf(ctx, t.metric, measure);
@@ -355,17 +344,7 @@ function trackIndicator(t: TrackedIndicator, ctx: Ctx): TrackedRow {
   const start = t.flow ? 0 : t.base;
   const plan = planPath({ year: t.year }, base, start, t.goal, []);
   const series = ctx.actuals ? seriesOf(ctx.actuals.values, t.id, true, asOf) : [];
-  const actuals: ActualPoint[] = t.flow
-    ? runningSum(series, base, asOf, t.year)
-    : series
-        .sort((a, b) => periodEnd(a.period) - periodEnd(b.period))
-        .map((o) => ({
-          period: o.period.text,
-          year: o.period.year,
-          month: o.period.month,
-          value: o.value,
-          partial: o.period.kind !== 'year',
-        }));
+  const actuals: ActualPoint[] = t.flow ? runningSum(series, base, asOf, t.year) : levelPoints(series);
   const actual = actuals.at(-1) ?? null;
   const span = t.goal - start;
   const taskDone = actual && span !== 0 ? (actual.value - start) / span : null;
@@ -386,4 +365,11 @@ function trackIndicator(t: TrackedIndicator, ctx: Ctx): TrackedRow {
     plan_done: planDone,
     warning: ratio === null ? null : progressLight(ratio),
   };
+}
+
+/** A level's observations as chart points in period order (a sub-annual one is year-to-date: partial). */
+function levelPoints(series: readonly Observation[]): ActualPoint[] {
+  return [...series]
+    .sort((a, b) => periodEnd(a.period) - periodEnd(b.period))
+    .map((o) => ({ period: o.period.text, year: o.period.year, month: o.period.month, value: o.value, partial: o.period.kind !== 'year' }));
 }

@@ -3,14 +3,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
+import { chartBoxes, haveBrowser, withOfflinePage } from '../support/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// .ci/run installs Debian's chromium and sets DCSIM_REQUIRE_BROWSER=1, so CI never skips this
-const haveBrowser = existsSync(CHROMIUM) || process.env.DCSIM_REQUIRE_BROWSER === '1';
 let out: string;
 
 beforeAll(async () => {
@@ -37,34 +33,8 @@ describe('the decision-paper files', { timeout: 60_000 }, () => {
     async () => {
       const html = await readFile(join(out, 'report.html'), 'utf8');
       expect(html).not.toMatch(/<script|<link|<img[^>]+src="http|url\(http/i);
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
-      try {
-        const context = await browser.newContext({ offline: true });
-        const page = await context.newPage();
-        const errors: string[] = [];
-        const requests: string[] = [];
-        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-        page.on('pageerror', (e) => errors.push(e.message));
-        page.on('request', (r) => !r.url().startsWith('file:') && requests.push(r.url()));
-        await page.goto(pathToFileURL(join(out, 'report.html')).href);
-        const charts = await page.$$eval('figure.chart', (figs) =>
-          figs.map((f) => {
-            const svg = f.querySelector('svg');
-            const box = svg?.getBoundingClientRect();
-            return { marks: svg?.querySelectorAll('path, rect, text').length ?? 0, width: box?.width ?? 0, height: box?.height ?? 0 };
-          }),
-        );
+      await withOfflinePage(join(out, 'report.html'), async (page, { errors, requests }) => {
+        const charts = await chartBoxes(page, 'figure.chart');
         expect(charts).toHaveLength(14);
         for (const c of charts) {
           expect(c.marks).toBeGreaterThan(10);
@@ -74,9 +44,7 @@ describe('the decision-paper files', { timeout: 60_000 }, () => {
         expect(await page.locator('#scorecard tr').count()).toBe(17); // a header and the 16 targets of zhenhai-2025 (baseline.yaml)
         expect(errors).toEqual([]);
         expect(requests).toEqual([]);
-      } finally {
-        await browser.close();
-      }
+      });
     },
   );
 });

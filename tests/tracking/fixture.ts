@@ -24,7 +24,8 @@ tracked:
 `;
 
 const at = { file: 'values.csv', row: 2 };
-const obs = (metric: string, period: string, value: number, tracked = false): Observation => ({
+/** An observation at district scope, as the loader gives it. */
+export const obs = (metric: string, period: string, value: number, tracked = false): Observation => ({
   metric,
   tracked,
   scope: 'district',

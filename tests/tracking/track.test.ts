@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/actuals/period.js';
-import type { Observation } from '../../src/actuals/types.js';
 import type { Stats, TargetResult } from '../../src/engine/aggregate.js';
 import { UNIFORM_PROFILE } from '../../src/scenario/resolve.js';
 import type { Target } from '../../src/targets/schema.js';
 import { flowToDate, levelToDate } from '../../src/tracking/observed.js';
 import { goalAsLevel, interpolate, planPath } from '../../src/tracking/plan.js';
 import { progressLight, quarterRows, trackReport, warningLevel } from '../../src/tracking/track.js';
+import { obs } from './fixture.js';
 
-const at = { file: 'v.csv', row: 2 };
-const obs = (metric: string, period: string, value: number, tracked = false): Observation => ({
-  metric,
-  tracked,
-  scope: 'district',
-  period: parsePeriod(period)!,
-  value,
-  source: 't',
-  at,
-});
 const target = (o: Partial<Target>): Target => ({
   id: 't',
   label: 't',
@@ -232,18 +222,8 @@ describe('trackReport', () => {
 });
 
 describe('a flow to date from quarters and months mixed', () => {
-  it('sums the quarters observed and the months after them; a gap leaves it unknown', async () => {
-    const { flowToDate } = await import('../../src/tracking/observed.js');
-    const { parsePeriod } = await import('../../src/actuals/period.js');
-    const o = (period: string, value: number) => ({
-      metric: 'vacated_energy_tce',
-      tracked: false,
-      scope: 'district',
-      period: parsePeriod(period)!,
-      value,
-      source: '',
-      at: { file: 'v.csv', row: 2 },
-    });
+  it('sums the quarters observed and the months after them; a gap leaves it unknown', () => {
+    const o = (period: string, value: number) => obs('vacated_energy_tce', period, value);
     const series = [o('2023-Q1', 94), o('2023-Q2', 122), o('2023-07', 38), o('2023-08', 38), o('2023-09', 42)];
     expect(flowToDate(series, 2023, 6)).toBe(216);
     expect(flowToDate(series, 2023, 8)).toBe(292);
