@@ -22,8 +22,13 @@ export class ReplayBook {
   private readonly counts = new Map<number, Map<string, number>>();
   /** Last year with a recorded action of each registry firm (0: none). */
   private readonly reservedUntil: Int32Array;
-  /** `year|id|policy` of every recorded action, to mark its events `actual`. */
-  private readonly actual = new Set<string>();
+  /** The recorded actions of each year (id and policy), to mark their events `actual`. */
+  private readonly recordedIn = new Map<number, { id: string; policy: number }[]>();
+  /** This year's recorded slots: policy + 1 of the slot's recorded action (0: none); set at the start of each year. */
+  private readonly actualPolicy: Int32Array;
+  private readonly marked: number[] = [];
+  /** Slot of each id (registry firms and pipeline projects), built at the first year (the slots are named by then). */
+  private slots: Map<string, number> | undefined;
   private year = 0;
   private yearCounts: Map<string, number> | undefined;
 
@@ -38,10 +43,13 @@ export class ReplayBook {
   ) {
     this.hasRecords = new Uint8Array(policies);
     this.reservedUntil = new Int32Array(capacity);
+    this.actualPolicy = new Int32Array(capacity);
     for (const a of actions) {
       this.hasRecords[a.policyIndex] = 1;
       this.programmes.add(`${a.policyIndex}|${a.action}`);
-      this.actual.add(`${a.year}|${a.enterpriseId}|${a.policyIndex}`);
+      const list = this.recordedIn.get(a.year) ?? [];
+      list.push({ id: a.enterpriseId, policy: a.policyIndex });
+      this.recordedIn.set(a.year, list);
       const e = index(a.enterpriseId);
       if (e === undefined) continue; // a landed project: its policy replays it, no firm to reserve or count
       this.reservedUntil[e] = Math.max(this.reservedUntil[e], a.year);
@@ -53,10 +61,19 @@ export class ReplayBook {
     }
   }
 
-  /** Starts a simulated year. */
-  startYear(year: number): void {
+  /** Starts a simulated year; `ids` names every slot (a project's slot by its pipeline id). */
+  startYear(year: number, ids: readonly string[]): void {
     this.year = year;
     this.yearCounts = this.counts.get(year);
+    this.slots ??= new Map(ids.map((id, e) => [id, e]));
+    for (const e of this.marked) this.actualPolicy[e] = 0;
+    this.marked.length = 0;
+    for (const r of this.recordedIn.get(year) ?? []) {
+      const e = this.slots.get(r.id);
+      if (e === undefined) continue;
+      this.actualPolicy[e] = r.policy + 1;
+      this.marked.push(e);
+    }
   }
 
   /** True when the record holds any action of the policy. */
@@ -84,8 +101,8 @@ export class ReplayBook {
     return this.year <= this.reservedUntil[e];
   }
 
-  /** True when the policy's disposition of `id` this year is a recorded action. */
-  isActual(id: string, policy: number): boolean {
-    return this.actual.has(`${this.year}|${id}|${policy}`);
+  /** True when the policy's disposition of slot e this year is a recorded action. */
+  isActual(e: number, policy: number): boolean {
+    return this.actualPolicy[e] === policy + 1;
   }
 }

@@ -185,7 +185,7 @@ export class SimState implements PolicyState {
     this.claims.fill(-1);
     this.changed.fill(0);
     this.pendingSavingTce = 0;
-    this.replay?.startYear(year);
+    this.replay?.startYear(year, this.ids);
   }
 
   /** Restores the base values for a new draw. */
@@ -234,7 +234,7 @@ export class SimState implements PolicyState {
     this.flows[f + FLOW.co2] += co2;
     this.flows[f + FLOW.land] += land;
     this.flows[f + FLOW.newEnergy] += newEnergy;
-    const actual = recorded || (this.replay?.isActual(this.ids[e], policy) ?? false);
+    const actual = recorded || (this.replay?.isActual(e, policy) ?? false);
     if (actual) {
       this.actualFlows[f + FLOW.energy] += energy;
       this.actualFlows[f + FLOW.co2] += co2;
