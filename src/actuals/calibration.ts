@@ -1,5 +1,5 @@
 import { CARRIERS } from '../domain/carriers.js';
-import { FLOW_METRICS, type MetricId } from '../domain/metrics.js';
+import { FLOW_METRICS, METRIC_IDS, type MetricId } from '../domain/metrics.js';
 import { ImpossibleValue } from '../domain/impossible-value.js';
 import { growValueAdded } from '../economy/economics.js';
 import { msg } from '../messages/messages.js';
@@ -111,7 +111,7 @@ export function observedFlow(values: readonly Observation[], metric: string, yea
 export class Calibration {
   private readonly byYear = new Map<number, Series[]>();
   /** Flow metric ids and, per year index, the observed amount and whether it is a floor (year in progress). */
-  private readonly flows: { metric: MetricId; year: number; value: number; floor: boolean }[] = [];
+  private readonly flows: { metric: MetricId; m: number; year: number; value: number; floor: boolean }[] = [];
   /** Firms a 规上 series scaled this year, per family (va, energy): a district series of the family leaves them. */
   private readonly calibrated: { readonly va: Uint8Array; readonly energy: Uint8Array };
   private readonly asOfMonth: number;
@@ -138,7 +138,8 @@ export class Calibration {
       for (let year = base + 1; year <= asOf.year; year++) {
         const floor = year > lastCompleteYear;
         const value = observedFlow(values, metric, year, floor ? asOf.month : 12);
-        if (value !== undefined) this.flows.push({ metric, year, value, floor });
+        // the metric's row in a draw's block: the layout starts with METRIC_IDS (src/engine/metrics.ts)
+        if (value !== undefined) this.flows.push({ metric, m: METRIC_IDS.indexOf(metric), year, value, floor });
       }
     }
     this.calibrated = { va: new Uint8Array(capacity), energy: new Uint8Array(capacity) };
@@ -178,11 +179,11 @@ export class Calibration {
     }
   }
 
-  /** Sets the observed flows of `year` in the draw's metrics (`at(metric)` is the slot of the metric this year). */
-  adjustFlows(state: SimState, year: number, out: Float64Array, at: (metric: MetricId) => number): void {
+  /** Sets the observed flows of `year` (its index `y` of `years`) in the draw's metrics at `out[offset …]`. */
+  adjustFlows(state: SimState, year: number, out: Float64Array, offset: number, y: number, years: number): void {
     for (const f of this.flows) {
       if (f.year !== year) continue;
-      out[at(f.metric)] = f.floor ? f.value + this.restOfYear(state, FLOW_KIND[f.metric]!) : f.value;
+      out[offset + f.m * years + y] = f.floor ? f.value + this.restOfYear(state, FLOW_KIND[f.metric]!) : f.value;
     }
   }
 

@@ -149,7 +149,6 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
     const c = new Calibration(actuals.values, base, complete, actuals.asOf, table.n, capacity, scenario.tracking.seasonalProfile);
     if (c.active) calibration = c;
   }
-  const metricSlot = new Map(layout.ids.map((id, m) => [id, m]));
 
   const runDraw: Simulation['runDraw'] = (seed, draw, out, offset, record, params, paramsOffset = 0) => {
     const rng = createRng(seed, draw, BACKGROUND_STREAM);
@@ -196,7 +195,7 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
       calibration?.calibrateYear(state, year, sum);
       const totals = sum();
       writeMetrics(state, totals, layout, y, out, offset);
-      calibration?.adjustFlows(state, year, out, (m) => offset + metricSlot.get(m)! * years + y);
+      calibration?.adjustFlows(state, year, out, offset, y, years);
       hooks.yearEnd?.(state, year);
     }
     return state.events;
