@@ -8,7 +8,7 @@ import type { Assumption } from '../scenario/assumptions.js';
 import { actionName, kindName, metricTitleWithPolicy, policyLabel, word, type ReportLang } from '../report/labels.js';
 import { displayUnit, type DisplayUnit } from '../report/units.js';
 import { EVENT_COLUMNS } from './run-tables.js';
-import { readTableCsv, type Cell, type Column, type RowFormat, type Table } from './table.js';
+import { col, readTableCsv, type Cell, type RowFormat, type Table } from './table.js';
 import { addTableSheet } from './xlsx-sheet.js';
 
 type Policies = RunSummary['policies'];
@@ -23,14 +23,6 @@ function shownAs(u: DisplayUnit): { scale: number; format: RowFormat } {
     ? { scale: 1, format: { type: 'ratio', decimals: u.decimals } }
     : { scale: u.scale, format: { type: 'number', decimals: u.decimals } };
 }
-
-const col = (key: string, zh: string, en: string, type: Column['type'], more: Partial<Column> = {}): Column => ({
-  key,
-  zh,
-  en,
-  type,
-  ...more,
-});
 
 /** 目标: each target with its goal and quantiles in the report's units, the unit named, the status in words. */
 export function targetsTable(s: RunSummary, lang: ReportLang): Table {

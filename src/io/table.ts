@@ -110,3 +110,8 @@ export function readTableCsv(text: string, columns: readonly Column[], file: str
   );
   return { columns, rows };
 }
+
+/** A column definition in one line: key, Chinese and English header, type, and anything else. */
+export function col(key: string, zh: string, en: string, type: Column['type'], more: Partial<Column> = {}): Column {
+  return { key, zh, en, type, ...more };
+}

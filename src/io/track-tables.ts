@@ -3,17 +3,10 @@ import { metricTitle, type ReportLang } from '../report/labels.js';
 import { displayUnit } from '../report/units.js';
 import type { TrackReport } from '../tracking/track.js';
 import { lightName } from '../tracking/words.js';
-import type { Column, Table } from './table.js';
+import { col, type Table } from './table.js';
 
 /** The monitoring sheets of results.xlsx (预警, 季度通报) and the 拟合 sheet: numbers in the report's units, the unit named. */
 
-const col = (key: string, zh: string, en: string, type: Column['type'], more: Partial<Column> = {}): Column => ({
-  key,
-  zh,
-  en,
-  type,
-  ...more,
-});
 /** A value in the metric's display unit (万tce, 亿元 …), null when not finite. */
 const shown = (metric: string, x: number | null | undefined) => {
   if (x === null || x === undefined || !Number.isFinite(x)) return null;
