@@ -62,11 +62,15 @@ export interface OneAccount {
   combustionCo2T: number;
   electricityCo2T: number;
   heatCo2T: number;
+  /** Direct CO2 emitted (combustion + process − captured), t: scope 1. */
+  directCo2T: number;
+  /** Direct CO2 captured by CCUS (`captureRate`), t: not emitted. */
+  capturedCo2T: number;
 }
 
 /** Returns a zeroed result record. */
 export function createOneAccount(): OneAccount {
-  return { grossTce: 0, dualControlTce: 0, co2T: 0, combustionCo2T: 0, electricityCo2T: 0, heatCo2T: 0 };
+  return { grossTce: 0, dualControlTce: 0, co2T: 0, combustionCo2T: 0, electricityCo2T: 0, heatCo2T: 0, directCo2T: 0, capturedCo2T: 0 };
 }
 
 /**
@@ -80,7 +84,8 @@ export function createOneAccount(): OneAccount {
  *   products; the feedstock is assumed to have the firm's average fossil carbon content) +
  *   process CO2 + non-renewable electricity × grid factor + heat × its factor (the firm boundary,
  *   scope 1 + 2). The grid factor is the average one, or the residual mix (DOMAIN §8) for a firm
- *   that holds green electricity when the factors file gives a residual series.
+ *   that holds green electricity when the factors file gives a residual series. A share
+ *   `captureRate` of the direct CO2 (combustion + process) is captured (CCUS) and not emitted.
  */
 export function accountOne(cols: EnergyColumns, e: number, k: YearCoefficients, out: OneAccount): void {
   const c = cols.carriers;
@@ -115,5 +120,10 @@ export function accountOne(cols: EnergyColumns, e: number, k: YearCoefficients, 
   const grid = ren > 0 && !Number.isNaN(k.residualGridTPer10kKwh) ? k.residualGridTPer10kKwh : k.gridTPer10kKwh;
   out.electricityCo2T = Math.max(0, elec - ren) * grid;
   out.heatCo2T = heat * k.heatCo2PerGj;
-  out.co2T = combustion + cols.processCo2T[e] + out.electricityCo2T + out.heatCo2T;
+  // CCUS (src/policies/ccus.ts) captures a share of the direct CO2; the captured tonnes leave every total
+  const direct = combustion + cols.processCo2T[e];
+  const captured = cols.captureRate === undefined ? 0 : direct * cols.captureRate[e];
+  out.capturedCo2T = captured;
+  out.directCo2T = direct - captured;
+  out.co2T = out.directCo2T + out.electricityCo2T + out.heatCo2T;
 }

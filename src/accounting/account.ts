@@ -17,6 +17,8 @@ export interface EnergyColumns {
    * Absent = no such firm.
    */
   readonly nationalMajor?: Uint8Array;
+  /** Share of the firm's direct CO2 (combustion + process) captured by CCUS, 0–1; absent = none. */
+  readonly captureRate?: Float64Array;
 }
 
 /** Whether firm e's energy belongs to the district's dual-control total (not a 单列 national major project). */

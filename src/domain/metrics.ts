@@ -39,6 +39,41 @@ export const METRIC_IDS = [
   'national_major_energy_tce',
   /** Σ of the firms' own CO2 boundaries (scope 1 + 2), beside `co2_t` on the scenario's boundary, for reconciliation. */
   'co2_firm_t',
+  // carbon dual control 2026–2030 (issue #13): carriers, carbon scopes, the carbon market, the headroom ledger, the budget
+  /** Non-fossil energy ÷ gross energy (scenario basis): own and bought green power + the grid's non-fossil share of the rest of the electricity (factors `grid_non_fossil_share`). */
+  'non_fossil_share',
+  /** Raw coal consumed by the operating firms, t (the carrier `coal_t`). */
+  'coal_t',
+  /** Direct CO2 (combustion after feedstock and capture, plus process) of the operating firms, t: scope 1. */
+  'co2_direct_t',
+  /** `co2_t` − `co2_direct_t`: the electricity and heat part of the district's CO2 on its boundary (territorial: net imports), t. */
+  'co2_indirect_t',
+  /** Direct CO2 of the firms the national carbon market covers that year (registry `ets`, or the factors file's sector coverage), t. */
+  'co2_ets_t',
+  /** `co2_t` − `co2_ets_t`, t. */
+  'co2_non_ets_t',
+  /** CO2 captured by CCUS (src/policies/ccus.ts), t: not in any CO2 total. */
+  'co2_captured_t',
+  /** CO2 of new projects as they come (start and ramp-up), t: a flow beside `new_project_energy_tce`. */
+  'new_project_co2_t',
+  /** The year's carbon budget on the district's boundary (`carbon_budget:`, carry-over included), t; NaN without a budget. */
+  'carbon_budget_t',
+  /** `carbon_budget_t` − `co2_t`, t; NaN without a budget. */
+  'carbon_headroom_t',
+  /** Energy in the headroom ledger's pool at the year's end (vacated, not yet drawn or expired), tce (src/ledger/). */
+  'energy_headroom_tce',
+  /** CO2 in the ledger's pool at the year's end, t. */
+  'co2_pool_t',
+  /** Land in the ledger's pool at the year's end, mu. */
+  'land_pool_mu',
+  /** Projects that started this year (admitted by the tests and the ledger). */
+  'projects_admitted',
+  /** Projects due by this year and waiting at its end (deferred for headroom or budget). */
+  'projects_deferred',
+  /** Projects rejected this year (an admission test failed, or deferred past `max_defer_years`). */
+  'projects_rejected',
+  /** Key energy users and emitters that missed their yearly obligation (src/policies/key-emitters.ts). */
+  'non_compliant_firms',
 ] as const;
 
 export type MetricId = (typeof METRIC_IDS)[number];
@@ -53,10 +88,20 @@ export const RATIO_METRICS: readonly MetricId[] = [
   'carbon_intensity',
   'value_added_per_mu_constant',
   'labor_productivity_current',
+  'non_fossil_share',
 ];
 
 /** Yearly flows: the metrics a `cumulative` target may sum. */
-export const FLOW_METRICS: readonly MetricId[] = ['vacated_energy_tce', 'co2_reduction_t', 'vacated_land_mu', 'new_project_energy_tce'];
+export const FLOW_METRICS: readonly MetricId[] = [
+  'vacated_energy_tce',
+  'co2_reduction_t',
+  'vacated_land_mu',
+  'new_project_energy_tce',
+  'new_project_co2_t',
+  'co2_captured_t',
+  'projects_admitted',
+  'projects_rejected',
+];
 
 /**
  * The unit each metric is stored in (summary.json, metrics.csv, draws.csv): DOMAIN §1 — energy in
@@ -70,7 +115,28 @@ export function storedUnit(metric: string): string {
     case 'co2_t':
     case 'co2_firm_t':
     case 'co2_reduction_t':
+    case 'co2_direct_t':
+    case 'co2_indirect_t':
+    case 'co2_ets_t':
+    case 'co2_non_ets_t':
+    case 'co2_captured_t':
+    case 'new_project_co2_t':
+    case 'carbon_budget_t':
+    case 'carbon_headroom_t':
+    case 'co2_pool_t':
       return 'tCO2';
+    case 'coal_t':
+      return 't';
+    case 'land_pool_mu':
+      return '亩';
+    case 'projects_admitted':
+    case 'projects_deferred':
+    case 'projects_rejected':
+      return '个';
+    case 'non_compliant_firms':
+      return '家';
+    case 'non_fossil_share':
+      return 'fraction';
     case 'vacated_land_mu':
     case 'land_mu':
       return '亩';

@@ -5,8 +5,15 @@ import type { ResolvedPolicy } from '../policies/types.js';
 import { FLOW, FLOWS, type SimState } from './state.js';
 
 /** The flows broken down by policy: one column each per policy of the scenario. */
-const POLICY_FLOWS = ['vacated_energy_tce', 'co2_reduction_t', 'vacated_land_mu', 'new_project_energy_tce', 'quota_shortfall'] as const;
-const FLOW_KIND = [FLOW.energy, FLOW.co2, FLOW.land, FLOW.newEnergy, FLOW.shortfall] as const;
+const POLICY_FLOWS = [
+  'vacated_energy_tce',
+  'co2_reduction_t',
+  'vacated_land_mu',
+  'new_project_energy_tce',
+  'quota_shortfall',
+  'new_project_co2_t',
+] as const;
+const FLOW_KIND = [FLOW.energy, FLOW.co2, FLOW.land, FLOW.newEnergy, FLOW.shortfall, FLOW.newCo2] as const;
 const PF = POLICY_FLOWS.length;
 
 /** The metrics of a run: DESIGN §4's ids, then `<flow>.<policy key>` for every policy (plain data, sent to workers and shards). */
@@ -79,7 +86,7 @@ export function writeMetrics(
   }
   const above = aboveScaleIndicators(state);
   const policies = layout.policyKeys.length;
-  const flowSum = [0, 0, 0, 0, 0];
+  const flowSum = [0, 0, 0, 0, 0, 0];
   for (let p = 0; p < policies; p++) {
     for (let f = 0; f < PF; f++) {
       const v = state.flows[p * FLOWS + FLOW_KIND[f]];
@@ -119,6 +126,7 @@ export function writeMetrics(
   set(M.grade_d, grades[4]);
   set(M.above_scale_value_added, above.valueAdded);
   set(M.quota_shortfall, flowSum[4]);
+  set(M.new_project_co2_t, flowSum[5]);
   set(M.pending_saving_tce, state.pendingSavingTce);
   set(M.national_major_energy_tce, totals.nationalMajorTce);
 }

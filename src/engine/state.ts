@@ -23,11 +23,15 @@ export interface EngineEvent {
   readonly pendingSavingTce: number;
   /** A recorded action replayed (events.csv `source: actual`), not a modelled one. */
   readonly actual: boolean;
+  /** CO2 of a new project as it comes (start, ramp-up step), t; 0 on every other event. */
+  readonly newProjectCo2T: number;
+  /** Why, in words, when a disposition needs a reason (a project deferred or rejected: the test or the headroom short); '' otherwise. */
+  readonly detail: string;
 }
 
 /** Flow kinds tallied per policy and year. */
-export const FLOW = { energy: 0, co2: 1, land: 2, newEnergy: 3, shortfall: 4 } as const;
-export const FLOWS = 5;
+export const FLOW = { energy: 0, co2: 1, land: 2, newEnergy: 3, shortfall: 4, newCo2: 5 } as const;
+export const FLOWS = 6;
 
 const f64 = (n: number, from?: ArrayLike<number>) => {
   const a = new Float64Array(n);
@@ -225,6 +229,8 @@ export class SimState implements PolicyState {
     pending = 0,
     recorded = false,
     noted = false,
+    newCo2 = 0,
+    detail = '',
   ): void {
     const major = this.nationalMajor[e] === 1;
     const energy = major ? 0 : energyTce;
@@ -234,12 +240,14 @@ export class SimState implements PolicyState {
     this.flows[f + FLOW.co2] += co2;
     this.flows[f + FLOW.land] += land;
     this.flows[f + FLOW.newEnergy] += newEnergy;
+    this.flows[f + FLOW.newCo2] += newCo2;
     const actual = recorded || (this.replay?.isActual(e, policy) ?? false);
     if (actual) {
       this.actualFlows[f + FLOW.energy] += energy;
       this.actualFlows[f + FLOW.co2] += co2;
       this.actualFlows[f + FLOW.land] += land;
       this.actualFlows[f + FLOW.newEnergy] += newEnergy;
+      this.actualFlows[f + FLOW.newCo2] += newCo2;
     }
     if (this.claims[e] < 0) this.claims[e] = policy;
     if (!noted) this.changed[e] = 1;
@@ -256,6 +264,8 @@ export class SimState implements PolicyState {
       shortfallFirms: 0,
       pendingSavingTce: pending,
       actual,
+      newProjectCo2T: newCo2,
+      detail,
     });
   }
 
@@ -278,6 +288,8 @@ export class SimState implements PolicyState {
       shortfallFirms: firms,
       pendingSavingTce: 0,
       actual: false,
+      newProjectCo2T: 0,
+      detail: '',
     });
   }
 
@@ -386,11 +398,12 @@ export class SimState implements PolicyState {
     startFirm(this, e);
     this.reaccount(e);
     this.co2Cut(e, 0); // carries the district's heat balance forward; a project's CO2 is new, not a cut
-    this.record(e, policy, action, 0, 0, 0, this.energyTce[e]);
+    this.record(e, policy, action, 0, 0, 0, this.energyTce[e], 0, false, false, this.co2T[e]);
   }
 
   scaleProject(e: number, factor: number, policy: number, action: string): void {
     const energy = this.energyTce[e];
+    const co2 = this.co2T[e];
     this.beforeChange(e);
     for (const c of CARRIERS) this.carriers[c][e] *= factor;
     this.feedstockTce[e] *= factor;
@@ -401,11 +414,11 @@ export class SimState implements PolicyState {
     this.pollutantT[e] *= factor;
     this.reaccount(e);
     this.co2Cut(e, 0); // as a start: the district's heat balance moves on; a ramp's CO2 is new, not a cut
-    if (this.active[e] === 1) this.record(e, policy, action, 0, 0, 0, this.energyTce[e] - energy);
+    if (this.active[e] === 1) this.record(e, policy, action, 0, 0, 0, this.energyTce[e] - energy, 0, false, false, this.co2T[e] - co2);
   }
 
-  note(e: number, policy: number, action: string): void {
-    this.record(e, policy, action, 0, 0, 0, 0, 0, false, true);
+  note(e: number, policy: number, action: string, detail = ''): void {
+    this.record(e, policy, action, 0, 0, 0, 0, 0, false, true, 0, detail);
   }
 
   pending(e: number, tce: number, policy: number): void {

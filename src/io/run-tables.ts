@@ -53,7 +53,8 @@ export function targetsCsv(run: Pick<RunResult, 'summary'>): string {
  * firms its policy's quota lacked that year; no firm) and `pending_saving_tce` (a `pending` row
  * at the period end: a saving started and not yet credited) extend the DESIGN list; `source`
  * says whether a disposition is a recorded action replayed (`actual`, src/actuals/) or the
- * model's (`model`).
+ * model's (`model`); `new_project_co2_t` is a project's CO2 as it comes and `detail` the reason of
+ * a deferral or rejection in words (issue #13).
  */
 export const EVENT_COLUMNS: readonly Column[] = [
   { key: 'draw', zh: '模拟序号', en: 'draw', type: 'integer' },
@@ -72,6 +73,8 @@ export const EVENT_COLUMNS: readonly Column[] = [
   { key: 'shortfall_firms', zh: '配额缺口(家)', en: 'quota shortfall (firms)', type: 'integer' },
   { key: 'pending_saving_tce', zh: '在建节能量(tce)', en: 'saving pending (tce)', type: 'number', decimals: 1 },
   { key: 'source', zh: '来源', en: 'source', type: 'text' },
+  { key: 'new_project_co2_t', zh: '新上项目碳排放(tCO2)', en: 'new-project CO2 (t)', type: 'number', decimals: 1 },
+  { key: 'detail', zh: '说明', en: 'detail', type: 'text' },
 ];
 
 /** Where a firm is: town, park and sector labels (new projects: their own label). */
@@ -94,6 +97,8 @@ export function eventsCsv(run: Pick<RunResult, 'events' | 'ids' | 'names' | 'lay
     e.shortfallFirms,
     e.pendingSavingTce,
     e.actual ? 'actual' : 'model',
+    e.newProjectCo2T,
+    e.detail,
   ]);
   return tableCsv({ columns: EVENT_COLUMNS, rows });
 }

@@ -94,8 +94,8 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
    * in the last simulated year it is also recorded as a `pending` event with its value.
    */
   pending(e: number, tce: number, policy: number): void;
-  /** Records a disposition without a change (an evaluation, a compliant review, a rejected project). */
-  note(e: number, policy: number, action: string): void;
+  /** Records a disposition without a change (an evaluation, a compliant review, a rejected project), with its reason in words (`detail`, events.csv). */
+  note(e: number, policy: number, action: string, detail?: string): void;
   /**
    * The policy that first took firm e this year (recorded any disposition of it), or −1: the
    * exclusivity mark of src/policies/selection.ts. Every method above that records claims.

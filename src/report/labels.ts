@@ -26,6 +26,23 @@ const METRIC_TITLES: Record<string, [zh: string, en: string]> = {
   labor_productivity_current: ['全员劳动生产率（现价）', 'Labour productivity (current prices)'],
   enterprises: ['企业数', 'Enterprises'],
   quota_shortfall: ['配额缺口', 'Quota shortfall'],
+  non_fossil_share: ['非化石能源消费比重', 'Non-fossil share of energy use'],
+  coal_t: ['煤炭消费量', 'Coal use'],
+  co2_direct_t: ['直接二氧化碳排放', 'Direct CO2 (scope 1)'],
+  co2_indirect_t: ['间接二氧化碳排放（电力热力）', 'Indirect CO2 (power and heat)'],
+  co2_ets_t: ['纳入全国碳市场企业排放', 'CO2 of firms in the national carbon market'],
+  co2_non_ets_t: ['非碳市场排放', 'CO2 outside the carbon market'],
+  co2_captured_t: ['碳捕集量（CCUS）', 'CO2 captured (CCUS)'],
+  new_project_co2_t: ['新上项目碳排放', 'New-project CO2'],
+  carbon_budget_t: ['碳排放预算', 'Carbon budget'],
+  carbon_headroom_t: ['碳排放预算余量', 'Carbon budget headroom'],
+  energy_headroom_tce: ['用能替代指标余额', 'Energy headroom in the replacement pool'],
+  co2_pool_t: ['碳排放替代指标余额', 'CO2 headroom in the replacement pool'],
+  land_pool_mu: ['腾出用地指标余额', 'Land in the replacement pool'],
+  projects_admitted: ['准入项目数', 'Projects admitted'],
+  projects_deferred: ['缓批项目数', 'Projects deferred'],
+  projects_rejected: ['不予准入项目数', 'Projects rejected'],
+  non_compliant_firms: ['未完成降碳任务的重点单位', 'Key units missing their obligation'],
 };
 
 const WORDS = {

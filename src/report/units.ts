@@ -10,7 +10,7 @@ export interface DisplayUnit {
 
 /** Returns the display unit of a metric, or of a growth/change target on it (%). */
 export function displayUnit(metric: string, kind: string = 'level'): DisplayUnit {
-  if (kind === 'cagr' || kind === 'change' || metric === 'value_added_rate') return { scale: 100, decimals: 1, unit: '%' };
+  if (kind === 'cagr' || kind === 'change' || metric === 'value_added_rate' || metric === 'non_fossil_share') return { scale: 100, decimals: 1, unit: '%' };
   const base = metric.split('.')[0];
   switch (base) {
     case 'energy_tce':
@@ -20,13 +20,32 @@ export function displayUnit(metric: string, kind: string = 'level'): DisplayUnit
     case 'new_project_energy_tce':
     case 'pending_saving_tce':
     case 'national_major_energy_tce':
+    case 'energy_headroom_tce':
       return { scale: 1e-4, decimals: 2, unit: '万tce' };
     case 'co2_t':
     case 'co2_firm_t':
     case 'co2_reduction_t':
+    case 'co2_direct_t':
+    case 'co2_indirect_t':
+    case 'co2_ets_t':
+    case 'co2_non_ets_t':
+    case 'co2_captured_t':
+    case 'new_project_co2_t':
+    case 'carbon_budget_t':
+    case 'carbon_headroom_t':
+    case 'co2_pool_t':
       return { scale: 1e-4, decimals: 2, unit: '万tCO2' };
+    case 'coal_t':
+      return { scale: 1e-4, decimals: 2, unit: '万t' };
+    case 'projects_admitted':
+    case 'projects_deferred':
+    case 'projects_rejected':
+      return { scale: 1, decimals: 0, unit: '个' };
+    case 'non_compliant_firms':
+      return { scale: 1, decimals: 0, unit: '家' };
     case 'vacated_land_mu':
     case 'land_mu':
+    case 'land_pool_mu':
       return { scale: 1, decimals: 0, unit: '亩' };
     case 'tax_per_mu':
     case 'value_added_per_mu':

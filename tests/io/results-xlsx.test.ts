@@ -59,7 +59,7 @@ const summary = {
 
 const events = tableCsv({
   columns: EVENT_COLUMNS,
-  rows: [[0, 2021, 'A', '@SUM(1)', 'rectification-2', 'close', 1.5, 2, 3, 0, '蛟川街道', '园区外', 'C26', 0, 0, 'actual']],
+  rows: [[0, 2021, 'A', '@SUM(1)', 'rectification-2', 'close', 1.5, 2, 3, 0, '蛟川街道', '园区外', 'C26', 0, 0, 'actual', 0, '']],
 });
 
 describe('the run workbook tables', () => {
@@ -112,6 +112,8 @@ describe('the run workbook tables', () => {
       0, // shortfall_firms: 0 on every event but a shortfall row
       0, // pending_saving_tce
       '实际', // source: a recorded action replayed
+      0, // new_project_co2_t
+      null, // detail: empty
     ]);
     expect(eventsTable(events, summary.policies, 'en').rows[0].slice(4, 6)).toEqual(['rectification-2', 'close']);
   });

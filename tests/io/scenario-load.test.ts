@@ -1,3 +1,4 @@
+import { FLOW_METRICS } from '../../src/domain/metrics.js';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -196,7 +197,7 @@ targets:
         8,
         22,
         'targets[1].metric',
-        msg.cumulativeNeedsFlow('tax_per_mu', ['vacated_energy_tce', 'co2_reduction_t', 'vacated_land_mu', 'new_project_energy_tce']),
+        msg.cumulativeNeedsFlow('tax_per_mu', FLOW_METRICS),
       ],
       ['a.yaml', 9, 22, 'targets[2].metric', expect.stringContaining('"tax_per_acre" is not allowed (did you mean \'tax_per_mu\'?)')],
     ]);
