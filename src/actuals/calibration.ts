@@ -1,5 +1,5 @@
 import { CARRIERS } from '../domain/carriers.js';
-import { FLOW_METRICS, METRIC_IDS, type MetricId } from '../domain/metrics.js';
+import { CORE_METRIC_IDS, FLOW_METRICS, type MetricId } from '../domain/metrics.js';
 import { ImpossibleValue } from '../domain/impossible-value.js';
 import { growValueAdded } from '../economy/economics.js';
 import { msg } from '../messages/messages.js';
@@ -35,6 +35,7 @@ const FLOW_KIND: Partial<Record<MetricId, number>> = {
   co2_reduction_t: FLOW.co2,
   vacated_land_mu: FLOW.land,
   new_project_energy_tce: FLOW.newEnergy,
+  new_project_co2_t: FLOW.newCo2,
 };
 /** The firm set a series is matched on: 0 规上, 1 all (the district). */
 type FirmSet = 0 | 1;
@@ -134,12 +135,14 @@ export class Calibration {
       list.push(s);
       this.byYear.set(s.year, list);
     }
+    // the flows the policies make (not projects counted, nor CO2 captured): observed values replace them
     for (const metric of FLOW_METRICS) {
+      if (FLOW_KIND[metric] === undefined) continue;
       for (let year = base + 1; year <= asOf.year; year++) {
         const floor = year > lastCompleteYear;
         const value = observedFlow(values, metric, year, floor ? asOf.month : 12);
-        // the metric's row in a draw's block: the layout starts with METRIC_IDS (src/engine/metrics.ts)
-        if (value !== undefined) this.flows.push({ metric, m: METRIC_IDS.indexOf(metric), year, value, floor });
+        // the metric's row in a draw's block: the layout starts with CORE_METRIC_IDS (src/engine/metrics.ts)
+        if (value !== undefined) this.flows.push({ metric, m: CORE_METRIC_IDS.indexOf(metric), year, value, floor });
       }
     }
     this.calibrated = { va: new Uint8Array(capacity), energy: new Uint8Array(capacity) };

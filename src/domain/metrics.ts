@@ -56,10 +56,6 @@ export const METRIC_IDS = [
   'co2_captured_t',
   /** CO2 of new projects as they come (start and ramp-up), t: a flow beside `new_project_energy_tce`. */
   'new_project_co2_t',
-  /** The year's carbon budget on the district's boundary (`carbon_budget:`, carry-over included), t; NaN without a budget. */
-  'carbon_budget_t',
-  /** `carbon_budget_t` − `co2_t`, t; NaN without a budget. */
-  'carbon_headroom_t',
   /** Energy in the headroom ledger's pool at the year's end (vacated, not yet drawn or expired), tce (src/ledger/). */
   'energy_headroom_tce',
   /** CO2 in the ledger's pool at the year's end, t. */
@@ -74,9 +70,20 @@ export const METRIC_IDS = [
   'projects_rejected',
   /** Key energy users and emitters that missed their yearly obligation (src/policies/key-emitters.ts). */
   'non_compliant_firms',
+  // last, and in a run's layout only when the scenario has a carbon budget (src/engine/metrics.ts)
+  /** The year's carbon budget on the district's boundary (`carbon_budget:`, carry-over included), t. */
+  'carbon_budget_t',
+  /** `carbon_budget_t` − `co2_t`, t. */
+  'carbon_headroom_t',
 ] as const;
 
 export type MetricId = (typeof METRIC_IDS)[number];
+
+/** The metrics a run has only with a carbon budget: the last ids of {@link METRIC_IDS}, after the policies' flows in a run's layout. */
+export const BUDGET_METRICS: readonly MetricId[] = ['carbon_budget_t', 'carbon_headroom_t'];
+
+/** The metrics every run has, in the order a run's layout starts with. */
+export const CORE_METRIC_IDS: readonly MetricId[] = METRIC_IDS.filter((m) => !BUDGET_METRICS.includes(m));
 
 /** Ratio indicators: a quotient of two totals, undefined when the denominator is empty. */
 export const RATIO_METRICS: readonly MetricId[] = [

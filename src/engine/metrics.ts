@@ -1,6 +1,6 @@
 import type { YearTotals } from '../accounting/account.js';
 import { aboveScaleIndicators } from '../accounting/indicators.js';
-import { METRIC_IDS, type MetricId } from '../domain/metrics.js';
+import { BUDGET_METRICS, CORE_METRIC_IDS, type MetricId } from '../domain/metrics.js';
 import type { ResolvedPolicy } from '../policies/types.js';
 import { FLOW, FLOWS, type SimState } from './state.js';
 
@@ -16,7 +16,10 @@ const POLICY_FLOWS = [
 const FLOW_KIND = [FLOW.energy, FLOW.co2, FLOW.land, FLOW.newEnergy, FLOW.shortfall, FLOW.newCo2] as const;
 const PF = POLICY_FLOWS.length;
 
-/** The metrics of a run: DESIGN §4's ids, then `<flow>.<policy key>` for every policy (plain data, sent to workers and shards). */
+/**
+ * The metrics of a run: DESIGN §4's ids, then `<flow>.<policy key>` for every policy, then the
+ * budget's metrics when the scenario has a carbon budget (plain data, sent to workers and shards).
+ */
 export interface MetricLayout {
   readonly ids: readonly string[];
   readonly years: readonly number[];
@@ -29,8 +32,8 @@ export function metricIndex(layout: MetricLayout, id: string): number {
   return layout.ids.indexOf(id);
 }
 
-/** Names the policies and lays out the metric ids of a run. */
-export function metricLayout(policies: readonly ResolvedPolicy[], base: number, end: number): MetricLayout {
+/** Names the policies and lays out the metric ids of a run; `budget`: the scenario has a carbon budget. */
+export function metricLayout(policies: readonly ResolvedPolicy[], base: number, end: number, budget = false): MetricLayout {
   const seen = new Map<string, number>();
   const policyKeys = policies.map((p) => {
     const k = (seen.get(p.module.type) ?? 0) + 1;
@@ -38,13 +41,13 @@ export function metricLayout(policies: readonly ResolvedPolicy[], base: number, 
     return k === 1 ? p.module.type : `${p.module.type}-${k}`;
   });
   return {
-    ids: [...METRIC_IDS, ...policyKeys.flatMap((k) => POLICY_FLOWS.map((f) => `${f}.${k}`))],
+    ids: [...CORE_METRIC_IDS, ...policyKeys.flatMap((k) => POLICY_FLOWS.map((f) => `${f}.${k}`)), ...(budget ? BUDGET_METRICS : [])],
     years: Array.from({ length: end - base + 1 }, (_, i) => base + i),
     policyKeys,
   };
 }
 
-const M = Object.fromEntries(METRIC_IDS.map((id, i) => [id, i])) as Record<MetricId, number>;
+const M = Object.fromEntries(CORE_METRIC_IDS.map((id, i) => [id, i])) as Record<MetricId, number>;
 
 /**
  * Writes one year's metrics of a draw into `out` at `out[m × years + y]`: totals and flows over
@@ -91,7 +94,7 @@ export function writeMetrics(
     for (let f = 0; f < PF; f++) {
       const v = state.flows[p * FLOWS + FLOW_KIND[f]];
       flowSum[f] += v;
-      set(METRIC_IDS.length + p * PF + f, v);
+      set(CORE_METRIC_IDS.length + p * PF + f, v);
     }
   }
   set(M.energy_tce, totals.grossTce);
@@ -129,4 +132,17 @@ export function writeMetrics(
   set(M.new_project_co2_t, flowSum[5]);
   set(M.pending_saving_tce, state.pendingSavingTce);
   set(M.national_major_energy_tce, totals.nationalMajorTce);
+  // the headroom ledger (src/ledger/): pools at the year's end, projects, the budget
+  const ledger = state.ledger;
+  set(M.energy_headroom_tce, ledger.balanceAt(0, y));
+  set(M.co2_pool_t, ledger.balanceAt(1, y));
+  set(M.land_pool_mu, ledger.balanceAt(2, y));
+  set(M.projects_admitted, ledger.admitted);
+  set(M.projects_deferred, ledger.deferred);
+  set(M.projects_rejected, ledger.rejected);
+  if (ledger.budget) {
+    const b = CORE_METRIC_IDS.length + policies * PF;
+    set(b, ledger.budgetT);
+    set(b + 1, ledger.budgetT - totals.co2T);
+  }
 }

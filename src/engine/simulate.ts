@@ -9,6 +9,7 @@ import type { EnterpriseTable } from '../domain/enterprise-table.js';
 import { evaluate, type EvaluationColumns, type EvaluationOutput } from '../evaluation/evaluate.js';
 import type { EvaluationModel } from '../evaluation/model.js';
 import type { PolicyRuntime } from '../policies/types.js';
+import { HeadroomLedger } from '../ledger/ledger.js';
 import { createRng, type Rng } from '../random/rng.js';
 import { GridFactorPath } from '../scenario/grid-factor.js';
 import type { Scenario, SectorParam } from '../scenario/resolve.js';
@@ -72,7 +73,9 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
   const capacity = table.n + slots.reduce((a, b) => a + b, 0);
   const state = new SimState(table, capacity - table.n, policies.length);
   state.end = end;
-  const layout = metricLayout(policies, base, end);
+  const layout = metricLayout(policies, base, end, scenario.budget !== undefined);
+  const ledger = new HeadroomLedger(scenario.ledger, scenario.budget, base, end);
+  state.ledger = ledger;
   const drawParams: { name: string; read: () => number }[] = [];
   let first = table.n;
   const runtimes: PolicyRuntime[] = policies.map((p, i) => {
@@ -138,6 +141,8 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
   // the district's own power and heat suppliers, for the carbon boundary (src/accounting/boundary.ts)
   const carbon = new CarbonLedger(scenario.accounting.carbonBoundary, supplyBase(table, table, factors, base), capacity, factors);
   state.carbon = carbon;
+  const sum = () => sumAccounts(state, accounts, state.active, scenario.accounting, k, baseRenewable, carbon);
+  state.districtCo2T = () => sum().co2T;
   const policyRngs: Rng[] = new Array(policies.length);
   // what actually happened (src/actuals/): the record the policies replay, and the observed values a draw matches
   const actuals = scenario.actuals;
@@ -179,21 +184,24 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
 
     state.startYear(base);
     const baseTotals = accountYear(base);
+    ledger.startDraw(baseTotals.co2T);
     evaluate(evalCols, evaluation, evalOut, official);
     writeMetrics(state, baseTotals, layout, 0, out, offset);
     hooks.yearEnd?.(state, base);
     for (let y = 1; y < years; y++) {
       const year = base + y;
       state.startYear(year);
+      ledger.startYear(year);
       advanceYear(state, bg, year, dynamics);
       accountYear(year);
       evaluate(evalCols, evaluation, evalOut);
       for (let i = 0; i < runtimes.length; i++) runtimes[i].apply(state, year, policyRngs[i]);
       for (let i = 0; i < runtimes.length; i++) runtimes[i].endYear?.(state, year);
       // policies re-accounted every firm they changed: sum instead of accounting all again
-      const sum = () => sumAccounts(state, accounts, state.active, scenario.accounting, k, baseRenewable, carbon);
       calibration?.calibrateYear(state, year, sum);
       const totals = sum();
+      state.creditLedger();
+      ledger.endYear(totals.co2T);
       writeMetrics(state, totals, layout, y, out, offset);
       calibration?.adjustFlows(state, year, out, offset, y, years);
       hooks.yearEnd?.(state, year);

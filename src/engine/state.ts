@@ -5,6 +5,7 @@ import type { EnterpriseTable } from '../domain/enterprise-table.js';
 import { growValueAdded, raiseValueAddedRate, startFirm } from '../economy/economics.js';
 import type { PolicyState } from '../policies/types.js';
 import type { ReplayBook } from '../actuals/replay.js';
+import type { HeadroomLedger, LedgerDecision, ProjectNeed } from '../ledger/ledger.js';
 
 /** One line of the audit trail (events.csv). */
 export interface EngineEvent {
@@ -103,6 +104,10 @@ export class SimState implements PolicyState {
   carbon: CarbonLedger | undefined;
   /** What the record leaves to the policies (src/actuals/replay.ts; set by the engine when the scenario has actuals). */
   replay: ReplayBook | undefined;
+  /** The headroom ledger and carbon budget (src/ledger/; set by the engine). */
+  ledger!: HeadroomLedger;
+  /** The district's CO2 on the scenario's boundary now, mid-year (set by the engine; the budget test reads it). */
+  districtCo2T: () => number = () => Number.NaN;
 
   private readonly base: { u8: [Uint8Array, Uint8Array][]; f64: [Float64Array, Float64Array][] };
   private readonly one = createOneAccount();
@@ -415,6 +420,46 @@ export class SimState implements PolicyState {
     this.reaccount(e);
     this.co2Cut(e, 0); // as a start: the district's heat balance moves on; a ramp's CO2 is new, not a cut
     if (this.active[e] === 1) this.record(e, policy, action, 0, 0, 0, this.energyTce[e] - energy, 0, false, false, this.co2T[e] - co2);
+  }
+
+  get maxDeferYears(): number {
+    return this.ledger.rules.maxDeferYears;
+  }
+
+  admitProject(need: ProjectNeed, recorded = false): LedgerDecision {
+    const l = this.ledger;
+    this.creditLedger();
+    if (recorded) {
+      l.force(need);
+    } else if (l.gating) {
+      const d = l.request(need, l.budget ? this.districtCo2T() : 0);
+      if (!d.fits) return d;
+    } else l.force(need);
+    l.admitted++;
+    return { fits: true, detail: '' };
+  }
+
+  /** Credits the ledger with this year's vacated flows so far (every policy's). */
+  creditLedger(): void {
+    let energy = 0,
+      co2 = 0,
+      land = 0;
+    for (let f = 0; f < this.flows.length; f += FLOWS) {
+      energy += this.flows[f + FLOW.energy];
+      co2 += this.flows[f + FLOW.co2];
+      land += this.flows[f + FLOW.land];
+    }
+    this.ledger.credit(energy, co2, land);
+  }
+
+  deferProject(e: number, policy: number, detail: string): void {
+    this.ledger.deferred++;
+    this.note(e, policy, 'deferred', detail);
+  }
+
+  rejectProject(e: number, policy: number, detail: string): void {
+    this.ledger.rejected++;
+    this.note(e, policy, 'rejected', detail);
   }
 
   note(e: number, policy: number, action: string, detail = ''): void {

@@ -451,4 +451,25 @@ export const msg = {
     `two ${kind} sources given (${files.join(', ')}): merge them into one file, or give one workbook with both sheets`,
   recordedPolicyIdleYear: (key: string, years: readonly number[]) =>
     `policy ${key} has recorded actions, but none in ${years.join(', ')}: the record says it did nothing by its rule then (complete years); add its actions if it acted`,
+  // ledger and carbon budget (src/ledger/, issue #13 §2–§3)
+  budgetForm: () =>
+    'carbon_budget takes either cap_t: { 2026: t, …, 2030: t } (a cap by year) or change: { 2030: -0.05 } with an optional base_t (a path relative to the base year), not both',
+  budgetNotPositive: (v: number) => `a carbon budget is a positive tonnage; got ${v}`,
+  budgetChange: (v: number) => `a budget change is relative to the base year and above −1 (−100 %); got ${v}`,
+  budgetMetricWithoutBudget: (metric: string) =>
+    `${metric} needs a carbon budget: add carbon_budget: { cap_t: { … } } (or change:) to the scenario, or target co2_t instead`,
+  withinBudgetYears: (from: number, year: number) =>
+    `a within_budget span runs from 'from' (${from}) to 'year' (${year}): 'from' must not be after 'year'`,
+  projectDeferred: (shorts: string) => `缓批: ${shorts}`,
+  projectRejectedAfterDefer: (years: number, shorts: string) => `缓批 ${years} 年仍无空间, 不予准入: ${shorts}`,
+  projectRejectedTests: (outcomes: string) => `未通过准入评价: ${outcomes}`,
+  ledgerBadNeed: (quantity: string, v: number) =>
+    `a project asked the headroom ledger for ${v} of ${quantity}: a project's need at full capacity is a finite number ≥ 0 (check its row in the pipeline)`,
+  ledgerShort: (quantity: 'energy' | 'co2' | 'land', v: number) =>
+    quantity === 'energy'
+      ? `用能替代指标缺 ${(v / 1e4).toFixed(2)} 万tce`
+      : quantity === 'co2'
+        ? `碳排放替代指标缺 ${(v / 1e4).toFixed(2)} 万tCO2`
+        : `用地指标缺 ${v.toFixed(0)} 亩`,
+  budgetOver: (v: number) => `碳排放预算超出 ${(v / 1e4).toFixed(2)} 万tCO2`,
 };

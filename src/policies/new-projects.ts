@@ -8,7 +8,9 @@ import { msg } from '../messages/messages.js';
 import type { Rng } from '../random/rng.js';
 import { DOMAINS } from '../scenario/domain.js';
 import { paramSchema, paramValue, type Param } from '../scenario/param.js';
+import { admissionTests, outcomesText, type AdmissionRules } from '../ledger/admission.js';
 import { PolicyParam, resolveOptional, resolveYears, yearsSchema } from './common.js';
+import { TWO_HIGH_DIVISIONS } from './two-high-review.js';
 import type { PolicyModule, PolicyResolveContext, PolicyState } from './types.js';
 
 const schema = z.strictObject({
@@ -44,12 +46,14 @@ const schema = z.strictObject({
       labor_productivity: paramSchema().optional(),
     })
     .optional(),
-  /** Admission standards: a project that fails any is rejected and never starts. */
+  /** Admission standards (节能审查 and 项目碳评价, src/ledger/admission.ts): a project that fails any is rejected and never starts. */
   admission: z
     .strictObject({
       min_tax_per_mu: z.number().nonnegative().optional(),
       /** Dual-control energy per 万元 VA at full capacity, tce (feedstock excluded; not applied to national major projects). */
       max_energy_intensity: z.number().nonnegative().optional(),
+      /** CO2 on the firm boundary (scope 1 + 2) per 万元 VA at full capacity, t (every project, national major ones too). */
+      max_carbon_intensity: z.number().nonnegative().optional(),
     })
     .default({}),
 });
@@ -85,8 +89,7 @@ interface Params {
   readonly generatedRamp: readonly number[];
   /** Start year of each generated slot. */
   readonly generatedYears: readonly number[];
-  readonly minTaxPerMu: number;
-  readonly maxEnergyIntensity: number;
+  readonly admission: AdmissionRules;
   /** 1 for a pipeline project whose start is recorded (src/actuals/): it starts in its recorded year, admitted as it was. */
   readonly recordedStart: readonly number[];
 }
@@ -215,8 +218,11 @@ export const newProjects: PolicyModule<Spec, Params> = {
         generated,
         generatedRamp: ramp,
         generatedYears,
-        minTaxPerMu: spec.admission.min_tax_per_mu ?? 0,
-        maxEnergyIntensity: spec.admission.max_energy_intensity ?? Infinity,
+        admission: {
+          minTaxPerMu: spec.admission.min_tax_per_mu ?? 0,
+          maxEnergyIntensity: spec.admission.max_energy_intensity ?? Infinity,
+          maxCarbonIntensity: spec.admission.max_carbon_intensity ?? Infinity,
+        },
         recordedStart: replayed?.recordedStart ?? [],
       },
       issues,
@@ -239,8 +245,26 @@ export const newProjects: PolicyModule<Spec, Params> = {
     const rampShares = Float64Array.from(shares);
     /** Share of full capacity in a slot's k-th year (k = 0 the start year): 1 after its list. */
     const share = (i: number, k: number) => (rampFrom[i] + k < rampFrom[i + 1] ? rampShares[rampFrom[i] + k] : 1);
-    const lastRampYear = Int32Array.from({ length: slots }, (_, i) => startYear[i] + rampFrom[i + 1] - rampFrom[i]);
+    /** Years of a slot's ramp-up list (its steps after the start year). */
+    const rampYears = (i: number) => rampFrom[i + 1] - rampFrom[i];
     const admitted = new Uint8Array(slots);
+    /** The year each slot is next considered (its start year, later when deferred for headroom); the year it started; its CO2 at full capacity. */
+    const due = new Int32Array(slots);
+    const startedIn = new Int32Array(slots);
+    const fullCo2 = new Float64Array(slots);
+    /**
+     * CO2 the admitted projects still ramping up will add at full capacity, beyond what they emit
+     * now (slots before i have taken this year's step, the others not yet): the budget counts it.
+     */
+    const rampRemainder = (s: PolicyState, i: number, year: number) => {
+      let rest = 0;
+      for (let j = 0; j < slots; j++) {
+        if (admitted[j] === 0 || s.active[first + j] === 0) continue;
+        const step = j < i || startedIn[j] === year ? year - startedIn[j] : year - 1 - startedIn[j];
+        if (step < rampYears(j)) rest += fullCo2[j] * (1 - share(j, step));
+      }
+      return rest;
+    };
     const pipelineSector = (p.pipeline?.divisions ?? []).map((d) => layout.sectorCode(d));
     const generatedSector = p.generated ? layout.sectorCode(p.generated.division) : 0;
     const g = p.generated;
@@ -299,31 +323,64 @@ export const newProjects: PolicyModule<Spec, Params> = {
       startDraw(s, rng) {
         for (const x of gen) x.startDraw(rng);
         admitted.fill(0);
+        due.set(startYear);
+        startedIn.fill(0);
+        fullCo2.fill(0);
         for (let i = 0; i < piped; i++) setPipeline(s, first + i, p.pipeline!, i, pipelineSector[i]);
       },
       apply(s, year, rng) {
         let k = 0;
         for (let i = 0; i < slots; i++) {
           const e = first + i;
-          if (admitted[i] === 1 && year > startYear[i] && year <= lastRampYear[i] && s.active[e] === 1) {
+          if (admitted[i] === 1 && year > startedIn[i] && year <= startedIn[i] + rampYears(i) && s.active[e] === 1) {
             // the next ramp-up step: from last year's share of full capacity to this year's
-            const step = year - startYear[i];
+            const step = year - startedIn[i];
             const factor = share(i, step) / share(i, step - 1);
             if (factor !== 1) s.scaleProject(e, factor, policy, 'ramp');
             continue;
           }
-          if (startYear[i] !== year) continue;
-          if (i >= piped) setGenerated(s, e, k++, year, rng);
-          // admission at full capacity: dual-control energy (feedstock excluded) per VA; tax per mu
+          if (due[i] !== year) continue;
+          if (i >= piped && year === startYear[i]) setGenerated(s, e, k++, year, rng);
+          // the tests at full capacity (src/ledger/admission.ts), then the headroom ledger
           s.measure(e);
-          const intensity = s.energyTce[e] / s.valueAdded[e];
-          const taxPerMu = s.tax[e] / s.landMu[e];
-          const intensityTested = s.nationalMajor[e] === 0;
           const recorded = i < piped && p.recordedStart[i] === 1;
-          if (!recorded && (taxPerMu < p.minTaxPerMu || (intensityTested && intensity > p.maxEnergyIntensity))) {
-            s.note(e, policy, 'rejected');
+          if (!recorded && year === startYear[i]) {
+            const outcomes = admissionTests(
+              {
+                energyTce: s.energyTce[e],
+                co2T: s.co2T[e],
+                valueAdded: s.valueAdded[e],
+                tax: s.tax[e],
+                landMu: s.landMu[e],
+                nationalMajor: s.nationalMajor[e] === 1,
+              },
+              p.admission,
+            );
+            if (outcomes.some((o) => !o.passed)) {
+              s.rejectProject(e, policy, msg.projectRejectedTests(outcomesText(outcomes)));
+              continue;
+            }
+          }
+          const decision = s.admitProject(
+            {
+              energyTce: s.nationalMajor[e] === 1 ? 0 : s.energyTce[e],
+              co2T: s.co2T[e],
+              landMu: s.landMu[e],
+              twoHigh: TWO_HIGH_DIVISIONS.includes(s.sectors[s.sector[e]].slice(0, 3)),
+              rampCo2T: rampRemainder(s, i, year),
+            },
+            recorded,
+          );
+          if (!decision.fits) {
+            const waited = year - startYear[i];
+            if (waited < s.maxDeferYears) {
+              due[i] = year + 1;
+              s.deferProject(e, policy, msg.projectDeferred(decision.detail));
+            } else s.rejectProject(e, policy, msg.projectRejectedAfterDefer(waited, decision.detail));
             continue;
           }
+          fullCo2[i] = s.co2T[e];
+          startedIn[i] = year;
           if (share(i, 0) !== 1) s.scaleProject(e, share(i, 0), policy, 'ramp');
           s.startProject(e, policy, 'start');
           admitted[i] = 1;

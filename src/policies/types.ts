@@ -6,6 +6,7 @@ import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import type { EvaluationColumns } from '../evaluation/evaluate.js';
 import type { Rng } from '../random/rng.js';
 import type { RecordedAction } from '../actuals/types.js';
+import type { LedgerDecision, ProjectNeed } from '../ledger/ledger.js';
 
 /** What a policy's resolve step may consult besides its own entry. */
 export interface PolicyResolveContext {
@@ -94,7 +95,21 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
    * in the last simulated year it is also recorded as a `pending` event with its value.
    */
   pending(e: number, tce: number, policy: number): void;
-  /** Records a disposition without a change (an evaluation, a compliant review, a rejected project), with its reason in words (`detail`, events.csv). */
+  /**
+   * Asks the headroom ledger (src/ledger/ledger.ts) whether a project that passed its admission
+   * tests may start this year, at full capacity: with a `ledger:` block or a carbon budget it
+   * fits only when the binding pools and the budget hold it; without either it always fits. A
+   * project that fits draws the pools and counts as admitted (call startProject next); `recorded`
+   * (a start the actuals list) draws without a test.
+   */
+  admitProject(need: ProjectNeed, recorded?: boolean): LedgerDecision;
+  /** A project may wait this many years after its due year for headroom (the ledger's `max_defer_years`). */
+  readonly maxDeferYears: number;
+  /** Records that a project waits for headroom this year (`deferred`, with the shortfall in words). */
+  deferProject(e: number, policy: number, detail: string): void;
+  /** Records that a project is rejected (`rejected`: a test failed, or it waited too long), with the reason in words. */
+  rejectProject(e: number, policy: number, detail: string): void;
+  /** Records a disposition without a change (an evaluation, a compliant review), with its reason in words (`detail`, events.csv). */
   note(e: number, policy: number, action: string, detail?: string): void;
   /**
    * The policy that first took firm e this year (recorded any disposition of it), or −1: the

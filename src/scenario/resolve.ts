@@ -1,3 +1,5 @@
+import { BUDGET_METRICS } from '../domain/metrics.js';
+import { resolveBudget, resolveLedger, type BudgetRules, type LedgerRules } from '../ledger/rules.js';
 import type { AccountingConfig } from '../accounting/config.js';
 import type { Actuals, RecordedAction } from '../actuals/types.js';
 import type { ProjectTable } from '../domain/project-table.js';
@@ -52,6 +54,10 @@ export interface Scenario {
   readonly tracked: readonly TrackedIndicator[];
   /** What actually happened, up to `as_of` (src/actuals/); set by the io layer after resolve. */
   readonly actuals?: Actuals;
+  /** The headroom ledger's rules (src/ledger/): pools kept for the metrics only without a `ledger:` block. */
+  readonly ledger: LedgerRules;
+  /** The yearly carbon budget (`carbon_budget:`), if any. */
+  readonly budget?: BudgetRules;
 }
 
 /** The scenario's `tracking:` block, defaults filled in. */
@@ -246,6 +252,13 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
     });
   });
 
+  const ledger = resolveLedger(spec.ledger);
+  const budget = resolveBudget(spec.carbon_budget, base, end, ['carbon_budget'], issues);
+  targets.forEach((t, i) => {
+    if (BUDGET_METRICS.includes(t.metric) && spec.carbon_budget === undefined)
+      issues.push({ path: ['targets', i, 'metric'], code: 'target/budget', message: msg.budgetMetricWithoutBudget(t.metric) });
+  });
+
   const tracking = resolveTracking(spec, issues);
   const tracked = resolveTracked(spec, targets, base, end, issues);
 
@@ -272,6 +285,8 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
       targets,
       tracking,
       tracked,
+      ledger,
+      ...(budget ? { budget } : {}),
     },
     issues,
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fuelMixOverrideSchema } from '../accounting/fuel-mix.js';
 import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
+import { budgetSchema, ledgerSchema } from '../ledger/rules.js';
 import { gridFactorSchema } from './grid-factor.js';
 import { checkParam, type ParamInput } from './param.js';
 
@@ -105,6 +106,10 @@ export const scenarioSchema = z.strictObject({
     )
     .default({}),
   policies: z.array(z.record(z.string(), z.unknown())).default([]),
+  /** The headroom ledger (src/ledger/): new projects start on vacated energy, CO2 and land under replacement ratios (等量/减量替代). */
+  ledger: ledgerSchema.optional(),
+  /** Yearly carbon budget on the district's CO2 (碳排放预算管理): projects are admitted only while the year's budget holds. */
+  carbon_budget: budgetSchema.optional(),
   targets: z.array(z.unknown()).default([]),
   /**
    * What actually happened (src/actuals/): `{ values: FILE, actions: FILE }` (CSV or XLSX, paths
@@ -193,6 +198,7 @@ const TEXT_KEYS = new Set([
   'actions',
   'as_of',
   'unit',
+  'binding',
 ]);
 
 /**

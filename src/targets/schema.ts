@@ -4,8 +4,12 @@ import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import { availableBases, metricAtPrices, PRICE_BASES } from '../domain/price-basis.js';
 import { msg } from '../messages/messages.js';
 
-/** Target kinds (DESIGN §3): value in a year, sum of a flow, average annual growth, relative change. */
-export const TARGET_KINDS = ['level', 'cumulative', 'cagr', 'change'] as const;
+/**
+ * Target kinds (DESIGN §3): value in a year, sum of a flow, average annual growth, relative
+ * change; `within_budget` (issue #13 §3): the bound holds in every year from `from` to `year`
+ * (e.g. `carbon_headroom_t` at least 0: the CO2 stays within each year's budget).
+ */
+export const TARGET_KINDS = ['level', 'cumulative', 'cagr', 'change', 'within_budget'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 const goal = z.union([z.number(), z.string().min(1)]);
@@ -60,9 +64,9 @@ export interface Target {
   readonly path?: readonly { readonly year: number; readonly value: number }[];
 }
 
-/** Default `from`: a cumulative sum starts the year after the base; growth and change start at the base. */
+/** Default `from`: a cumulative sum and a within-budget span start the year after the base; growth and change start at the base. */
 export function defaultFrom(kind: TargetKind, base: number): number {
-  return kind === 'cumulative' ? base + 1 : base;
+  return kind === 'cumulative' || kind === 'within_budget' ? base + 1 : base;
 }
 
 /** Checks a target's years against the scenario period. */
@@ -76,7 +80,7 @@ export function checkTargetYears(t: TargetSpec, base: number, end: number, path:
       issues.push({ path: [...path, 'from'], code: 'target/year', message: msg.yearOutsidePeriod(from, base, end, "'from'") });
     else if (t.kind === 'cumulative' && from <= base)
       issues.push({ path: [...path, 'from'], code: 'target/year', message: msg.yearNotAfterBase(from, base, "a cumulative sum's 'from'") });
-    else if (t.kind === 'cumulative' ? from > t.year : from >= t.year)
+    else if (t.kind === 'cumulative' || t.kind === 'within_budget' ? from > t.year : from >= t.year)
       issues.push({ path: [...path, 'from'], code: 'target/year', message: msg.fromNotBeforeYear(from, t.year) });
   }
   for (const y of Object.keys(t.path ?? {}).map(Number))

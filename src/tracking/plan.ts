@@ -23,6 +23,7 @@ export function goalAsLevel(t: Pick<Target, 'kind' | 'goal' | 'from' | 'year'>, 
   switch (t.kind) {
     case 'level':
     case 'cumulative':
+    case 'within_budget':
       return t.goal;
     case 'change':
       return fromValue * (1 + t.goal);
