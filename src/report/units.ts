@@ -10,7 +10,8 @@ export interface DisplayUnit {
 
 /** Returns the display unit of a metric, or of a growth/change target on it (%). */
 export function displayUnit(metric: string, kind: string = 'level'): DisplayUnit {
-  if (kind === 'cagr' || kind === 'change' || metric === 'value_added_rate' || metric === 'non_fossil_share') return { scale: 100, decimals: 1, unit: '%' };
+  if (kind === 'cagr' || kind === 'change' || metric === 'value_added_rate' || metric === 'non_fossil_share')
+    return { scale: 100, decimals: 1, unit: '%' };
   const base = metric.split('.')[0];
   switch (base) {
     case 'energy_tce':
