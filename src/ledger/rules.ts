@@ -70,7 +70,7 @@ export const TRACKING_LEDGER: LedgerRules = {
   binding: [],
   replacement: { default: 1, twoHigh: 1 },
   vintageYears: Infinity,
-  maxDeferYears: 0,
+  maxDeferYears: 2, // a carbon budget without a ledger block defers as the schema's default does
   opening: [0, 0, 0],
 };
 

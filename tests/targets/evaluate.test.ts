@@ -31,6 +31,12 @@ describe('targetValue', () => {
   it('change: 133.1 / 100 − 1 = 33.1 %', () => {
     expect(targetValue(target({ kind: 'change' }), at)).toBeCloseTo(0.331, 12);
   });
+  it('within_budget: the tightest year of the span — the smallest for at_least (110 from 2021), the largest for at_most (133.1)', () => {
+    expect(targetValue(target({ kind: 'within_budget', from: 2021 }), at)).toBe(110);
+    expect(targetValue(target({ kind: 'within_budget', from: 2021, bound: 'at_most' }), at)).toBe(133.1);
+    // a year without a value fails the span
+    expect(targetValue(target({ kind: 'within_budget', from: 2021 }), (y) => (y === 2022 ? Number.NaN : at(y)))).toBeNaN();
+  });
 });
 
 describe('meetsTarget and targetStatus', () => {
