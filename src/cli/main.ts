@@ -188,6 +188,41 @@ export async function main(argv: readonly string[], io: Streams = processStreams
       },
     )
     .command(
+      'admit <scenario>',
+      'can a pipeline project be admitted in a year? the targets with and without it, the headroom it draws, the earliest year it fits',
+      (y) =>
+        y
+          .positional('scenario', { type: 'string', demandOption: true })
+          .option('project', { type: 'string', demandOption: true, describe: "the project's id in the scenario's pipeline table" })
+          .option('year', { type: 'number', describe: 'the year to admit it (default: its start_year)' })
+          .option('draws', { type: 'number', default: 200, describe: 'Monte Carlo draws per run (three runs at most)' })
+          .option('seed', { type: 'number', describe: "random seed (default: the scenario's)" })
+          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
+          .option('out', { type: 'string', describe: 'output folder (default: outputs/admit/<timestamp>)' })
+          .option('force', { type: 'boolean', default: false })
+          .options(ACTUALS_OPTIONS),
+      (args) => {
+        selected = async () =>
+          (await import('./commands/admit.js')).admitCommand(
+            {
+              scenario: args.scenario as string,
+              actuals: args.actuals,
+              asOf: args['as-of'],
+              project: args.project,
+              year: args.year,
+              draws: args.draws,
+              seed: args.seed,
+              workers: args.workers,
+              out: args.out,
+              force: args.force,
+              lang: args.lang as Lang,
+              argv,
+            },
+            io,
+          );
+      },
+    )
+    .command(
       'track <scenario>',
       'the monitoring report: plan path, actuals, forecast, warning lights and the 季度通报 of every target (a run folder plus track.json)',
       (y) =>

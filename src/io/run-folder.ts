@@ -6,7 +6,7 @@ import { PARTIAL_FILE, PARTIAL_KIND } from './partial.js';
 import { oldFolderName, tempFolderPrefix, trackTemp, untrackTemp } from './temp-names.js';
 
 /** The `kind` of the manifest.json (or seek.json) dcsim writes in each output folder it makes. */
-export const OUTPUT_KIND = { run: 'dcsim-run', compare: 'dcsim-compare', seek: 'dcsim-seek' } as const;
+export const OUTPUT_KIND = { run: 'dcsim-run', compare: 'dcsim-compare', seek: 'dcsim-seek', admit: 'dcsim-admit' } as const;
 
 /** Tells whether a path exists. */
 export async function exists(path: string): Promise<boolean> {

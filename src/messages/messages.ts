@@ -472,4 +472,17 @@ export const msg = {
         ? `碳排放替代指标缺 ${(v / 1e4).toFixed(2)} 万tCO2`
         : `用地指标缺 ${v.toFixed(0)} 亩`,
   budgetOver: (v: number) => `碳排放预算超出 ${(v / 1e4).toFixed(2)} 万tCO2`,
+  overrideUnknownProject: (id: string, ids: readonly string[]) =>
+    ids.length
+      ? `no project ${id} in this entry's pipeline${didYouMean(id, ids)}; its projects: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ' …' : ''}`
+      : `overrides name pipeline projects (${id}), and this entry has no pipeline: add pipeline: FILE or remove overrides`,
+  // dcsim admit (issue #13 §4)
+  admitUnknownProject: (id: string, ids: readonly string[]) =>
+    ids.length
+      ? `--project: no pipeline project ${id}${didYouMean(id, ids)}; the scenario's projects: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ' …' : ''}`
+      : `--project: the scenario has no new_projects entry with a pipeline table: dcsim admit asks about one of its projects`,
+  admitNoYear: (from: number, end: number, confidence: number) =>
+    `在 ${from}–${end} 年中没有一年能以 ${Math.round(confidence * 100)}% 的把握容纳该项目 (no year ${from}–${end} holds the project at ${Math.round(confidence * 100)} % confidence): vacate more, raise the budget, or list it as 能耗单列`,
+  admitEarliest: (year: number, confidence: number, asked: boolean) =>
+    `最早可准入年份 (earliest year it fits at ${Math.round(confidence * 100)} %): ${year}${asked ? '' : ' — the targets if admitted then are in admit.json (targets_at_earliest)'}`,
 };

@@ -56,8 +56,23 @@ const schema = z.strictObject({
       max_carbon_intensity: z.number().nonnegative().optional(),
     })
     .default({}),
+  /**
+   * What-if per pipeline project id (dcsim admit writes these): a start year, and `admission`:
+   * `ledger` (default: tested and admitted as any project), `force` (starts in its year without
+   * the tests or the ledger's consent, drawing the pools, which may go below zero) or `never`
+   * (not in this scenario).
+   */
+  overrides: z
+    .record(
+      z.string().min(1),
+      z.strictObject({ start_year: z.int().optional(), admission: z.enum(['ledger', 'force', 'never']).default('ledger') }),
+    )
+    .default({}),
 });
 type Spec = z.infer<typeof schema>;
+
+/** How a pipeline project is admitted (`overrides:`): 0 tested and asked of the ledger, 1 forced, 2 never. */
+const ADMISSION_MODE = { ledger: 0, force: 1, never: 2 } as const;
 
 /** The pipeline's projects: a table at full capacity, with each one's start year, division and ramp-up. */
 interface Pipeline {
@@ -92,6 +107,8 @@ interface Params {
   readonly admission: AdmissionRules;
   /** 1 for a pipeline project whose start is recorded (src/actuals/): it starts in its recorded year, admitted as it was. */
   readonly recordedStart: readonly number[];
+  /** Each pipeline project's {@link ADMISSION_MODE} (`overrides:`). */
+  readonly mode: readonly number[];
 }
 
 /** The domain of each number of the generated projects. */
@@ -183,7 +200,14 @@ export const newProjects: PolicyModule<Spec, Params> = {
     const table = ctx.table('pipeline');
     const planned = spec.pipeline !== undefined && table ? resolvePipeline(table, ctx, ramp, issues) : undefined;
     const replayed = planned ? replayStarts(planned, ctx, path, issues) : undefined;
-    const pipeline = replayed?.pipeline;
+    const overridden = replayed ? applyOverrides(replayed.pipeline, spec.overrides, ctx, path, issues) : undefined;
+    if (!planned && Object.keys(spec.overrides).length)
+      issues.push({
+        path: [...path, 'overrides'],
+        code: 'policy/override',
+        message: msg.overrideUnknownProject(Object.keys(spec.overrides)[0], []),
+      });
+    const pipeline = overridden?.pipeline;
     let generated: Generated | undefined;
     const generatedYears: number[] = [];
     const g = spec.generated;
@@ -224,6 +248,7 @@ export const newProjects: PolicyModule<Spec, Params> = {
           maxCarbonIntensity: spec.admission.max_carbon_intensity ?? Infinity,
         },
         recordedStart: replayed?.recordedStart ?? [],
+        mode: overridden?.mode ?? [],
       },
       issues,
     };
@@ -324,6 +349,7 @@ export const newProjects: PolicyModule<Spec, Params> = {
         for (const x of gen) x.startDraw(rng);
         admitted.fill(0);
         due.set(startYear);
+        for (let i = 0; i < piped; i++) if (p.mode[i] === ADMISSION_MODE.never) due[i] = -1;
         startedIn.fill(0);
         fullCo2.fill(0);
         for (let i = 0; i < piped; i++) setPipeline(s, first + i, p.pipeline!, i, pipelineSector[i]);
@@ -343,7 +369,7 @@ export const newProjects: PolicyModule<Spec, Params> = {
           if (i >= piped && year === startYear[i]) setGenerated(s, e, k++, year, rng);
           // the tests at full capacity (src/ledger/admission.ts), then the headroom ledger
           s.measure(e);
-          const recorded = i < piped && p.recordedStart[i] === 1;
+          const recorded = i < piped && (p.recordedStart[i] === 1 || p.mode[i] === ADMISSION_MODE.force);
           if (!recorded && year === startYear[i]) {
             const outcomes = admissionTests(
               {
@@ -423,4 +449,50 @@ function replayStarts(
     startYear[i] = next;
   });
   return { pipeline: { ...x, startYear }, recordedStart };
+}
+
+/** Applies `overrides:` to the pipeline: start years and admission modes by project id (unknown ids and years outside the period are errors). */
+function applyOverrides(
+  x: Pipeline,
+  overrides: Spec['overrides'],
+  ctx: PolicyResolveContext,
+  path: ValuePath,
+  issues: PathIssue[],
+): { pipeline: Pipeline; mode: number[] } {
+  const mode = x.ids.map((): number => ADMISSION_MODE.ledger);
+  const startYear = [...x.startYear];
+  for (const [id, o] of Object.entries(overrides)) {
+    const i = x.ids.indexOf(id);
+    const at: ValuePath = [...path, 'overrides', id];
+    if (i < 0) {
+      issues.push({ path: at, code: 'policy/override', message: msg.overrideUnknownProject(id, x.ids) });
+      continue;
+    }
+    if (o.start_year !== undefined) {
+      if (o.start_year <= ctx.base || o.start_year > ctx.end)
+        issues.push({
+          path: [...at, 'start_year'],
+          code: 'policy/override',
+          message: msg.yearOutsidePeriod(o.start_year, ctx.base + 1, ctx.end, 'start_year'),
+        });
+      startYear[i] = o.start_year;
+    }
+    mode[i] = ADMISSION_MODE[o.admission];
+  }
+  return { pipeline: { ...x, startYear }, mode };
+}
+
+/** A pipeline project of a resolved `new_projects` entry, by id: its row at full capacity and its start year (dcsim admit). */
+export function pipelineProject(
+  params: unknown,
+  id: string,
+): { readonly table: EnterpriseTable; readonly row: number; readonly startYear: number } | undefined {
+  const x = (params as Params).pipeline;
+  const i = x ? x.ids.indexOf(id) : -1;
+  return x && i >= 0 ? { table: x.table, row: i, startYear: x.startYear[i] } : undefined;
+}
+
+/** The ids of a resolved `new_projects` entry's pipeline. */
+export function pipelineIds(params: unknown): readonly string[] {
+  return (params as Params).pipeline?.ids ?? [];
 }

@@ -199,6 +199,7 @@ const TEXT_KEYS = new Set([
   'as_of',
   'unit',
   'binding',
+  'admission',
 ]);
 
 /**
