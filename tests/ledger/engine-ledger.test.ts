@@ -86,6 +86,29 @@ describe('the headroom ledger in a run (等量/减量替代)', () => {
   });
 });
 
+describe('new_projects overrides (what dcsim admit writes)', () => {
+  it('force starts a project in its year without the ledger, never leaves it out; an unknown id is named', async () => {
+    const with_ = (o: string) =>
+      runText(
+        `${STILL}ledger: { binding: [energy] }\npolicies:\n${CLOSURES}  - { type: new_projects, pipeline: p.csv, overrides: ${o} }\n`,
+        1,
+        1,
+        {
+          'p.csv': pipeline('C3985'),
+        },
+      );
+    const forced = await with_('{ P1: { admission: force } }');
+    expect(projectEvents(forced).map((e) => e.slice(0, 2))).toEqual([[2021, 'start']]);
+    // the pool goes below zero by what was short
+    expect(value(forced, 'energy_headroom_tce', 2021)).toBeCloseTo(E.E4 - P_TCE, 9);
+    const later = await with_('{ P1: { admission: force, start_year: 2023 } }');
+    expect(projectEvents(later).map((e) => e.slice(0, 2))).toEqual([[2023, 'start']]);
+    const never = await with_('{ P1: { admission: never } }');
+    expect(projectEvents(never)).toEqual([]);
+    await expect(with_('{ P9: { admission: never } }')).rejects.toThrow(msg.overrideUnknownProject('P9', ['P1']));
+  });
+});
+
 describe('the carbon budget', () => {
   it('admits a project only while the year budget holds: the district CO2 plus the project at full capacity', async () => {
     const base = await run('');
