@@ -396,14 +396,14 @@ export class SimState implements PolicyState {
     this.record(e, policy, action, energy - this.energyTce[e], this.co2Cut(e, co2 - this.co2T[e]), 0, 0);
   }
 
-  startProject(e: number, policy: number, action: string): void {
+  startProject(e: number, policy: number, action: string, detail = ''): void {
     if (this.active[e] === 1) return;
     this.beforeChange(e);
     this.active[e] = 1;
     startFirm(this, e);
     this.reaccount(e);
     this.co2Cut(e, 0); // carries the district's heat balance forward; a project's CO2 is new, not a cut
-    this.record(e, policy, action, 0, 0, 0, this.energyTce[e], 0, false, false, this.co2T[e]);
+    this.record(e, policy, action, 0, 0, 0, this.energyTce[e], 0, false, false, this.co2T[e], detail);
   }
 
   scaleProject(e: number, factor: number, policy: number, action: string): void {
@@ -433,7 +433,8 @@ export class SimState implements PolicyState {
       l.force(need);
     } else if (l.gating) {
       const d = l.request(need, l.budget ? this.districtCo2T() : 0);
-      if (!d.fits) return d;
+      if (d.fits) l.admitted++;
+      return d;
     } else l.force(need);
     l.admitted++;
     return { fits: true, detail: '' };

@@ -23,7 +23,7 @@ export interface ProjectNeed {
 /** The ledger's answer to a project. */
 export interface LedgerDecision {
   readonly fits: boolean;
-  /** In words when it does not fit: each binding pool short and the budget overshoot, e.g. "用能替代指标缺 1.20 万tce". */
+  /** In words: when it does not fit, each binding pool short and the budget overshoot ("用能替代指标缺 1.20 万tce"); when it fits, what it drew. */
   readonly detail: string;
 }
 
@@ -167,7 +167,12 @@ export class HeadroomLedger {
     }
     if (shorts.length) return { fits: false, detail: shorts.join('; ') };
     this.drawNeed();
-    return { fits: true, detail: '' };
+    return { fits: true, detail: this.drawnText() };
+  }
+
+  /** The need just drawn, in words (the binding pools), for the start's audit line. */
+  private drawnText(): string {
+    return this.rules.binding.map((q) => msg.ledgerDrawn(q, this.need[QUANTITIES.indexOf(q)])).join('; ');
   }
 
   /** Draws a project the record says started (src/actuals/): as it was, without a test; a pool may go below zero. */

@@ -485,4 +485,13 @@ export const msg = {
     `在 ${from}–${end} 年中没有一年能以 ${Math.round(confidence * 100)}% 的把握容纳该项目 (no year ${from}–${end} holds the project at ${Math.round(confidence * 100)} % confidence): vacate more, raise the budget, or list it as 能耗单列`,
   admitEarliest: (year: number, confidence: number, asked: boolean) =>
     `最早可准入年份 (earliest year it fits at ${Math.round(confidence * 100)} %): ${year}${asked ? '' : ' — the targets if admitted then are in admit.json (targets_at_earliest)'}`,
+  ledgerDrawn: (quantity: 'energy' | 'co2' | 'land', v: number) =>
+    quantity === 'energy'
+      ? `用能替代 ${(v / 1e4).toFixed(2)} 万tce`
+      : quantity === 'co2'
+        ? `碳排放替代 ${(v / 1e4).toFixed(2)} 万tCO2`
+        : `用地 ${v.toFixed(0)} 亩`,
+  /** A project's start in the audit trail: the tests it passed, what it drew from the ledger, how long it waited. */
+  projectAdmitted: (tests: string, drawn: string, waited: number, recorded: boolean) =>
+    [recorded ? '按实际/指定准入' : '', tests, drawn, waited > 0 ? `缓批 ${waited} 年后准入` : ''].filter(Boolean).join('; '),
 };

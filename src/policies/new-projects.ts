@@ -370,6 +370,7 @@ export const newProjects: PolicyModule<Spec, Params> = {
           // the tests at full capacity (src/ledger/admission.ts), then the headroom ledger
           s.measure(e);
           const recorded = i < piped && (p.recordedStart[i] === 1 || p.mode[i] === ADMISSION_MODE.force);
+          let tested = '';
           if (!recorded && year === startYear[i]) {
             const outcomes = admissionTests(
               {
@@ -386,6 +387,7 @@ export const newProjects: PolicyModule<Spec, Params> = {
               s.rejectProject(e, policy, msg.projectRejectedTests(outcomesText(outcomes)));
               continue;
             }
+            tested = outcomesText(outcomes);
           }
           const decision = s.admitProject(
             {
@@ -408,7 +410,7 @@ export const newProjects: PolicyModule<Spec, Params> = {
           fullCo2[i] = s.co2T[e];
           startedIn[i] = year;
           if (share(i, 0) !== 1) s.scaleProject(e, share(i, 0), policy, 'ramp');
-          s.startProject(e, policy, 'start');
+          s.startProject(e, policy, 'start', msg.projectAdmitted(tested, decision.detail, year - startYear[i], recorded));
           admitted[i] = 1;
         }
       },

@@ -78,8 +78,8 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   shrinkLand(e: number, factor: number, policy: number, action: string): void;
   /** Raises the renewable part of a firm's electricity to at least `share`, recording the CO2 avoided. */
   raiseRenewableShare(e: number, share: number, policy: number, action: string): void;
-  /** Starts a new project in slot e this year; its energy is new-project energy (none for a national major project). */
-  startProject(e: number, policy: number, action: string): void;
+  /** Starts a new project in slot e this year; its energy is new-project energy (none for a national major project); `detail`: its admission in words. */
+  startProject(e: number, policy: number, action: string, detail?: string): void;
   /**
    * Scales a project's capacity (every carrier, feedstock, renewables, process CO2, VA, output,
    * tax, employees, revenue, R&D, pollutants; not land) by `factor` (a ramp-up step). In an

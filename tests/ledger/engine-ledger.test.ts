@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { admissionTests, outcomesText } from '../../src/ledger/admission.js';
 import { msg } from '../../src/messages/messages.js';
 import { runText, STILL, value } from '../engine/run-helpers.js';
 
@@ -25,8 +26,9 @@ describe('the headroom ledger in a run (等量/减量替代)', () => {
     // 2021: pool 51.156 < 61.45 (short 10.294 tce); 2022: 51.156 + 24.58 = 75.736 ≥ 61.45
     expect(projectEvents(r)).toEqual([
       [2021, 'deferred', msg.projectDeferred(msg.ledgerShort('energy', P_TCE - E.E4))],
-      [2022, 'start', ''],
+      [2022, 'start', msg.projectAdmitted('', msg.ledgerDrawn('energy', P_TCE), 1, false)],
     ]);
+    expect(msg.projectAdmitted('', msg.ledgerDrawn('energy', P_TCE), 1, false)).toBe('用能替代 0.01 万tce; 缓批 1 年后准入');
     expect(value(r, 'projects_deferred', 2021)).toBe(1);
     expect(value(r, 'projects_admitted', 2022)).toBe(1);
     expect(value(r, 'energy_headroom_tce', 2021)).toBeCloseTo(E.E4, 9);
@@ -83,6 +85,32 @@ describe('the headroom ledger in a run (等量/减量替代)', () => {
     expect(value(r, 'energy_headroom_tce', 2023)).toBeCloseTo(E.E4 + E.E5 + E.E3 - P_TCE, 9);
     expect(value(r, 'land_pool_mu', 2023)).toBeCloseTo(20 + 8 + 5 - 10, 9);
     expect(r.layout.ids).not.toContain('carbon_budget_t');
+  });
+});
+
+describe('project carbon evaluation (项目碳评价)', () => {
+  it('rejects a project above max_carbon_intensity and records every test with its value and limit', async () => {
+    const r = await runText(
+      `${STILL}policies:\n  - { type: new_projects, pipeline: p.csv, admission: { min_tax_per_mu: 30, max_energy_intensity: 0.3, max_carbon_intensity: 0.25 } }\n`,
+      1,
+      1,
+      { 'p.csv': pipeline('C3985') },
+    );
+    // tax 500 / 10 mu = 50 ≥ 30; energy 61.45 tce / 1,000 万元 = 0.06145 ≤ 0.3; CO2 50 × 10 × 0.5568 = 278.4 t / 1,000 = 0.2784 > 0.25
+    const outcomes = admissionTests(
+      { energyTce: P_TCE, co2T: 278.4, valueAdded: 1000, tax: 500, landMu: 10, nationalMajor: false },
+      { minTaxPerMu: 30, maxEnergyIntensity: 0.3, maxCarbonIntensity: 0.25 },
+    );
+    expect(outcomes.map((o) => [o.test, o.passed])).toEqual([
+      ['tax_per_mu', true],
+      ['energy_intensity', true],
+      ['carbon_intensity', false],
+    ]);
+    expect(outcomesText(outcomes)).toBe(
+      '亩均税收 50.0 ≥ 30.0 万元/亩 ✓; 单位增加值能耗 0.061 ≤ 0.300 tce/万元 ✓; 单位增加值碳排放 0.278 > 0.250 tCO2/万元 ✗',
+    );
+    expect(projectEvents(r)).toEqual([[2021, 'rejected', msg.projectRejectedTests(outcomesText(outcomes))]]);
+    expect(value(r, 'projects_rejected', 2021)).toBe(1);
   });
 });
 
