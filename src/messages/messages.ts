@@ -451,4 +451,20 @@ export const msg = {
     `two ${kind} sources given (${files.join(', ')}): merge them into one file, or give one workbook with both sheets`,
   recordedPolicyIdleYear: (key: string, years: readonly number[]) =>
     `policy ${key} has recorded actions, but none in ${years.join(', ')}: the record says it did nothing by its rule then (complete years); add its actions if it acted`,
+  // technology levers (issue #13 §6: fuel_switch, electrification, green_power, ccus)
+  leverImpossible: (id: string, action: string, what: string, value: number, want: string) =>
+    `${id} ${action}: ${what} ${value} cannot be right (want ${want}); check the policy's numbers`,
+  unknownCarrier: (carrier: string, known: readonly string[]) =>
+    `'${carrier}' is not an energy carrier${didYouMean(carrier, known)}; carriers: ${list(known)}`,
+  switchFromNotFossil: (carrier: string, fossil: readonly string[]) =>
+    `'${carrier}' is not a fossil carrier; a fuel switch replaces fossil fuel: use one or more of ${list(fossil)}`,
+  switchTarget: (carrier: string, targets: readonly string[]) =>
+    `'${carrier}' cannot be switched to; the new carrier is one of ${list(targets)}`,
+  switchToItself: (carrier: string) => `'${carrier}' is both switched from and to; remove it from 'from' or choose another 'to'`,
+  leverNoFirms: (type: string) =>
+    `${type} names no firms and has no rule: add named: entries, or per_year (the largest users first) with its thresholds`,
+  ccusNoFirms: () => 'ccus names no firms: list ids under firms: (with start_year) or named: entries { id, year, action: capture }',
+  greenPowerNoFirms: () =>
+    'green_power names no firms and has no rule: add named: entries { id, year, action: purchase } or min_electricity_10k_kwh',
+  ccusNoStartYear: () => 'ccus lists firms: give start_year, the first year they capture (or give each a named: entry with its year)',
 };
