@@ -62,7 +62,7 @@ function makeSchema<T extends string, A extends string>(preset: FuelSwitchPreset
       .min(1)
       .default([...preset.from]),
     /** The new carrier (absent in `electrification`: electricity). */
-    to: preset.fixed ? z.undefined() : z.string().default(preset.to),
+    to: preset.fixed ? z.literal(preset.to).optional() : z.string().default(preset.to),
     /** Share of the fuel part of the `from` carriers switched (a scenario number; per firm or per draw allowed). */
     share: paramSchema().optional(),
     /** tce of the new carrier (calorific basis) per tce of fuel replaced: η_old ÷ η_new. */
