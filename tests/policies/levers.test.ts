@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CARRIERS, FOSSIL_CARRIERS, type CarrierId } from '../../src/domain/carriers.js';
+import { ImpossibleValue } from '../../src/domain/impossible-value.js';
 import { createSimulation } from '../../src/engine/simulate.js';
 import type { EngineEvent, SimState } from '../../src/engine/state.js';
 import { loadScenario } from '../../src/io/scenario-load.js';
@@ -51,6 +52,7 @@ async function lever(policies: string, edit: (head: string) => string = (h) => h
   const { value: v, diagnostics } = await loadScenario(join(dir, 's.yaml'));
   if (!v) throw new Error(diagnostics.map((d) => `${d.field}: ${d.message}`).join('\n'));
   const states = new Map<number, Firm[]>();
+  let last: SimState | undefined;
   const snap = (s: SimState, e: number): Firm => ({
     carriers: Object.fromEntries(CARRIERS.map((c) => [c, s.carriers[c][e]])) as Record<CarrierId, number>,
     feedstockTce: s.feedstockTce[e],
@@ -63,11 +65,13 @@ async function lever(policies: string, edit: (head: string) => string = (h) => h
   const sim = createSimulation(
     { scenario: v.scenario, table: v.registry.table, factors: v.factors, evaluation: v.evaluation },
     {
-      yearEnd: (s, y) =>
+      yearEnd: (s, y) => {
+        last = s;
         states.set(
           y,
           Array.from({ length: s.n }, (_, e) => snap(s, e)),
-        ),
+        );
+      },
     },
   );
   const out = new Float64Array(sim.drawSize);
@@ -77,6 +81,8 @@ async function lever(policies: string, edit: (head: string) => string = (h) => h
   return {
     events,
     ids,
+    /** The state after the last year (for a direct call of its methods). */
+    state: last!,
     firm: (id: string, year: number) => states.get(year)![ids.indexOf(id)],
     value: (metric: string, year: number) => out[sim.layout.ids.indexOf(metric) * Y + (year - sim.layout.years[0])],
     taken: () => events.filter((e) => e.enterprise >= 0).map((e) => `${e.year} ${ids[e.enterprise]} ${e.action}`),
@@ -164,6 +170,24 @@ describe('fuel_switch', () => {
     );
     expect(await failure('  - { type: fuel_switch }')).toContain(msg.leverNoFirms('fuel_switch'));
     expect(await failure(`  - { type: electrification, to: heat_gj, ${named} }`)).toContain('policies[0].to: ');
+  });
+});
+
+describe('the state methods stop on a number that cannot be right', () => {
+  it('a share above 1, a non-positive ratio, a capture rate above 1 (ImpossibleValue, never clamped)', async () => {
+    const { state, ids } = await lever('');
+    const e = ids.indexOf('E4');
+    expect(() => state.switchFuel(e, ['coal_t'], 'natural_gas_10k_m3', 1.2, 0.87, 0, 'switch')).toThrow(
+      new ImpossibleValue(msg.leverImpossible('E4', 'switch', 'share', 1.2, 'a share from 0 to 1')),
+    );
+    expect(() => state.switchFuel(e, ['coal_t'], 'natural_gas_10k_m3', 0.5, Number.NaN, 0, 'switch')).toThrow(
+      msg.leverImpossible('E4', 'switch', 'tce_per_tce', Number.NaN, 'a positive number'),
+    );
+    expect(() => state.setCapture(e, 1.1, 3, 0.01, 0, 'capture')).toThrow(
+      msg.leverImpossible('E4', 'capture', 'capture_rate', 1.1, 'a share from 0 to 1'),
+    );
+    expect(state.carriers.coal_t[e]).toBe(20); // nothing changed
+    expect(state.captureRate[e]).toBe(0);
   });
 });
 
