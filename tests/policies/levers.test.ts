@@ -169,7 +169,9 @@ describe('fuel_switch', () => {
       msg.unknownEnterpriseId('X9'),
     );
     expect(await failure('  - { type: fuel_switch }')).toContain(msg.leverNoFirms('fuel_switch'));
-    expect(await failure(`  - { type: electrification, to: heat_gj, ${named} }`)).toContain('policies[0].to: ');
+    expect(await failure(`  - { type: electrification, to: heat_gj, ${named} }`)).toContain(
+      'policies[0].to: "heat_gj" is not allowed; use one of: electricity_10k_kwh',
+    );
   });
 });
 
