@@ -20,6 +20,8 @@ export interface YearCoefficients {
   readonly fossilTcePerUnit: Float64Array;
   readonly fossilCo2PerUnit: Float64Array;
   electricityTcePer10kKwh: number;
+  /** Electricity on the calorific basis (当量值) whatever the scenario's basis, tce per 10⁴ kWh: the useful-energy parity of a fuel switch (src/policies/fuel-switch.ts). */
+  readonly electricityCalorificTcePer10kKwh?: number;
   gridTPer10kKwh: number;
   /** Residual-mix factor for the non-green electricity of firms that hold green electricity (NaN: none, the average applies). */
   residualGridTPer10kKwh: number;
@@ -35,6 +37,7 @@ export function createYearCoefficients(factors: Factors, config: AccountingConfi
     fossilTcePerUnit: Float64Array.from(FOSSIL_INDEX, (i) => factors.tcePerUnit[i]),
     fossilCo2PerUnit: Float64Array.from(FOSSIL_INDEX, (i) => factors.co2TPerUnit[i]),
     electricityTcePer10kKwh: Number.NaN,
+    electricityCalorificTcePer10kKwh: factors.electricityCalorificTcePer10kKwh,
     gridTPer10kKwh: Number.NaN,
     residualGridTPer10kKwh: Number.NaN,
     heatTcePerGj: factors.tcePerUnit[CARRIER_INDEX.heat_gj],

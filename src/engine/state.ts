@@ -6,6 +6,8 @@ import { growValueAdded, raiseValueAddedRate, startFirm } from '../economy/econo
 import type { PolicyState } from '../policies/types.js';
 import type { ReplayBook } from '../actuals/replay.js';
 import type { HeadroomLedger, LedgerDecision, ProjectNeed } from '../ledger/ledger.js';
+import { ImpossibleValue } from '../domain/impossible-value.js';
+import { msg } from '../messages/messages.js';
 
 /** One line of the audit trail (events.csv). */
 export interface EngineEvent {
@@ -76,6 +78,8 @@ export class SimState implements PolicyState {
   readonly feedstockTce: Float64Array;
   readonly renewableElectricity10kKwh: Float64Array;
   readonly processCo2T: Float64Array;
+  /** Share of each firm's direct CO2 captured by CCUS (src/policies/ccus.ts), 0 until a capture starts; reset every draw. */
+  readonly captureRate: Float64Array;
   readonly grossTce: Float64Array;
   readonly energyTce: Float64Array;
   readonly co2T: Float64Array;
@@ -152,6 +156,7 @@ export class SimState implements PolicyState {
     this.feedstockTce = f64(n, table.feedstockTce);
     this.renewableElectricity10kKwh = f64(n, table.renewableElectricity10kKwh);
     this.processCo2T = f64(n, table.processCo2T);
+    this.captureRate = f64(n);
     this.grossTce = f64(n);
     this.energyTce = f64(n);
     this.co2T = f64(n);
@@ -176,6 +181,7 @@ export class SimState implements PolicyState {
       this.feedstockTce,
       this.renewableElectricity10kKwh,
       this.processCo2T,
+      this.captureRate,
     ];
     this.base = {
       u8: [this.active, this.aboveScale, this.villageCluster, this.lsmp, this.nationalMajor, this.greenFactory].map((a) => [
@@ -392,6 +398,66 @@ export class SimState implements PolicyState {
     const co2 = this.co2T[e];
     this.beforeChange(e);
     this.renewableElectricity10kKwh[e] = Math.max(this.renewableElectricity10kKwh[e], share * this.electricity10kKwh[e]);
+    this.reaccount(e);
+    this.record(e, policy, action, energy - this.energyTce[e], this.co2Cut(e, co2 - this.co2T[e]), 0, 0);
+  }
+
+  switchFuel(
+    e: number,
+    from: readonly CarrierId[],
+    to: CarrierId,
+    share: number,
+    tcePerTce: number,
+    policy: number,
+    action: string,
+    recorded = false,
+  ): void {
+    if (this.active[e] === 0) return;
+    if (!(share >= 0 && share <= 1))
+      throw new ImpossibleValue(msg.leverImpossible(this.ids[e], action, 'share', share, 'a share from 0 to 1'));
+    if (!(tcePerTce > 0 && Number.isFinite(tcePerTce)))
+      throw new ImpossibleValue(msg.leverImpossible(this.ids[e], action, 'tce_per_tce', tcePerTce, 'a positive number'));
+    const energy = this.energyTce[e];
+    const co2 = this.co2T[e];
+    this.beforeChange(e);
+    // the fuel part of every fossil carrier is 1 − feedstock ÷ fossil energy (the feedstock has the firm's
+    // average mix, as in accountOne and saveEnergy): only that part of a `from` carrier is switched
+    const t = this.k!.fossilTcePerUnit;
+    let fossil = 0;
+    for (let i = 0; i < FOSSIL_CARRIERS.length; i++) fossil += this.carriers[FOSSIL_CARRIERS[i]][e] * t[i];
+    const fuelPart = fossil > 0 ? Math.max(0, 1 - this.feedstockTce[e] / fossil) : 0;
+    let movedTce = 0;
+    for (const c of from) {
+      const cut = this.carriers[c][e] * share * fuelPart;
+      this.carriers[c][e] -= cut;
+      movedTce += cut * this.tcePerUnit(c);
+    }
+    // useful-energy parity on the calorific basis: electricity at its 当量值 whatever the scenario's basis
+    const k = this.k!;
+    const perUnit = to === 'electricity_10k_kwh' ? (k.electricityCalorificTcePer10kKwh ?? k.electricityTcePer10kKwh) : this.tcePerUnit(to);
+    this.carriers[to][e] += (movedTce * tcePerTce) / perUnit;
+    this.reaccount(e);
+    this.record(e, policy, action, energy - this.energyTce[e], this.co2Cut(e, co2 - this.co2T[e]), 0, 0, 0, recorded);
+  }
+
+  setCapture(e: number, rate: number, heatGjPerT: number, electricity10kKwhPerT: number, policy: number, action: string): void {
+    if (this.active[e] === 0) return;
+    if (!(rate >= 0 && rate <= 1))
+      throw new ImpossibleValue(msg.leverImpossible(this.ids[e], action, 'capture_rate', rate, 'a share from 0 to 1'));
+    if (!(heatGjPerT >= 0 && electricity10kKwhPerT >= 0 && Number.isFinite(heatGjPerT + electricity10kKwhPerT)))
+      throw new ImpossibleValue(
+        msg.leverImpossible(this.ids[e], action, 'penalty', Math.min(heatGjPerT, electricity10kKwhPerT), 'a number of at least 0'),
+      );
+    const energy = this.energyTce[e];
+    const co2 = this.co2T[e];
+    this.beforeChange(e);
+    this.reaccount(e);
+    // the penalty serves the tonnes captured beyond what the firm already captured
+    const direct = this.one.directCo2T + this.one.capturedCo2T;
+    const more = Math.max(0, rate - this.captureRate[e]) * direct;
+    this.captureRate[e] = rate;
+    this.carriers.heat_gj[e] += more * heatGjPerT;
+    this.electricity10kKwh[e] += more * electricity10kKwhPerT;
     this.reaccount(e);
     this.record(e, policy, action, energy - this.energyTce[e], this.co2Cut(e, co2 - this.co2T[e]), 0, 0);
   }

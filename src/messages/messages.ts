@@ -494,4 +494,20 @@ export const msg = {
   /** A project's start in the audit trail: the tests it passed, what it drew from the ledger, how long it waited. */
   projectAdmitted: (tests: string, drawn: string, waited: number, recorded: boolean) =>
     [recorded ? '按实际/指定准入' : '', tests, drawn, waited > 0 ? `缓批 ${waited} 年后准入` : ''].filter(Boolean).join('; '),
+  // technology levers (issue #13 §6: fuel_switch, electrification, green_power, ccus)
+  leverImpossible: (id: string, action: string, what: string, value: number, want: string) =>
+    `${id} ${action}: ${what} ${value} cannot be right (want ${want}); check the policy's numbers`,
+  unknownCarrier: (carrier: string, known: readonly string[]) =>
+    `'${carrier}' is not an energy carrier${didYouMean(carrier, known)}; carriers: ${list(known)}`,
+  switchFromNotFossil: (carrier: string, fossil: readonly string[]) =>
+    `'${carrier}' is not a fossil carrier; a fuel switch replaces fossil fuel: use one or more of ${list(fossil)}`,
+  switchTarget: (carrier: string, targets: readonly string[]) =>
+    `'${carrier}' cannot be switched to; the new carrier is one of ${list(targets)}`,
+  switchToItself: (carrier: string) => `'${carrier}' is both switched from and to; remove it from 'from' or choose another 'to'`,
+  leverNoFirms: (type: string) =>
+    `${type} names no firms and has no rule: add named: entries, or per_year (the largest users first) with its thresholds`,
+  ccusNoFirms: () => 'ccus names no firms: list ids under firms: (with start_year) or named: entries { id, year, action: capture }',
+  greenPowerNoFirms: () =>
+    'green_power names no firms and has no rule: add named: entries { id, year, action: purchase } or min_electricity_10k_kwh',
+  ccusNoStartYear: () => 'ccus lists firms: give start_year, the first year they capture (or give each a named: entry with its year)',
 };

@@ -1,4 +1,8 @@
+import { ccus } from './ccus.js';
+import { electrification } from './electrification.js';
+import { fuelSwitch } from './fuel-switch.js';
 import { greenManufacturing } from './green-manufacturing.js';
+import { greenPower } from './green-power.js';
 import { newProjects } from './new-projects.js';
 import { rectification } from './rectification.js';
 import { anyPolicy, type PolicyModule } from './types.js';
@@ -12,4 +16,8 @@ export const POLICY_MODULES: readonly PolicyModule[] = [
   anyPolicy(greenManufacturing),
   anyPolicy(villageCleanup),
   anyPolicy(newProjects),
+  anyPolicy(fuelSwitch),
+  anyPolicy(electrification),
+  anyPolicy(greenPower),
+  anyPolicy(ccus),
 ];

@@ -57,6 +57,8 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   /** 1 = a national major project (能耗单列): outside the district's dual-control total. */
   readonly nationalMajor: Uint8Array;
   readonly greenFactory: Uint8Array;
+  /** Share of each firm's direct CO2 captured by CCUS (set by {@link setCapture}). */
+  readonly captureRate: Float64Array;
   /** Removes a firm from the district (close, relocate, exit): its energy, CO2 and land are vacated. */
   exit(e: number, policy: number, action: string): void;
   /**
@@ -78,6 +80,29 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   shrinkLand(e: number, factor: number, policy: number, action: string): void;
   /** Raises the renewable part of a firm's electricity to at least `share`, recording the CO2 avoided. */
   raiseRenewableShare(e: number, share: number, policy: number, action: string): void;
+  /**
+   * Switches `share` of the fuel part (use less its share of feedstock) of each `from` carrier to
+   * `to`: `tcePerTce` tce of `to` on the calorific basis per tce of fuel replaced (useful-energy
+   * parity, src/policies/fuel-switch.ts). Records the energy and CO2 it no longer uses (negative
+   * when the new carrier uses more on the scenario's basis or emits more).
+   */
+  switchFuel(
+    e: number,
+    from: readonly CarrierId[],
+    to: CarrierId,
+    share: number,
+    tcePerTce: number,
+    policy: number,
+    action: string,
+    recorded?: boolean,
+  ): void;
+  /**
+   * Captures `rate` of a firm's direct CO2 (combustion + process, CCUS) from now on, adding the
+   * energy penalty for the tonnes captured beyond its previous rate as purchased heat (GJ per t)
+   * and electricity (10⁴ kWh per t). Records the CO2 cut net of the penalty's own CO2 and the
+   * penalty energy as negative vacated energy.
+   */
+  setCapture(e: number, rate: number, heatGjPerT: number, electricity10kKwhPerT: number, policy: number, action: string): void;
   /** Starts a new project in slot e this year; its energy is new-project energy (none for a national major project); `detail`: its admission in words. */
   startProject(e: number, policy: number, action: string, detail?: string): void;
   /**
