@@ -472,4 +472,19 @@ export const msg = {
         ? `碳排放替代指标缺 ${(v / 1e4).toFixed(2)} 万tCO2`
         : `用地指标缺 ${v.toFixed(0)} 亩`,
   budgetOver: (v: number) => `碳排放预算超出 ${(v / 1e4).toFixed(2)} 万tCO2`,
+  // benchmarks (h13-bench, issue #13 §4): energy-efficiency 标杆/基准 levels per product
+  benchmarkAboveBaseline: (benchmark: number, baseline: number, unit: string) =>
+    `the benchmark level (标杆, ${benchmark} ${unit}) is above the baseline level (基准, ${baseline} ${unit}); the benchmark is the stricter, lower energy per unit — swap them or correct the value`,
+  benchmarkWithoutFile: () =>
+    "admission.benchmark needs the benchmark levels: add 'benchmarks: models/benchmarks/china-energy-efficiency-2023.yaml' (a path relative to this scenario) at the top level of the scenario, or remove admission.benchmark",
+  unknownProduct: (product: string, known: readonly string[], file: string) =>
+    `unknown product '${product}'${didYouMean(product, known)}; the products of ${file}: ${list(known)} — use one of them, or add the product with its levels to that file`,
+  productWithoutCapacity: (product: string) =>
+    `the project makes ${product} but gives no capacity_t (产能(吨)): give its annual output at full capacity, t, for the benchmark test`,
+  capacityWithoutProduct: () =>
+    'capacity_t is given without a product: name the product (a key of the benchmarks file) or leave capacity_t empty',
+  energyFactorMissing: (product: string) =>
+    `the levels of ${product} are per t·energy factor (能量因数): give the plant's energy_factor (a number > 0), with capacity_t in t of crude processed`,
+  energyFactorNotUsed: (product: string) =>
+    `energy_factor is given, but the levels of ${product} are per t of product, not per t·energy factor: leave energy_factor empty`,
 };
