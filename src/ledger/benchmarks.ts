@@ -28,7 +28,14 @@ export const BENCHMARK_UNITS = {
 } as const;
 export type BenchmarkUnit = keyof typeof BENCHMARK_UNITS;
 
-const UNIT_NAMES = Object.keys(BENCHMARK_UNITS) as [BenchmarkUnit, ...BenchmarkUnit[]];
+const UNIT_NAMES = Object.keys(BENCHMARK_UNITS) as BenchmarkUnit[];
+
+/** A level's unit: one of {@link BENCHMARK_UNITS}; a missing one says which units there are. */
+const unitSchema = z.unknown().transform((v, ctx) => {
+  if (typeof v === 'string' && Object.hasOwn(BENCHMARK_UNITS, v)) return v as BenchmarkUnit;
+  ctx.addIssue({ code: 'custom', message: v === undefined ? msg.benchmarkUnitMissing(UNIT_NAMES) : msg.notOneOf(v, UNIT_NAMES) });
+  return z.NEVER;
+});
 
 const productSchema = z
   .strictObject({
@@ -36,7 +43,7 @@ const productSchema = z
     /** GB/T 4754-2017 class (C2614) or division (C26) the product's plants belong to. */
     sector: z.string().min(1),
     /** The unit of the official table's levels. */
-    unit: z.enum(UNIT_NAMES),
+    unit: unitSchema,
     /** 标杆水平: energy per unit of product at or below which a plant is at the benchmark. */
     benchmark: z.number().nonnegative(),
     /** 基准水平: the floor every plant must reach (retrofit or exit below it). */

@@ -475,6 +475,8 @@ export const msg = {
   // benchmarks (h13-bench, issue #13 §4): energy-efficiency 标杆/基准 levels per product
   benchmarkAboveBaseline: (benchmark: number, baseline: number, unit: string) =>
     `the benchmark level (标杆, ${benchmark} ${unit}) is above the baseline level (基准, ${baseline} ${unit}); the benchmark is the stricter, lower energy per unit — swap them or correct the value`,
+  benchmarkUnitMissing: (units: readonly string[]) =>
+    `unit is missing: give the unit of the official table's levels, one of: ${list(units)} (kgoe is converted at 1.4286 kgce, GB/T 2589-2020)`,
   benchmarkWithoutFile: () =>
     "admission.benchmark needs the benchmark levels: add 'benchmarks: models/benchmarks/china-energy-efficiency-2023.yaml' (a path relative to this scenario) at the top level of the scenario, or remove admission.benchmark",
   unknownProduct: (product: string, known: readonly string[], file: string) =>
