@@ -160,7 +160,7 @@ export const msg = {
   unknownColumn: (header: string, valid: readonly string[]) =>
     `unknown column '${header}'${didYouMean(header, valid)}; it is ignored — rename it if it should be read`,
   unknownProjectColumn: (header: string, valid: readonly string[]) =>
-    `unknown column '${header}'${didYouMean(header, valid)}; a project table takes the registry's columns and start_year, ramp, national_major — rename or remove it`,
+    `unknown column '${header}'${didYouMean(header, valid)}; a project table takes the registry's columns and start_year, ramp, national_major, product, capacity_t, energy_factor — rename or remove it`,
   badRamp: (raw: string, part: string) =>
     `"${raw}" is not a ramp-up: "${part}" must be a share of full capacity in (0, 1] (0.5 or 50%), one per year separated by ';', never falling — e.g. 0.5;1`,
   notANumber: (raw: string) => `"${raw}" is not a number; write digits only (no units, no thousands separators other than ',')`,
@@ -483,6 +483,8 @@ export const msg = {
     `unknown product '${product}'${didYouMean(product, known)}; the products of ${file}: ${list(known)} — use one of them, or add the product with its levels to that file`,
   productWithoutCapacity: (product: string) =>
     `the project makes ${product} but gives no capacity_t (产能(吨)): give its annual output at full capacity, t, for the benchmark test`,
+  productSectorMismatch: (product: string, productDivision: string, division: string) =>
+    `${product} is made in division ${productDivision} (GB/T 4754), the project's sector is in ${division}: check the product or the sector`,
   capacityWithoutProduct: () =>
     'capacity_t is given without a product: name the product (a key of the benchmarks file) or leave capacity_t empty',
   energyFactorMissing: (product: string) =>

@@ -159,7 +159,8 @@ function resolvePipeline(t: ProjectTable, ctx: PolicyResolveContext, ramp: reado
 /**
  * Reads project e's product for the benchmark test against the scenario's benchmarks file: a
  * known product, a capacity above 0, and the energy factor exactly when its levels are per
- * t·energy factor. Undefined without a product or a benchmarks file.
+ * t·energy factor; a product of another division than the project's is a warning. Undefined
+ * without a product or a benchmarks file.
  */
 function productOf(
   t: ProjectTable,
@@ -187,6 +188,14 @@ function productOf(
     issues.push({ ...at(e, key), code: 'pipeline/product', message });
     ok = false;
   };
+  const division = t.table.sectors[t.table.sector[e]];
+  if (division !== benchmark.division)
+    issues.push({
+      ...at(e, 'product'),
+      code: 'pipeline/product-sector',
+      message: msg.productSectorMismatch(product, benchmark.division, division),
+      severity: 'warning',
+    });
   if (!(capacityT > 0)) fail('capacity_t', msg.productWithoutCapacity(product));
   if (benchmark.perEnergyFactor && !(energyFactor > 0)) fail('energy_factor', msg.energyFactorMissing(product));
   if (!benchmark.perEnergyFactor && !Number.isNaN(energyFactor)) fail('energy_factor', msg.energyFactorNotUsed(product));

@@ -130,4 +130,12 @@ describe('the scenario key benchmarks:', () => {
     });
     expect(r.diagnostics[0].file).toMatch(/p\.csv$/);
   });
+
+  it('a product of another division than the project sector is a warning naming both', async () => {
+    const r = await scenario('benchmarks: b.yaml\n', `${head}\nP,p,C3985,2022,1000,3000,500,10,20,100,ethylene,1000\n`);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value!.warnings).toContainEqual(
+      expect.objectContaining({ row: 2, field: '产品', severity: 'warning', message: msg.productSectorMismatch('ethylene', 'C26', 'C39') }),
+    );
+  });
 });
