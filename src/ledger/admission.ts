@@ -1,3 +1,5 @@
+import { ImpossibleValue } from '../domain/impossible-value.js';
+import { msg } from '../messages/messages.js';
 import type { ProductBenchmark } from './benchmarks.js';
 
 /**
@@ -109,6 +111,7 @@ export function admissionTests(f: ProjectFacts, r: AdmissionRules): TestOutcome[
     // a level per t·energy factor (refining) is per t of crude times the plant's energy factor
     const limit = (r.benchmarkLevel === 'benchmark' ? b.benchmarkKgcePerT : b.baselineKgcePerT) * p.energyFactor;
     const v = productEnergyKgcePerT(p);
+    if (!(v >= 0) || !Number.isFinite(v)) throw new ImpossibleValue(msg.benchmarkEnergyImpossible(b.label, v));
     const qualifier = `${b.label}, ${r.benchmarkLevel === 'benchmark' ? '标杆' : '基准'}`;
     out.push({ test: 'benchmark', value: v, limit, passed: v <= limit * (1 + LEVEL_SLACK), qualifier });
   }

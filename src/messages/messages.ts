@@ -485,6 +485,8 @@ export const msg = {
     `the project makes ${product} but gives no capacity_t (产能(吨)): give its annual output at full capacity, t, for the benchmark test`,
   productSectorMismatch: (product: string, productDivision: string, division: string) =>
     `${product} is made in division ${productDivision} (GB/T 4754), the project's sector is in ${division}: check the product or the sector`,
+  benchmarkEnergyImpossible: (label: string, v: number) =>
+    `a project's energy per t of ${label} comes to ${v} kgce/t at full capacity: its feedstock_tce exceeds its energy — check the row's feedstock_tce and carriers`,
   capacityWithoutProduct: () =>
     'capacity_t is given without a product: name the product (a key of the benchmarks file) or leave capacity_t empty',
   energyFactorMissing: (product: string) =>

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ImpossibleValue } from '../../src/domain/impossible-value.js';
 import { loadBenchmarks } from '../../src/io/benchmarks-load.js';
 import { shown } from '../../src/io/scenario-load.js';
 import {
@@ -130,6 +131,13 @@ describe('the benchmark test (pure)', () => {
     expect(r.value).toBeCloseTo(107.145, 9);
     expect(r.limit).toBeCloseTo(107.145, 9);
     expect(r.passed).toBe(true);
+  });
+
+  it('an energy per t below zero stops the run (feedstock above the energy)', () => {
+    const bad = facts(ethylene, { grossTce: 1000, feedstockTce: 2000 });
+    expect(() => admissionTests(project(bad), { ...NO_LIMITS, benchmarkLevel: 'benchmark' })).toThrow(
+      new ImpossibleValue(msg.benchmarkEnergyImpossible('乙烯', -1)),
+    );
   });
 
   it('is appended after the other tests; no product or no level: no test; national major projects are tested', () => {
