@@ -1,6 +1,6 @@
 import { ImpossibleValue } from '../domain/impossible-value.js';
 import { msg } from '../messages/messages.js';
-import type { ProductBenchmark } from './benchmarks.js';
+import type { ProjectProduct } from './benchmarks.js';
 
 /**
  * 项目碳评价 and the energy review (节能审查) of a new project (国办发〔2024〕39号; DOMAIN §8): the
@@ -30,15 +30,12 @@ export interface AdmissionRules {
 }
 
 /**
- * A project's product for the benchmark test: its levels, its capacity, and its energy as the
- * project's accounts give it (the test recounts it the way the tables do).
+ * A project's product for the benchmark test: its levels, its capacity (t a year at full
+ * capacity; crude processed for refining), its energy factor (1 unless the levels are per
+ * t·energy factor), and its energy as the project's accounts give it (the test recounts it the
+ * way the tables do).
  */
-export interface ProductFacts {
-  readonly benchmark: ProductBenchmark;
-  /** Annual output of the product at full capacity, t (crude processed for refining). */
-  readonly capacityT: number;
-  /** The plant's energy factor (能量因数) when the level is per t·energy factor; else 1. */
-  readonly energyFactor: number;
+export interface ProductFacts extends ProjectProduct {
   /** Gross energy on the scenario's electricity basis, tce. */
   readonly grossTce: number;
   readonly feedstockTce: number;
@@ -128,7 +125,7 @@ const WORDS: Record<AdmissionTest, { readonly name: string; readonly unit: strin
 
 /**
  * The outcomes in words for events.csv's `detail`, e.g. "亩均税收 80.0 ≥ 30.0 万元/亩 ✓; 单位增加值碳排放
- * 1.200 > 1.000 tCO2/万元 ✗; 单位产品能耗(乙烯（石脑油类）, 标杆) 885.7 > 842.9 kgce/t ✗".
+ * 1.200 > 1.000 tCO2/万元 ✗; 单位产品能耗(乙烯, 标杆) 914.3 > 842.9 kgce/t ✗".
  */
 export function outcomesText(outcomes: readonly TestOutcome[]): string {
   return outcomes

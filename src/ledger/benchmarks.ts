@@ -124,3 +124,52 @@ export function resolveBenchmarks(spec: BenchmarksSpec, file: string): Benchmark
   }
   return { name: spec.name, file, products };
 }
+
+/** A project's product for the benchmark test: its levels, capacity and energy factor. */
+export interface ProjectProduct {
+  readonly benchmark: ProductBenchmark;
+  /** Annual output of the product at full capacity, t (crude processed for refining). */
+  readonly capacityT: number;
+  /** The plant's energy factor (能量因数) when the levels are per t·energy factor; else 1. */
+  readonly energyFactor: number;
+}
+
+/** A problem with a project's product cells: the column, the message, and whether it is only a warning. */
+export interface ProductProblem {
+  readonly column: 'product' | 'capacity_t' | 'energy_factor';
+  readonly message: string;
+  readonly warning?: boolean;
+}
+
+/**
+ * Reads a project's product cells (`product`, `capacity_t` in t a year, `energy_factor`; NaN when
+ * empty) against the benchmarks file: a known product, a capacity above 0, and the energy factor
+ * exactly when the levels are per t·energy factor; a product of another GB/T 4754 division than
+ * the project's is a warning, a capacity without a product an error. No product, or no benchmarks
+ * file: no product (the project is not tested).
+ */
+export function resolveProduct(
+  b: Benchmarks | undefined,
+  product: string,
+  capacityT: number,
+  energyFactor: number,
+  division: string,
+): { value?: ProjectProduct; problems: ProductProblem[] } {
+  const problems: ProductProblem[] = [];
+  if (product === '') {
+    if (!Number.isNaN(capacityT)) problems.push({ column: 'capacity_t', message: msg.capacityWithoutProduct() });
+    return { problems };
+  }
+  if (!b) return { problems };
+  const benchmark = b.products.get(product);
+  if (!benchmark) return { problems: [{ column: 'product', message: msg.unknownProduct(product, [...b.products.keys()], b.file) }] };
+  if (division !== benchmark.division)
+    problems.push({ column: 'product', message: msg.productSectorMismatch(product, benchmark.division, division), warning: true });
+  if (!(capacityT > 0)) problems.push({ column: 'capacity_t', message: msg.productWithoutCapacity(product) });
+  if (benchmark.perEnergyFactor && !(energyFactor > 0))
+    problems.push({ column: 'energy_factor', message: msg.energyFactorMissing(product) });
+  if (!benchmark.perEnergyFactor && !Number.isNaN(energyFactor))
+    problems.push({ column: 'energy_factor', message: msg.energyFactorNotUsed(product) });
+  if (problems.some((p) => !p.warning)) return { problems };
+  return { value: { benchmark, capacityT, energyFactor: benchmark.perEnergyFactor ? energyFactor : 1 }, problems };
+}

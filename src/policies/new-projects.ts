@@ -9,6 +9,7 @@ import type { Rng } from '../random/rng.js';
 import { DOMAINS } from '../scenario/domain.js';
 import { paramSchema, paramValue, type Param } from '../scenario/param.js';
 import { admissionTests, outcomesText, type AdmissionRules, type ProductFacts } from '../ledger/admission.js';
+import { resolveProduct, type ProjectProduct } from '../ledger/benchmarks.js';
 import { PolicyParam, resolveOptional, resolveYears, yearsSchema } from './common.js';
 import { TWO_HIGH_DIVISIONS } from './two-high-review.js';
 import type { PolicyModule, PolicyResolveContext, PolicyState } from './types.js';
@@ -75,9 +76,6 @@ interface Pipeline {
   /** Each project's product for the benchmark test (undefined: none, or no benchmarks file). */
   readonly products: readonly (ProjectProduct | undefined)[];
 }
-
-/** A pipeline project's product: its levels, capacity (t a year) and energy factor (1 unless per t·energy factor). */
-type ProjectProduct = Pick<ProductFacts, 'benchmark' | 'capacityT' | 'energyFactor'>;
 
 interface Generated {
   readonly years: [number, number];
@@ -151,55 +149,13 @@ function resolvePipeline(t: ProjectTable, ctx: PolicyResolveContext, ramp: reado
     divisions.push(table.sectors[table.sector[e]]);
     startYear.push(y);
     ramps.push(t.ramp[e] ?? ramp);
-    products.push(productOf(t, e, ctx, issues, at));
+    // the benchmark test's product (src/ledger/benchmarks.ts): known, with its capacity and energy factor
+    const product = resolveProduct(ctx.benchmarks, t.product[e], t.capacityT[e], t.energyFactor[e], divisions[e]);
+    for (const p of product.problems)
+      issues.push({ ...at(e, p.column), code: 'pipeline/product', message: p.message, ...(p.warning ? { severity: 'warning' } : {}) });
+    products.push(product.value);
   }
   return { table, ids, divisions, startYear, ramp: ramps, products };
-}
-
-/**
- * Reads project e's product for the benchmark test against the scenario's benchmarks file: a
- * known product, a capacity above 0, and the energy factor exactly when its levels are per
- * t·energy factor; a product of another division than the project's is a warning. Undefined
- * without a product or a benchmarks file.
- */
-function productOf(
-  t: ProjectTable,
-  e: number,
-  ctx: PolicyResolveContext,
-  issues: PathIssue[],
-  at: (e: number, key: string) => Omit<PathIssue, 'code' | 'message'>,
-): ProjectProduct | undefined {
-  const product = t.product[e];
-  const capacityT = t.capacityT[e];
-  const energyFactor = t.energyFactor[e];
-  if (product === '') {
-    if (!Number.isNaN(capacityT)) issues.push({ ...at(e, 'capacity_t'), code: 'pipeline/product', message: msg.capacityWithoutProduct() });
-    return undefined;
-  }
-  const b = ctx.benchmarks;
-  if (!b) return undefined;
-  const benchmark = b.products.get(product);
-  if (!benchmark) {
-    issues.push({ ...at(e, 'product'), code: 'pipeline/product', message: msg.unknownProduct(product, [...b.products.keys()], b.file) });
-    return undefined;
-  }
-  let ok = true;
-  const fail = (key: string, message: string) => {
-    issues.push({ ...at(e, key), code: 'pipeline/product', message });
-    ok = false;
-  };
-  const division = t.table.sectors[t.table.sector[e]];
-  if (division !== benchmark.division)
-    issues.push({
-      ...at(e, 'product'),
-      code: 'pipeline/product-sector',
-      message: msg.productSectorMismatch(product, benchmark.division, division),
-      severity: 'warning',
-    });
-  if (!(capacityT > 0)) fail('capacity_t', msg.productWithoutCapacity(product));
-  if (benchmark.perEnergyFactor && !(energyFactor > 0)) fail('energy_factor', msg.energyFactorMissing(product));
-  if (!benchmark.perEnergyFactor && !Number.isNaN(energyFactor)) fail('energy_factor', msg.energyFactorNotUsed(product));
-  return ok ? { benchmark, capacityT, energyFactor: benchmark.perEnergyFactor ? energyFactor : 1 } : undefined;
 }
 
 /** Checks the entry's ramp-up: never falling (each share is in (0, 1] by the schema). */
