@@ -145,8 +145,8 @@ export interface ProductProblem {
  * Reads a project's product cells (`product`, `capacity_t` in t a year, `energy_factor`; NaN when
  * empty) against the benchmarks file: a known product, a capacity above 0, and the energy factor
  * exactly when the levels are per t·energy factor; a product of another GB/T 4754 division than
- * the project's is a warning, a capacity without a product an error. No product, or no benchmarks
- * file: no product (the project is not tested).
+ * the project's is a warning, a capacity without a product an error. Without a benchmarks file
+ * the cells are not read; without a product the project is not tested.
  */
 export function resolveProduct(
   b: Benchmarks | undefined,
@@ -156,11 +156,11 @@ export function resolveProduct(
   division: string,
 ): { value?: ProjectProduct; problems: ProductProblem[] } {
   const problems: ProductProblem[] = [];
+  if (!b) return { problems };
   if (product === '') {
     if (!Number.isNaN(capacityT)) problems.push({ column: 'capacity_t', message: msg.capacityWithoutProduct() });
     return { problems };
   }
-  if (!b) return { problems };
   const benchmark = b.products.get(product);
   if (!benchmark) return { problems: [{ column: 'product', message: msg.unknownProduct(product, [...b.products.keys()], b.file) }] };
   if (division !== benchmark.division)
