@@ -35,11 +35,13 @@ export function runAssumptions(loaded: LoadedScenario, inputs: readonly Hashed[]
         ? 'factors'
         : file === shown(files.evaluation)
           ? 'evaluation'
-          : chain.indexOf(file) <= 0
-            ? 'scenario'
-            : chain.indexOf(file) === 1
-              ? 'extends'
-              : `extends-${chain.indexOf(file)}`;
+          : files.benchmarks !== undefined && file === shown(files.benchmarks)
+            ? 'benchmarks'
+            : chain.indexOf(file) <= 0
+              ? 'scenario'
+              : chain.indexOf(file) === 1
+                ? 'extends'
+                : `extends-${chain.indexOf(file)}`;
   return describeAssumptions({
     spec: loaded.spec,
     policyModules: loaded.scenario.policies.map((p) => p.module),

@@ -20,4 +20,10 @@ export interface ProjectTable {
   readonly startYear: Int16Array;
   /** Share of full capacity in a project's first, second … year; undefined where not given. */
   readonly ramp: readonly (readonly number[] | undefined)[];
+  /** Each project's product (a key of the scenario's benchmarks file, src/ledger/benchmarks.ts); '' where not given. */
+  readonly product: readonly string[];
+  /** Annual output of that product at full capacity, t (crude processed for refining); NaN where not given. */
+  readonly capacityT: Float64Array;
+  /** The plant's energy factor (能量因数), for levels per t·energy factor; NaN where not given. */
+  readonly energyFactor: Float64Array;
 }

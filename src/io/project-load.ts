@@ -18,7 +18,7 @@ export interface ProjectCompletion {
 /**
  * Loads a project pipeline (CSV or XLSX) with the registry's loader ({@link loadRegistry},
  * `kind: 'projects'`): the registry's columns, aliases, cell readers and errors, plus start_year,
- * ramp and national_major; an unknown column is an error. A project gives its energy as
+ * ramp, national_major, product, capacity_t and energy_factor; an unknown column is an error. A project gives its energy as
  * carriers or as `energy_tce` (then completed into carriers with the scenario's
  * `registry_defaults`, exactly as the registry's firms are); one of them is required.
  */
@@ -54,6 +54,9 @@ export async function loadProjectTable(
       headers: p.headers,
       startYear: p.projects.startYear,
       ramp: p.projects.ramp,
+      product: p.projects.product,
+      capacityT: p.projects.capacityT,
+      energyFactor: p.projects.energyFactor,
     },
     diagnostics: warnings,
   };

@@ -13,7 +13,7 @@ const MB = 1_000_000;
  */
 export function inputLimit(what: string): number {
   if (what === 'registry') return 500 * MB;
-  if (what === 'scenario' || what === 'factors' || what === 'evaluation' || what === 'aggregates') return 1 * MB;
+  if (what === 'scenario' || what === 'factors' || what === 'evaluation' || what === 'aggregates' || what === 'benchmarks') return 1 * MB;
   return 50 * MB; // a policy's table (pipeline …)
 }
 

@@ -60,6 +60,12 @@ export interface ProjectColumns {
   readonly startYear: Int16Array;
   /** Each project's ramp-up (share of full capacity in its first, second … year); undefined where the cell is empty. */
   readonly ramp: readonly (readonly number[] | undefined)[];
+  /** Each project's product (`product`, a key of the benchmarks file); '' where not given. */
+  readonly product: readonly string[];
+  /** Annual output of the product at full capacity, t (`capacity_t`); NaN where not given. */
+  readonly capacityT: Float64Array;
+  /** The plant's energy factor (`energy_factor`, refining); NaN where not given. */
+  readonly energyFactor: Float64Array;
 }
 
 /** A registry's declared data year and where it was read. */
@@ -269,6 +275,13 @@ export function buildRegistry(
   const rdShare = new Float64Array(n).fill(Number.NaN);
   const startYear = new Int16Array(n);
   const ramp: (readonly number[] | undefined)[] = new Array<undefined>(n).fill(undefined);
+  const product: string[] = new Array<string>(n).fill('');
+  const capacityT = new Float64Array(n).fill(Number.NaN);
+  const energyFactor = new Float64Array(n).fill(Number.NaN);
+  if (projects) {
+    numberTargets.capacity_t = capacityT;
+    numberTargets.energy_factor = energyFactor;
+  }
   if (energyTotalTce) numberTargets.energy_tce = energyTotalTce;
   let dataYear: DataYear | undefined;
   const firstRowOfId = new Map<string, number>();
@@ -306,6 +319,7 @@ export function buildRegistry(
           else if (def.key === 'name') names.push(raw);
           else if (def.key === 'town') t.town[e] = towns.code(raw);
           else if (def.key === 'park') t.park[e] = parks.code(raw);
+          else if (def.key === 'product') product[e] = raw;
           break;
         case 'sector': {
           sectorRaw.push(raw);
@@ -480,7 +494,7 @@ export function buildRegistry(
     ...(context.sheet !== undefined ? { sheet: context.sheet } : {}),
     ...(energyTotalTce ? { energyTotalTce } : {}),
     ...(dataYear ? { dataYear } : {}),
-    ...(projects ? { projects: { startYear, ramp } } : {}),
+    ...(projects ? { projects: { startYear, ramp, product, capacityT, energyFactor } } : {}),
   };
   return { value, diagnostics };
 }

@@ -90,7 +90,8 @@ const NOT_IN_PIPELINE = new Set(['year_built', 'grade', 'year']);
 
 /**
  * Every column of a project table (the `new_projects` pipeline): the registry's columns (the id
- * optional: NP-<row> by default) and the project's own start year and ramp-up.
+ * optional: NP-<row> by default) and the project's own start year, ramp-up, national-major flag,
+ * and product, capacity and energy factor (the benchmark test).
  */
 export const PIPELINE_COLUMNS: readonly ColumnDef[] = [
   ...REGISTRY_COLUMNS.filter((c) => !NOT_IN_PIPELINE.has(c.key)).map((c) => (c.key === 'id' ? { ...c, required: false } : c)),
@@ -98,6 +99,11 @@ export const PIPELINE_COLUMNS: readonly ColumnDef[] = [
   { key: 'ramp', aliases: ['达产进度', '达产爬坡'], kind: 'ramp', required: false },
   // 能耗单列 (发改环资〔2021〕1310号): energy reported apart from the district's dual-control total
   { key: 'national_major', aliases: ['能耗单列', '国家重大项目'], kind: 'bool', required: false },
+  // the benchmark test (src/ledger/benchmarks.ts): the product (a key of the scenario's benchmarks file) and its annual output
+  { key: 'product', aliases: ['产品', '主要产品'], kind: 'text', required: false },
+  { key: 'capacity_t', aliases: ['产能(吨)', '设计产能(吨)', '产能(吨/年)'], kind: 'optional-number', required: false },
+  // refining's levels are per t of crude × the plant's energy factor
+  { key: 'energy_factor', aliases: ['能量因数'], kind: 'optional-number', required: false },
 ];
 
 /** Accepted words of a `supplies` cell, by bit (1 power, 2 heat); cells list them separated by ; , 、 / + or spaces. */

@@ -19,6 +19,7 @@ import { checkRegistryAgainstFactors, checkRegistryConsistency } from './registr
 import { completeRegistryEnergy, type CompletionSummary } from './registry-complete.js';
 import type { LoadedRegistry } from './registry-build.js';
 import { loadRegistry } from './registry-load.js';
+import { loadBenchmarks } from './benchmarks-load.js';
 import { loadProjectTable, type ProjectCompletion } from './project-load.js';
 import { loadYamlWith, locateIssue, readYamlMap } from './yaml-file.js';
 import type { YamlSource } from './yaml-source.js';
@@ -210,8 +211,8 @@ export function mergeScenario(parent: unknown, child: unknown): unknown {
 export type ScenarioLoadOptions = ActualsOptions;
 
 /**
- * Loads a scenario end to end: the `extends` chain, the merged spec, the registry, factors and
- * evaluation files it names (relative to the file that names them), and resolves it. Returns
+ * Loads a scenario end to end: the `extends` chain, the merged spec, the registry, factors,
+ * evaluation and benchmarks files it names (relative to the file that names them), and resolves it. Returns
  * every problem found, each with file and line/row, or the loaded scenario.
  */
 export async function loadScenario(
@@ -230,25 +231,34 @@ export async function loadScenario(
   if (!parsed.value) return { diagnostics: locate(parsed.issues) };
   const spec = parsed.value;
 
-  const fileOf = (key: 'registry' | 'factors' | 'evaluation'): string => {
+  const fileOf = (key: 'registry' | 'factors' | 'evaluation' | 'benchmarks'): string => {
     const i = Math.max(
       0,
       sources.findIndex((s) => s.has([key])),
     );
-    return resolvePath(dirname(absPaths[i]), spec[key]);
+    return resolvePath(dirname(absPaths[i]), spec[key]!);
   };
-  const files = { registry: fileOf('registry'), factors: fileOf('factors'), evaluation: fileOf('evaluation') };
+  const benchmarksFile = spec.benchmarks !== undefined ? fileOf('benchmarks') : undefined;
+  const files = {
+    registry: fileOf('registry'),
+    factors: fileOf('factors'),
+    evaluation: fileOf('evaluation'),
+    ...(benchmarksFile !== undefined ? { benchmarks: benchmarksFile } : {}),
+  };
   const notFound = (key: keyof typeof files, ds: Diagnostic[]) =>
     ds.map((d) => (d.code === 'io/read' ? locateIssue({ path: [key], code: d.code, message: d.message }, sources) : d));
 
-  const [factorsR, evaluationR, registryR] = await Promise.all([
+  const [factorsR, evaluationR, registryR, benchmarksR] = await Promise.all([
     loadYamlWith(factorsSchema, files.factors, shown(files.factors), 'factors'),
     loadYamlWith(evaluationSchema, files.evaluation, shown(files.evaluation), 'evaluation'),
     loadRegistry(files.registry, shown(files.registry), spec.registry_sheet !== undefined ? { sheet: spec.registry_sheet } : {}),
+    benchmarksFile !== undefined ? loadBenchmarks(benchmarksFile, shown(benchmarksFile)) : { value: undefined, diagnostics: [] },
   ]);
+  const benchmarks = benchmarksR.value;
   const diagnostics: Diagnostic[] = [
     ...notFound('factors', factorsR.diagnostics),
     ...notFound('evaluation', evaluationR.diagnostics),
+    ...notFound('benchmarks', benchmarksR.diagnostics),
     ...notFound(
       'registry',
       registryR.diagnostics.filter((d) => d.severity !== 'warning'),
@@ -294,8 +304,19 @@ export async function loadScenario(
   diagnostics.push(...actualsRead.diagnostics);
   const actuals = actualsRead.actuals;
   const replay = actuals ? { recorded: actuals.actions, lastCompleteYear: lastCompleteYear(actuals.asOf) } : {};
-  const resolved = resolveScenario({ spec, files, policyModules, enterpriseIndex: (id) => index.get(id), policyTables, ...replay });
-  const resolvedDiagnostics = locate(resolved.issues);
+  const resolved = resolveScenario({
+    spec,
+    files,
+    policyModules,
+    enterpriseIndex: (id) => index.get(id),
+    policyTables,
+    ...replay,
+    ...(benchmarks ? { benchmarks } : {}),
+  });
+  // a benchmarks file that failed to load is reported as such, not as missing
+  const resolvedDiagnostics = locate(
+    benchmarksFile !== undefined ? resolved.issues.filter((i) => i.code !== 'policy/benchmarks-missing') : resolved.issues,
+  );
   const scenarioWarnings = resolvedDiagnostics.filter((d) => d.severity === 'warning');
   diagnostics.push(...resolvedDiagnostics.filter((d) => d.severity !== 'warning'));
   if (diagnostics.length || !factorsR.value || !evaluationR.value || !registry || !resolved.scenario) {
@@ -329,7 +350,14 @@ export async function loadScenario(
       registry,
       factors,
       evaluation: resolveEvaluation(evaluationR.value),
-      inputFiles: [...absPaths, files.registry, files.factors, files.evaluation, ...(actuals?.files ?? [])],
+      inputFiles: [
+        ...absPaths,
+        files.registry,
+        files.factors,
+        files.evaluation,
+        ...(benchmarksFile ? [benchmarksFile] : []),
+        ...(actuals?.files ?? []),
+      ],
       warnings,
       ...(completion.summary ? { energyCompletion: completion.summary } : {}),
       vary: (change) => {
@@ -344,6 +372,7 @@ export async function loadScenario(
           enterpriseIndex: (id) => index.get(id),
           policyTables,
           ...replay,
+          ...(benchmarks ? { benchmarks } : {}),
         });
         return r.scenario
           ? { scenario: actuals ? { ...r.scenario, actuals } : r.scenario, diagnostics: [] }

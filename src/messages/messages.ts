@@ -160,7 +160,7 @@ export const msg = {
   unknownColumn: (header: string, valid: readonly string[]) =>
     `unknown column '${header}'${didYouMean(header, valid)}; it is ignored — rename it if it should be read`,
   unknownProjectColumn: (header: string, valid: readonly string[]) =>
-    `unknown column '${header}'${didYouMean(header, valid)}; a project table takes the registry's columns and start_year, ramp, national_major — rename or remove it`,
+    `unknown column '${header}'${didYouMean(header, valid)}; a project table takes the registry's columns and start_year, ramp, national_major, product, capacity_t, energy_factor — rename or remove it`,
   badRamp: (raw: string, part: string) =>
     `"${raw}" is not a ramp-up: "${part}" must be a share of full capacity in (0, 1] (0.5 or 50%), one per year separated by ';', never falling — e.g. 0.5;1`,
   notANumber: (raw: string) => `"${raw}" is not a number; write digits only (no units, no thousands separators other than ',')`,
@@ -510,4 +510,25 @@ export const msg = {
   greenPowerNoFirms: () =>
     'green_power names no firms and has no rule: add named: entries { id, year, action: purchase } or min_electricity_10k_kwh',
   ccusNoStartYear: () => 'ccus lists firms: give start_year, the first year they capture (or give each a named: entry with its year)',
+  // benchmarks (h13-bench, issue #13 §4): energy-efficiency 标杆/基准 levels per product
+  benchmarkAboveBaseline: (benchmark: number, baseline: number, unit: string) =>
+    `the benchmark level (标杆, ${benchmark} ${unit}) is above the baseline level (基准, ${baseline} ${unit}); the benchmark is the stricter, lower energy per unit — swap them or correct the value`,
+  benchmarkUnitMissing: (units: readonly string[]) =>
+    `unit is missing: give the unit of the official table's levels, one of: ${list(units)} (kgoe is converted at 1.4286 kgce, GB/T 2589-2020)`,
+  benchmarkWithoutFile: () =>
+    "admission.benchmark needs the benchmark levels: add 'benchmarks: models/benchmarks/china-energy-efficiency-2023.yaml' (a path relative to this scenario) at the top level of the scenario, or remove admission.benchmark",
+  unknownProduct: (product: string, known: readonly string[], file: string) =>
+    `unknown product '${product}'${didYouMean(product, known)}; the products of ${file}: ${list(known)} — use one of them, or add the product with its levels to that file`,
+  productWithoutCapacity: (product: string) =>
+    `the project makes ${product} but gives no capacity_t (产能(吨)): give its annual output at full capacity, t, for the benchmark test`,
+  productSectorMismatch: (product: string, productDivision: string, division: string) =>
+    `${product} is made in division ${productDivision} (GB/T 4754), the project's sector is in ${division}: check the product or the sector`,
+  benchmarkEnergyImpossible: (label: string, v: number) =>
+    `a project's energy per t of ${label} comes to ${v} kgce/t at full capacity: its feedstock_tce exceeds its energy — check the row's feedstock_tce and carriers`,
+  capacityWithoutProduct: () =>
+    'capacity_t is given without a product: name the product (a key of the benchmarks file) or leave capacity_t empty',
+  energyFactorMissing: (product: string) =>
+    `the levels of ${product} are per t·energy factor (能量因数): give the plant's energy_factor (a number > 0), with capacity_t in t of crude processed`,
+  energyFactorNotUsed: (product: string) =>
+    `energy_factor is given, but the levels of ${product} are per t of product, not per t·energy factor: leave energy_factor empty`,
 };

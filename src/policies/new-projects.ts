@@ -8,7 +8,8 @@ import { msg } from '../messages/messages.js';
 import type { Rng } from '../random/rng.js';
 import { DOMAINS } from '../scenario/domain.js';
 import { paramSchema, paramValue, type Param } from '../scenario/param.js';
-import { admissionTests, outcomesText, type AdmissionRules } from '../ledger/admission.js';
+import { admissionTests, outcomesText, type AdmissionRules, type ProductFacts } from '../ledger/admission.js';
+import { resolveProduct, type ProjectProduct } from '../ledger/benchmarks.js';
 import { PolicyParam, resolveOptional, resolveYears, yearsSchema } from './common.js';
 import { TWO_HIGH_DIVISIONS } from './two-high-review.js';
 import type { PolicyModule, PolicyResolveContext, PolicyState } from './types.js';
@@ -54,6 +55,11 @@ const schema = z.strictObject({
       max_energy_intensity: z.number().nonnegative().optional(),
       /** CO2 on the firm boundary (scope 1 + 2) per 万元 VA at full capacity, t (every project, national major ones too). */
       max_carbon_intensity: z.number().nonnegative().optional(),
+      /**
+       * Energy per t of product at full capacity at or below this level of the scenario's
+       * `benchmarks:` file (标杆 benchmark or 基准 baseline), for pipeline projects with a product.
+       */
+      benchmark: z.enum(['benchmark', 'baseline']).optional(),
     })
     .default({}),
   /**
@@ -82,6 +88,8 @@ interface Pipeline {
   readonly startYear: readonly number[];
   /** Ramp-up of each project (empty: full from the start). */
   readonly ramp: readonly (readonly number[])[];
+  /** Each project's product for the benchmark test (undefined: none, or no benchmarks file). */
+  readonly products: readonly (ProjectProduct | undefined)[];
 }
 
 interface Generated {
@@ -144,6 +152,7 @@ function resolvePipeline(t: ProjectTable, ctx: PolicyResolveContext, ramp: reado
   const divisions: string[] = [];
   const startYear: number[] = [];
   const ramps: (readonly number[])[] = [];
+  const products: (ProjectProduct | undefined)[] = [];
   for (let e = 0; e < table.n; e++) {
     const y = t.startYear[e];
     if (y <= ctx.base || y > ctx.end)
@@ -157,8 +166,13 @@ function resolvePipeline(t: ProjectTable, ctx: PolicyResolveContext, ramp: reado
     divisions.push(table.sectors[table.sector[e]]);
     startYear.push(y);
     ramps.push(t.ramp[e] ?? ramp);
+    // the benchmark test's product (src/ledger/benchmarks.ts): known, with its capacity and energy factor
+    const product = resolveProduct(ctx.benchmarks, t.product[e], t.capacityT[e], t.energyFactor[e], divisions[e]);
+    for (const p of product.problems)
+      issues.push({ ...at(e, p.column), code: 'pipeline/product', message: p.message, ...(p.warning ? { severity: 'warning' } : {}) });
+    products.push(product.value);
   }
-  return { table, ids, divisions, startYear, ramp: ramps };
+  return { table, ids, divisions, startYear, ramp: ramps, products };
 }
 
 /** Checks the entry's ramp-up: never falling (each share is in (0, 1] by the schema). */
@@ -196,6 +210,8 @@ export const newProjects: PolicyModule<Spec, Params> = {
   resolve(spec, ctx, path) {
     const issues: PathIssue[] = [];
     checkRamp(spec.ramp, path, issues);
+    if (spec.admission.benchmark !== undefined && !ctx.benchmarks)
+      issues.push({ path: [...path, 'admission', 'benchmark'], code: 'policy/benchmarks-missing', message: msg.benchmarkWithoutFile() });
     const ramp = spec.ramp ?? [];
     const table = ctx.table('pipeline');
     const planned = spec.pipeline !== undefined && table ? resolvePipeline(table, ctx, ramp, issues) : undefined;
@@ -246,6 +262,7 @@ export const newProjects: PolicyModule<Spec, Params> = {
           minTaxPerMu: spec.admission.min_tax_per_mu ?? 0,
           maxEnergyIntensity: spec.admission.max_energy_intensity ?? Infinity,
           maxCarbonIntensity: spec.admission.max_carbon_intensity ?? Infinity,
+          ...(spec.admission.benchmark !== undefined ? { benchmarkLevel: spec.admission.benchmark } : {}),
         },
         recordedStart: replayed?.recordedStart ?? [],
         mode: overridden?.mode ?? [],
@@ -380,6 +397,7 @@ export const newProjects: PolicyModule<Spec, Params> = {
                 tax: s.tax[e],
                 landMu: s.landMu[e],
                 nationalMajor: s.nationalMajor[e] === 1,
+                product: productFacts(s, e, i < piped ? p.pipeline!.products[i] : undefined),
               },
               p.admission,
             );
@@ -417,6 +435,14 @@ export const newProjects: PolicyModule<Spec, Params> = {
     };
   },
 };
+
+/** A project's product with its energy at full capacity, for the benchmark test; undefined without a product. */
+function productFacts(s: PolicyState, e: number, p: ProjectProduct | undefined): ProductFacts | undefined {
+  if (!p) return undefined;
+  const electricity10kKwh = s.carriers.electricity_10k_kwh[e];
+  const electricityTcePer10kKwh = s.tcePerUnit('electricity_10k_kwh');
+  return { ...p, grossTce: s.grossTce[e], feedstockTce: s.feedstockTce[e], electricity10kKwh, electricityTcePer10kKwh };
+}
 
 /**
  * Replays the record on a pipeline (src/actuals/): a project recorded as started (`start`) starts

@@ -6,6 +6,7 @@ import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import type { EvaluationColumns } from '../evaluation/evaluate.js';
 import type { Rng } from '../random/rng.js';
 import type { RecordedAction } from '../actuals/types.js';
+import type { Benchmarks } from '../ledger/benchmarks.js';
 import type { LedgerDecision, ProjectNeed } from '../ledger/ledger.js';
 
 /** What a policy's resolve step may consult besides its own entry. */
@@ -25,6 +26,8 @@ export interface PolicyResolveContext {
   readonly recorded: readonly RecordedAction[];
   /** The last year the actuals complete (as_of's last full year); undefined without actuals. */
   readonly lastCompleteYear?: number;
+  /** The scenario's benchmark levels per product (`benchmarks:`), for new projects' benchmark test; undefined without the key. */
+  readonly benchmarks?: Benchmarks;
 }
 
 /**

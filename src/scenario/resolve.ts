@@ -1,6 +1,7 @@
 import { BUDGET_METRICS } from '../domain/metrics.js';
 import { resolveBudget, resolveLedger, type BudgetRules, type LedgerRules } from '../ledger/rules.js';
 import type { AccountingConfig } from '../accounting/config.js';
+import type { Benchmarks } from '../ledger/benchmarks.js';
 import type { Actuals, RecordedAction } from '../actuals/types.js';
 import type { ProjectTable } from '../domain/project-table.js';
 import type { PathIssue, ValuePath } from '../domain/path-issue.js';
@@ -26,7 +27,7 @@ export interface Scenario {
   readonly title: string;
   readonly description: string;
   /** Paths of the files the scenario names, as the io layer resolved them. */
-  readonly files: { readonly registry: string; readonly factors: string; readonly evaluation: string };
+  readonly files: { readonly registry: string; readonly factors: string; readonly evaluation: string; readonly benchmarks?: string };
   readonly period: { readonly base: number; readonly end: number };
   readonly monteCarlo: { readonly draws: number; readonly seed: number };
   readonly confidence: number;
@@ -98,6 +99,8 @@ export interface ResolveInput {
   readonly recorded?: readonly RecordedAction[];
   /** The last year the actuals complete (src/actuals/period.ts lastCompleteYear). */
   readonly lastCompleteYear?: number;
+  /** The benchmark levels the scenario's `benchmarks:` names, loaded by the io layer. */
+  readonly benchmarks?: Benchmarks;
 }
 
 function resolveSectorParam(
@@ -212,6 +215,7 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
         table,
         recorded,
         ...(input.lastCompleteYear !== undefined ? { lastCompleteYear: input.lastCompleteYear } : {}),
+        ...(input.benchmarks ? { benchmarks: input.benchmarks } : {}),
       },
       path,
     );

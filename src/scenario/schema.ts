@@ -61,6 +61,8 @@ export const scenarioSchema = z.strictObject({
     .default({ energy_total_basis: 'calorific' }),
   factors: relPath,
   evaluation: relPath,
+  /** Energy-efficiency benchmark and baseline levels per product (标杆/基准, src/ledger/benchmarks.ts), for `admission.benchmark` of new_projects. */
+  benchmarks: relPath.optional(),
   period: z.strictObject({ base: z.int().min(1900).max(2100), end: z.int().min(1900).max(2100) }),
   monte_carlo: z
     .strictObject({
@@ -175,6 +177,8 @@ const TEXT_KEYS = new Set([
   'energy_total_basis',
   'factors',
   'evaluation',
+  'benchmarks',
+  'benchmark',
   'label',
   'id',
   'type',

@@ -192,13 +192,7 @@ targets:
     });
     expect(where(r.diagnostics)).toEqual([
       ['a.yaml', 7, 68, 'targets[0].at_most', msg.targetBothBounds()],
-      [
-        'a.yaml',
-        8,
-        22,
-        'targets[1].metric',
-        msg.cumulativeNeedsFlow('tax_per_mu', FLOW_METRICS),
-      ],
+      ['a.yaml', 8, 22, 'targets[1].metric', msg.cumulativeNeedsFlow('tax_per_mu', FLOW_METRICS)],
       ['a.yaml', 9, 22, 'targets[2].metric', expect.stringContaining('"tax_per_acre" is not allowed (did you mean \'tax_per_mu\'?)')],
     ]);
   });
