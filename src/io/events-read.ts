@@ -1,4 +1,5 @@
 import type { AttributionRow } from '../engine/attribution.js';
+import type { AdmissionEvent } from '../report/budget.js';
 import type { FirmContribution } from '../report/charts.js';
 import { EVENT_COLUMNS } from './run-tables.js';
 import { readTableCsv, type Cell } from './table.js';
@@ -6,7 +7,7 @@ import { readTableCsv, type Cell } from './table.js';
 const text = (c: Cell) => (c === null ? '' : String(c));
 const value = (c: Cell) => (typeof c === 'number' ? c : 0);
 const at = (key: string) => EVENT_COLUMNS.findIndex((c) => c.key === key);
-const [NAME, POLICY, ACTION, ENERGY, CO2, LAND, TOWN, PARK, SECTOR, YEAR, ID] = [
+const [NAME, POLICY, ACTION, ENERGY, CO2, LAND, TOWN, PARK, SECTOR, YEAR, ID, DETAIL] = [
   'enterprise_name',
   'policy',
   'action',
@@ -18,6 +19,7 @@ const [NAME, POLICY, ACTION, ENERGY, CO2, LAND, TOWN, PARK, SECTOR, YEAR, ID] = 
   'sector',
   'year',
   'enterprise_id',
+  'detail',
 ].map(at);
 
 /** Reads events.csv back into the firms' contributions (names un-neutralised). */
@@ -44,4 +46,18 @@ export function attributionRows(csv: string, file = 'events.csv'): AttributionRo
     co2ReductionT: value(r[CO2]),
     vacatedLandMu: value(r[LAND]),
   }));
+}
+
+/** Reads events.csv into the projects deferred or rejected in draw 0 (the 项目准入 section), in the order they happened. */
+export function admissionsFromEventsCsv(csv: string, file = 'events.csv'): AdmissionEvent[] {
+  return readTableCsv(csv, EVENT_COLUMNS, file)
+    .rows.filter((r) => r[ACTION] === 'deferred' || r[ACTION] === 'rejected')
+    .map((r) => ({
+      year: value(r[YEAR]),
+      id: text(r[ID]),
+      name: text(r[NAME]),
+      policy: text(r[POLICY]),
+      action: text(r[ACTION]) as AdmissionEvent['action'],
+      detail: text(r[DETAIL]),
+    }));
 }

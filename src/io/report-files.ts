@@ -1,7 +1,8 @@
-import { firmsFromEventsCsv } from './events-read.js';
+import { admissionsFromEventsCsv, firmsFromEventsCsv } from './events-read.js';
 import { renderCharts } from './render-charts.js';
 import { resultsXlsx } from './results-xlsx.js';
 import type { RunSummary } from '../engine/aggregate.js';
+import { budgetHtml, budgetMarkdown, SECTION_CHARTS } from '../report/budget.js';
 import { runCharts } from '../report/charts.js';
 import { reportHtml } from '../report/html.js';
 import type { ReportLang } from '../report/labels.js';
@@ -29,10 +30,15 @@ export async function reportFiles(
     for (const [name, data] of await renderCharts([...specs, ...tracks])) files.set(name, data);
     const svgs = new Map([...specs, ...tracks].map((c) => [c.id, files.get(`charts/${c.id}.svg`) as string]));
     const fit = summary.actuals?.fit;
-    const html = `${tracking ? trackHtml(tracking, tracks, svgs, lang) : ''}${fitHtml(fit, lang)}`;
-    files.set('report.html', reportHtml(summary, specs, svgs, lang, html));
-    const md = `${tracking ? trackMarkdown(tracking, tracks, lang) : ''}${fitMarkdown(fit, lang)}`;
-    files.set('report.md', reportMarkdown(summary, specs, lang, md));
+    // the carbon budget and project admission sections (issue #13) show their own charts
+    const admissions = admissionsFromEventsCsv(eventsCsvText);
+    const budget = budgetHtml(summary, admissions, specs, svgs, lang);
+    const html = `${budget ? `${budget}\n` : ''}${tracking ? trackHtml(tracking, tracks, svgs, lang) : ''}${fitHtml(fit, lang)}`;
+    const others = specs.filter((c) => !SECTION_CHARTS.includes(c.id));
+    files.set('report.html', reportHtml(summary, others, svgs, lang, html));
+    const budgetMd = budgetMarkdown(summary, admissions, specs, lang);
+    const md = `${budgetMd ? `${budgetMd}\n` : ''}${tracking ? trackMarkdown(tracking, tracks, lang) : ''}${fitMarkdown(fit, lang)}`;
+    files.set('report.md', reportMarkdown(summary, others, lang, md));
   }
   files.set('results.xlsx', await resultsXlsx(summary, eventsCsvText, lang, tracking));
   return files;

@@ -7,6 +7,7 @@ import { divisionLabelZh } from '../domain/sector-names.js';
 import type { Assumption } from '../scenario/assumptions.js';
 import { actionName, kindName, metricTitleWithPolicy, policyLabel, word, type ReportLang } from '../report/labels.js';
 import { displayUnit, type DisplayUnit } from '../report/units.js';
+import { lightName } from '../tracking/words.js';
 import { EVENT_COLUMNS } from './run-tables.js';
 import { col, readTableCsv, type Cell, type RowFormat, type Table } from './table.js';
 import { addTableSheet } from './xlsx-sheet.js';
@@ -187,6 +188,38 @@ export function assumptionsTable(s: RunSummary, lang: ReportLang): Table {
   return { columns, rows };
 }
 
+/**
+ * 碳排放预算: per year from base + 1 the budget's P50, the CO2's P10/P50/P90 (万tCO2), the share
+ * of draws within the budget and the warning level (绿灯/黄灯/红灯), as summary.json `budget` holds them.
+ */
+export function budgetSheet(s: RunSummary, lang: ReportLang): Table | undefined {
+  const b = s.budget;
+  if (!b) return undefined;
+  const u = displayUnit('co2_t');
+  const zh = lang === 'zh';
+  const t = (name: string) => (zh ? `${name}（${u.unit}）` : `${name} (${u.unit})`);
+  const columns = [
+    col('year', '年份', 'year', 'year'),
+    col('budget_p50', t('碳排放预算 中位数'), t('budget P50'), 'number', { decimals: u.decimals }),
+    col('co2_p10', t('二氧化碳排放 P10'), t('CO2 P10'), 'number', { decimals: u.decimals }),
+    col('co2_p50', t('二氧化碳排放 中位数'), t('CO2 P50'), 'number', { decimals: u.decimals }),
+    col('co2_p90', t('二氧化碳排放 P90'), t('CO2 P90'), 'number', { decimals: u.decimals }),
+    col('probability', '预算内概率', 'probability within the budget', 'ratio', { decimals: 0 }),
+    col('level', '预警', 'warning', 'text'),
+  ];
+  const v = (x: number | null) => (x === null || !Number.isFinite(x) ? null : scaled(x, u.scale));
+  const rows = b.years.map((y) => [
+    y.year,
+    v(y.budget_p50),
+    v(y.co2_p10),
+    v(y.co2_p50),
+    v(y.co2_p90),
+    y.probability,
+    lightName(y.level, lang),
+  ]);
+  return { columns, rows };
+}
+
 function workbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'dcsim';
@@ -206,6 +239,9 @@ export async function resultsXlsx(s: RunSummary, eventsCsvText: string, lang: Re
   addTableSheet(wb, zh ? '指标' : 'metrics', metricsTable(s, lang), lang, { frozenColumns: 4, print: true });
   addTableSheet(wb, zh ? '事件' : 'events', eventsTable(eventsCsvText, s.policies, lang), lang, { frozenColumns: 4, autoFilter: true });
   addTableSheet(wb, zh ? '假设' : 'assumptions', assumptionsTable(s, lang), lang, { frozenColumns: 2, autoFilter: true });
+  // the carbon budget (issue #13 §3): like the monitoring sheets, its name stays Chinese in both languages
+  const budget = budgetSheet(s, lang);
+  if (budget) addTableSheet(wb, '碳排放预算', budget, lang, { frozenColumns: 1, print: true });
   // dcsim track (issue #12 §3) and the actuals' fit table: the sheets keep their Chinese names in both languages
   if (tracking) {
     addTableSheet(wb, '预警', warningSheet(tracking, lang), lang, { frozenColumns: 1, print: true });

@@ -1,4 +1,8 @@
 import type { RunSummary, Stats, TargetResult } from '../engine/aggregate.js';
+import { FLOW_METRICS } from '../domain/metrics.js';
+import { goalAsLevel } from '../tracking/plan.js';
+import type { Light } from '../tracking/track.js';
+import { lightName } from '../tracking/words.js';
 import { actionName, metricTitle, word, type ReportLang } from './labels.js';
 import { CHART_CONFIG, GRADE_COLOURS, STATUS_COLOURS } from './theme.js';
 import { displayUnit } from './units.js';
@@ -34,6 +38,36 @@ export const FAN_METRICS: readonly { metric: string; cumulative: boolean }[] = [
   { metric: 'energy_intensity', cumulative: false },
 ];
 
+/**
+ * The carbon metrics (issue #13) that get a fan chart of their own when a target names them and
+ * {@link FAN_METRICS} does not draw them: a scenario without such a target keeps its chart list.
+ */
+export const CARBON_FAN_METRICS: readonly string[] = [
+  'co2_t',
+  'co2_firm_t',
+  'carbon_intensity',
+  'non_fossil_share',
+  'coal_t',
+  'co2_direct_t',
+  'co2_indirect_t',
+  'co2_ets_t',
+  'co2_non_ets_t',
+  'co2_captured_t',
+  'new_project_co2_t',
+  'carbon_budget_t',
+  'carbon_headroom_t',
+  'energy_headroom_tce',
+  'co2_pool_t',
+  'land_pool_mu',
+  'projects_admitted',
+  'projects_deferred',
+  'projects_rejected',
+  'non_compliant_firms',
+];
+
+/** The colours of the warning levels, as the monitoring report (src/tracking/report.ts) draws them. */
+export const LEVEL_COLOURS: Record<Light, string> = { green: '#009E73', yellow: '#E69F00', red: '#D55E00' };
+
 const round = (x: number, d: number) => Number(x.toFixed(d + 2));
 
 /** The policy's name in `lang`, by its key. */
@@ -46,8 +80,12 @@ function top(title: string, subtitle: string, body: Record<string, unknown>): Re
   return { $schema: SCHEMA, title: { text: title, subtitle }, width: WIDTH, height: HEIGHT, config: CHART_CONFIG, ...body };
 }
 
-/** A fan chart: the P10–P90 band, the P50 line and the goals of the targets on this metric. */
-function fanChart(s: RunSummary, metric: string, cumulative: boolean, lang: ReportLang): Chart {
+/**
+ * A fan chart: the P10–P90 band, the P50 line and the goals of the targets on this metric. With
+ * `allGoals` (the carbon fans) a level fan also marks a `within_budget` goal in every year of its
+ * span, and a `change` or `cagr` goal as a level (goal ≈) from the P50 of its `from` year.
+ */
+function fanChart(s: RunSummary, metric: string, cumulative: boolean, lang: ReportLang, allGoals = false): Chart {
   const u = displayUnit(metric);
   const stats: Record<string, Stats | null> = cumulative ? (s.cumulative[metric] ?? {}) : s.metrics[metric];
   const values = Object.entries(stats)
@@ -66,6 +104,7 @@ function fanChart(s: RunSummary, metric: string, cumulative: boolean, lang: Repo
       status: t.status,
       text: `${word('goal', lang)} ${(t.at_least ?? t.at_most)! * u.scale}`,
     }));
+  if (allGoals && !cumulative) goals.push(...otherGoals(s, metric, lang));
   const title = `${metricTitle(metric, lang)}${cumulative ? `（${word('cumulative', lang)}）` : ''}`.replace(
     /（(.*)）/,
     lang === 'en' ? ' ($1)' : '（$1）',
@@ -104,7 +143,218 @@ function fanChart(s: RunSummary, metric: string, cumulative: boolean, lang: Repo
       },
     );
   }
-  return { id: `fan-${metric}`, title, spec: top(title, word('fanSubtitle', lang, { draws: s.draws }), { layer: layers }) };
+  // a carbon flow can have a level fan and a cumulative one: the second gets its own id
+  const id = allGoals && cumulative ? `fan-${metric}-cumulative` : `fan-${metric}`;
+  return { id, title, spec: top(title, word('fanSubtitle', lang, { draws: s.draws }), { layer: layers }) };
+}
+
+/**
+ * The goals of a level fan beyond `level` targets: a `within_budget` goal in each year from its
+ * `from` to its `year` (it must hold in every one); a `change` or `cagr` goal as the level it
+ * asks in its year from the P50 of its `from` year (as dcsim track plans it: an approximation).
+ */
+function otherGoals(s: RunSummary, metric: string, lang: ReportLang) {
+  const u = displayUnit(metric);
+  const shown = (x: number) => round(x * u.scale, u.decimals);
+  return s.targets
+    .filter((t) => t.metric === metric)
+    .flatMap((t) => {
+      const goal = (t.at_least ?? t.at_most)!;
+      if (t.kind === 'within_budget')
+        return Array.from({ length: t.year - t.from + 1 }, (_, i) => ({
+          year: t.from + i,
+          goal: shown(goal),
+          status: t.status,
+          text: i === t.year - t.from ? `${word('goalEveryYear', lang)} ${goal * u.scale}` : '',
+        }));
+      if (t.kind !== 'change' && t.kind !== 'cagr') return [];
+      const fromP50 = s.metrics[metric]?.[t.from]?.p50;
+      if (fromP50 === undefined || !Number.isFinite(fromP50)) return [];
+      const level = goalAsLevel({ kind: t.kind, goal, from: t.from, year: t.year }, fromP50);
+      if (!Number.isFinite(level)) return [];
+      return [{ year: t.year, goal: shown(level), status: t.status, text: `${word('goalApprox', lang)} ${shown(level)}` }];
+    });
+}
+
+/** The carbon fans the targets ask for: one per carbon metric and measure a target names that FAN_METRICS does not draw. */
+function targetFans(s: RunSummary, lang: ReportLang): Chart[] {
+  const seen = new Set<string>();
+  const out: Chart[] = [];
+  for (const t of s.targets) {
+    if (!CARBON_FAN_METRICS.includes(t.metric) || FAN_METRICS.some((f) => f.metric === t.metric)) continue;
+    const cumulative =
+      t.kind === 'cumulative' && (FLOW_METRICS as readonly string[]).includes(t.metric) && s.cumulative[t.metric] !== undefined;
+    const key = `${t.metric}/${cumulative}`;
+    if (seen.has(key) || !s.metrics[t.metric]) continue;
+    seen.add(key);
+    out.push(fanChart(s, t.metric, cumulative, lang, true));
+  }
+  return out;
+}
+
+/**
+ * The carbon budget (issue #13 §3): the CO2 fan (P10–P90 band, P50 line) against the budget's
+ * P50 (dashed), and each year's warning level as a coloured dot on the CO2 P50 labelled with the
+ * share of draws within the budget.
+ */
+function carbonBudgetChart(s: RunSummary, lang: ReportLang): Chart | undefined {
+  const b = s.budget;
+  if (!b || b.years.length === 0) return undefined;
+  const u = displayUnit('co2_t');
+  const v = (x: number | null) => (x === null ? null : round(x * u.scale, u.decimals));
+  const [co2Name, budgetName] = word('budgetSeries', lang).split(',');
+  const fan = b.years.map((y) => ({ year: y.year, p10: v(y.co2_p10), p50: v(y.co2_p50), p90: v(y.co2_p90) }));
+  const lines = b.years.flatMap((y) => [
+    { year: y.year, series: co2Name, value: v(y.co2_p50) },
+    { year: y.year, series: budgetName, value: v(y.budget_p50) },
+  ]);
+  const levels = b.years.map((y) => ({
+    year: y.year,
+    value: v(y.co2_p50),
+    level: lightName(y.level, lang),
+    text: `${Math.round(y.probability * 100)} %`,
+  }));
+  const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
+  const y = { type: 'quantitative', title: u.unit, scale: { zero: false } };
+  const lights = ['green', 'yellow', 'red'] as const;
+  const levelColour = {
+    field: 'level',
+    type: 'nominal',
+    title: word('level', lang),
+    scale: { domain: lights.map((l) => lightName(l, lang)), range: lights.map((l) => LEVEL_COLOURS[l]) },
+  };
+  const title = word('carbonBudget', lang);
+  return {
+    id: 'carbon-budget',
+    title,
+    spec: top(title, word('carbonBudgetSubtitle', lang, { draws: s.draws }), {
+      layer: [
+        {
+          data: { values: fan },
+          mark: { type: 'area', color: '#0072B2', opacity: 0.2 },
+          encoding: { x, y: { ...y, field: 'p10' }, y2: { field: 'p90' } },
+        },
+        {
+          data: { values: lines },
+          mark: { type: 'line', strokeWidth: 2.5 },
+          encoding: {
+            x,
+            y: { ...y, field: 'value' },
+            color: {
+              field: 'series',
+              type: 'nominal',
+              title: null,
+              scale: { domain: [co2Name, budgetName], range: ['#0072B2', '#000000'] },
+            },
+            strokeDash: {
+              field: 'series',
+              type: 'nominal',
+              legend: null,
+              scale: {
+                domain: [co2Name, budgetName],
+                range: [
+                  [1, 0],
+                  [6, 4],
+                ],
+              },
+            },
+          },
+        },
+        {
+          data: { values: levels },
+          mark: { type: 'point', filled: true, size: 140, opacity: 1 },
+          encoding: { x, y: { ...y, field: 'value' }, color: levelColour },
+        },
+        {
+          data: { values: levels },
+          mark: { type: 'text', dy: -14, fontSize: 11, fontWeight: 'bold' },
+          encoding: { x, y: { ...y, field: 'value' }, text: { field: 'text' }, color: { ...levelColour, legend: null } },
+        },
+      ],
+      resolve: { scale: { color: 'independent' } },
+    }),
+  };
+}
+
+/**
+ * The headroom ledger (only with a `ledger:` block): above, the energy pool (and the CO2 pool when
+ * it binds) at each year's end, P50 with the P10–P90 band; below, the projects admitted and
+ * deferred each year (means over the draws).
+ */
+function ledgerPoolsChart(s: RunSummary, lang: ReportLang): Chart | undefined {
+  const l = s.ledger;
+  if (!l?.block) return undefined;
+  const pools = ['energy_headroom_tce', ...(l.binding.includes('co2') ? ['co2_pool_t'] : [])];
+  const band = pools.flatMap((id) => {
+    const u = displayUnit(id);
+    const name = `${metricTitle(id, lang)}（${u.unit}）`.replace(/（(.*)）/, lang === 'en' ? ' ($1)' : '（$1）');
+    return Object.entries(s.metrics[id] ?? {})
+      .filter((e): e is [string, Stats] => e[1] !== null)
+      .map(([year, st]) => ({
+        year: Number(year),
+        pool: name,
+        p10: round(st.p10 * u.scale, u.decimals),
+        p50: round(st.p50 * u.scale, u.decimals),
+        p90: round(st.p90 * u.scale, u.decimals),
+      }));
+  });
+  const projects = l.years.flatMap((y) => [
+    { year: y.year, kind: metricTitle('projects_admitted', lang), value: round(y.projects_admitted_mean ?? 0, 2) },
+    { year: y.year, kind: metricTitle('projects_deferred', lang), value: round(y.projects_deferred_mean ?? 0, 2) },
+  ]);
+  const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
+  const unit = [...new Set(pools.map((id) => displayUnit(id).unit))].join(' · ');
+  const y = { type: 'quantitative', title: unit };
+  const poolColour = { field: 'pool', type: 'nominal', title: word('pool', lang), scale: { range: ['#0072B2', '#CC79A7'] } };
+  const title = word('ledgerPools', lang);
+  return {
+    id: 'ledger-pools',
+    title,
+    spec: {
+      $schema: SCHEMA,
+      title: { text: title, subtitle: word('ledgerPoolsSubtitle', lang, { draws: s.draws }) },
+      config: CHART_CONFIG,
+      vconcat: [
+        {
+          width: WIDTH,
+          height: HEIGHT,
+          layer: [
+            {
+              data: { values: band },
+              mark: { type: 'area', opacity: 0.2 },
+              encoding: { x, y: { ...y, field: 'p10' }, y2: { field: 'p90' }, color: poolColour },
+            },
+            {
+              data: { values: band },
+              mark: { type: 'line', strokeWidth: 2.5, point: { filled: true } },
+              encoding: { x, y: { ...y, field: 'p50' }, color: poolColour },
+            },
+          ],
+        },
+        {
+          width: WIDTH,
+          height: 140,
+          data: { values: projects },
+          mark: 'bar',
+          encoding: {
+            x,
+            xOffset: { field: 'kind' },
+            y: { field: 'value', type: 'quantitative', title: word('projects', lang) },
+            color: {
+              field: 'kind',
+              type: 'nominal',
+              title: null,
+              scale: {
+                domain: [metricTitle('projects_admitted', lang), metricTitle('projects_deferred', lang)],
+                range: ['#009E73', '#E69F00'],
+              },
+            },
+          },
+        },
+      ],
+      resolve: { scale: { color: 'independent' } },
+    },
+  };
 }
 
 /** The target scorecard: one traffic light per target with its probability. */
@@ -385,12 +635,17 @@ function sensitivityChart(s: RunSummary, lang: ReportLang): Chart | undefined {
 export function runCharts(s: RunSummary, firms: readonly FirmContribution[], lang: ReportLang): Chart[] {
   const waterfall = waterfallChart(s, lang);
   const drivers = sensitivityChart(s, lang);
+  const budget = carbonBudgetChart(s, lang);
+  const pools = ledgerPoolsChart(s, lang);
   return [
     scorecardChart(s, lang),
     ...FAN_METRICS.map((f) => fanChart(s, f.metric, f.cumulative, lang)),
+    ...targetFans(s, lang),
+    ...(budget ? [budget] : []),
     byPolicyChart(s, lang),
     ...(waterfall ? [waterfall] : []),
     headroomChart(s, lang),
+    ...(pools ? [pools] : []),
     gradesChart(s, lang),
     topFirmsChart(s, firms, lang),
     ...(drivers ? [drivers] : []),

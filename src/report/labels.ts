@@ -66,6 +66,23 @@ const WORDS = {
   at_risk: ['有风险', 'at risk'],
   missed: ['未达成', 'missed'],
   status: ['状态', 'status'],
+  // issue #13: the carbon budget and the headroom ledger
+  goalApprox: ['目标≈', 'goal ≈'],
+  goalEveryYear: ['逐年目标', 'goal each year'],
+  carbonBudget: ['碳排放预算：预测与预算', 'Carbon budget: forecast against budget'],
+  carbonBudgetSubtitle: [
+    '蓝带 二氧化碳排放 P10–P90 · 蓝线 中位数 · 虚线 预算（中位数）· 圆点 预警等级，标注预算内概率（{draws} 次模拟）',
+    'band: CO2 P10–P90 · line: P50 · dashed: budget (P50) · dots: warning level, labelled with the probability of staying within the budget ({draws} draws)',
+  ],
+  budgetSeries: ['二氧化碳排放（中位数）,碳排放预算（中位数）', 'CO2 (P50),carbon budget (P50)'],
+  level: ['预警等级', 'warning level'],
+  ledgerPools: ['替代指标池与项目准入', 'Replacement pools and project admission'],
+  ledgerPoolsSubtitle: [
+    '上：各年末指标池余额，中位数与 P10–P90 · 下：准入与缓批项目数（均值），{draws} 次模拟',
+    "top: each pool at the year's end, P50 with P10–P90 · bottom: projects admitted and deferred (means), {draws} draws",
+  ],
+  pool: ['指标池', 'pool'],
+  projects: ['项目数', 'projects'],
 } as const;
 
 /** Returns a word of the reports in `lang`, with `{name}` placeholders filled. */
@@ -98,6 +115,7 @@ const ACTIONS: Record<string, string> = {
   move_to_park: '入驻小微园',
   start: '投产',
   rejected: '未准入',
+  deferred: '缓批',
   shortfall: '配额缺口',
 };
 
@@ -111,6 +129,7 @@ const KINDS: Record<string, [zh: string, en: string]> = {
   cumulative: ['累计值', 'cumulative'],
   cagr: ['年均增速', 'average annual growth'],
   change: ['变化率', 'change'],
+  within_budget: ['逐年不超预算', 'within budget every year'],
 };
 
 /** Returns a target kind's name in `lang` (level, cumulative, cagr, change). */
