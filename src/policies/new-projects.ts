@@ -66,12 +66,17 @@ const schema = z.strictObject({
    * What-if per pipeline project id (dcsim admit writes these): a start year, and `admission`:
    * `ledger` (default: tested and admitted as any project), `force` (starts in its year without
    * the tests or the ledger's consent, drawing the pools, which may go below zero) or `never`
-   * (not in this scenario).
+   * (not in this scenario); `national_major` lists its energy apart (能耗单列) or not.
    */
   overrides: z
     .record(
       z.string().min(1),
-      z.strictObject({ start_year: z.int().optional(), admission: z.enum(['ledger', 'force', 'never']).default('ledger') }),
+      z.strictObject({
+        start_year: z.int().optional(),
+        admission: z.enum(['ledger', 'force', 'never']).default('ledger'),
+        /** 能耗单列: the project's energy is listed apart from the district's (发改环资〔2021〕1310号), whatever its row says. */
+        national_major: z.boolean().optional(),
+      }),
     )
     .default({}),
 });
@@ -479,7 +484,7 @@ function replayStarts(
   return { pipeline: { ...x, startYear }, recordedStart };
 }
 
-/** Applies `overrides:` to the pipeline: start years and admission modes by project id (unknown ids and years outside the period are errors). */
+/** Applies `overrides:` to the pipeline: start years, admission modes and 能耗单列 by project id (unknown ids and years outside the period are errors). */
 function applyOverrides(
   x: Pipeline,
   overrides: Spec['overrides'],
@@ -489,6 +494,7 @@ function applyOverrides(
 ): { pipeline: Pipeline; mode: number[] } {
   const mode = x.ids.map((): number => ADMISSION_MODE.ledger);
   const startYear = [...x.startYear];
+  const nationalMajor = x.table.nationalMajor.slice();
   for (const [id, o] of Object.entries(overrides)) {
     const i = x.ids.indexOf(id);
     const at: ValuePath = [...path, 'overrides', id];
@@ -506,8 +512,9 @@ function applyOverrides(
       startYear[i] = o.start_year;
     }
     mode[i] = ADMISSION_MODE[o.admission];
+    if (o.national_major !== undefined) nationalMajor[i] = o.national_major ? 1 : 0;
   }
-  return { pipeline: { ...x, startYear }, mode };
+  return { pipeline: { ...x, startYear, table: { ...x.table, nationalMajor } }, mode };
 }
 
 /** A pipeline project of a resolved `new_projects` entry, by id: its row at full capacity and its start year (dcsim admit). */

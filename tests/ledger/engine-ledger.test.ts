@@ -131,6 +131,11 @@ describe('new_projects overrides (what dcsim admit writes)', () => {
     expect(value(forced, 'energy_headroom_tce', 2021)).toBeCloseTo(E.E4 - P_TCE, 9);
     const later = await with_('{ P1: { admission: force, start_year: 2023 } }');
     expect(projectEvents(later).map((e) => e.slice(0, 2))).toEqual([[2023, 'start']]);
+    // 能耗单列 by override: no energy drawn, it starts in its year
+    const major = await with_('{ P1: { national_major: true } }');
+    expect(projectEvents(major).map((e) => e.slice(0, 2))).toEqual([[2021, 'start']]);
+    expect(value(major, 'energy_headroom_tce', 2021)).toBeCloseTo(E.E4, 9);
+    expect(value(major, 'national_major_energy_tce', 2021)).toBeCloseTo(P_TCE, 9);
     const never = await with_('{ P1: { admission: never } }');
     expect(projectEvents(never)).toEqual([]);
     await expect(with_('{ P9: { admission: never } }')).rejects.toThrow(msg.overrideUnknownProject('P9', ['P1']));
