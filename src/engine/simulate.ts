@@ -179,6 +179,7 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
 
     state.startYear(base);
     const baseTotals = accountYear(base);
+    for (let i = 0; i < runtimes.length; i++) runtimes[i].baseYear?.(state, base);
     evaluate(evalCols, evaluation, evalOut, official);
     writeMetrics(state, baseTotals, layout, 0, out, offset);
     hooks.yearEnd?.(state, base);

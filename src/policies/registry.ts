@@ -1,4 +1,5 @@
 import { greenManufacturing } from './green-manufacturing.js';
+import { keyEmitters } from './key-emitters.js';
 import { newProjects } from './new-projects.js';
 import { rectification } from './rectification.js';
 import { anyPolicy, type PolicyModule } from './types.js';
@@ -12,4 +13,5 @@ export const POLICY_MODULES: readonly PolicyModule[] = [
   anyPolicy(greenManufacturing),
   anyPolicy(villageCleanup),
   anyPolicy(newProjects),
+  anyPolicy(keyEmitters),
 ];
