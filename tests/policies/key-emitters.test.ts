@@ -136,6 +136,39 @@ describe('key_emitters: green power and listing', () => {
   });
 });
 
+describe('key_emitters: conventions', () => {
+  const CURVE = 'measures: [{ name: 余热, potential: 0.03, cost_yuan_per_tce: 500 }]';
+
+  it('when VA falls the obligation is on the quantity: −2 % of last year’s energy, not of its intensity', async () => {
+    const text = scenario(`${ENERGY_ONLY}, ${E1}, ${CURVE}`, 'none', 2021).replace('value_added: 0,', 'value_added: -0.1,');
+    const r = await runText(text, 1, 1, { 'r.csv': REGISTRY });
+    // 2021: VA 10,000 → 9,000 at constant prices, energy stays 12,290 (elasticity 0). By intensity the target would be
+    // 0.98 × 1.229 × 9,000 = 10,839.78 tce (−11.8 %); by the convention 0.98 × 1.229 × max(9,000, 10,000) = 12,044.2 tce
+    expect(value(r, 'value_added_constant', 2021)).toBeCloseTo(0.9 * 40_000, 6);
+    expect(events(r)).toEqual(['2021 K1 save | 措施 1 项 (余热), 245.8 tce, 12.29 万元']);
+  });
+
+  it('a firm that left the district earlier in the year has no obligation', async () => {
+    const text = scenario(`${ENERGY_ONLY}, ${E1}, ${CURVE}`, 'none', 2021).replace(
+      'policies:\n',
+      'policies:\n  - { type: rectification, grades: [A], require: { tax_per_mu_below: 0 }, dispositions: { close: { share: 1 } }, named: [{ id: K1, year: 2021, action: close }] }\n',
+    );
+    const r = await runText(text, 1, 1, { 'r.csv': REGISTRY });
+    expect(events(r)).toEqual(['2021 K1 close | ']);
+  });
+
+  it('a named saving counts towards the obligation; the cost curve tops it up', async () => {
+    const r = await run(
+      `${ENERGY_ONLY}, ${E1}, ${CURVE}, named: [{ id: K1, year: 2021, action: save, energy_saving: 0.012 }]`,
+      'none',
+      2021,
+    );
+    // named 0.012 × 12,290 = 147.48 tce → 12,142.52; target 12,044.2 → 98.32 tce more from 余热: 98.32 × 500 = 4.92 万元
+    expect(events(r)).toEqual(['2021 K1 save | ', '2021 K1 save | 措施 1 项 (余热), 98.3 tce, 4.92 万元']);
+    expect(value(r, 'vacated_energy_tce', 2021)).toBeCloseTo(245.8, 6);
+  });
+});
+
 describe('key_emitters: bad inputs', () => {
   it.each([
     ['threshold: {}', msg.keyEmittersNoThreshold()],
