@@ -459,8 +459,8 @@ export const msg = {
   keyEmittersNamedSaving: () => 'a named save needs energy_saving: the share of process energy saved (0.03 means 3 %)',
   keyEmittersNamedShare: () =>
     "a named green_power needs share (of the firm's electricity, e.g. 0.2) or a green_power: entry with max_share",
-  keyEmittersSaved: (count: number, names: readonly string[], tce: number, costWan: number) =>
-    `措施 ${count} 项 (${names.join(', ')}), ${tce.toFixed(1)} tce, ${costWan.toFixed(2)} 万元`,
+  keyEmittersSaved: (count: number, names: string, tce: number, costWan: number) =>
+    `措施 ${count} 项 (${names}), ${tce.toFixed(1)} tce, ${costWan.toFixed(2)} 万元`,
   keyEmittersGreen: (from: number, to: number, added10kKwh: number, costWan: number) =>
     `绿电 ${(from * 100).toFixed(1)} % → ${(to * 100).toFixed(1)} % (+${added10kKwh.toFixed(1)} 万kWh), ${costWan.toFixed(2)} 万元`,
   keyEmittersListed: (acted: boolean, achieved: number, required: number, gap: number, unit: string) =>

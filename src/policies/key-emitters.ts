@@ -288,8 +288,9 @@ export const keyEmitters: PolicyModule<Spec, Params> = {
         take.fill(0);
         for (let m = 0; m < M && b > target; m++) {
           const left = p.measures[m].potential - used[e * M + m];
-          if (left <= 0) continue;
+          if (left <= 0 || process <= 0) continue;
           const bAll = probeSaving(s, e, f + left);
+          if (bAll >= b) continue; // saves nothing on this basis (no process energy to save): its potential is kept
           const fm = bAll <= target ? solve(s, e, target, f, b, f + left, bAll) - f : left;
           take[m] = fm;
           f += fm;
@@ -301,7 +302,8 @@ export const keyEmitters: PolicyModule<Spec, Params> = {
         }
         if (f > 0) {
           for (let m = 0; m < M; m++) used[e * M + m] += take[m];
-          const names = p.measures.filter((_, m) => take[m] > 0).map((x) => x.name);
+          let names = '';
+          for (let m = 0; m < M; m++) if (take[m] > 0) names += (names ? ', ' : '') + p.measures[m].name;
           s.saveEnergy(e, f, policy, 'save', false, msg.keyEmittersSaved(count, names, f * process, costYuan / 10_000));
         }
       }
