@@ -169,6 +169,18 @@ describe('key_emitters: conventions', () => {
   });
 });
 
+describe('key_emitters: distributions', () => {
+  it('per_year and compliance take distributions; a per-enterprise compliance is drawn per firm from the policy stream', async () => {
+    // per_year uniform [0.02, 0.02] is the constant 2 %; compliance uniform [0, 0] per firm: nobody acts → K1 listed, full gap
+    const r = await run(
+      `${ENERGY_ONLY}, obligation: { basis: energy, per_year: { uniform: [0.02, 0.02] } }, compliance: { uniform: [0, 0], per: enterprise }`,
+      'none',
+      2021,
+    );
+    expect(events(r)).toEqual([`2021 K1 listed | ${msg.keyEmittersListed(false, 0, 0.02, 245.8, 'tce')}`]);
+  });
+});
+
 describe('key_emitters: bad inputs', () => {
   it.each([
     ['threshold: {}', msg.keyEmittersNoThreshold()],
