@@ -131,6 +131,7 @@ export function writeMetrics(
   set(M.quota_shortfall, flowSum[4]);
   set(M.new_project_co2_t, flowSum[5]);
   set(M.pending_saving_tce, state.pendingSavingTce);
+  set(M.non_compliant_firms, state.nonCompliantFirms);
   set(M.national_major_energy_tce, totals.nationalMajorTce);
   // the headroom ledger (src/ledger/): pools at the year's end, projects, the budget
   const ledger = state.ledger;

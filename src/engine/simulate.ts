@@ -185,6 +185,7 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
     state.startYear(base);
     const baseTotals = accountYear(base);
     ledger.startDraw(baseTotals.co2T);
+    for (let i = 0; i < runtimes.length; i++) runtimes[i].baseYear?.(state, base);
     evaluate(evalCols, evaluation, evalOut, official);
     writeMetrics(state, baseTotals, layout, 0, out, offset);
     hooks.yearEnd?.(state, base);

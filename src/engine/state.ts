@@ -94,6 +94,8 @@ export class SimState implements PolicyState {
   readonly changed: Uint8Array;
   /** Savings started and not yet credited at the end of this year, tce (reset with the flows). */
   pendingSavingTce = 0;
+  /** Key units that missed their obligation this year ({@link nonCompliant}; reset with the flows). */
+  nonCompliantFirms = 0;
   /** Last simulated year: `pending` events are recorded at its end only. */
   end = 0;
   /** The audit trail, when recording (draw 0). */
@@ -200,6 +202,7 @@ export class SimState implements PolicyState {
     this.claims.fill(-1);
     this.changed.fill(0);
     this.pendingSavingTce = 0;
+    this.nonCompliantFirms = 0;
     this.replay?.startYear(year, this.ids);
   }
 
@@ -356,7 +359,7 @@ export class SimState implements PolicyState {
     this.record(e, policy, action, energy, this.co2Cut(e, co2), this.landMu[e], 0);
   }
 
-  saveEnergy(e: number, share: number, policy: number, action: string, recorded = false): void {
+  saveEnergy(e: number, share: number, policy: number, action: string, recorded = false, detail = ''): void {
     if (this.active[e] === 0) return;
     const f = Math.min(1, Math.max(0, share));
     const energy = this.energyTce[e];
@@ -374,7 +377,7 @@ export class SimState implements PolicyState {
     // the firm's own renewable power keeps running: the saving cuts purchased power first
     this.renewableElectricity10kKwh[e] = Math.min(this.renewableElectricity10kKwh[e], this.electricity10kKwh[e]);
     this.reaccount(e);
-    this.record(e, policy, action, energy - this.energyTce[e], this.co2Cut(e, co2 - this.co2T[e]), 0, 0, 0, recorded);
+    this.record(e, policy, action, energy - this.energyTce[e], this.co2Cut(e, co2 - this.co2T[e]), 0, 0, 0, recorded, false, 0, detail);
   }
 
   growValueAdded(e: number, share: number): void {
@@ -392,14 +395,14 @@ export class SimState implements PolicyState {
     this.record(e, policy, action, 0, 0, land - this.landMu[e], 0);
   }
 
-  raiseRenewableShare(e: number, share: number, policy: number, action: string): void {
+  raiseRenewableShare(e: number, share: number, policy: number, action: string, detail = ''): void {
     if (this.active[e] === 0) return;
     const energy = this.energyTce[e];
     const co2 = this.co2T[e];
     this.beforeChange(e);
     this.renewableElectricity10kKwh[e] = Math.max(this.renewableElectricity10kKwh[e], share * this.electricity10kKwh[e]);
     this.reaccount(e);
-    this.record(e, policy, action, energy - this.energyTce[e], this.co2Cut(e, co2 - this.co2T[e]), 0, 0);
+    this.record(e, policy, action, energy - this.energyTce[e], this.co2Cut(e, co2 - this.co2T[e]), 0, 0, 0, false, false, 0, detail);
   }
 
   switchFuel(
@@ -531,6 +534,11 @@ export class SimState implements PolicyState {
 
   note(e: number, policy: number, action: string, detail = ''): void {
     this.record(e, policy, action, 0, 0, 0, 0, 0, false, true, 0, detail);
+  }
+
+  nonCompliant(e: number, policy: number, detail: string): void {
+    this.nonCompliantFirms++;
+    this.record(e, policy, 'listed', 0, 0, 0, 0, 0, false, true, 0, detail);
   }
 
   pending(e: number, tce: number, policy: number): void {

@@ -531,4 +531,19 @@ export const msg = {
     `the levels of ${product} are per t·energy factor (能量因数): give the plant's energy_factor (a number > 0), with capacity_t in t of crude processed`,
   energyFactorNotUsed: (product: string) =>
     `energy_factor is given, but the levels of ${product} are per t of product, not per t·energy factor: leave energy_factor empty`,
+  // key emitters (issue 13 §5, src/policies/key-emitters.ts)
+  keyEmittersNoThreshold: () => 'give threshold energy_tce (tce, e.g. 10000), co2_t (tCO2, e.g. 26000) or both',
+  keyEmittersDuplicateMeasure: (name: string) => `measure '${name}' is given twice; give each measure once (merge their potentials)`,
+  keyEmittersPotentialsAboveOne: (sum: number) =>
+    `the measures' potentials add up to ${sum.toFixed(3)} of process energy; they must stay below 1 (saving all of it is closing the firm)`,
+  keyEmittersNamedSaving: () => 'a named save needs energy_saving: the share of process energy saved (0.03 means 3 %)',
+  keyEmittersNamedShare: () =>
+    "a named green_power needs share (of the firm's electricity, e.g. 0.2) or a green_power: entry with max_share",
+  keyEmittersSaved: (count: number, names: string, tce: number, costWan: number) =>
+    `措施 ${count} 项 (${names}), ${tce.toFixed(1)} tce, ${costWan.toFixed(2)} 万元`,
+  keyEmittersGreen: (from: number, to: number, added10kKwh: number, costWan: number) =>
+    `绿电 ${(from * 100).toFixed(1)} % → ${(to * 100).toFixed(1)} % (+${added10kKwh.toFixed(1)} 万kWh), ${costWan.toFixed(2)} 万元`,
+  keyEmittersListed: (acted: boolean, achieved: number, required: number, gap: number, unit: string) =>
+    `${acted ? '' : '未行动; '}强度下降 ${(achieved * 100).toFixed(2)} %, 要求 ${(required * 100).toFixed(2)} %: 差 ${gap.toFixed(1)} ${unit}`,
+  keyEmittersNamedListed: () => '名单 (named)',
 };

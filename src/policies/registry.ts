@@ -3,6 +3,7 @@ import { electrification } from './electrification.js';
 import { fuelSwitch } from './fuel-switch.js';
 import { greenManufacturing } from './green-manufacturing.js';
 import { greenPower } from './green-power.js';
+import { keyEmitters } from './key-emitters.js';
 import { newProjects } from './new-projects.js';
 import { rectification } from './rectification.js';
 import { anyPolicy, type PolicyModule } from './types.js';
@@ -20,4 +21,5 @@ export const POLICY_MODULES: readonly PolicyModule[] = [
   anyPolicy(electrification),
   anyPolicy(greenPower),
   anyPolicy(ccus),
+  anyPolicy(keyEmitters),
 ];

@@ -46,6 +46,8 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   /** This year's 亩均 grade (0 none, 1 A … 4 D) and score (NaN when not evaluated). */
   readonly grade: Uint8Array;
   readonly score: Float64Array;
+  /** VA at constant base-year prices, 万元 (what intensities are measured against, src/economy/economics.ts). */
+  readonly valueAddedConstant: Float64Array;
   /** Gross energy on the scenario's basis, tce. */
   readonly grossTce: Float64Array;
   /** Energy after the per-firm dual-control exclusions, tce. */
@@ -70,8 +72,9 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
    * process CO2 and its own renewable electricity (while it fits in the lower use) stay. Records
    * the energy and CO2 it no longer uses. `recorded`: the saving completes a recorded action (a
    * lagged upgrade the actuals list), so its event is `actual` and its flow part of the observed.
+   * `detail`: the event's reason in words (events.csv), e.g. the measures and their cost.
    */
-  saveEnergy(e: number, share: number, policy: number, action: string, recorded?: boolean): void;
+  saveEnergy(e: number, share: number, policy: number, action: string, recorded?: boolean, detail?: string): void;
   /** Raises a firm's VA (with output and tax in proportion) by a share, e.g. after an upgrade. */
   growValueAdded(e: number, share: number): void;
   /**
@@ -81,8 +84,6 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   raiseValueAddedRate(e: number, gain: number): void;
   /** Shrinks a firm's land to `factor` of it (a move into a small/micro park); the rest is vacated. */
   shrinkLand(e: number, factor: number, policy: number, action: string): void;
-  /** Raises the renewable part of a firm's electricity to at least `share`, recording the CO2 avoided. */
-  raiseRenewableShare(e: number, share: number, policy: number, action: string): void;
   /**
    * Switches `share` of the fuel part (use less its share of feedstock) of each `from` carrier to
    * `to`: `tcePerTce` tce of `to` on the calorific basis per tce of fuel replaced (useful-energy
@@ -108,6 +109,8 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   setCapture(e: number, rate: number, heatGjPerT: number, electricity10kKwhPerT: number, policy: number, action: string): void;
   /** Starts a new project in slot e this year; its energy is new-project energy (none for a national major project); `detail`: its admission in words. */
   startProject(e: number, policy: number, action: string, detail?: string): void;
+  /** Raises the renewable part of a firm's electricity to at least `share`, recording the CO2 avoided (`detail`: the event's reason in words). */
+  raiseRenewableShare(e: number, share: number, policy: number, action: string, detail?: string): void;
   /**
    * Scales a project's capacity (every carrier, feedstock, renewables, process CO2, VA, output,
    * tax, employees, revenue, R&D, pollutants; not land) by `factor` (a ramp-up step). In an
@@ -139,6 +142,12 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   rejectProject(e: number, policy: number, detail: string): void;
   /** Records a disposition without a change (an evaluation, a compliant review), with its reason in words (`detail`, events.csv). */
   note(e: number, policy: number, action: string, detail?: string): void;
+  /**
+   * Records that key unit e missed its obligation this year (src/policies/key-emitters.ts): a
+   * `listed` event (listed for rectification) with the gap in words, counted in the year's
+   * `non_compliant_firms`. A note: it changes nothing, and claims the firm like every record.
+   */
+  nonCompliant(e: number, policy: number, detail: string): void;
   /**
    * The policy that first took firm e this year (recorded any disposition of it), or −1: the
    * exclusivity mark of src/policies/selection.ts. Every method above that records claims.
@@ -184,6 +193,11 @@ export interface PolicyRuntime {
    * (savings started and not yet credited, {@link PolicyState.pending}); draws nothing.
    */
   endYear?(state: PolicyState, year: number): void;
+  /**
+   * Called once per draw after the base year is accounted, before the first simulated year: the
+   * state holds the base year's values (a policy's reference for its first year); draws nothing.
+   */
+  baseYear?(state: PolicyState, year: number): void;
 }
 
 /**
