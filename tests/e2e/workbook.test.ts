@@ -130,7 +130,7 @@ describe('results.xlsx of a run', () => {
     expect(metrics.landscape).toBe(true);
 
     const events = wb.sheet('事件');
-    expect(events.autoFilter).toMatch(/^A1:P\d+$/);
+    expect(events.autoFilter).toMatch(/^A1:R\d+$/);
     const firstEvents = [2, 3, 4, 5, 6].map((r) => rowValues(events, r));
     for (const e of firstEvents) {
       expect(typeof e[0]).toBe('number');
@@ -169,7 +169,7 @@ describe('results.xlsx of a run', () => {
       expect(String(targets.print_area)).toContain('$A$1:$N$');
       expect(metrics.rows[1][2].value).toBe('万tce');
       expect(metrics.rows[1][4].format).toBe('#,##0.00');
-      expect(events.auto_filter).toMatch(/^A1:P\d+$/);
+      expect(events.auto_filter).toMatch(/^A1:R\d+$/);
       expect(events.numbers).toBeGreaterThan(0);
       const en = openpyxl(join(dir, 'results-en.xlsx'));
       expect(en.map((s) => s.title)).toEqual(['targets', 'metrics', 'events', 'assumptions']);
