@@ -19,7 +19,7 @@ export function isSectorMap(v: unknown): v is Record<string, ParamInput> {
  * the number is a sector's own (a price index).
  */
 /** A share of the grid's generation, 0–1 (a fraction, not a percentage). */
-const gridShareSchema = z.number().min(0, msg.gridShareRange()).max(1, msg.gridShareRange());
+const gridShareSchema = z.number().refine((v) => v >= 0 && v <= 1, { message: msg.gridShareRange() });
 
 const sectorParamSchema = (perEnterprise = true) =>
   z.custom<ParamInput | Record<string, ParamInput>>().superRefine((v, ctx) => {
