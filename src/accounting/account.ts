@@ -67,7 +67,13 @@ export interface AccountTotals {
   heatCo2T: number;
   /** Raw coal of the operating firms, t (`coal_t`). */
   coalT: number;
-  /** Σ direct CO2 of the operating firms (scope 1, after capture), t (`co2_direct_t`). */
+  /**
+   * Σ direct CO2 of the operating firms (scope 1, after capture), t (`co2_direct_t`); the same on
+   * both boundaries. `co2T − directCo2T` is the indirect CO2 (`co2_indirect_t`): on the `firm`
+   * boundary scope 2 (electricity bought × grid factor, heat bought × heat factor); on the
+   * `territorial` one the net imported electricity × grid factor + heat bought from outside the
+   * district (negative for a net power exporter: its export is credited at the grid factor).
+   */
   directCo2T: number;
   /** Σ CO2 captured by CCUS, t (`co2_captured_t`). */
   capturedCo2T: number;
@@ -233,7 +239,8 @@ export type YearTotals = Pick<
 /**
  * Sums per-firm accounts that are already up to date (the engine's state after policies, which
  * re-account every firm they change) instead of accounting every firm again. Same totals as
- * {@link accountEnterprises} for the same firms.
+ * {@link accountEnterprises} for the same firms; `k` is that year's coefficients (its `year`
+ * decides the carbon market's coverage, its grid share the non-fossil energy).
  */
 export function sumAccounts(
   cols: EnergyColumns,
