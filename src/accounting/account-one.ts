@@ -29,6 +29,10 @@ export interface YearCoefficients {
   readonly heatCo2PerGj: number;
   readonly excludeFeedstock: boolean;
   readonly nonFossil: boolean;
+  /** The year last set by {@link setYear} (NaN before): the carbon market's coverage depends on it. */
+  year: number;
+  /** The grid's non-fossil share of the year's electricity (0 without a series: factors or scenario). */
+  gridNonFossilShare: number;
 }
 
 /** Creates the coefficient record for a factors file and accounting switches. */
@@ -44,6 +48,8 @@ export function createYearCoefficients(factors: Factors, config: AccountingConfi
     heatCo2PerGj: factors.co2TPerUnit[CARRIER_INDEX.heat_gj],
     excludeFeedstock: config.excludeFeedstock,
     nonFossil: config.excludeRenewables === 'non_fossil',
+    year: Number.NaN,
+    gridNonFossilShare: 0,
   };
 }
 
@@ -55,6 +61,8 @@ export function setYear(k: YearCoefficients, factors: Factors, config: Accountin
       : valueAt(factors.electricityPrimaryTcePer10kKwh, year);
   k.gridTPer10kKwh = (gridTPerMwh ?? valueAt(factors.gridEmissionFactorTPerMwh, year)) * 10;
   k.residualGridTPer10kKwh = factors.residualGridRatio ? k.gridTPer10kKwh * valueAt(factors.residualGridRatio, year) : Number.NaN;
+  k.year = year;
+  k.gridNonFossilShare = factors.gridNonFossilShare ? valueAt(factors.gridNonFossilShare, year) : 0;
 }
 
 /** Result slots of {@link accountOne} (reused). */

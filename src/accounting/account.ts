@@ -19,6 +19,11 @@ export interface EnergyColumns {
   readonly nationalMajor?: Uint8Array;
   /** Share of the firm's direct CO2 (combustion + process) captured by CCUS, 0–1; absent = none. */
   readonly captureRate?: Float64Array;
+  /**
+   * First year the national carbon market covers the firm (src/accounting/ets.ts; −∞ always,
+   * +∞ never); absent = no firm is covered (`co2_ets_t` = 0).
+   */
+  readonly etsFromYear?: Float64Array;
 }
 
 /** Whether firm e's energy belongs to the district's dual-control total (not a 单列 national major project). */
@@ -32,6 +37,10 @@ export interface EnterpriseAccounts {
   readonly dualControlTce: Float64Array;
   /** Total CO2 (combustion + process + electricity + heat), t. */
   readonly co2T: Float64Array;
+  /** Direct CO2 (combustion after feedstock + process − captured), t: scope 1. */
+  readonly directCo2T: Float64Array;
+  /** Direct CO2 captured by CCUS, t. */
+  readonly capturedCo2T: Float64Array;
 }
 
 /** District totals of one year. */
@@ -56,11 +65,33 @@ export interface AccountTotals {
   processCo2T: number;
   electricityCo2T: number;
   heatCo2T: number;
+  /** Raw coal of the operating firms, t (`coal_t`). */
+  coalT: number;
+  /**
+   * Σ direct CO2 of the operating firms (scope 1, after capture), t (`co2_direct_t`); the same on
+   * both boundaries. `co2T − directCo2T` is the indirect CO2 (`co2_indirect_t`): on the `firm`
+   * boundary scope 2 (electricity bought × grid factor, heat bought × heat factor); on the
+   * `territorial` one the net imported electricity × grid factor + heat bought from outside the
+   * district (negative for a net power exporter: its export is credited at the grid factor).
+   */
+  directCo2T: number;
+  /** Σ CO2 captured by CCUS, t (`co2_captured_t`). */
+  capturedCo2T: number;
+  /** Σ direct CO2 of the firms the carbon market covers this year, t (`co2_ets_t`). */
+  etsCo2T: number;
+  /** Non-fossil energy: the firms' renewable electricity + the grid's non-fossil share of the rest, scenario basis, tce (`non_fossil_share` numerator). */
+  nonFossilTce: number;
 }
 
 /** Allocates the per-enterprise result arrays once for `n` firms. */
 export function createEnterpriseAccounts(n: number): EnterpriseAccounts {
-  return { grossTce: new Float64Array(n), dualControlTce: new Float64Array(n), co2T: new Float64Array(n) };
+  return {
+    grossTce: new Float64Array(n),
+    dualControlTce: new Float64Array(n),
+    co2T: new Float64Array(n),
+    directCo2T: new Float64Array(n),
+    capturedCo2T: new Float64Array(n),
+  };
 }
 
 /** Returns a zeroed totals record. */
@@ -79,8 +110,22 @@ export function emptyTotals(): AccountTotals {
     processCo2T: 0,
     electricityCo2T: 0,
     heatCo2T: 0,
+    coalT: 0,
+    directCo2T: 0,
+    capturedCo2T: 0,
+    etsCo2T: 0,
+    nonFossilTce: 0,
   };
 }
+
+/** Whether the carbon market covers firm e in `year`. */
+const inEts = (cols: EnergyColumns, e: number, year: number): boolean => cols.etsFromYear !== undefined && cols.etsFromYear[e] <= year;
+
+/** Non-fossil electricity of firm e, 10⁴ kWh: its own renewable power + the grid's non-fossil share of the rest. */
+const nonFossil10kKwh = (cols: EnergyColumns, e: number, gridShare: number): number => {
+  const ren = cols.renewableElectricity10kKwh[e];
+  return ren + gridShare * Math.max(0, cols.carriers.electricity_10k_kwh[e] - ren);
+};
 
 /**
  * Accounts energy and CO2 for every operating firm in `year` (formulas: {@link accountOne}) and
@@ -103,17 +148,27 @@ export function accountEnterprises(
   setYear(k, factors, config, year, options.gridTPerMwh);
   const active = options.active;
   let renewable10kKwh = 0;
+  let nonFossil = 0;
   for (let e = 0; e < cols.n; e++) {
     if (active !== undefined && active[e] === 0) {
       out.grossTce[e] = 0;
       out.dualControlTce[e] = 0;
       out.co2T[e] = 0;
+      out.directCo2T[e] = 0;
+      out.capturedCo2T[e] = 0;
       continue;
     }
     accountOne(cols, e, k, one);
     out.grossTce[e] = one.grossTce;
     out.dualControlTce[e] = one.dualControlTce;
     out.co2T[e] = one.co2T;
+    out.directCo2T[e] = one.directCo2T;
+    out.capturedCo2T[e] = one.capturedCo2T;
+    totals.coalT += cols.carriers.coal_t[e];
+    totals.directCo2T += one.directCo2T;
+    totals.capturedCo2T += one.capturedCo2T;
+    if (inEts(cols, e, year)) totals.etsCo2T += one.directCo2T;
+    nonFossil += nonFossil10kKwh(cols, e, k.gridNonFossilShare);
     totals.grossTce += one.grossTce;
     totals.feedstockTce += cols.feedstockTce[e];
     totals.co2T += one.co2T;
@@ -127,6 +182,7 @@ export function accountEnterprises(
     } else totals.nationalMajorTce += one.dualControlTce;
   }
   totals.renewableTce = renewable10kKwh * k.electricityTcePer10kKwh;
+  totals.nonFossilTce = nonFossil * k.electricityTcePer10kKwh;
   if (config.excludeRenewables === 'new') {
     totals.newRenewableDeductionTce = Math.max(0, renewable10kKwh - baseRenewable10kKwh) * k.electricityTcePer10kKwh;
   }
@@ -173,12 +229,18 @@ export type YearTotals = Pick<
   | 'nationalMajorTce'
   | 'co2T'
   | 'firmCo2T'
+  | 'coalT'
+  | 'directCo2T'
+  | 'capturedCo2T'
+  | 'etsCo2T'
+  | 'nonFossilTce'
 >;
 
 /**
  * Sums per-firm accounts that are already up to date (the engine's state after policies, which
  * re-account every firm they change) instead of accounting every firm again. Same totals as
- * {@link accountEnterprises} for the same firms.
+ * {@link accountEnterprises} for the same firms; `k` is that year's coefficients (its `year`
+ * decides the carbon market's coverage, its grid share the non-fossil energy).
  */
 export function sumAccounts(
   cols: EnergyColumns,
@@ -196,10 +258,21 @@ export function sumAccounts(
   let feed = 0;
   let major = 0;
   let renewable10kKwh = 0;
+  let coal = 0;
+  let direct = 0;
+  let captured = 0;
+  let ets = 0;
+  let nonFossil = 0;
+  const year = k.year;
   for (let e = 0; e < cols.n; e++) {
     if (active[e] === 0) continue;
     gross += accounts.grossTce[e];
     co2 += accounts.co2T[e];
+    coal += cols.carriers.coal_t[e];
+    direct += accounts.directCo2T[e];
+    captured += accounts.capturedCo2T[e];
+    if (inEts(cols, e, year)) ets += accounts.directCo2T[e];
+    nonFossil += nonFossil10kKwh(cols, e, k.gridNonFossilShare);
     feed += cols.feedstockTce[e];
     if (inDualControl(cols, e)) {
       dual += accounts.dualControlTce[e];
@@ -217,5 +290,10 @@ export function sumAccounts(
     nationalMajorTce: major,
     co2T: districtCo2(cols, accounts, active, config, k, carbon, co2),
     firmCo2T: co2,
+    coalT: coal,
+    directCo2T: direct,
+    capturedCo2T: captured,
+    etsCo2T: ets,
+    nonFossilTce: nonFossil * electricityTcePer10kKwh,
   };
 }

@@ -3,3 +3,4 @@ export * from './config.js';
 export * from './factors.js';
 export * from './indicators.js';
 export * from './account-one.js';
+export * from './ets.js';

@@ -66,4 +66,6 @@ export interface EnterpriseTable {
   readonly powerSupplied10kKwh?: Float64Array;
   /** Heat a supplier delivers, GJ (NaN when not given: estimated from its fuel). */
   readonly heatSuppliedGj?: Float64Array;
+  /** The national carbon market (src/accounting/ets.ts): 1 covered, 0 not, −1 blank = by sector and threshold; absent without an `ets` column. */
+  readonly ets?: Int8Array;
 }

@@ -1,6 +1,6 @@
 import { accountEnterprises, createEnterpriseAccounts, totalRenewable10kKwh, type AccountTotals } from '../accounting/account.js';
 import { CarbonLedger, supplyBase } from '../accounting/boundary.js';
-import { withGridFactor, type Factors } from '../accounting/factors.js';
+import { withGridFactor, withGridNonFossilShare, type Factors } from '../accounting/factors.js';
 import { aboveScaleIndicators, type AboveScaleIndicators } from '../accounting/indicators.js';
 import type { EnterpriseTable } from '../domain/enterprise-table.js';
 import { createEvaluationOutput, evaluate, type GradeCounts } from '../evaluation/evaluate.js';
@@ -23,8 +23,9 @@ export interface BaseYearState {
   readonly score: Float64Array;
 }
 
-/** Applies a scenario's grid factor to the factors, every distribution at its mean (src/scenario/grid-factor.ts). */
-export function scenarioFactors(factors: Factors, scenario: Scenario): Factors {
+/** Applies a scenario's grid factor (and grid non-fossil share) to the factors, every distribution at its mean (src/scenario/grid-factor.ts). */
+export function scenarioFactors(registryFactors: Factors, scenario: Scenario): Factors {
+  const factors = withGridNonFossilShare(registryFactors, scenario.gridNonFossilShare);
   const p = scenario.gridEmissionFactor;
   if (!p) return factors;
   const { base, end } = scenario.period;

@@ -1,6 +1,8 @@
 import type { YearTotals } from '../accounting/account.js';
 import { aboveScaleIndicators } from '../accounting/indicators.js';
+import { ImpossibleValue } from '../domain/impossible-value.js';
 import { BUDGET_METRICS, CORE_METRIC_IDS, type MetricId } from '../domain/metrics.js';
+import { msg } from '../messages/messages.js';
 import type { ResolvedPolicy } from '../policies/types.js';
 import { FLOW, FLOWS, type SimState } from './state.js';
 
@@ -146,4 +148,25 @@ export function writeMetrics(
     set(b, ledger.budgetT);
     set(b + 1, ledger.budgetT - totals.co2T);
   }
+  // carriers and carbon scopes (issue #13 §1): indirect = co2_t − direct on the scenario's boundary
+  // (territorial: net imported electricity + heat bought from outside; firm: scope 2)
+  set(M.coal_t, totals.coalT);
+  set(M.co2_direct_t, totals.directCo2T);
+  set(M.co2_indirect_t, totals.co2T - totals.directCo2T);
+  set(M.co2_captured_t, totals.capturedCo2T);
+  set(M.co2_ets_t, totals.etsCo2T);
+  set(M.co2_non_ets_t, totals.co2T - totals.etsCo2T);
+  set(M.non_fossil_share, nonFossilShare(totals));
+}
+
+/**
+ * Non-fossil energy ÷ gross energy (`energy_tce`), both on the scenario's electricity basis:
+ * 0 without energy (nothing used, nothing non-fossil: a registry without energy columns still
+ * runs); a share above 1 stops the run (it can only come from impossible inputs).
+ */
+export function nonFossilShare(totals: Pick<YearTotals, 'nonFossilTce' | 'grossTce'>): number {
+  if (!(totals.grossTce > 0)) return 0;
+  const share = totals.nonFossilTce / totals.grossTce;
+  if (!(share <= 1 + 1e-9)) throw new ImpossibleValue(msg.nonFossilShareAboveOne(totals.nonFossilTce, totals.grossTce));
+  return share;
 }

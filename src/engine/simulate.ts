@@ -4,7 +4,8 @@ import { ReplayBook } from '../actuals/replay.js';
 import { accountEnterprises, sumAccounts, totalRenewable10kKwh, type EnterpriseAccounts } from '../accounting/account.js';
 import { createOneAccount, createYearCoefficients } from '../accounting/account-one.js';
 import { CarbonLedger, supplyBase } from '../accounting/boundary.js';
-import type { Factors } from '../accounting/factors.js';
+import { registryEtsFirstYears } from '../accounting/ets.js';
+import { withGridNonFossilShare, type Factors } from '../accounting/factors.js';
 import type { EnterpriseTable } from '../domain/enterprise-table.js';
 import { evaluate, type EvaluationColumns, type EvaluationOutput } from '../evaluation/evaluate.js';
 import type { EvaluationModel } from '../evaluation/model.js';
@@ -66,7 +67,9 @@ const BACKGROUND_STREAM = 0;
  * order → accounting → metrics.
  */
 export function createSimulation(input: SimulationInput, hooks: SimulationHooks = {}): Simulation {
-  const { scenario, table, factors, evaluation } = input;
+  const { scenario, table, evaluation } = input;
+  // a scenario's grid non-fossil share (non_fossil_share) replaces the factors file's
+  const factors = withGridNonFossilShare(input.factors, scenario.gridNonFossilShare);
   const { base, end } = scenario.period;
   const policies = scenario.policies;
   const slots = policies.map((p) => p.module.projectSlots?.(p.params) ?? 0);
@@ -120,7 +123,15 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
   drawParams.unshift(...background.flatMap(([name, sampler, sp]) => sampler.drawParams(name, [...sp.bySector.keys()])), ...gridParam);
   const dynamics = createDynamicsScratch(state);
   const years = layout.years.length;
-  const accounts: EnterpriseAccounts = { grossTce: state.grossTce, dualControlTce: state.energyTce, co2T: state.co2T };
+  const accounts: EnterpriseAccounts = {
+    grossTce: state.grossTce,
+    dualControlTce: state.energyTce,
+    co2T: state.co2T,
+    directCo2T: state.directCo2T,
+    capturedCo2T: state.capturedCo2T,
+  };
+  // the carbon market's coverage (co2_ets_t): registry firms once, on their base-year direct CO2
+  state.setEtsCoverage(registryEtsFirstYears(table, factors, scenario.accounting, base), factors.etsCoverage);
   const k = createYearCoefficients(factors, scenario.accounting);
   const one = createOneAccount();
   state.k = k;

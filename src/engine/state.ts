@@ -1,5 +1,7 @@
 import { accountOne, createOneAccount, type YearCoefficients } from '../accounting/account-one.js';
 import type { CarbonLedger } from '../accounting/boundary.js';
+import { ETS_BY_SECTOR, NEVER_COVERED, etsFirstYear } from '../accounting/ets.js';
+import type { EtsCoverage } from '../accounting/factors.js';
 import { CARRIERS, FOSSIL_CARRIERS, type CarrierId } from '../domain/carriers.js';
 import type { EnterpriseTable } from '../domain/enterprise-table.js';
 import { growValueAdded, raiseValueAddedRate, startFirm } from '../economy/economics.js';
@@ -83,6 +85,18 @@ export class SimState implements PolicyState {
   readonly grossTce: Float64Array;
   readonly energyTce: Float64Array;
   readonly co2T: Float64Array;
+  /** Direct CO2 (combustion after feedstock + process − captured), t: filled with co2T. */
+  readonly directCo2T: Float64Array;
+  /** Direct CO2 captured by CCUS, t: filled with co2T. */
+  readonly capturedCo2T: Float64Array;
+  /**
+   * First year the national carbon market covers the firm (src/accounting/ets.ts; −∞ always, +∞
+   * never): the registry's firms set once per run ({@link setEtsCoverage}), a project's at its
+   * start (the threshold on its first year's direct CO2).
+   */
+  readonly etsFromYear: Float64Array;
+  /** A project slot's `ets` cell (src/accounting/ets.ts: 1 yes, 0 no, −1 by sector) for its start; −1 at every draw's start (the project policy may set it). */
+  readonly etsFlag: Int8Array;
 
   /** This year's flows: [policy × FLOWS + kind]. */
   readonly flows: Float64Array;
@@ -117,6 +131,8 @@ export class SimState implements PolicyState {
 
   private readonly base: { u8: [Uint8Array, Uint8Array][]; f64: [Float64Array, Float64Array][] };
   private readonly one = createOneAccount();
+  private readonly registryN: number;
+  private etsCoverage: EtsCoverage | undefined;
 
   constructor(table: EnterpriseTable, projectSlots: number, policyCount: number) {
     const n = table.n + projectSlots;
@@ -162,6 +178,11 @@ export class SimState implements PolicyState {
     this.grossTce = f64(n);
     this.energyTce = f64(n);
     this.co2T = f64(n);
+    this.directCo2T = f64(n);
+    this.capturedCo2T = f64(n);
+    this.etsFromYear = f64(n).fill(NEVER_COVERED);
+    this.etsFlag = new Int8Array(n).fill(ETS_BY_SECTOR);
+    this.registryN = table.n;
     this.flows = new Float64Array(Math.max(1, policyCount) * FLOWS);
     this.actualFlows = new Float64Array(this.flows.length);
     this.claims = new Int32Array(n).fill(-1);
@@ -210,11 +231,23 @@ export class SimState implements PolicyState {
   reset(draw: number, record: boolean): void {
     for (const [a, b] of this.base.f64) a.set(b);
     for (const [a, b] of this.base.u8) a.set(b);
+    this.etsFromYear.fill(NEVER_COVERED, this.registryN); // a project's coverage is set at its start
+    this.etsFlag.fill(ETS_BY_SECTOR);
     if (this.priceIndex.length !== this.sectors.length) this.priceIndex = new Float64Array(this.sectors.length); // once: every sector is known by the first draw
     this.priceIndex.fill(1);
     this.draw = draw;
     this.pendingSavingTce = 0;
     this.events = record ? [] : undefined;
+  }
+
+  /**
+   * Sets the carbon market's coverage once per run: the first covered year of each registry firm
+   * (src/accounting/ets.ts, from its base-year direct CO2) and the sector coverage projects are
+   * tested against when they start.
+   */
+  setEtsCoverage(registryFirstYears: Float64Array, coverage: EtsCoverage | undefined): void {
+    this.etsFromYear.set(registryFirstYears.subarray(0, this.registryN));
+    this.etsCoverage = coverage;
   }
 
   /** Adds a sector label to the dictionary (a project's sector) and returns its code. */
@@ -335,6 +368,8 @@ export class SimState implements PolicyState {
     this.grossTce[e] = this.one.grossTce;
     this.energyTce[e] = this.one.dualControlTce;
     this.co2T[e] = this.one.co2T;
+    this.directCo2T[e] = this.one.directCo2T;
+    this.capturedCo2T[e] = this.one.capturedCo2T;
   }
 
   /** Notes firm e before a change, for {@link co2Cut}. */
@@ -356,6 +391,8 @@ export class SimState implements PolicyState {
     this.grossTce[e] = 0;
     this.energyTce[e] = 0;
     this.co2T[e] = 0;
+    this.directCo2T[e] = 0;
+    this.capturedCo2T[e] = 0;
     this.record(e, policy, action, energy, this.co2Cut(e, co2), this.landMu[e], 0);
   }
 
@@ -471,6 +508,9 @@ export class SimState implements PolicyState {
     this.active[e] = 1;
     startFirm(this, e);
     this.reaccount(e);
+    // a project's coverage is tested once, on its first year's direct CO2, by its division (or its `ets` cell when the project policy set it)
+    if (e >= this.registryN)
+      this.etsFromYear[e] = etsFirstYear(this.etsFlag[e], this.sectors[this.sector[e]], this.directCo2T[e], this.etsCoverage);
     this.co2Cut(e, 0); // carries the district's heat balance forward; a project's CO2 is new, not a cut
     this.record(e, policy, action, 0, 0, 0, this.energyTce[e], 0, false, false, this.co2T[e], detail);
   }

@@ -1,3 +1,4 @@
+import { ETS_BY_SECTOR, ETS_NO, ETS_YES } from '../accounting/ets.js';
 import { CARRIERS, type CarrierId } from '../domain/carriers.js';
 import { cellCeiling, parseShareCell, readNumberCell } from '../domain/cells.js';
 import { hasErrors, type Diagnostic } from '../domain/diagnostic.js';
@@ -270,6 +271,7 @@ export function buildRegistry(
   const supplies = colIndex.has('supplies') ? new Uint8Array(n) : undefined;
   const powerSupplied10kKwh = colIndex.has('power_supplied_10k_kwh') ? new Float64Array(n).fill(Number.NaN) : undefined;
   const heatSuppliedGj = colIndex.has('heat_supplied_gj') ? new Float64Array(n).fill(Number.NaN) : undefined;
+  const ets = colIndex.has('ets') ? new Int8Array(n).fill(ETS_BY_SECTOR) : undefined;
   if (powerSupplied10kKwh) numberTargets.power_supplied_10k_kwh = powerSupplied10kKwh;
   if (heatSuppliedGj) numberTargets.heat_supplied_gj = heatSuppliedGj;
   const rdShare = new Float64Array(n).fill(Number.NaN);
@@ -415,6 +417,14 @@ export function buildRegistry(
           else if (supplies) supplies[e] = bits;
           break;
         }
+        case 'ets': {
+          if (raw === '' || !ets) break; // blank: by sector and threshold
+          const w = raw.toLowerCase();
+          if (TRUE_WORDS.includes(w)) ets[e] = ETS_YES;
+          else if (FALSE_WORDS.includes(w)) ets[e] = ETS_NO;
+          else err(def, 'registry/bad-ets', msg.etsCell(raw));
+          break;
+        }
         case 'grade': {
           if (raw === '') break;
           const g = GRADES.indexOf(raw.toUpperCase() as (typeof GRADES)[number]);
@@ -483,6 +493,7 @@ export function buildRegistry(
     ...(supplies ? { supplies } : {}),
     ...(powerSupplied10kKwh ? { powerSupplied10kKwh } : {}),
     ...(heatSuppliedGj ? { heatSuppliedGj } : {}),
+    ...(ets ? { ets } : {}),
   };
   const value: LoadedRegistry = {
     file,

@@ -14,7 +14,8 @@ export type ColumnKind =
   | 'grade'
   | 'start-year'
   | 'ramp'
-  | 'supplies';
+  | 'supplies'
+  | 'ets';
 
 export interface ColumnDef {
   /** The snake_case header of DESIGN §2. */
@@ -83,6 +84,8 @@ export const REGISTRY_COLUMNS: readonly ColumnDef[] = [
     required: false,
   },
   { key: 'heat_supplied_gj', aliases: ['供热量(GJ)', '对外供热量(GJ)', '供热量(百万千焦)'], kind: 'optional-number', required: false },
+  // the national carbon market (co2_ets_t): true/false; blank = by sector and threshold (factors file ets_coverage)
+  { key: 'ets', aliases: ['纳入碳市场', '纳入全国碳市场', '碳市场重点排放单位'], kind: 'ets', required: false },
 ];
 
 /** Registry columns a project table does not take: its start year is its commissioning year; it has no grade or data year yet. */

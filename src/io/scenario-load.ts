@@ -342,6 +342,17 @@ export async function loadScenario(
     ...yearDiagnostics,
     ...completion.diagnostics,
     ...tableWarnings,
+    ...(resolved.scenario.gridNonFossilShare || factors.gridNonFossilShare
+      ? []
+      : [
+          {
+            code: 'scenario/no-grid-non-fossil-share',
+            message: msg.noGridNonFossilShare(factors.name),
+            file: files.factors,
+            field: 'grid_non_fossil_share',
+            severity: 'warning' as const,
+          },
+        ]),
   ];
   return {
     value: {

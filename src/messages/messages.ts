@@ -546,4 +546,17 @@ export const msg = {
   keyEmittersListed: (acted: boolean, achieved: number, required: number, gap: number, unit: string) =>
     `${acted ? '' : '未行动; '}强度下降 ${(achieved * 100).toFixed(2)} %, 要求 ${(required * 100).toFixed(2)} %: 差 ${gap.toFixed(1)} ${unit}`,
   keyEmittersNamedListed: () => '名单 (named)',
+  // accounting metrics (issue #13 §1: coal, carbon scopes, the carbon market, non-fossil share)
+  etsCoverageEmpty: () =>
+    'ets_coverage.sectors names no sector: give each covered GB/T 4754 code with its first year, e.g. D44: { from: 2021, source: … }',
+  etsSectorCode: (code: string) =>
+    `'${code}' is not a GB/T 4754 code: write a section letter and 2–4 digits (a division D44, a class C3011)`,
+  etsFromYear: (year: number) => `from: ${year} is not a year (1900–2100): the first year the carbon market covers the sector, e.g. 2024`,
+  etsCell: (raw: string) =>
+    `'${raw}' is not an ets value: write true/是 (covered by the national carbon market), false/否 (not covered), or leave it blank (by sector, from the factors file's ets_coverage)`,
+  noGridNonFossilShare: (factorsName: string) =>
+    `neither the scenario nor the factors file (${factorsName}) gives grid_non_fossil_share: non_fossil_share counts only the firms' own renewable electricity; add grid_non_fossil_share (e.g. { 2025: 0.40, 2030: 0.50 }) to the scenario`,
+  gridShareRange: () => 'grid_non_fossil_share is a fraction of generation from 0 to 1, e.g. 0.40 (not 40)',
+  nonFossilShareAboveOne: (nonFossilTce: number, grossTce: number) =>
+    `non-fossil energy (${nonFossilTce.toPrecision(6)} tce) exceeds gross energy (${grossTce.toPrecision(6)} tce): a firm's renewable_electricity_10k_kwh above its electricity, or a grid_non_fossil_share above 1; correct the registry or the share`,
 };

@@ -1,3 +1,4 @@
+import { ETS_BY_SECTOR } from '../accounting/ets.js';
 import { CARRIERS } from '../domain/carriers.js';
 import { GRADES, GREEN_FACTORY_LEVELS, type EnterpriseTable } from '../domain/enterprise-table.js';
 import type { SimState } from '../engine/state.js';
@@ -47,7 +48,11 @@ const SUPPLY_COLUMNS = new Set(['supplies', 'power_supplied_10k_kwh', 'heat_supp
 /** The header of the rebased registry: the registry's columns in their order (DESIGN §2), as {@link rebasedRows} fills them. */
 export function rebasedHeader(src: Pick<RebaseSource, 'table' | 'hasGrade' | 'columns'>): string[] {
   return src.columns.filter(
-    (k) => !LEFT_OUT.has(k) && (k !== 'grade' || src.hasGrade) && (!SUPPLY_COLUMNS.has(k) || src.table.supplies !== undefined),
+    (k) =>
+      !LEFT_OUT.has(k) &&
+      (k !== 'grade' || src.hasGrade) &&
+      (!SUPPLY_COLUMNS.has(k) || src.table.supplies !== undefined) &&
+      (k !== 'ets' || src.table.ets !== undefined),
   );
 }
 
@@ -131,6 +136,8 @@ export function rebasedRows(state: SimState, src: RebaseSource, year: number): s
           return own && t.powerSupplied10kKwh ? exactNumber(t.powerSupplied10kKwh[e]) : '';
         case 'heat_supplied_gj':
           return own && t.heatSuppliedGj ? exactNumber(t.heatSuppliedGj[e]) : '';
+        case 'ets':
+          return own && t.ets && t.ets[e] !== ETS_BY_SECTOR ? bool(t.ets[e]) : '';
         default:
           if ((CARRIERS as readonly string[]).includes(key)) return exactNumber(state.carriers[key as (typeof CARRIERS)[number]][e]);
           throw new Error(`rebase: no value for registry column ${key}`);

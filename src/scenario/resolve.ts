@@ -6,6 +6,7 @@ import type { Actuals, RecordedAction } from '../actuals/types.js';
 import type { ProjectTable } from '../domain/project-table.js';
 import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import { metricAtPrices } from '../domain/price-basis.js';
+import { yearSeries, type YearSeries } from '../domain/year-series.js';
 import { msg } from '../messages/messages.js';
 import type { PolicyModule, ResolvedPolicy } from '../policies/types.js';
 import { checkTargetYears, defaultFrom, targetSchema, type Target } from '../targets/schema.js';
@@ -46,6 +47,8 @@ export interface Scenario {
   };
   /** The scenario's grid factor (src/scenario/grid-factor.ts); the factors file's series alone when absent. */
   readonly gridEmissionFactor?: GridFactorSpec;
+  /** The scenario's grid non-fossil share of generation by year (`grid_non_fossil_share`; a constant is one point); absent: the factors file's. */
+  readonly gridNonFossilShare?: YearSeries;
   readonly constants: ReadonlyMap<string, number>;
   readonly policies: readonly ResolvedPolicy[];
   readonly targets: readonly Target[];
@@ -187,6 +190,10 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
       ? undefined
       : resolveGridFactor(spec.grid_emission_factor, constants, end, ['grid_emission_factor'], issues);
 
+  const share = spec.grid_non_fossil_share;
+  const gridNonFossilShare =
+    share === undefined ? undefined : typeof share === 'number' ? yearSeries({ [base]: share }) : yearSeries(share);
+
   const policies: ResolvedPolicy[] = [];
   const known = input.policyModules.map((m) => m.type);
   spec.policies.forEach((entry, i) => {
@@ -284,6 +291,7 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
       },
       growth,
       gridEmissionFactor,
+      ...(gridNonFossilShare ? { gridNonFossilShare } : {}),
       constants,
       policies,
       targets,

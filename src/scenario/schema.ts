@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fuelMixOverrideSchema } from '../accounting/fuel-mix.js';
+import { yearMapSchema } from '../domain/schema-helpers.js';
 import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
 import { budgetSchema, ledgerSchema } from '../ledger/rules.js';
@@ -18,6 +19,9 @@ export function isSectorMap(v: unknown): v is Record<string, ParamInput> {
  * `{default: …, C26: …}`; `per: year` allowed (a draw for each year), `per: enterprise` unless
  * the number is a sector's own (a price index).
  */
+/** A share of the grid's generation, 0–1 (a fraction, not a percentage). */
+const gridShareSchema = z.number().refine((v) => v >= 0 && v <= 1, { message: msg.gridShareRange() });
+
 const sectorParamSchema = (perEnterprise = true) =>
   z.custom<ParamInput | Record<string, ParamInput>>().superRefine((v, ctx) => {
     const check = (p: unknown, path: string[]) => {
@@ -101,6 +105,11 @@ export const scenarioSchema = z.strictObject({
     .default({}),
   /** Grid emission factor, tCO2/MWh: a constant, points over the factors file's published series, or an end-year distribution (grid-factor.ts). */
   grid_emission_factor: gridFactorSchema.optional(),
+  /**
+   * The grid's non-fossil share of power generation, 0–1: a constant or `{year: share}` points
+   * (linear between, flat outside); overrides the factors file's series (`non_fossil_share`).
+   */
+  grid_non_fossil_share: z.union([gridShareSchema, yearMapSchema(gridShareSchema)]).optional(),
   constants: z
     .record(
       z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'constant names are identifiers: letters, digits and _'),
