@@ -67,14 +67,22 @@ const series = (run: DrawRows, id: string, year: number, d: number): number => {
   return run.values[d * run.layout.ids.length * Y + m * Y + (year - run.layout.years[0])];
 };
 
+/** The share of draws a project fits in a year, and the P50 of what is short in each binding pool and the budget. */
+export interface FitYear {
+  readonly year: number;
+  readonly share: number;
+  /** P50 over the draws of need − what is there (0 where it fits), by metric: `energy_headroom_tce`, `co2_pool_t`, `land_pool_mu`, `carbon_headroom_t`. */
+  readonly short: Readonly<Record<string, number>>;
+}
+
 /**
  * The share of draws in which the project would fit in `year` on what the run without it left at
  * that year's end (after every other project of the year: the project comes last): each binding
  * pool holds its need × ratio, and with a budget the year's budget headroom holds its CO2 at full
- * capacity. Without a `ledger:` block or a budget nothing holds a project back: 1.
+ * capacity; with the P50 of each shortfall (what must still be vacated, or the budget raised).
+ * Without a `ledger:` block or a budget nothing holds a project back: it always fits.
  */
-export function fitShare(without: DrawRows, draws: number, p: FullCapacity, rules: LedgerRules, budget: BudgetRules | undefined): number {
-  if (!rules.gating && !budget) return 1;
+export function fitYear(without: DrawRows, draws: number, p: FullCapacity, rules: LedgerRules, budget: BudgetRules | undefined): FitYear {
   const need = replacementNeed(p, rules);
   const pools: [string, number][] = [];
   if (rules.gating)
@@ -83,9 +91,22 @@ export function fitShare(without: DrawRows, draws: number, p: FullCapacity, rule
         q === 'energy' ? ['energy_headroom_tce', need.energyTce] : q === 'co2' ? ['co2_pool_t', need.co2T] : ['land_pool_mu', need.landMu],
       );
   if (budget) pools.push(['carbon_headroom_t', p.co2T]);
+  const shorts = pools.map(() => new Float64Array(draws));
   let fits = 0;
-  for (let d = 0; d < draws; d++) if (pools.every(([id, v]) => series(without, id, p.year, d) >= v - 1e-9)) fits++;
-  return fits / draws;
+  for (let d = 0; d < draws; d++) {
+    let ok = true;
+    pools.forEach(([id, v], i) => {
+      const s = Math.max(0, v - series(without, id, p.year, d));
+      shorts[i][d] = s;
+      if (s > 1e-9) ok = false;
+    });
+    if (ok) fits++;
+  }
+  return {
+    year: p.year,
+    share: fits / draws,
+    short: Object.fromEntries(pools.map(([id], i) => [id, stats(shorts[i])?.p50 ?? Number.NaN])),
+  };
 }
 
 /** A target without and with the project: probability of meeting it, P50 of the value, and the paired change. */

@@ -37,9 +37,9 @@ describe('dcsim admit', { timeout: 120_000 }, () => {
     expect(a.project.full_capacity.energy_tce).toBeCloseTo(61.45, 9);
     // without P1 the pool ends 2021 at 51.156 (short), 2022 at 75.736 and 2023 at 234.771: it fits from 2022
     expect(a.fits).toEqual([
-      { year: 2021, share: 0 },
-      { year: 2022, share: 1 },
-      { year: 2023, share: 1 },
+      { year: 2021, share: 0, short: { energy_headroom_tce: expect.closeTo(61.45 - 51.156, 6) } },
+      { year: 2022, share: 1, short: { energy_headroom_tce: 0 } },
+      { year: 2023, share: 1, short: { energy_headroom_tce: 0 } },
     ]);
     expect(a.earliest_year).toBe(2022);
     // forced in 2021 it takes 61.45 tce from the pool: 234.771 → 173.321 < 200, the target is lost in every draw
@@ -50,6 +50,9 @@ describe('dcsim admit', { timeout: 120_000 }, () => {
     expect(a.targets_at_earliest[0].with.p50).toBeCloseTo(234.771 - 61.45, 6);
     expect(r.out).toContain(msg.admitEarliest(2022, 0.9, false));
     expect(r.out).toContain('2021 0 % · 2022 100 % · 2023 100 %');
+    // what must still be vacated in the year asked, and the pool at that year's end without and with it
+    expect(r.out).toContain('2021 年还缺 (P50): 用能替代指标余额 0.00 万tce');
+    expect(r.out).toContain('2021 年末 (P50): 用能替代指标余额 0.01 万tce → -0.00 万tce');
   });
 
   it('names the projects when --project is unknown, and refuses a year outside the period', async () => {

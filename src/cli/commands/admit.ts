@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { valueAt } from '../../domain/year-series.js';
-import { fitShare, fullCapacity, metricEffect, replacementNeed, targetEffects, type DrawRows } from '../../engine/admit.js';
+import { fitYear, fullCapacity, metricEffect, replacementNeed, targetEffects, type DrawRows, type FitYear } from '../../engine/admit.js';
 import { OUTPUT_KIND } from '../../io/run-folder.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
 import { msg } from '../../messages/messages.js';
@@ -107,12 +107,12 @@ export async function admitCommand(o: AdmitOptions, io: Streams): Promise<number
       grid ? grid.at(y) : valueAt(factors.gridEmissionFactorTPerMwh, y),
     );
   let without: DrawRows, atYear: DrawRows, atEarliest: DrawRows | undefined;
-  const fits: { year: number; share: number }[] = [];
+  const fits: FitYear[] = [];
   let earliest: number | null = null;
   try {
     without = await run('never');
     atYear = await run('force', year);
-    for (let y = year; y <= end; y++) fits.push({ year: y, share: fitShare(without, o.draws, full(y), scenario.ledger, scenario.budget) });
+    for (let y = year; y <= end; y++) fits.push(fitYear(without, o.draws, full(y), scenario.ledger, scenario.budget));
     earliest = fits.find((f) => f.share >= scenario.confidence)?.year ?? null;
     if (earliest !== null && earliest !== year) atEarliest = await run('force', earliest);
   } catch (e) {
@@ -186,6 +186,27 @@ export async function admitCommand(o: AdmitOptions, io: Streams): Promise<number
       `    ${e.label}: ${zh ? '达成概率' : 'probability'} ${pct(e.without.probability, 0)} → ${pct(e.with.probability, 0)} (${points >= 0 ? '+' : ''}${points} ${zh ? '点' : 'pt'}) · P50 ${formatTargetValue(t, e.without.p50)} → ${formatTargetValue(t, e.with.p50)}`,
     );
   }
+  const pools = headroom.filter((h) => ['energy_headroom_tce', 'co2_pool_t', 'carbon_headroom_t'].includes(h.id));
+  const poolText = (id: string, v: number) =>
+    id === 'energy_headroom_tce' ? wan(v, '万tce') : id === 'land_pool_mu' ? `${fmt(v)} ${zh ? '亩' : 'mu'}` : wan(v, '万tCO2');
+  const words: Record<string, [string, string]> = {
+    energy_headroom_tce: ['用能替代指标余额', 'energy pool'],
+    co2_pool_t: ['碳排放替代指标余额', 'CO2 pool'],
+    carbon_headroom_t: ['碳排放预算余量', 'carbon budget headroom'],
+    land_pool_mu: ['用地指标余额', 'land pool'],
+  };
+  if (pools.length)
+    io.out(
+      `  ${year} ${zh ? '年末' : 'year end'} (P50): ${pools
+        .map((h) => `${words[h.id][zh ? 0 : 1]} ${poolText(h.id, h.without!)} → ${poolText(h.id, h.with!)}`)
+        .join(' · ')}`,
+    );
+  const first = fits[0];
+  const shortNow = Object.entries(first.short).filter(([, v]) => v > 0);
+  if (shortNow.length)
+    io.out(
+      `  ${zh ? `${year} 年还缺 (P50)` : `short in ${year} (P50)`}: ${shortNow.map(([id, v]) => `${words[id]?.[zh ? 0 : 1] ?? id} ${poolText(id, v)}`).join(' · ')}`,
+    );
   io.out(
     zh
       ? `  各年可容纳概率（扣除当年其他项目后）: ${fits.map((f) => `${f.year} ${pct(f.share, 0)}`).join(' · ')}`
