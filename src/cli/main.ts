@@ -33,6 +33,16 @@ const ACTUALS_OPTIONS = {
   },
 } as const;
 
+/** The options of a command that runs a scenario several times on common random numbers (seek, admit). */
+const searchOptions = (per: string, folder: string) =>
+  ({
+    draws: { type: 'number', default: 200, describe: `Monte Carlo draws per ${per}` },
+    seed: { type: 'number', describe: "random seed (default: the scenario's)" },
+    workers: { type: 'number', describe: 'worker threads (default: the number of cores)' },
+    out: { type: 'string', describe: `output folder (default: outputs/${folder}/<timestamp>)` },
+    force: { type: 'boolean', default: false },
+  }) as const;
+
 /**
  * Runs the dcsim command line and returns the exit code. A user mistake prints its message
  * (never a stack trace) and gives 2; an unexpected exception gives 1.
@@ -155,11 +165,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('confidence', { type: 'number', describe: "share of draws that must meet the target (default: the target's)" })
           .option('maximize', { type: 'boolean', default: false, describe: 'find the largest value that still meets the target' })
           .option('tolerance', { type: 'number', describe: 'stop when the bracket is this narrow (default: range / 64; whole numbers: 1)' })
-          .option('draws', { type: 'number', default: 200, describe: 'Monte Carlo draws per evaluation' })
-          .option('seed', { type: 'number', describe: "random seed (default: the scenario's)" })
-          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
-          .option('out', { type: 'string', describe: 'output folder (default: outputs/seek/<timestamp>)' })
-          .option('force', { type: 'boolean', default: false })
+          .options(searchOptions('evaluation', 'seek'))
           .options(ACTUALS_OPTIONS),
       (args) => {
         selected = async () =>
@@ -195,11 +201,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .positional('scenario', { type: 'string', demandOption: true })
           .option('project', { type: 'string', demandOption: true, describe: "the project's id in the scenario's pipeline table" })
           .option('year', { type: 'number', describe: 'the year to admit it (default: its start_year)' })
-          .option('draws', { type: 'number', default: 200, describe: 'Monte Carlo draws per run (three runs at most)' })
-          .option('seed', { type: 'number', describe: "random seed (default: the scenario's)" })
-          .option('workers', { type: 'number', describe: 'worker threads (default: the number of cores)' })
-          .option('out', { type: 'string', describe: 'output folder (default: outputs/admit/<timestamp>)' })
-          .option('force', { type: 'boolean', default: false })
+          .options(searchOptions('run (three runs at most)', 'admit'))
           .options(ACTUALS_OPTIONS),
       (args) => {
         selected = async () =>

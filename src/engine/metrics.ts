@@ -167,6 +167,7 @@ export function writeMetrics(
 export function nonFossilShare(totals: Pick<YearTotals, 'nonFossilTce' | 'grossTce'>): number {
   if (!(totals.grossTce > 0)) return 0;
   const share = totals.nonFossilTce / totals.grossTce;
-  if (!(share <= 1 + 1e-9)) throw new ImpossibleValue(msg.nonFossilShareAboveOne(totals.nonFossilTce, totals.grossTce));
+  // a NaN (a non-finite input) is left to the run's non-finite check, which names the draw, year and metric
+  if (share > 1 + 1e-9) throw new ImpossibleValue(msg.nonFossilShareAboveOne(totals.nonFossilTce, totals.grossTce));
   return share;
 }

@@ -1,7 +1,7 @@
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Light } from '../tracking/track.js';
+import { lightTableHtml } from '../tracking/report.js';
 import { LIGHT_MARK, lightName } from '../tracking/words.js';
-import { LEVEL_COLOURS } from './charts.js';
 import { escapeHtml, escapeMarkdownCell } from './escape.js';
 import { metricTitle, policyLabel, type ReportLang } from './labels.js';
 import { formatNumber } from './tables.js';
@@ -138,25 +138,6 @@ export function admissionTable(s: RunSummary, admissions: readonly AdmissionEven
 /** Whether the 项目准入 section is shown: a `ledger:` block, or projects held back in draw 0. */
 const showAdmission = (s: RunSummary, admissions: readonly AdmissionEvent[]) => s.ledger?.block === true || admissions.length > 0;
 
-function htmlTable(t: TextTable): string {
-  const e = escapeHtml;
-  const last = t.header.length - 1;
-  return `<table id="${e(t.id)}">
-<tr>${t.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr>
-${t.rows
-  .map(
-    (r, i) =>
-      `<tr>${r
-        .map((c, j) => {
-          const l = t.lights?.[i];
-          return `<td>${j === last && l ? `<span class="dot" style="background:${LEVEL_COLOURS[l]}"></span>` : ''}${e(c)}</td>`;
-        })
-        .join('')}</tr>`,
-  )
-  .join('\n')}
-</table>`;
-}
-
 function mdTable(t: TextTable): string[] {
   const c = escapeMarkdownCell;
   const last = t.header.length - 1;
@@ -186,14 +167,14 @@ export function budgetHtml(
     out.push(`<section id="carbon-budget">
 <h2>${w('budget', lang)}</h2>
 <p class="meta">${e(budgetRule(s, lang))}</p>
-${htmlTable(budget)}
+${lightTableHtml(budget)}
 ${figure('carbon-budget', svgs, charts)}</section>`);
   if (showAdmission(s, admissions)) {
     const ledger = ledgerTable(s, lang);
     out.push(`<section id="project-admission">
 <h2>${w('admission', lang)}</h2>
-${ledger ? `<h3>${w('ledger', lang)}</h3>\n${htmlTable(ledger)}\n` : ''}${figure('ledger-pools', svgs, charts)}<h3>${w('heldBack', lang)}</h3>
-${admissions.length ? htmlTable(admissionTable(s, admissions, lang)) : `<p>${w('noneHeldBack', lang)}</p>`}
+${ledger ? `<h3>${w('ledger', lang)}</h3>\n${lightTableHtml(ledger)}\n` : ''}${figure('ledger-pools', svgs, charts)}<h3>${w('heldBack', lang)}</h3>
+${admissions.length ? lightTableHtml(admissionTable(s, admissions, lang)) : `<p>${w('noneHeldBack', lang)}</p>`}
 </section>`);
   }
   return out.join('\n');

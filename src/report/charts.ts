@@ -1,5 +1,5 @@
 import type { RunSummary, Stats, TargetResult } from '../engine/aggregate.js';
-import { FLOW_METRICS } from '../domain/metrics.js';
+import { FLOW_METRICS, METRIC_IDS } from '../domain/metrics.js';
 import { goalAsLevel } from '../tracking/plan.js';
 import type { Light } from '../tracking/track.js';
 import { lightName } from '../tracking/words.js';
@@ -46,23 +46,7 @@ export const CARBON_FAN_METRICS: readonly string[] = [
   'co2_t',
   'co2_firm_t',
   'carbon_intensity',
-  'non_fossil_share',
-  'coal_t',
-  'co2_direct_t',
-  'co2_indirect_t',
-  'co2_ets_t',
-  'co2_non_ets_t',
-  'co2_captured_t',
-  'new_project_co2_t',
-  'carbon_budget_t',
-  'carbon_headroom_t',
-  'energy_headroom_tce',
-  'co2_pool_t',
-  'land_pool_mu',
-  'projects_admitted',
-  'projects_deferred',
-  'projects_rejected',
-  'non_compliant_firms',
+  ...METRIC_IDS.slice(METRIC_IDS.indexOf('non_fossil_share')),
 ];
 
 /** The colours of the warning levels, as the monitoring report (src/tracking/report.ts) draws them. */

@@ -1,4 +1,5 @@
 import type { FitRow } from '../actuals/fit.js';
+import { LEVEL_COLOURS } from '../report/charts.js';
 import { escapeHtml, escapeMarkdownCell } from '../report/escape.js';
 import { metricTitle } from '../report/labels.js';
 import { displayUnit } from '../report/units.js';
@@ -9,8 +10,6 @@ import { lightName, trackWord, type TrackLang } from './words.js';
  * The 监测预警 section of report.html and report.md, and the 拟合 table: plain text tables built
  * once (cells already formatted), written as HTML (escaped) or Markdown.
  */
-
-const LIGHT_COLOURS: Record<Light, string> = { green: '#009E73', yellow: '#E69F00', red: '#D55E00' };
 
 interface TextTable {
   readonly id: string;
@@ -146,10 +145,14 @@ export function fitTextTable(fit: readonly FitRow[], lang: TrackLang): TextTable
 }
 
 function htmlTable(t: TextTable): string {
+  return `<h3>${escapeHtml(t.title)}</h3>\n${lightTableHtml(t)}`;
+}
+
+/** A table as HTML (names escaped), the last column of a row with a light carrying a coloured dot: the tracking and budget sections' tables. */
+export function lightTableHtml(t: Omit<TextTable, 'title'>): string {
   const e = escapeHtml;
   const lightCol = t.header.length - 1;
-  return `<h3>${e(t.title)}</h3>
-<table id="${e(t.id)}">
+  return `<table id="${e(t.id)}">
 <tr>${t.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr>
 ${t.rows
   .map(
@@ -157,7 +160,7 @@ ${t.rows
       `<tr>${r
         .map((c, j) => {
           const l = t.lights?.[i];
-          return `<td>${j === lightCol && l ? `<span class="dot" style="background:${LIGHT_COLOURS[l]}"></span>` : ''}${e(c)}</td>`;
+          return `<td>${j === lightCol && l ? `<span class="dot" style="background:${LEVEL_COLOURS[l]}"></span>` : ''}${e(c)}</td>`;
         })
         .join('')}</tr>`,
   )
@@ -213,7 +216,7 @@ export function trackMarkdown(r: TrackReport, charts: readonly { id: string; tit
 /** The 拟合 table of report.html (empty without fit rows). */
 export function fitHtml(fit: readonly FitRow[] | undefined, lang: TrackLang): string {
   return fit?.length
-    ? `<section id="fit">\n<h2>${escapeHtml(fitTextTable(fit, lang).title)}</h2>\n${htmlTable({ ...fitTextTable(fit, lang), title: '' }).replace('<h3></h3>\n', '')}\n</section>`
+    ? `<section id="fit">\n<h2>${escapeHtml(fitTextTable(fit, lang).title)}</h2>\n${lightTableHtml(fitTextTable(fit, lang))}\n</section>`
     : '';
 }
 
