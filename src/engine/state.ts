@@ -106,6 +106,9 @@ export class SimState implements PolicyState {
   readonly claims: Int32Array;
   /** 1 when a disposition changed the firm this year (not a note: an evaluation, a compliant review, a start of a lagged upgrade). */
   readonly changed: Uint8Array;
+  /** This year's energy and CO2 flows from green-power purchases (raiseRenewableShare): in the flows, not in the ledger's credit. */
+  private uncreditedEnergyTce = 0;
+  private uncreditedCo2T = 0;
   /** Savings started and not yet credited at the end of this year, tce (reset with the flows). */
   pendingSavingTce = 0;
   /** Key units that missed their obligation this year ({@link nonCompliant}; reset with the flows). */
@@ -224,6 +227,8 @@ export class SimState implements PolicyState {
     this.changed.fill(0);
     this.pendingSavingTce = 0;
     this.nonCompliantFirms = 0;
+    this.uncreditedEnergyTce = 0;
+    this.uncreditedCo2T = 0;
     this.replay?.startYear(year, this.ids);
   }
 
@@ -439,7 +444,12 @@ export class SimState implements PolicyState {
     this.beforeChange(e);
     this.renewableElectricity10kKwh[e] = Math.max(this.renewableElectricity10kKwh[e], share * this.electricity10kKwh[e]);
     this.reaccount(e);
-    this.record(e, policy, action, energy - this.energyTce[e], this.co2Cut(e, co2 - this.co2T[e]), 0, 0, 0, false, false, 0, detail);
+    const saved = energy - this.energyTce[e];
+    const cut = this.co2Cut(e, co2 - this.co2T[e]);
+    this.record(e, policy, action, saved, cut, 0, 0, 0, false, false, 0, detail);
+    // green power bought is not vacated load: it counts in the flows, never as headroom for a new project
+    this.uncreditedEnergyTce += this.nationalMajor[e] === 1 ? 0 : saved;
+    this.uncreditedCo2T += cut;
   }
 
   switchFuel(
@@ -549,10 +559,10 @@ export class SimState implements PolicyState {
     return { fits: true, detail: '' };
   }
 
-  /** Credits the ledger with this year's vacated flows so far (every policy's). */
+  /** Credits the ledger with this year's vacated flows so far (every policy's), less what green-power purchases made (not vacated load). */
   creditLedger(): void {
-    let energy = 0,
-      co2 = 0,
+    let energy = -this.uncreditedEnergyTce,
+      co2 = -this.uncreditedCo2T,
       land = 0;
     for (let f = 0; f < this.flows.length; f += FLOWS) {
       energy += this.flows[f + FLOW.energy];

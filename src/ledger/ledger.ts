@@ -99,7 +99,8 @@ export class HeadroomLedger {
     this.admitted = 0;
     this.rejected = 0;
     this.deferred = 0;
-    this.budgetT = this.capT(this.base);
+    // the base year has no budget of its own unless cap_t names it: its budget is its CO2 (headroom 0)
+    this.budgetT = this.budget?.kind === 'cap' && !this.budget.capT.years.includes(this.base) ? baseCo2T : this.capT(this.base);
   }
 
   /** Opens `year`: expires the vintages older than the vintage rule allows, sets the year's budget. */

@@ -481,10 +481,16 @@ export const msg = {
     ids.length
       ? `--project: no pipeline project ${id}${didYouMean(id, ids)}; the scenario's projects: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ' …' : ''}`
       : `--project: the scenario has no new_projects entry with a pipeline table: dcsim admit asks about one of its projects`,
-  admitNoYear: (from: number, end: number, confidence: number) =>
-    `在 ${from}–${end} 年中没有一年能以 ${Math.round(confidence * 100)}% 的把握容纳该项目 (no year ${from}–${end} holds the project at ${Math.round(confidence * 100)} % confidence): vacate more, raise the budget, or list it as 能耗单列`,
-  admitEarliest: (year: number, confidence: number, asked: boolean) =>
-    `最早可准入年份 (earliest year it fits at ${Math.round(confidence * 100)} %): ${year}${asked ? '' : ' — the targets if admitted then are in admit.json (targets_at_earliest)'}`,
+  admitNoYear: (from: number, end: number, confidence: number, lang: 'zh' | 'en' = 'zh') =>
+    lang === 'zh'
+      ? `在 ${from}–${end} 年中没有一年能以 ${Math.round(confidence * 100)}% 的把握容纳该项目：需腾出更多用能和碳排放、提高碳排放预算，或按能耗单列处理`
+      : `no year ${from}–${end} holds the project at ${Math.round(confidence * 100)} % confidence: vacate more, raise the budget, or list it as a national major project (能耗单列)`,
+  admitEarliest: (year: number, confidence: number, asked: boolean, lang: 'zh' | 'en' = 'zh') =>
+    lang === 'zh'
+      ? `最早可准入年份（${Math.round(confidence * 100)}% 把握）: ${year}${asked ? '' : '；届时准入的目标达成情况见 admit.json（targets_at_earliest）'}`
+      : `earliest year it fits at ${Math.round(confidence * 100)} %: ${year}${asked ? '' : ' — the targets if admitted then are in admit.json (targets_at_earliest)'}`,
+  keyEmittersNoMeans: () =>
+    'key_emitters has no measures and no green_power: key units can only be listed as non-compliant, their energy and CO2 never change; add measures: [{ name, potential, cost_yuan_per_tce }]',
   ledgerDrawn: (quantity: 'energy' | 'co2' | 'land', v: number) =>
     quantity === 'energy'
       ? `用能替代 ${(v / 1e4).toFixed(2)} 万tce`

@@ -134,6 +134,8 @@ export const keyEmitters: PolicyModule<Spec, Params> = {
       if (x.action === 'green_power' && x.share === undefined && spec.green_power === undefined)
         issues.push({ path: [...path, 'named', i, 'share'], code: 'policy/named', message: msg.keyEmittersNamedShare() });
     });
+    if (spec.measures.length === 0 && spec.green_power === undefined)
+      issues.push({ path: [...path, 'measures'], code: 'policy/no-means', message: msg.keyEmittersNoMeans(), severity: 'warning' });
     return {
       params: {
         years: resolveYears(spec.years, ctx, path, issues),

@@ -299,6 +299,8 @@ export const newProjects: PolicyModule<Spec, Params> = {
     const due = new Int32Array(slots);
     const startedIn = new Int32Array(slots);
     const fullCo2 = new Float64Array(slots);
+    /** Each slot's admission tests in words, from its due year, for its start line after a deferral. */
+    const tested: string[] = Array<string>(slots).fill('');
     /**
      * CO2 the admitted projects still ramping up will add at full capacity, beyond what they emit
      * now (slots before i have taken this year's step, the others not yet): the budget counts it.
@@ -374,6 +376,7 @@ export const newProjects: PolicyModule<Spec, Params> = {
         for (let i = 0; i < piped; i++) if (p.mode[i] === ADMISSION_MODE.never) due[i] = -1;
         startedIn.fill(0);
         fullCo2.fill(0);
+        tested.fill('');
         for (let i = 0; i < piped; i++) setPipeline(s, first + i, p.pipeline!, i, pipelineSector[i]);
       },
       apply(s, year, rng) {
@@ -392,7 +395,6 @@ export const newProjects: PolicyModule<Spec, Params> = {
           // the tests at full capacity (src/ledger/admission.ts), then the headroom ledger
           s.measure(e);
           const recorded = i < piped && (p.recordedStart[i] === 1 || p.mode[i] === ADMISSION_MODE.force);
-          let tested = '';
           if (!recorded && year === startYear[i]) {
             const outcomes = admissionTests(
               {
@@ -410,7 +412,7 @@ export const newProjects: PolicyModule<Spec, Params> = {
               s.rejectProject(e, policy, msg.projectRejectedTests(outcomesText(outcomes)));
               continue;
             }
-            tested = outcomesText(outcomes);
+            tested[i] = outcomesText(outcomes);
           }
           const decision = s.admitProject(
             {
@@ -433,7 +435,7 @@ export const newProjects: PolicyModule<Spec, Params> = {
           fullCo2[i] = s.co2T[e];
           startedIn[i] = year;
           if (share(i, 0) !== 1) s.scaleProject(e, share(i, 0), policy, 'ramp');
-          s.startProject(e, policy, 'start', msg.projectAdmitted(tested, decision.detail, year - startYear[i], recorded));
+          s.startProject(e, policy, 'start', msg.projectAdmitted(tested[i], decision.detail, year - startYear[i], recorded));
           admitted[i] = 1;
         }
       },

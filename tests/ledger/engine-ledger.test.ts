@@ -78,6 +78,32 @@ describe('the headroom ledger in a run (等量/减量替代)', () => {
     expect(value(r, 'co2_pool_t', 2021)).toBeCloseTo(value(r, 'co2_reduction_t', 2021) - 50 * 10 * 0.5568, 6);
   });
 
+  it('a deferred project’s start line still names the admission tests it passed in its due year', async () => {
+    const r = await runText(
+      `${STILL}ledger: { binding: [energy] }\npolicies:\n${CLOSURES}  - { type: new_projects, pipeline: p.csv, admission: { min_tax_per_mu: 30 } }\n`,
+      1,
+      1,
+      { 'p.csv': pipeline('C3985') },
+    );
+    // tax 500 / 10 mu = 50 ≥ 30: tested in 2021, deferred, started in 2022
+    expect(projectEvents(r)[1]).toEqual([
+      2022,
+      'start',
+      msg.projectAdmitted('亩均税收 50.0 ≥ 30.0 万元/亩 ✓', msg.ledgerDrawn('energy', P_TCE), 1, false),
+    ]);
+  });
+
+  it('green power bought is not headroom: it is in the vacated flows, not in the pools', async () => {
+    const r = await runText(
+      `${STILL.replace('exclude_renewables: none', 'exclude_renewables: non_fossil')}policies:\n  - { type: green_power, target_share: 0.5, named: [{ id: E2, year: 2021, action: purchase }] }\n`,
+    );
+    // E2: 150 × 10⁴ kWh, half of it green under 发改环资〔2024〕113号: 75 × 1.229 = 92.175 tce leave its dual-control energy
+    expect(value(r, 'vacated_energy_tce', 2021)).toBeCloseTo(75 * 1.229, 9);
+    expect(value(r, 'co2_reduction_t', 2021)).toBeGreaterThan(0);
+    expect(value(r, 'energy_headroom_tce', 2021)).toBeCloseTo(0, 9);
+    expect(value(r, 'co2_pool_t', 2021)).toBeCloseTo(0, 9);
+  });
+
   it('without a ledger block every project starts in its year and the pools only keep count', async () => {
     const r = await run('');
     expect(projectEvents(r).map((e) => e.slice(0, 2))).toEqual([[2021, 'start']]);
@@ -158,6 +184,9 @@ describe('the carbon budget', () => {
     expect(projectEvents(r)[1][2]).toBe(msg.projectDeferred(msg.budgetOver(10)));
     expect(value(r, 'carbon_budget_t', 2022)).toBeCloseTo(cap[2022], 6);
     expect(value(r, 'carbon_headroom_t', 2022)).toBeCloseTo(cap[2022] - value(r, 'co2_t', 2022), 6);
+    // the base year has no budget of its own (cap_t starts in 2021): its budget is its CO2, headroom 0
+    expect(value(r, 'carbon_budget_t', 2020)).toBe(value(r, 'co2_t', 2020));
+    expect(value(r, 'carbon_headroom_t', 2020)).toBe(0);
     for (const y of [2021, 2022, 2023]) expect(value(r, 'co2_t', y)).toBeLessThanOrEqual(value(r, 'carbon_budget_t', y));
   });
 

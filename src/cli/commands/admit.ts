@@ -214,8 +214,8 @@ export async function admitCommand(o: AdmitOptions, io: Streams): Promise<number
   );
   io.out(
     earliest === null
-      ? msg.admitNoYear(year, end, scenario.confidence)
-      : msg.admitEarliest(earliest, scenario.confidence, earliest === year),
+      ? msg.admitNoYear(year, end, scenario.confidence, o.lang)
+      : msg.admitEarliest(earliest, scenario.confidence, earliest === year, o.lang),
   );
   io.out(`${zh ? '结果目录' : 'folder'}: ${shown(output.dir)}`);
   return EXIT.ok;
