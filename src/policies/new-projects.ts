@@ -336,6 +336,7 @@ export const newProjects: PolicyModule<Spec, Params> = {
       s.lsmp[e] = t.lsmp[i];
       s.greenFactory[e] = t.greenFactory[i];
       s.nationalMajor[e] = t.nationalMajor[i];
+      if (t.ets) s.etsFlag[e] = t.ets[i]; // the table's `ets` cell; blank (−1) = by sector and threshold
       s.valueAdded[e] = t.valueAdded[i];
       s.output[e] = t.output[i];
       s.tax[e] = t.tax[i];

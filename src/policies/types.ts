@@ -62,6 +62,8 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   /** 1 = a national major project (能耗单列): outside the district's dual-control total. */
   readonly nationalMajor: Uint8Array;
   readonly greenFactory: Uint8Array;
+  /** A slot's national-carbon-market flag from its table (1 covered, 0 not, −1 by sector and threshold, src/accounting/ets.ts); read when a project starts. */
+  readonly etsFlag: Int8Array;
   /** Share of each firm's direct CO2 captured by CCUS (set by {@link setCapture}). */
   readonly captureRate: Float64Array;
   /** Removes a firm from the district (close, relocate, exit): its energy, CO2 and land are vacated. */

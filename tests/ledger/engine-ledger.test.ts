@@ -140,6 +140,17 @@ describe('project carbon evaluation (项目碳评价)', () => {
   });
 });
 
+describe('a project table’s ets column', () => {
+  it('puts a project in the national carbon market whatever its sector', async () => {
+    const gas = (ets: string) =>
+      `id,name,sector,start_year,value_added,output,tax,land_mu,employees,natural_gas_10k_m3${ets ? ',ets' : ''}\nP1,项目一,C3985,2021,1000,3000,500,10,20,100${ets ? `,${ets}` : ''}\n`;
+    const run = (ets: string) => runText(`${STILL}policies:\n  - { type: new_projects, pipeline: p.csv }\n`, 1, 1, { 'p.csv': gas(ets) });
+    // 100 × 10⁴ m³ gas × 21.622 tCO2 (factors file) = 2,162.2 t direct; no fixture firm is in a covered sector
+    expect(value(await run('true'), 'co2_ets_t', 2021)).toBeCloseTo(2162.2, 6);
+    expect(value(await run(''), 'co2_ets_t', 2021)).toBe(0);
+  });
+});
+
 describe('new_projects overrides (what dcsim admit writes)', () => {
   it('force starts a project in its year without the ledger, never leaves it out; an unknown id is named', async () => {
     const with_ = (o: string) =>
