@@ -565,4 +565,28 @@ export const msg = {
   gridShareRange: () => 'grid_non_fossil_share is a fraction of generation from 0 to 1, e.g. 0.40 (not 40)',
   nonFossilShareAboveOne: (nonFossilTce: number, grossTce: number) =>
     `non-fossil energy (${nonFossilTce.toPrecision(6)} tce) exceeds gross energy (${grossTce.toPrecision(6)} tce): a firm's renewable_electricity_10k_kwh above its electricity, or a grid_non_fossil_share above 1; correct the registry or the share`,
+  // compare wording (issue #14 item 7): titles, and the sign in the words ("少腾出用能 10.08 万tce", never "多腾出 −10.08")
+  compareCostLine: (
+    lang: 'zh' | 'en',
+    scenario: string,
+    first: string,
+    extraVacatedTce: number | null,
+    valueAddedChange: number | null,
+    jobsChange: number | null,
+  ) => {
+    const zh = lang === 'zh';
+    const n = (x: number, d: number) => Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+    /** A change in words: "<more> x unit", "<less> x unit", "<what> unchanged" when it rounds to 0, "<what> –" when unknown. */
+    const part = (x: number | null, d: number, what: string, more: string, less: string, unit: string) =>
+      x === null || !Number.isFinite(x)
+        ? `${what} –`
+        : Number(n(x, d).replace(/,/g, '')) === 0
+          ? `${what}${zh ? '不变' : ' unchanged'}`
+          : `${x > 0 ? more : less} ${n(x, d)}${unit}`;
+    const e = extraVacatedTce === null ? null : extraVacatedTce / 1e4;
+    const va = valueAddedChange === null ? null : valueAddedChange / 1e4;
+    return zh
+      ? `${scenario} 较 ${first}: ${part(e, 2, '腾出用能', '多腾出用能', '少腾出用能', ' 万tce')} · ${part(va, 1, '增加值', '增加值增加', '增加值减少', ' 亿元')} · ${part(jobsChange, 0, '就业', '就业增加', '就业减少', ' 人')}`
+      : `${scenario} vs ${first}: ${part(e, 2, 'energy vacated', 'energy vacated up', 'energy vacated down', ' 万tce')} · ${part(va, 1, 'value added', 'value added up', 'value added down', ' 亿元')} · ${part(jobsChange, 0, 'jobs', 'jobs up', 'jobs down', '')}`;
+  },
 };

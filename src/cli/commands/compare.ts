@@ -22,7 +22,6 @@ import { emptyOutExit, prepareOutputFolder, writeOutputFolder } from '../output.
 import type { Lang } from '../labels.js';
 import { hashInputs, runAssumptions, type Hashed } from '../manifest.js';
 import { pad, width } from '../scorecard.js';
-import { formatSigned } from '../../report/tables.js';
 import { VERSION } from '../version.js';
 import { timestamp } from './run.js';
 
@@ -175,16 +174,18 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
     const cells = t.byScenario.map((x) => pad(x ? `${MARK[x.status as keyof typeof MARK]} ${pct(x.probability, 0)}` : '–', colWidth));
     io.out(`  ${pad(t.label, labelWidth)}  ${cells.join('  ')}`.trimEnd());
   }
-  const zh = o.lang === 'zh';
-  for (const c of comparison.costs.slice(1)) {
-    const va = formatSigned(c.valueAddedLost === null ? null : -c.valueAddedLost / 1e4, 1);
-    const jobs = formatSigned(c.jobsLost === null ? null : -c.jobsLost, 0);
+  const title = (name: string) => comparison.scenarios.find((x) => x.name === name)?.title ?? name;
+  for (const c of comparison.costs.slice(1))
     io.out(
-      zh
-        ? `  ${c.scenario}: 较 ${names[0]} 多腾出用能 ${formatSigned((c.extraVacatedEnergyTce ?? NaN) / 1e4, 2)} 万tce · 增加值 ${va} 亿元 · 就业 ${jobs} 人`
-        : `  ${c.scenario}: vs ${names[0]} extra energy vacated ${formatSigned((c.extraVacatedEnergyTce ?? NaN) / 1e4, 2)} 万tce · value added ${va} 亿元 · jobs ${jobs}`,
+      `  ${msg.compareCostLine(
+        o.lang,
+        title(c.scenario),
+        title(names[0]),
+        c.extraVacatedEnergyTce,
+        c.valueAddedLost === null ? null : -c.valueAddedLost,
+        c.jobsLost === null ? null : -c.jobsLost,
+      )}`,
     );
-  }
   io.out(`${o.lang === 'zh' ? '结果目录' : 'folder'}: ${shown(dir)}`);
   return EXIT.ok;
 }
