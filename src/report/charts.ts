@@ -3,7 +3,7 @@ import { FLOW_METRICS, METRIC_IDS } from '../domain/metrics.js';
 import { goalAsLevel } from '../tracking/plan.js';
 import type { Light } from '../tracking/track.js';
 import { lightName } from '../tracking/words.js';
-import { actionName, metricTitle, word, type ReportLang } from './labels.js';
+import { actionName, MATERIAL_RHO, metricTitle, paramLabel, word, type ReportLang } from './labels.js';
 import { CHART_CONFIG, GRADE_COLOURS, STATUS_COLOURS } from './theme.js';
 import { displayUnit } from './units.js';
 
@@ -589,26 +589,36 @@ function waterfallChart(s: RunSummary, lang: ReportLang): Chart | undefined {
  * A tornado of what drives the targets: for each target its three strongest `per: draw`
  * numbers, by the rank correlation of their values with the target's over the draws.
  */
-function sensitivityChart(s: RunSummary, lang: ReportLang): Chart | undefined {
+export function sensitivityChart(s: RunSummary, lang: ReportLang): Chart | undefined {
+  const zh = lang === 'zh';
+  // the three strongest material drivers of each target, named for a reader
   const rows = (s.sensitivity ?? []).flatMap((t) =>
-    t.drivers.slice(0, 3).map((d) => ({ row: `${t.label} · ${d.param}`, rho: d.rho, sign: d.rho >= 0 ? '+' : '−' })),
+    t.drivers
+      .filter((d) => Math.abs(d.rho) >= MATERIAL_RHO)
+      .slice(0, 3)
+      .map((d) => ({ row: `${t.label} · ${paramLabel(d.param, lang, s.policies)}`, rho: d.rho, sign: d.rho >= 0 ? '+' : '−' })),
   );
   if (rows.length === 0) return undefined;
-  const zh = lang === 'zh';
   const title = zh ? '不确定性来源：各目标的主要驱动参数' : 'What drives each target: the uncertain numbers that matter most';
   return {
     id: 'sensitivity',
     title,
-    spec: top(title, zh ? `秩相关系数（Spearman），${s.draws} 次模拟` : `rank correlation (Spearman), ${s.draws} draws`, {
-      height: Math.max(HEIGHT, 18 * rows.length),
-      data: { values: rows },
-      mark: 'bar',
-      encoding: {
-        y: { field: 'row', type: 'nominal', sort: null, title: null, axis: { labelLimit: 420 } },
-        x: { field: 'rho', type: 'quantitative', title: zh ? '秩相关系数' : 'rank correlation', scale: { domain: [-1, 1] } },
-        color: { field: 'sign', type: 'nominal', legend: null, scale: { domain: ['+', '−'], range: ['#0072B2', '#D55E00'] } },
+    spec: top(
+      title,
+      zh
+        ? `秩相关系数（Spearman），${s.draws} 次模拟；|ρ| < ${MATERIAL_RHO} 的参数不显示`
+        : `rank correlation (Spearman), ${s.draws} draws; |ρ| < ${MATERIAL_RHO} not shown`,
+      {
+        height: Math.max(HEIGHT, 18 * rows.length),
+        data: { values: rows },
+        mark: 'bar',
+        encoding: {
+          y: { field: 'row', type: 'nominal', sort: null, title: null, axis: { labelLimit: 420 } },
+          x: { field: 'rho', type: 'quantitative', title: zh ? '秩相关系数' : 'rank correlation', scale: { domain: [-1, 1] } },
+          color: { field: 'sign', type: 'nominal', legend: null, scale: { domain: ['+', '−'], range: ['#0072B2', '#D55E00'] } },
+        },
       },
-    }),
+    ),
   };
 }
 

@@ -1,9 +1,9 @@
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Chart } from './charts.js';
 import { escapeHtml } from './escape.js';
-import { actionName, type ReportLang } from './labels.js';
+import { actionName, MATERIAL_RHO, paramLabel, type ReportLang } from './labels.js';
 import { shortfallWarnings } from './shortfall.js';
-import { attributionTables, keyMetricTable, scoreRows } from './tables.js';
+import { attributionTables, formatSigned, keyMetricTable, scoreRows } from './tables.js';
 import { FONT_STACK, STATUS_COLOURS } from './theme.js';
 
 const T = {
@@ -100,9 +100,10 @@ ${charts.map((c) => `<figure id="chart-${e(c.id)}" class="chart">\n${svgs.get(c.
 }
 
 /** The sensitivity table: per target its three strongest drivers with their rank correlation. */
-function sensitivityTable(s: RunSummary, lang: ReportLang): string {
+export function sensitivityTable(s: RunSummary, lang: ReportLang): string {
   const rows = (s.sensitivity ?? []).filter((t) => t.drivers.length);
   if (!rows.length) return '';
+  const material = (t: (typeof rows)[number]) => t.drivers.filter((d) => Math.abs(d.rho) >= MATERIAL_RHO).slice(0, 3);
   const e = escapeHtml;
   const zh = lang === 'zh';
   return `<h2>${zh ? '不确定性来源' : 'What drives the outcomes'}</h2>
@@ -110,10 +111,11 @@ function sensitivityTable(s: RunSummary, lang: ReportLang): string {
 ${rows
   .map(
     (t) =>
-      `<tr><td>${e(t.label)}</td><td>${t.drivers
-        .slice(0, 3)
-        .map((d) => `${e(d.param)} ${d.rho.toFixed(2)}`)
-        .join(' · ')}</td></tr>`,
+      `<tr><td>${e(t.label)}</td><td>${
+        material(t)
+          .map((d) => `${e(paramLabel(d.param, lang, s.policies))} ${formatSigned(d.rho, 2)}`)
+          .join(' · ') || e(zh ? `无显著驱动参数（|ρ| < ${MATERIAL_RHO}）` : `no material driver (|ρ| < ${MATERIAL_RHO})`)
+      }</td></tr>`,
   )
   .join('\n')}
 </table>`;

@@ -1,3 +1,4 @@
+import { divisionNameZh } from '../domain/sector-names.js';
 /** Chart and report wording in Chinese (default) and English. */
 export type ReportLang = 'zh' | 'en';
 
@@ -163,3 +164,44 @@ export function policyLabel(
   const n = /-(\d+)$/.exec(key)?.[1];
   return `${lang === 'zh' ? p.label : p.label_en}${n ? ` ${n}` : ''}`;
 }
+
+/** Words of the background's and the grid's numbers sampled per draw (src/engine/simulate.ts drawParams). */
+const PARAM_WORDS: Record<string, [zh: string, en: string]> = {
+  'growth.value_added': ['增加值增速', 'VA growth'],
+  'growth.energy_elasticity': ['能源消费弹性', 'energy elasticity'],
+  'growth.efficiency_gain': ['自主能效提升', 'autonomous efficiency gain'],
+  'growth.employment_elasticity': ['就业弹性', 'employment elasticity'],
+  'growth.price': ['价格变动', 'price change'],
+  'growth.value_added_rate': ['增加值率变动', 'VA-rate change'],
+  'growth.tax_rate': ['税负变动', 'tax-rate change'],
+  grid_emission_factor: ['电网排放因子', 'grid emission factor'],
+};
+
+/**
+ * Names a number sampled per draw for a reader (issue #14 item 5): `growth.value_added.C26` →
+ * 增加值增速 · 化学原料和化学制品制造业; `grid_emission_factor.2030` → 电网排放因子 2030;
+ * `rectification.dispositions.upgrade.energy_saving` → the policy's label · the rest of the path.
+ */
+export function paramLabel(
+  param: string,
+  lang: ReportLang,
+  policies: readonly { readonly key: string; readonly label: string; readonly label_en: string }[],
+): string {
+  const zh = lang === 'zh';
+  for (const [id, words] of Object.entries(PARAM_WORDS)) {
+    if (param !== id && !param.startsWith(`${id}.`)) continue;
+    const rest = param.slice(id.length + 1);
+    const name = words[zh ? 0 : 1];
+    if (!rest) return name;
+    if (rest === 'multiplier') return `${name} · ${zh ? '倍数' : 'multiplier'}`;
+    if (/^\d{4}$/.test(rest)) return `${name} ${rest}`;
+    return `${name} · ${zh ? (divisionNameZh(rest) ?? rest) : rest}`;
+  }
+  const dot = param.indexOf('.');
+  const key = dot < 0 ? param : param.slice(0, dot);
+  const p = policies.find((x) => x.key === key);
+  return p ? `${zh ? p.label : p.label_en} · ${param.slice(dot + 1)}` : param;
+}
+
+/** A driver weaker than this (|rank correlation|) is no material driver: not shown (issue #14 item 5). */
+export const MATERIAL_RHO = 0.1;
