@@ -1,10 +1,10 @@
+import { ASSUMPTION_GROUPS, assumptionItemName, assumptionRows } from '../report/assumption-rows.js';
 import type { TrackReport } from '../tracking/track.js';
 import { fitSheet, quarterlySheet, warningSheet } from './track-tables.js';
 import ExcelJS from 'exceljs';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Comparison } from '../engine/compare.js';
 import { divisionLabelZh } from '../domain/sector-names.js';
-import type { Assumption } from '../scenario/assumptions.js';
 import { actionName, kindName, metricTitleWithPolicy, policyLabel, word, type ReportLang } from '../report/labels.js';
 import { displayUnit, type DisplayUnit } from '../report/units.js';
 import { lightName } from '../tracking/words.js';
@@ -132,60 +132,10 @@ export function eventsTable(eventsCsvText: string, policies: Policies, lang: Rep
   };
 }
 
-const GROUPS: Record<Assumption['group'], [zh: string, en: string]> = {
-  run: ['运行', 'run'],
-  accounting: ['核算口径', 'accounting'],
-  growth: ['增长参数', 'growth'],
-  policy: ['政策参数', 'policies'],
-  factors: ['折算与排放因子', 'factors'],
-  files: ['输入文件', 'input files'],
-};
-
-const ITEMS_ZH: Record<string, string> = {
-  period: '期间',
-  draws: '模拟次数',
-  seed: '随机种子',
-  firms: '企业数',
-  confidence: '置信水平',
-  scenario: '情景文件',
-  extends: '上级情景文件',
-  registry: '企业名录',
-  factors: '折算与排放因子文件',
-  evaluation: '亩均评价模型文件',
-};
-
-/** Names an assumption item in `lang`: the run's items and the files' roles in Chinese, scenario paths as written. */
-function itemName(item: string, lang: ReportLang): string {
-  if (lang !== 'zh') return item;
-  const [role, n] = item.split('-');
-  return ITEMS_ZH[item] ?? (n && ITEMS_ZH[role] ? `${ITEMS_ZH[role]} ${n}` : item);
-}
-
 /** 假设: the scenario, then every assumption behind the numbers (group, item, value; files with their sha256). */
 export function assumptionsTable(s: RunSummary, lang: ReportLang): Table {
-  const zh = lang === 'zh';
   const columns = [col('group', '类别', 'group', 'text'), col('item', '项目', 'item', 'text'), col('value', '内容', 'value', 'general')];
-  const head: Cell[][] = [
-    [GROUPS.run[zh ? 0 : 1], zh ? '情景' : 'scenario', s.scenario.name],
-    [GROUPS.run[zh ? 0 : 1], zh ? '标题' : 'title', s.scenario.title],
-    [GROUPS.run[zh ? 0 : 1], zh ? '说明' : 'description', s.scenario.description.trim()],
-  ];
-  const listed = s.assumptions ?? [
-    // a run folder of dcsim 0.1 holds no list: show what its summary has
-    { group: 'run', item: 'period', value: `${s.period.base}–${s.period.end}` },
-    { group: 'run', item: 'draws', value: s.draws },
-    { group: 'run', item: 'seed', value: s.seed },
-    { group: 'run', item: 'confidence', value: s.confidence },
-  ];
-  const rows = [
-    ...head,
-    ...listed.map((a): Cell[] => [
-      GROUPS[a.group][zh ? 0 : 1],
-      itemName(a.item, lang),
-      typeof a.value === 'boolean' ? String(a.value) : a.value,
-    ]),
-  ];
-  return { columns, rows };
+  return { columns, rows: assumptionRows(s, lang) };
 }
 
 /**
@@ -343,7 +293,7 @@ export function comparisonDifferencesTable(c: Comparison, lang: ReportLang, poli
 export function comparisonAssumptionsTable(summaries: readonly RunSummary[], titles: readonly string[], lang: ReportLang): Table {
   const zh = lang === 'zh';
   const items: string[] = [];
-  const groups = new Map<string, Assumption['group']>();
+  const groups = new Map<string, keyof typeof ASSUMPTION_GROUPS>();
   const values = summaries.map((s) => new Map((s.assumptions ?? []).map((a) => [a.item, a.value])));
   for (const s of summaries)
     for (const a of s.assumptions ?? []) {
@@ -360,8 +310,8 @@ export function comparisonAssumptionsTable(summaries: readonly RunSummary[], tit
     const vs = values.map((m) => m.get(item));
     const differs = vs.some((v) => v !== vs[0]);
     return [
-      GROUPS[groups.get(item)!][zh ? 0 : 1],
-      itemName(item, lang),
+      ASSUMPTION_GROUPS[groups.get(item)!][zh ? 0 : 1],
+      assumptionItemName(item, lang),
       differs ? (zh ? '不同' : 'differs') : '',
       ...vs.map((v) => (v === undefined ? null : typeof v === 'boolean' ? String(v) : v)),
     ];

@@ -1,3 +1,4 @@
+import { assumptionRows } from './assumption-rows.js';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Chart } from './charts.js';
 import { escapeHtml } from './escape.js';
@@ -94,6 +95,12 @@ ${charts.map((c) => `<figure id="chart-${e(c.id)}" class="chart">\n${svgs.get(c.
 <h2>${t('assumptions', lang)}</h2>
 <p>${t('policies', lang)}:</p>
 <ul>${policies}</ul>
+<table id="assumptions">
+<tr>${(lang === 'zh' ? ['类别', '项目', '内容'] : ['group', 'item', 'value']).map((h) => `<th>${h}</th>`).join('')}</tr>
+${assumptionRows(s, lang)
+  .map((r) => `<tr>${r.map((c) => `<td>${e(String(c))}</td>`).join('')}</tr>`)
+  .join('\n')}
+</table>
 </body>
 </html>
 `;

@@ -1,3 +1,4 @@
+import { assumptionRows } from './assumption-rows.js';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Chart } from './charts.js';
 import { escapeMarkdownCell } from './escape.js';
@@ -60,5 +61,12 @@ export function reportMarkdown(
     '',
     ...charts.map((ch) => `![${c(ch.title)}](charts/${ch.id}.png)\n`),
     ...(sections ? [sections] : []),
+    // every number that produced the results, as the workbook's 假设 sheet (issue #14 item 6)
+    `## ${zh ? '情景与假设' : 'Scenario and assumptions'}`,
+    '',
+    row(zh ? ['类别', '项目', '内容'] : ['group', 'item', 'value']),
+    sep(3),
+    ...assumptionRows(s, lang).map((r) => row(r.map(String))),
+    '',
   ].join('\n');
 }

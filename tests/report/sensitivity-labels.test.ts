@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../src/engine/aggregate.js';
 import { sensitivityChart } from '../../src/report/charts.js';
 import { MATERIAL_RHO, paramLabel } from '../../src/report/labels.js';
+import { escapeMarkdownCell } from '../../src/report/escape.js';
 import { sensitivityTable } from '../../src/report/html.js';
 
 const policies = [{ key: 'rectification', label: '高耗低效企业整治', label_en: 'rectification' }];
@@ -50,4 +51,31 @@ describe('readable uncertainty (issue #14 item 5)', () => {
     expect(html).toContain(`无显著驱动参数（|ρ| &lt; ${MATERIAL_RHO}）`);
     expect(html).not.toContain('-0.00');
   });
+});
+
+describe('assumptions in the report (issue #14 item 6)', () => {
+  it('report.html and report.md list every assumption of summary.json, as the workbook’s 假设 sheet', async () => {
+    const { reportHtml } = await import('../../src/report/html.js');
+    const { reportMarkdown } = await import('../../src/report/markdown.js');
+    const { runText, STILL } = await import('../engine/run-helpers.js');
+    const run = (await runText(STILL, 2)).summary;
+    const s = {
+      ...run,
+      assumptions: [
+        { group: 'run', item: 'draws', value: 2 },
+        { group: 'growth', item: 'growth.value_added.C26', value: 'triangular [0.02, 0.04, 0.06], per draw' },
+        { group: 'files', item: 'registry', value: 'r.csv <sha256 abc> | x' },
+      ],
+    } as RunSummary;
+    const html = reportHtml(s, [], new Map(), 'zh');
+    const md = reportMarkdown(s, [], 'zh');
+    expect(md).toContain('## 情景与假设');
+    for (const a of s.assumptions!) {
+      expect(html).toContain(
+        `<td>${String(a.value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</td>`,
+      );
+      expect(md).toContain(` | ${escapeMarkdownCell(String(a.value))} |`);
+    }
+    expect(html).toContain('<td>输入文件</td><td>企业名录</td>');
+  }, 30_000);
 });
