@@ -60,3 +60,11 @@ export function scorecard(targets: readonly TargetResult[], lang: Lang): string[
       .trimEnd();
   return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
 }
+
+/** The line under the scorecard saying what its marks mean at the run's confidence (issue #14 item 9). */
+export function scorecardLegend(confidence: number, lang: Lang): string {
+  const c = pct(confidence, 0);
+  return lang === 'zh'
+    ? `${MARK.met} ${STATUS.met.zh}：达成概率 ≥ ${c}（置信水平）· ${MARK.at_risk} ${STATUS.at_risk.zh}：≥ 50 % · ${MARK.missed} ${STATUS.missed.zh}：< 50 %`
+    : `${MARK.met} met: probability ≥ ${c} (the confidence level) · ${MARK.at_risk} at risk: ≥ 50 % · ${MARK.missed} missed: < 50 %`;
+}

@@ -72,11 +72,21 @@ export async function toPng(svg: string, scale = PNG_SCALE, fontFiles: readonly 
 }
 
 /** Renders every chart to `charts/<id>.svg` and `charts/<id>.png` entries of a run folder. */
-export async function renderCharts(charts: readonly Chart[]): Promise<Map<string, string | Buffer>> {
+export async function renderCharts(
+  charts: readonly Chart[],
+  /** Called after each chart's SVG and again after each PNG: `done` of `2 × charts` steps. */
+  onProgress?: (done: number, total: number) => void,
+): Promise<Map<string, string | Buffer>> {
   const files = new Map<string, string | Buffer>();
   const svgs: string[] = [];
-  for (const c of charts) svgs.push(await toSvg(c.spec));
-  const pngs = await Promise.all(svgs.map((svg) => toPng(svg)));
+  const total = 2 * charts.length;
+  let done = 0;
+  const step = () => onProgress?.(++done, total);
+  for (const c of charts) {
+    svgs.push(await toSvg(c.spec));
+    step();
+  }
+  const pngs = await Promise.all(svgs.map((svg) => toPng(svg).then((png) => (step(), png))));
   charts.forEach((c, i) => {
     files.set(`charts/${c.id}.svg`, svgs[i]);
     files.set(`charts/${c.id}.png`, pngs[i]);

@@ -22,12 +22,14 @@ export async function reportFiles(
   lang: ReportLang,
   charts = true,
   tracking?: TrackReport,
+  /** Progress of the chart rendering (`done` of `total` steps), for the command line's second progress line. */
+  onProgress?: (done: number, total: number) => void,
 ): Promise<Map<string, string | Buffer>> {
   const files = new Map<string, string | Buffer>();
   if (charts) {
     const specs = runCharts(summary, firmsFromEventsCsv(eventsCsvText, 'events.csv'), lang);
     const tracks = tracking ? trackCharts(tracking, lang) : [];
-    for (const [name, data] of await renderCharts([...specs, ...tracks])) files.set(name, data);
+    for (const [name, data] of await renderCharts([...specs, ...tracks], onProgress)) files.set(name, data);
     const svgs = new Map([...specs, ...tracks].map((c) => [c.id, files.get(`charts/${c.id}.svg`) as string]));
     const fit = summary.actuals?.fit;
     // the carbon budget and project admission sections (issue #13) show their own charts

@@ -23,7 +23,7 @@ import { emptyOutExit, prepareOutputFolder, writeOutputFolder } from '../output.
 import { label, type Lang } from '../labels.js';
 import { shortfallWarnings } from '../../report/shortfall.js';
 import { metricTitle } from '../../report/labels.js';
-import { scorecard } from '../scorecard.js';
+import { scorecard, scorecardLegend } from '../scorecard.js';
 import { VERSION } from '../version.js';
 import { hashInputs, runAssumptions } from '../manifest.js';
 
@@ -198,7 +198,11 @@ export async function runCommand(o: RunOptions, io: Streams, extension?: RunExte
   }
   const draws_ = o.keepDraws ? drawsCsv(drawn.layout, drawList, drawn.values) : undefined;
   const files: Map<string, string | Buffer> = runFolderFiles(result, manifest, events, draws_);
-  for (const [name, data] of await reportFiles(result.summary, events, o.lang, o.charts !== false, extra?.tracking)) files.set(name, data);
+  // never quiet: a second progress line while the charts render (issue #14 item 9)
+  const rendering = o.quiet || !process.stderr.isTTY || o.charts === false ? undefined : stepLine(label('rendering', o.lang));
+  for (const [name, data] of await reportFiles(result.summary, events, o.lang, o.charts !== false, extra?.tracking, rendering?.update))
+    files.set(name, data);
+  rendering?.clear();
   for (const [name, data] of extra?.files ?? []) files.set(name, data);
   const failed = await writeOutputFolder(dir, files, o.force, io);
   if (failed !== undefined) return failed;
@@ -206,7 +210,7 @@ export async function runCommand(o: RunOptions, io: Streams, extension?: RunExte
   const L = (k: Parameters<typeof label>[0]) => label(k, o.lang);
   io.out(`${L('scenario')}: ${scenario.name} — ${scenario.title}`);
   io.out(
-    `  ${scenario.period.base}–${scenario.period.end} · ${fmt(draws)} ${L('draws')} · seed ${seed} · ${fmt(value.registry.table.n)} ${L('firms')} · ${workers} ${L('workers')} · ${((t2 - t1) / 1000).toFixed(1)} s`,
+    `  ${scenario.period.base}–${scenario.period.end} · ${fmt(draws)} ${L('draws')} · seed ${seed} · ${fmt(value.registry.table.n)} ${L('firms')} · ${workers} ${L('workers')} · ${L('simulation')} ${((t2 - t1) / 1000).toFixed(1)} s · ${L('total')} ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
   const a = result.summary.actuals;
   if (a) {
@@ -224,6 +228,7 @@ export async function runCommand(o: RunOptions, io: Streams, extension?: RunExte
   }
   io.out('');
   for (const line of scorecard(result.summary.targets, o.lang)) io.out(line);
+  if (result.summary.targets.length) io.out(scorecardLegend(result.summary.confidence, o.lang));
   const short = shortfallWarnings(result.summary, o.lang);
   if (short.length) io.out('');
   for (const line of short) io.out(`⚠ ${line}`);
@@ -233,6 +238,18 @@ export async function runCommand(o: RunOptions, io: Streams, extension?: RunExte
   io.out(`${L('runFolder')}: ${shown(dir)}`);
   const missed = result.summary.targets.some((t) => t.status !== 'met');
   return o.failOnMiss && missed ? EXIT.targetsMissed : EXIT.ok;
+}
+
+/** A second progress line on stderr (a terminal only): "渲染图表 7/24". */
+function stepLine(what: string): { update: (done: number, total: number) => void; clear: () => void } {
+  return {
+    update(done, total) {
+      process.stderr.write(`\r${what} ${done}/${total} `);
+    },
+    clear() {
+      process.stderr.write('\r\x1b[2K');
+    },
+  };
 }
 
 /** A progress bar on stderr (a terminal only): draws done, rate and time left. */
