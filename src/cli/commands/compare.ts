@@ -15,6 +15,7 @@ import { actualsOptions } from '../actuals-options.js';
 import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { pct } from '../format.js';
+import { progressBar } from '../progress.js';
 import { EXIT, type Streams } from '../io-streams.js';
 import { checkRunNumbers, workerCount } from '../run-numbers.js';
 import { interruptSignal } from '../interrupt.js';
@@ -97,6 +98,8 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
   const runs: (ComparedRun & { events: string })[] = [];
   // one pool for every scenario: the workers start once
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
+  // never quiet: one bar over every scenario's draws (issue #14 item 9)
+  const progress = process.stderr.isTTY ? progressBar() : undefined;
   try {
     for (const [k, l] of loaded.entries()) {
       const input = { scenario: l.scenario, table: l.registry.table, factors: l.factors, evaluation: l.evaluation };
@@ -108,6 +111,7 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
           workers,
           recordDraw: 0,
           signal: interruptSignal(),
+          ...(progress ? { onProgress: (done: number) => progress.update(k * draws + done, loaded.length * draws) } : {}),
         },
         pool,
       );
@@ -119,6 +123,7 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
   } catch (e) {
     return runFailureExit(e, io);
   } finally {
+    progress?.clear();
     await pool?.close();
   }
   const comparison = { ...(warning ? { warning } : {}), ...compareRuns(runs, draws, seed) };
