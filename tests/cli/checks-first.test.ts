@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+const BIN = join(ROOT, 'dist/cli/bin.js');
+const SCENARIO = join(ROOT, 'scenarios/baseline.yaml');
+
+// issue #14 item 8: a flag the command does not take, a misspelt flag or a bad value is refused before any work
+describe('the command line checks before it runs', { timeout: 60_000 }, () => {
+  it.each([
+    [['compare', SCENARIO, '--quiet'], 'Unknown argument: quiet'],
+    [['run', SCENARIO, '--draw', '100'], 'Unknown argument: draw'],
+    [['run', SCENARIO, '--lang', 'fr'], 'Argument: lang, Given: "fr", Choices: "zh", "en"'],
+    [['admit', SCENARIO, '--project', 'X', '--drows', '5'], 'Unknown argument: drows'],
+  ])('%j: exit 2, the reason, nothing written', async (args, reason) => {
+    const dir = await mkdtemp(join(tmpdir(), 'dcsim-checks-'));
+    const r = spawnSync(process.execPath, [BIN, ...args, '--out', 'out'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(reason);
+    expect(r.stdout).toBe('');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});
