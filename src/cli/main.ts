@@ -257,9 +257,25 @@ export async function main(argv: readonly string[], io: Streams = processStreams
     .command(
       'chart <run-dir>',
       'render the charts of a finished run again (e.g. with --lang en), without simulating',
-      (y) => y.positional('run-dir', { type: 'string', demandOption: true, describe: 'a run folder written by dcsim run or dcsim merge' }),
+      (y) =>
+        y
+          .positional('run-dir', { type: 'string', demandOption: true, describe: 'a run folder written by dcsim run or dcsim merge' })
+          .option('out', { type: 'string', describe: 'write the charts and reports into this new folder (with copies of the run files)' })
+          .option('force', {
+            type: 'boolean',
+            default: false,
+            describe: 'rewrite the run folder in place (without --out), or replace --out',
+          })
+          .example(
+            '$0 chart outputs/zhenhai-2025/20261128-105534 --lang en --out outputs/zhenhai-2025-en',
+            'the report in English, beside the run',
+          ),
       (args) => {
-        selected = async () => (await import('./commands/chart.js')).chartCommand(args['run-dir'] as string, args.lang as Lang, io);
+        selected = async () =>
+          (await import('./commands/chart.js')).chartCommand(args['run-dir'] as string, args.lang as Lang, io, {
+            ...(args.out !== undefined ? { out: args.out } : {}),
+            force: args.force,
+          });
       },
     )
     .command(

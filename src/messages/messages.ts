@@ -296,7 +296,10 @@ export const msg = {
     `the run has ${n} shards but these are shards ${have.join(', ')}; give each of 1…${n} exactly once`,
   merged: (shards: number, draws: number, dir: string) => `${shards} shards, ${draws} draws merged into ${dir}`,
   notRunFolder: (dir: string) => `${dir} is not a run folder (no summary.json); give the folder 'dcsim run' wrote`,
-  chartsWritten: (count: number, dir: string) => `${count} chart files written to ${dir}`,
+  chartsWritten: (count: number, reports: readonly string[], dir: string) =>
+    `${count} chart files${reports.length ? ` and ${reports.join(', ')}` : ''} written to ${dir}`,
+  chartInPlace: (dir: string) =>
+    `dcsim chart would rewrite the charts and reports of ${dir} in place: give --out NEW_FOLDER for a copy, or --force to rewrite them`,
   comparePeriods: (a: string, b: string, pa: { base: number; end: number }, pb: { base: number; end: number }) =>
     `${a} runs ${pa.base}–${pa.end} but ${b} runs ${pb.base}–${pb.end}; scenarios compared side by side need the same period`,
   badVaryPath: (path: string, at: string) =>

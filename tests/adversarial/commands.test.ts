@@ -73,7 +73,7 @@ describe('write failures are exit 2 with the path and the reason', { timeout: 60
     expect(dcsim(['run', await smallScenario(work), '--draws', '2', '--workers', '0', '--no-charts', '--out', out]).code).toBe(0);
     await chmod(out, 0o555);
     const before = await snapshot(out);
-    const r = dcsim(['chart', out]);
+    const r = dcsim(['chart', out, '--force']);
     await chmod(out, 0o755);
     expect(r.code).toBe(2);
     expect(r.first).toBe(msg.cannotWriteRunFolder(join(out, 'charts'), msg.ioReason('EACCES', '')));

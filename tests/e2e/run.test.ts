@@ -100,9 +100,13 @@ describe('dcsim chart', { timeout: 120_000 }, () => {
     const out = join(await mkdtemp(join(tmpdir(), 'dcsim-chart-')), 'run');
     expect(dcsim('run', 'scenarios/zhenhai-2025.yaml', '--draws', '10', '--out', out, '--no-charts').code).toBe(0);
     const summary = await readFile(join(out, 'summary.json'), 'utf8');
-    const r = dcsim('chart', out, '--lang', 'en');
+    // in place only with --force (issue #14 item 11)
+    const refused = dcsim('chart', out, '--lang', 'en');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(msg.chartInPlace(out));
+    const r = dcsim('chart', out, '--lang', 'en', '--force');
     expect(r.code).toBe(0);
-    expect(r.out).toContain(msg.chartsWritten(28, join(out, 'charts')));
+    expect(r.out).toContain(msg.chartsWritten(28, ['report.html', 'report.md', 'results.xlsx'], out));
     expect(await readFile(join(out, 'charts', 'fan-vacated_energy_tce.svg'), 'utf8')).toContain('Energy vacated (cumulative)');
     expect(await readFile(join(out, 'charts', 'top-firms.svg'), 'utf8')).toMatch(/[\u4e00-\u9fff]{2,}有限公司/); // firm names stay as registered
     expect(await readFile(join(out, 'summary.json'), 'utf8')).toBe(summary);
