@@ -94,7 +94,14 @@ function fanChart(s: RunSummary, metric: string, cumulative: boolean, lang: Repo
     lang === 'en' ? ' ($1)' : '（$1）',
   );
   const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
-  const y = { type: 'quantitative', title: u.unit, scale: { zero: cumulative } };
+  // counts (firms, projects, people) get whole-number ticks (issue #14 item 4)
+  const counting = ['家', '个', '人'].includes(u.unit);
+  const y = {
+    type: 'quantitative',
+    title: u.unit,
+    scale: { zero: cumulative },
+    ...(counting ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
+  };
   const layers: Record<string, unknown>[] = [
     {
       data: { values },

@@ -51,7 +51,8 @@ function probabilityGrid(c: Comparison, lang: ReportLang): Chart {
               type: 'quantitative',
               title: word('probability', lang),
               scale: { domain: [0, 1], scheme: 'blues' },
-              legend: { format: '.0%' },
+              // three labels on a long gradient: "80%100%" never collide (issue #14 item 4)
+              legend: { format: '.0%', values: [0, 0.5, 1], gradientLength: 200 },
             },
           },
         },

@@ -63,7 +63,18 @@ describe('chart specs', () => {
     const validate = new Ajv({ strict: false, allErrors: true, allowUnionTypes: true }).compile(schema);
     const charts = compareCharts(c, [run.summary, run.summary], 'zh');
     expect(charts.map((x) => x.id)).toContain('compare-probability');
+    // issue #14 item 4: three labels on the probability legend, so "80%100%" never collide
+    const grid = charts.find((x) => x.id === 'compare-probability')!.spec as { layer: { encoding: { color?: { legend?: unknown } } }[] };
+    expect(grid.layer[0].encoding.color!.legend).toEqual({ format: '.0%', values: [0, 0.5, 1], gradientLength: 200 });
     for (const chart of charts) expect(validate(chart.spec), `${chart.id}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+  });
+
+  it('a count gets whole-number ticks on its fan (issue #14 item 4)', async () => {
+    const run = await runText(`${STILL}targets:\n  - { id: p, metric: projects_admitted, year: 2023, at_most: 5 }\n`, 3);
+    const fan = runCharts(run.summary, [], 'zh').find((c) => c.id === 'fan-projects_admitted')!;
+    expect(JSON.stringify(fan.spec)).toContain('"axis":{"tickMinStep":1,"format":"d"}');
+    const energy = runCharts(run.summary, [], 'zh').find((c) => c.id === 'fan-dual_control_energy_tce')!;
+    expect(JSON.stringify(energy.spec)).not.toContain('tickMinStep');
   });
 
   it('the seek chart validates too', async () => {
