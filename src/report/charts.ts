@@ -583,7 +583,7 @@ function waterfallChart(s: RunSummary, lang: ReportLang): Chart | undefined {
       data: { values },
       mark: { type: 'bar' },
       encoding: {
-        x: { field: 'step', type: 'nominal', sort: null, title: null, axis: { labelAngle: -30, labelLimit: 200 } },
+        x: { field: 'step', type: 'nominal', sort: null, title: null, axis: { labelAngle: -30, labelLimit: 0 } }, // 0: never cut a policy · disposition label (issue #14 item 4)
         y: { field: 'start', type: 'quantitative', title: u.unit },
         y2: { field: 'end' },
         color: { field: 'kind', type: 'nominal', legend: null, scale: { domain: ['part', 'total'], range: ['#0072B2', '#555555'] } },
