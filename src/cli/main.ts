@@ -74,7 +74,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
     )
     .command(
       'init <folder>',
-      'start a new district: write a commented scenario, an empty registry template (XLSX with a 填报说明 sheet), pipeline and actuals templates and a README into a new or empty folder. Example: dcsim init 北仑区 --district 北仑区 --base 2025 --end 2030',
+      'start a new district: write a commented scenario, an empty registry template (XLSX with a 填报说明 sheet), pipeline and actuals templates and a README into a new or empty folder',
       (y) =>
         y
           .positional('folder', { type: 'string', demandOption: true, describe: 'the folder to create (new or empty)' })

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -145,12 +145,23 @@ describe('dcsim init', { timeout: 60_000 }, () => {
     const forced = dcsim(['init', 'bl', '--force'], tmp);
     expect(forced.code, forced.err).toBe(0);
     expect(await readFile(join(dir, 'mine.txt'), 'utf8')).toBe('keep'); // other files are kept
-    expect(dcsim(['validate', 'bl/scenario.yaml'], tmp).code).toBe(2); // the registry is the empty template again
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, INIT_FILES.registry));
+    expect(wb.getWorksheet('企业名录')!.actualRowCount).toBe(1); // the registry is the empty template again
 
     // bad arguments: nothing is written
     const bad = dcsim(['init', 'x', '--base', '2030', '--end', '2025'], tmp);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain(msg.initBadPeriod(2030, 2025));
     expect((await readdir(tmp)).sort()).toEqual(['bl', 'out']);
+    await writeFile(join(tmp, 'afile'), 'x');
+    const onFile = dcsim(['init', 'afile', '--force'], tmp);
+    expect(onFile.code).toBe(2);
+    expect(onFile.err).toContain(msg.initNotFolder('afile'));
+    expect(await readFile(join(tmp, 'afile'), 'utf8')).toBe('x');
+    // an empty folder is used as is; without --district the title says 本区
+    await mkdir(join(tmp, 'empty'));
+    expect(dcsim(['init', 'empty'], tmp).code).toBe(0);
+    expect(await readFile(join(tmp, 'empty', INIT_FILES.scenario), 'utf8')).toContain('title: "本区 双控情景 2025–2030"');
   });
 });
