@@ -73,6 +73,32 @@ export async function main(argv: readonly string[], io: Streams = processStreams
       },
     )
     .command(
+      'init <folder>',
+      'start a new district: write a commented scenario, an empty registry template (XLSX with a 填报说明 sheet), pipeline and actuals templates and a README into a new or empty folder',
+      (y) =>
+        y
+          .positional('folder', { type: 'string', demandOption: true, describe: 'the folder to create (new or empty)' })
+          .option('district', { type: 'string', describe: "the district's name, used in the scenario's title (default: 本区)" })
+          .option('base', { type: 'number', default: 2025, describe: 'base year: the year of the registry data' })
+          .option('end', { type: 'number', default: 2030, describe: 'end year of the period (the target year)' })
+          .option('force', {
+            type: 'boolean',
+            default: false,
+            describe: 'write into a folder that is not empty, overwriting the template files (other files are kept)',
+          })
+          .example(
+            '$0 init 北仑区 --district 北仑区 --base 2025 --end 2030',
+            'then fill 北仑区/registry.xlsx and run dcsim validate 北仑区/scenario.yaml',
+          ),
+      (args) => {
+        selected = async () =>
+          (await import('./commands/init.js')).initCommand(
+            { folder: args.folder as string, district: args.district, base: args.base, end: args.end, force: args.force },
+            io,
+          );
+      },
+    )
+    .command(
       'run <scenario>',
       'simulate a scenario: every draw, year and firm; print the target scorecard and write the run folder',
       (y) =>
@@ -400,7 +426,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           );
       },
     )
-    .demandCommand(1, 'name a command: run, validate, compare, seek, track, calibrate, rebase, chart, merge or synth (see --help)')
+    .demandCommand(1, 'name a command: init, run, validate, compare, seek, track, calibrate, rebase, chart, merge or synth (see --help)')
     .strict()
     .help()
     .version()

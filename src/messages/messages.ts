@@ -153,7 +153,7 @@ export const msg = {
   sectorKey: (key: string) => `'${key}' is neither 'default' nor a GB/T 4754-2017 division such as C26`,
 
   // ── registry ─────────────────────────────────────────────────────────────────────────────
-  registryEmpty: () => 'the registry has a header row but no enterprises',
+  registryEmpty: () => 'the registry has no firms (a header row only): fill in one row per firm below the header',
   missingColumn: (column: string, aliases: readonly string[]) =>
     `required column '${column}' is missing${aliases.length ? ` (also accepted: ${list(aliases)})` : ''}`,
   duplicateColumn: (column: string, first: string, second: string) => `columns '${first}' and '${second}' both mean '${column}'; keep one`,
@@ -592,4 +592,14 @@ export const msg = {
       ? `${scenario} 较 ${first}: ${part(e, 2, '腾出用能', '多腾出用能', '少腾出用能', ' 万tce')} · ${part(va, 1, '增加值', '增加值增加', '增加值减少', ' 亿元')} · ${part(jobsChange, 0, '就业', '就业增加', '就业减少', ' 人')}`
       : `${scenario} vs ${first}: ${part(e, 2, 'energy vacated', 'energy vacated up', 'energy vacated down', ' 万tce')} · ${part(va, 1, 'value added', 'value added up', 'value added down', ' 亿元')} · ${part(jobsChange, 0, 'jobs', 'jobs up', 'jobs down', '')}`;
   },
+  // dcsim init (issue 14 §15, room init)
+  initNotEmpty: (path: string) =>
+    `${path} is not empty: choose a new or empty folder, or add --force to overwrite the template files there (other files are kept)`,
+  initEmptyFolder: () => 'the folder is empty text: give a folder path, e.g. dcsim init 北仑区',
+  initNotFolder: (path: string) => `${path} is a file, not a folder: give dcsim init a folder path`,
+  initBadYear: (flag: string, got: unknown) => `--${flag} ${String(got)} is not a year: write a four-digit year such as 2025`,
+  initBadPeriod: (base: number, end: number) => `--end ${end} must be after --base ${base}, e.g. --base 2025 --end 2030`,
+  initEmptyDistrict: () => "--district is empty: give the district's name, e.g. --district 镇海区",
+  initWritten: (path: string) => `已创建 ${path}:`,
+  initNext: (scenario: string) => `下一步: 在 registry.xlsx 的"企业名录"中填写企业 → dcsim validate ${scenario} → dcsim run ${scenario}`,
 };
