@@ -7,6 +7,7 @@ import { loadScenario } from '../../src/io/scenario-load.js';
 import { msg } from '../../src/messages/messages.js';
 import { setByPath } from '../../src/scenario/vary-path.js';
 import { runText, STILL } from '../engine/run-helpers.js';
+import { ROOT } from '../helpers.js';
 
 // Three policies with ids on the 5-firm fixture (E3 is the D firm, E4/E5 the village-cluster firms).
 const RECT = `{ id: rect, type: rectification, also: { tax_per_mu_below: 12 }, dispositions: { upgrade: { share: 0.5, energy_saving: 0.2, lag: 1 }, close: { share: 0.5 } } }`;
@@ -192,5 +193,33 @@ describe('extends by id: the same numbers as the scenario written out', () => {
     const without = await runText(PARENT.replace(/id: \w+, /g, ''), 3, 7);
     expect(withIds.layout.ids).toEqual(without.layout.ids);
     expect(Array.from(withIds.values)).toEqual(Array.from(without.values));
+  });
+});
+
+describe('the shipped variants of zhenhai-2030 by id', () => {
+  it('zhenhai-2030-ccus.yaml: the parent’s mix, the three new policies before the expansions, ZH-P2-ETH 能耗单列', async () => {
+    const r = await loadScenario(join(ROOT, 'scenarios/zhenhai-2030-ccus.yaml'));
+    expect(r.diagnostics.filter((d) => d.severity !== 'warning')).toEqual([]);
+    const p = r.value!.spec.policies;
+    expect(p.map((x) => [x.id, x.type])).toEqual([
+      ['rect-above', 'rectification'],
+      ['rect-below', 'rectification'],
+      ['two-high', 'two_high_review'],
+      ['green-mfg', 'green_manufacturing'],
+      ['village', 'village_cleanup'],
+      ['ccus-refinery', 'ccus'],
+      ['coal-to-gas', 'fuel_switch'],
+      ['key-units', 'key_emitters'],
+      ['expansions', 'new_projects'],
+      ['pipeline', 'new_projects'],
+    ]);
+    // the pipeline file is relative to zhenhai-2030.yaml, which names it; the child adds only overrides
+    expect(p[9]).toEqual({
+      id: 'pipeline',
+      type: 'new_projects',
+      pipeline: '../models/projects/zhenhai-pipeline-2030.csv',
+      admission: { benchmark: 'benchmark' },
+      overrides: { 'ZH-P2-ETH': { national_major: true } },
+    });
   });
 });
