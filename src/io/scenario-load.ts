@@ -221,6 +221,7 @@ function policyView(source: YamlSource, places: readonly PolicyPlace[]): YamlSou
     file: source.file,
     value: source.value,
     locate: (path, at) => source.locate(own(path) ?? ['policies'], at),
+    own: (path) => own(path) ?? path,
     has: (path) => {
       const p = own(path);
       return p !== undefined && source.has(p);

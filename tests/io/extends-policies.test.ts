@@ -150,12 +150,12 @@ describe('extends: a child changes the parent’s policies by id', () => {
     // the child's own number: its line in child.yaml
     const text = child('  rect: null\n  village: { per_year: -1 }\n');
     const r = await load({ 'parent.yaml': PARENT, 'child.yaml': text });
-    expect(r.diagnostics.map((d) => [d.file?.split('/').pop(), d.line])).toEqual([['child.yaml', 5]]);
-    // a parent's value of a policy that moved (rect removed: green is policies[1] merged, [2] in the parent)
+    expect(r.diagnostics.map((d) => [d.file?.split('/').pop(), d.line, d.field])).toEqual([['child.yaml', 5, 'policies.village.per_year']]);
+    // a parent's value of a policy that moved (rect removed: green is policies[1] merged, policies[2] in the parent, as shown)
     const bad = PARENT.replace('retrofits_per_year: 1', 'retrofits_per_year: -1');
     const r2 = await load({ 'parent.yaml': bad, 'child.yaml': text.replace('-1', '2') });
     expect(r2.diagnostics.map((d) => [d.file?.split('/').pop(), d.line, d.field])).toEqual([
-      ['parent.yaml', lineOf(bad, 'green_manufacturing'), 'policies[1].retrofits_per_year'],
+      ['parent.yaml', lineOf(bad, 'green_manufacturing'), 'policies[2].retrofits_per_year'],
     ]);
   });
 
