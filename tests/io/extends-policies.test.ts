@@ -83,6 +83,18 @@ describe('extends: a child changes the parent’s policies by id', () => {
     ]);
   });
 
+  it('before: on a parent’s policy moves it (its settings unchanged)', async () => {
+    const r = await load({ 'parent.yaml': PARENT, 'child.yaml': child('  green: { before: rect }\n') });
+    expect(r.diagnostics).toEqual([]);
+    expect(ids(r.value!.spec.policies)).toEqual(['green', 'rect', 'village']);
+    expect(r.value!.spec.policies[0]).toEqual({
+      id: 'green',
+      type: 'green_manufacturing',
+      retrofits_per_year: 1,
+      green_factories_per_year: 1,
+    });
+  });
+
   it('null removes a parent’s policy', async () => {
     const r = await load({ 'parent.yaml': PARENT, 'child.yaml': child('  rect: null\n') });
     expect(r.diagnostics).toEqual([]);
