@@ -11,6 +11,8 @@ import { resolveScenario, type Scenario } from '../scenario/resolve.js';
 import { loadExpressionEngine } from '../scenario/expression.js';
 import { mayHoldExpressions, scenarioSchema, type ScenarioSpec } from '../scenario/schema.js';
 import { parseWith } from '../scenario/zod-issues.js';
+import { mergePolicies, type PolicyPlace } from '../scenario/policy-ids.js';
+import type { ValuePath } from '../domain/path-issue.js';
 import { checkGridAgainstPublished } from '../scenario/grid-factor.js';
 import { DISTRIBUTIONS } from '../scenario/param.js';
 import { isYearKey } from '../domain/schema-helpers.js';
@@ -150,15 +152,16 @@ async function readPolicyTables(
   warnings: Diagnostic[],
 ): Promise<Map<string, ProjectTable>> {
   const tables = new Map<string, ProjectTable>();
-  const holder = Math.max(
-    0,
-    sources.findIndex((s) => s.has(['policies'])),
-  );
   for (const [i, entry] of policies.entries()) {
     const module = modules.find((m) => m.type === entry.type);
     for (const field of module?.files ?? []) {
       const rel = entry[field];
       if (typeof rel !== 'string') continue;
+      // relative to the file that writes the field (a child may change one policy by id)
+      const holder = Math.max(
+        0,
+        sources.findIndex((s) => s.has(['policies', i, field])),
+      );
       const abs = resolvePath(dirname(absPaths[holder]), rel);
       const loaded = await loadProjectTable(abs, shown(abs), completion);
       for (const d of loaded.diagnostics) {
@@ -204,6 +207,51 @@ export function mergeScenario(parent: unknown, child: unknown): unknown {
 }
 
 /**
+ * Shows a file of the chain with the merged `policies` list's paths (`policies[2].per_year`)
+ * turned into the file's own (`policies.village.per_year`, or its own list index), so that
+ * {@link locateIssue} finds the file and line that set a value of a policy merged by id.
+ */
+function policyView(source: YamlSource, places: readonly PolicyPlace[]): YamlSource {
+  const own = (path: ValuePath): ValuePath | undefined => {
+    if (path[0] !== 'policies' || path.length < 2 || typeof path[1] !== 'number') return path;
+    const place = places[path[1]];
+    return place === undefined ? undefined : ['policies', place, ...path.slice(2)];
+  };
+  return {
+    file: source.file,
+    value: source.value,
+    locate: (path, at) => source.locate(own(path) ?? ['policies'], at),
+    own: (path) => own(path) ?? path,
+    has: (path) => {
+      const p = own(path);
+      return p !== undefined && source.has(p);
+    },
+  };
+}
+
+/**
+ * Merges the chain's files (child first): {@link mergeScenario}, with `policies` merged by id
+ * ({@link mergePolicies}). Returns the merged spec and the files seen with merged policy paths,
+ * or the problems of the ids, each at its file and line.
+ */
+export function mergeChain(files: readonly YamlSource[]): {
+  merged?: Record<string, unknown>;
+  sources: YamlSource[];
+  diagnostics: Diagnostic[];
+} {
+  const merged = files.reduceRight<unknown>((acc, s) => mergeScenario(acc, s.value), {}) as Record<string, unknown>;
+  const values = files.map((s) => {
+    const v = s.value as Record<string, unknown>;
+    return Object.hasOwn(v, 'policies') ? v.policies : undefined;
+  });
+  if (values.every((v) => v === undefined)) return { merged, sources: [...files], diagnostics: [] };
+  const pm = mergePolicies(values, mergeScenario);
+  if (pm.issues.length) return { sources: [...files], diagnostics: pm.issues.map((i) => locateIssue(i.issue, [files[i.file]])) };
+  merged.policies = pm.value;
+  return { merged, sources: files.map((s, f) => policyView(s, pm.places[f])), diagnostics: [] };
+}
+
+/**
  * Options of {@link loadScenario}: the command line's `--actuals` (a file, or two comma-separated,
  * relative to the working directory; `null` ignores the scenario's actuals: the plan as at its
  * start) and `--as-of` (`YYYY`, `YYYY-Qn`, `YYYY-MM`).
@@ -222,10 +270,11 @@ export async function loadScenario(
 ): Promise<{ value?: LoadedScenario; diagnostics: Diagnostic[] }> {
   const { chain, diagnostics: chainDiags } = await loadScenarioChain(path);
   if (!chain) return { diagnostics: chainDiags };
-  const { sources, absPaths } = chain;
+  const { absPaths } = chain;
+  const { merged, sources, diagnostics: idDiagnostics } = mergeChain(chain.sources);
+  if (!merged) return { diagnostics: idDiagnostics };
   const locate = (issues: readonly PathIssue[]) => issues.map((i) => locateIssue(i, sources));
 
-  const merged = sources.reduceRight<unknown>((acc, s) => mergeScenario(acc, s.value), {});
   if (mayHoldExpressions(merged)) await loadExpressionEngine();
   const parsed = parseWith(scenarioSchema, merged);
   if (!parsed.value) return { diagnostics: locate(parsed.issues) };

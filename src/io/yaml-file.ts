@@ -22,7 +22,7 @@ export function locateIssue(issue: PathIssue, sources: readonly YamlSource[]): D
     file: src.file,
     line: pos.line,
     column: pos.column,
-    field: formatPath(issue.path),
+    field: formatPath(src.own?.(issue.path) ?? issue.path),
     ...severity,
   };
 }

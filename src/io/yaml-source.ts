@@ -15,6 +15,8 @@ export interface YamlSource {
   locate(path: ValuePath, at?: 'key' | 'value'): { line: number; column: number; exact: boolean };
   /** Tells whether this file itself sets the value at `path`. */
   has(path: ValuePath): boolean;
+  /** The path as this file writes it (a policy merged by id: `policies.village.per_year`), for the message's field. */
+  own?(path: ValuePath): ValuePath;
 }
 
 function child(node: unknown, key: string | number): { keyNode?: Node; valueNode?: unknown } | undefined {

@@ -602,4 +602,27 @@ export const msg = {
   initEmptyDistrict: () => "--district is empty: give the district's name, e.g. --district 镇海区",
   initWritten: (path: string) => `已创建 ${path}:`,
   initNext: (scenario: string) => `下一步: 在 registry.xlsx 的"企业名录"中填写企业 → dcsim validate ${scenario} → dcsim run ${scenario}`,
+  // policy ids in extends (issue 14 item 14, room h14-extends: src/scenario/policy-ids.ts)
+  policyIdBad: (id: unknown) =>
+    `policy id ${describeValue(id)} is not a word: write letters, digits, - and _ (e.g. village or ccus-refinery)`,
+  policyIdDuplicate: (id: string) => `two policies have id '${id}': give each policy its own id`,
+  policyIdUnknown: (id: string, known: readonly string[], suggestion: string | undefined, removing: boolean) =>
+    `no policy of the parent scenario has id '${id}'` +
+    (suggestion !== undefined
+      ? `; did you mean '${suggestion}'?`
+      : known.length
+        ? ` (its ids: ${known.join(', ')})`
+        : "; the parent's policies have no ids: add id: to them in the parent") +
+    (removing ? '' : ` — to add a new policy under this id, give it a type (e.g. type: ccus)`),
+  policyIdMismatch: (key: string, id: unknown) =>
+    `this entry is policies.${key} but says id: ${describeValue(id)}: leave id out (the key is the id) or make them the same`,
+  policyIdEntry: (key: string, v: unknown) =>
+    `policies.${key} must be a map of the settings to change (e.g. { per_year: 120 }), or null to remove the policy, not ${describeValue(v)}`,
+  policyBeforeUnknown: (before: unknown, known: readonly string[], suggestion: string | undefined) =>
+    `before: ${describeValue(before)} names no policy id` +
+    (suggestion !== undefined
+      ? `; did you mean '${suggestion}'?`
+      : known.length
+        ? ` (the ids: ${known.join(', ')})`
+        : ' (no policy has an id)'),
 };

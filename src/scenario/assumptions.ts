@@ -2,6 +2,7 @@ import type { Factors } from '../accounting/factors.js';
 import { CARRIERS } from '../domain/carriers.js';
 import type { PolicyModule } from '../policies/types.js';
 import { DISTRIBUTIONS } from './param.js';
+import { withoutId } from './policy-ids.js';
 import { GROWTH_DEFAULTS, type ScenarioSpec } from './schema.js';
 
 /** One assumption that produced a run's numbers: its group, a flattened path and its value. */
@@ -87,8 +88,8 @@ export function describeAssumptions(input: {
   for (const [k, v] of Object.entries(spec.constants)) add('growth', `constants.${k}`, v);
   spec.policies.forEach((entry, i) => {
     const module = input.policyModules.find((m) => m.type === entry.type);
-    const parsed = module?.schema.safeParse(entry);
-    const full = (parsed?.success ? parsed.data : entry) as Record<string, unknown>;
+    const parsed = module?.schema.safeParse(withoutId(entry));
+    const full = (parsed?.success ? parsed.data : withoutId(entry)) as Record<string, unknown>;
     const out: [string, string | number | boolean][] = [];
     for (const [k, v] of Object.entries(full)) {
       if (k === 'type') continue;

@@ -15,6 +15,7 @@ import { resolveGridFactor, type GridFactorSpec } from './grid-factor.js';
 import { resolveNumber, resolveParam, type Param, type ParamInput } from './param.js';
 import { GROWTH_DEFAULTS, isSectorMap, type ScenarioSpec } from './schema.js';
 import { parseWith } from './zod-issues.js';
+import { withoutId } from './policy-ids.js';
 
 /** A number that may differ by sector (GB/T 4754 division → parameter). */
 export interface SectorParam {
@@ -207,7 +208,8 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
       });
       return;
     }
-    const parsed = parseWith(module.schema, entry, path);
+    // `id` names the policy for `extends` (src/scenario/policy-ids.ts), not a setting of it
+    const parsed = parseWith(module.schema, withoutId(entry), path);
     issues.push(...parsed.issues);
     if (parsed.value === undefined) return;
     const table = (field: string) => input.policyTables?.get(`${i}.${field}`);

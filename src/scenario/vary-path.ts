@@ -1,9 +1,15 @@
 import { RESERVED_KEYS } from '../domain/reserved-keys.js';
 import { msg } from '../messages/messages.js';
 
+/** The policy with id `part`, else the first of type `part`. */
+function byIdOrType(list: readonly unknown[], part: string): number {
+  const i = list.findIndex((x) => (x as { id?: unknown })?.id === part);
+  return i >= 0 ? i : list.findIndex((x) => (x as { type?: unknown })?.type === part);
+}
+
 /**
  * Sets a number in a merged scenario spec by a path such as `policies[village_cleanup].per_year`
- * (a policy by type or by index), `policies[0].dispositions.close.share` or
+ * (a policy by id, type or index), `policies[0].dispositions.close.share` or
  * `growth.efficiency_gain`. Setting a disposition share rescales its siblings so the shares
  * still sum to 1. Returns an error message when the path does not lead to a number.
  */
@@ -22,7 +28,7 @@ export function setByPath(merged: Record<string, unknown>, path: string, value: 
       // a key left at its default: write it
       [parent, key, node] = [node as Record<string, unknown>, part, 0];
     } else if (Array.isArray(node)) {
-      const i = /^\d+$/.test(part) ? Number(part) : node.findIndex((x) => (x as { type?: unknown })?.type === part);
+      const i = /^\d+$/.test(part) ? Number(part) : byIdOrType(node, part);
       if (i < 0 || i >= node.length) return msg.badVaryPath(path, raw);
       [parent, key, node] = [node, i, node[i]];
     } else if (node !== null && typeof node === 'object' && !inBrackets && Object.hasOwn(node, part)) {
@@ -47,8 +53,7 @@ function resolveParent(merged: Record<string, unknown>, parts: readonly string[]
   let node: unknown = merged;
   for (const raw of parts) {
     const part = raw.startsWith('[') ? raw.slice(1, -1) : raw;
-    if (Array.isArray(node))
-      node = node[/^\d+$/.test(part) ? Number(part) : node.findIndex((x) => (x as { type?: unknown })?.type === part)];
+    if (Array.isArray(node)) node = node[/^\d+$/.test(part) ? Number(part) : byIdOrType(node, part)];
     else node = (node as Record<string, unknown>)[part];
   }
   return node;
