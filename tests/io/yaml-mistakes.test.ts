@@ -6,7 +6,7 @@ import type { Diagnostic } from '../../src/domain/diagnostic.js';
 import { loadScenario } from '../../src/io/scenario-load.js';
 import { parseYaml } from '../../src/io/yaml-source.js';
 import { msg } from '../../src/messages/messages.js';
-import { ALL_POLICIES } from '../../src/policies/index.js';
+import { POLICY_MODULES } from '../../src/policies/index.js';
 import { FIXTURES, ROOT } from '../helpers.js';
 
 /** A scenario head that names the test registry and the shipped factors and evaluation (lines 1–5). */
@@ -20,7 +20,7 @@ period: { base: 2020, end: 2025 }
 async function load(text: string) {
   const dir = await mkdtemp(join(tmpdir(), 'dcsim-yaml-'));
   await writeFile(join(dir, 'a.yaml'), text);
-  return loadScenario(join(dir, 'a.yaml'), ALL_POLICIES);
+  return loadScenario(join(dir, 'a.yaml'), POLICY_MODULES);
 }
 
 /** `[file, line, column, message]` of each error. */
