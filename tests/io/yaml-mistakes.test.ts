@@ -94,3 +94,67 @@ describe('YAML slips Chinese users make (issue #14 §13)', () => {
     expect(parseYaml(text, 'f.yaml').diagnostics).toEqual([]);
   });
 });
+
+describe('percent syntax where a fraction is (issue #14 §12)', () => {
+  const field = (ds: readonly Diagnostic[]) =>
+    ds.filter((d) => d.severity !== 'warning').map((d) => [d.line, d.column, d.field, d.message]);
+
+  it('confidence, a growth rate, a share and a change goal take 80%, 5 %, 40%, -18%', async () => {
+    const r = await load(
+      `${HEAD}confidence: 80%
+growth: { value_added: { triangular: [3%, 5 %, "8%"] } }
+policies:
+  - type: village_cleanup
+    per_year: 10
+    dispositions: { close: { share: 40% }, move_to_park: { share: 60%, land_factor: 0.6 } }
+targets:
+  - { id: ei, metric: energy_intensity, kind: change, year: 2025, at_most: -18%, confidence: 75% }
+  - { id: vr, metric: value_added_rate, year: 2025, at_least: 23.3% }
+`,
+    );
+    expect(field(r.diagnostics)).toEqual([]);
+    const s = r.value!.scenario;
+    expect(s.confidence).toBe(0.8);
+    const g = s.growth.valueAdded.default;
+    if (g.kind !== 'distribution') throw new Error('expected a distribution');
+    expect(g.dist.args).toEqual([0.03, 0.05, 0.08]);
+    expect((s.policies[0].params as { shares: number[] }).shares).toEqual([0.4, 0.6]);
+    expect(s.targets.map((t) => [t.goal, t.confidence])).toEqual([
+      [-0.18, 0.75],
+      [0.233, 0.8],
+    ]);
+  });
+
+  it('a percentage where the value is not a fraction is refused with the fix', async () => {
+    const r = await load(`${HEAD}monte_carlo: { draws: 50% }\n`);
+    expect(field(r.diagnostics)).toEqual([[6, 23, 'monte_carlo.draws', msg.percentNotFraction('50%', 'draws')]]);
+    // land_mu of generated projects: a quantity in 亩 (domain positive), not a fraction
+    const land = await load(
+      `${HEAD}policies:
+  - type: new_projects
+    generated: { per_year: 1, sector: C3489, energy_tce: 100, value_added: 1000, value_added_rate: 0.3, tax_rate: 0.25, land_mu: 3%, labor_productivity: 45 }
+`,
+    );
+    const d = field(land.diagnostics);
+    expect(d).toHaveLength(1);
+    expect(d[0].slice(2)).toEqual(['policies[0].generated.land_mu', msg.percentNotFraction('3%', 'a quantity above 0')]);
+    // a level goal of a quantity: a percentage is not a number of tce
+    const goal = await load(`${HEAD}targets:\n  - { id: e, metric: energy_tce, year: 2025, at_most: 5% }\n`);
+    expect(field(goal.diagnostics).map((x) => x[3])).toEqual([msg.percentNotFraction('5%', 'energy_tce')]);
+  });
+
+  it('an impossible goal of a change or a fraction metric: refused with "write -18 % or -0.18"', async () => {
+    const r = await load(
+      `${HEAD}targets:
+  - { id: ei, metric: energy_intensity, kind: change, year: 2025, at_most: -18 }
+  - { id: vr, metric: value_added_rate, year: 2025, at_least: 23.3 }
+  - { id: ok, metric: energy_intensity, kind: change, year: 2025, at_most: -0.18 }
+`,
+    );
+    expect(field(r.diagnostics)).toEqual([
+      [7, 76, 'targets[0].at_most', msg.goalImpossibleRatio(-18, 'a change of energy_intensity')],
+      [8, 63, 'targets[1].at_least', msg.goalImpossibleRatio(23.3, 'value_added_rate')],
+    ]);
+    expect(msg.goalImpossibleRatio(-18, 'a change of energy_intensity')).toContain('write -18 % or -0.18');
+  });
+});
