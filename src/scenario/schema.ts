@@ -133,7 +133,9 @@ export const scenarioSchema = z.strictObject({
   tracking: z
     .strictObject({
       /** Warning levels by the probability of meeting a target: green at or above `green` (default: the target's confidence), yellow at or above `yellow` (0.5), red below. */
-      warning: z.strictObject({ green: z.number().gt(0).lt(1).optional(), yellow: z.number().gt(0).lt(1).optional() }).optional(),
+      warning: z
+        .strictObject({ green: percentOr(z.number().gt(0).lt(1)).optional(), yellow: percentOr(z.number().gt(0).lt(1)).optional() })
+        .optional(),
       /** Share of a year's flow expected by the end of each month, 12 rising numbers ending at 1 (default: uniform, m ÷ 12). */
       seasonal_profile: z.array(z.number().min(0).max(1)).length(12).optional(),
     })
