@@ -125,6 +125,14 @@ targets:
     ]);
   });
 
+  it('a policy fraction written inline in its schema takes a percentage too', async () => {
+    const r = await load(
+      `${HEAD}policies:\n  - { type: village_cleanup, per_year: 10, dispositions: { close: { share: 100% }, move_to_park: { share: 0%, land_factor: 60% } } }\n`,
+    );
+    expect(field(r.diagnostics)).toEqual([]);
+    expect(r.value!.scenario.policies[0].params).toMatchObject({ shares: [1, 0], landFactor: 0.6 });
+  });
+
   it('a percentage where the value is not a fraction is refused with the fix', async () => {
     const r = await load(`${HEAD}monte_carlo: { draws: 50% }\n`);
     expect(field(r.diagnostics)).toEqual([[6, 23, 'monte_carlo.draws', msg.percentNotFraction('50%', 'draws')]]);
