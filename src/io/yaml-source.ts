@@ -2,6 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, ty
 import type { Diagnostic } from '../domain/diagnostic.js';
 import { RESERVED_KEYS } from '../domain/reserved-keys.js';
 import { msg } from '../messages/messages.js';
+import { indentSlip, INDENT_ERRORS, textSlips, thousandsSlips } from './yaml-slips.js';
 
 import type { ValuePath } from '../domain/path-issue.js';
 
@@ -76,13 +77,25 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; di
     const pos = lineCounter.linePos(offset ?? 0);
     return { file, line: pos.line, column: pos.col };
   };
-  const diagnostics: Diagnostic[] = doc.errors.map((e) =>
-    /call stack/i.test(e.message)
-      ? { code: 'yaml/too-deep', message: msg.yamlTooDeep(MAX_YAML_DEPTH), ...at(e.pos[0]) }
-      : { code: 'yaml/syntax', message: msg.yamlSyntax(e.message.split('\n')[0]), ...at(e.pos[0]) },
-  );
+  // full-width colons and spaces (issue #14 §13): one sentence each, before the parser's own errors
+  const slips = textSlips(text);
+  if (slips.length) return { diagnostics: slips.map((s) => ({ ...s, file })) };
+  const diagnostics: Diagnostic[] = doc.errors.map((e) => {
+    if (/call stack/i.test(e.message)) return { code: 'yaml/too-deep', message: msg.yamlTooDeep(MAX_YAML_DEPTH), ...at(e.pos[0]) };
+    const slip = INDENT_ERRORS.has(e.code) ? indentSlip(text, at(e.pos[0]).line) : undefined;
+    return slip ? { ...slip, file } : { code: 'yaml/syntax', message: msg.yamlSyntax(e.message.split('\n')[0]), ...at(e.pos[0]) };
+  });
   const tooDeep = diagnostics.find((d) => d.code === 'yaml/too-deep');
-  if (diagnostics.length) return { diagnostics: tooDeep ? [tooDeep] : diagnostics };
+  if (diagnostics.length) {
+    // one indentation slip gives the parser several errors: report it once
+    const unique = diagnostics.filter((d, i) => diagnostics.findIndex((o) => o.line === d.line && o.message === d.message) === i);
+    return { diagnostics: tooDeep ? [tooDeep] : unique };
+  }
+  const thousands = thousandsSlips(doc, text, (i) => {
+    const p = at(i);
+    return { line: p.line, column: p.column };
+  });
+  if (thousands.length) return { diagnostics: thousands.map((s) => ({ ...s, file })) };
   const found = scan(doc);
   if (found.tooDeep)
     return { diagnostics: [{ code: 'yaml/too-deep', message: msg.yamlTooDeep(MAX_YAML_DEPTH), ...at(found.tooDeep.range?.[0]) }] };

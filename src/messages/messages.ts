@@ -625,4 +625,17 @@ export const msg = {
       : known.length
         ? ` (the ids: ${known.join(', ')})`
         : ' (no policy has an id)'),
+  // h14-yaml (issue #14 §13 and §12: YAML slips Chinese users make, percent syntax)
+  yamlFullWidthColon: (key: string) =>
+    `'${key}：' uses a full-width colon '：' (Chinese input): YAML needs the ASCII colon and a space — write '${key}: '`,
+  yamlFullWidthSpace: () =>
+    'a full-width space (U+3000, Chinese input) is used here as indentation or a separator: YAML only takes ordinary spaces — replace it with ASCII spaces',
+  yamlThousands: (text: string) =>
+    `'${text}' is not a number: YAML reads the comma as a separator (in { … } it splits the number in two) — write ${text.replace(/,/g, '')} without thousands separators`,
+  yamlIndentSlip: (found: number, levels: readonly number[]) =>
+    `this line is indented by ${found} space${found === 1 ? '' : 's'}, which lines up with no key above it: indent it by ${levels.join(' or ')} spaces, the same as the key it belongs beside (one space too many or too few)`,
+  percentNotFraction: (text: string, what: string) =>
+    `'${text}' is a percentage, but ${what} is not a fraction: write the number itself in its unit (a percentage is only for fractions such as shares, growth rates and confidence)`,
+  goalImpossibleRatio: (goal: number, what: string) =>
+    `a goal of ${goal} for ${what} means ${(goal * 100).toLocaleString('en-US')} %, which cannot happen: goals of ratios and changes are fractions — write ${goal} % or ${goal / 100}`,
 };

@@ -5,14 +5,14 @@ import { quickselect } from '../evaluation/quickselect.js';
 import { msg } from '../messages/messages.js';
 import type { Rng } from '../random/rng.js';
 import type { Domain } from '../scenario/domain.js';
-import { paramValue, resolveParam, sample, type Param, type ParamInput } from '../scenario/param.js';
+import { paramValue, percentOr, resolveParam, sample, type Param, type ParamInput } from '../scenario/param.js';
 import type { PolicyLayout, PolicyResolveContext } from './types.js';
 
 /** `years: [first, last]`: the years a policy acts (default: every simulated year). */
 export const yearsSchema = z.tuple([z.int(), z.int()]).optional();
 
-/** A share in [0, 1]. */
-export const shareSchema = z.number().min(0).max(1);
+/** A share in [0, 1]; a percentage (`40%`) is read as its fraction. */
+export const shareSchema = percentOr(z.number().min(0).max(1));
 
 /** Resolves `years`, checking it lies in base + 1 … end. */
 export function resolveYears(

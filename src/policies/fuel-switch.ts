@@ -5,7 +5,7 @@ import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
 import type { Rng } from '../random/rng.js';
 import { DOMAINS } from '../scenario/domain.js';
-import { paramSchema, type Param } from '../scenario/param.js';
+import { paramSchema, type Param, percentOr } from '../scenario/param.js';
 import { PolicyParam, resolveOptional, resolveYears, yearsSchema } from './common.js';
 import { namedEntrySchema, recordedEntries, resolveNamed, type NamedEntry } from './named.js';
 import { reportShortfall, resolveSelection, selectionKeys, Selector, type Selection } from './selection.js';
@@ -76,7 +76,7 @@ function makeSchema<T extends string, A extends string>(preset: FuelSwitchPreset
     named: z
       .array(
         namedEntrySchema([preset.action] as [A], {
-          share: z.number().min(0).max(1).optional(),
+          share: percentOr(z.number().min(0).max(1)).optional(),
           tce_per_tce: z.number().positive().max(3).optional(),
         }),
       )

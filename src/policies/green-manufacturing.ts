@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PathIssue } from '../domain/path-issue.js';
 import { DOMAINS } from '../scenario/domain.js';
-import { paramSchema, type Param } from '../scenario/param.js';
+import { paramSchema, type Param, percentOr } from '../scenario/param.js';
 import { PolicyParam, resolveOptional, resolveYears, yearsSchema } from './common.js';
 import { namedEntrySchema, observedShare, recordedEntries, resolveNamed, type NamedEntry } from './named.js';
 import { reportShortfall, resolveSelection, selectionKeys, Selector, type Selection } from './selection.js';
@@ -33,7 +33,7 @@ const schema = z.strictObject({
   /** Most energy one certification saves, tce. */
   green_factory_max_saving_tce: maxSavingTceSchema,
   /** Renewable share of electricity a green factory reaches (green power, rooftop PV). */
-  green_factory_renewable_share: z.number().min(0).max(1).default(0.1),
+  green_factory_renewable_share: percentOr(z.number().min(0).max(1)).default(0.1),
   named: z.array(namedEntrySchema(ACTIONS)).default([]),
   /** Groups, 高耗 threshold and exclusivity (selection.ts); each programme keeps its own rank. */
   ...(({ rank_by: _, ...keys }) => keys)(selectionKeys(['above_scale'], 'energy_tce')),

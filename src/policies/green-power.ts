@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PathIssue } from '../domain/path-issue.js';
 import { msg } from '../messages/messages.js';
 import { DOMAINS } from '../scenario/domain.js';
-import { paramSchema, type Param } from '../scenario/param.js';
+import { paramSchema, type Param, percentOr } from '../scenario/param.js';
 import { PolicyParam, resolveOptional, resolveYears, yearsSchema } from './common.js';
 import { resolveSectors } from './fuel-switch.js';
 import { namedEntrySchema, recordedEntries, resolveNamed, type NamedEntry } from './named.js';
@@ -22,7 +22,7 @@ const schema = z.strictObject({
   /** GB/T 4754 divisions the rule takes firms from (default: all). */
   sectors: z.array(z.string()).min(1).optional(),
   /** Named buyers from their year on, optionally with their own share. */
-  named: z.array(namedEntrySchema(ACTIONS, { share: z.number().min(0).max(1).optional() })).default([]),
+  named: z.array(namedEntrySchema(ACTIONS, { share: percentOr(z.number().min(0).max(1)).optional() })).default([]),
   /** True: the rule does not enrol a firm an earlier policy took this year (it may the next year). */
   exclusive: z.boolean().default(false),
 });

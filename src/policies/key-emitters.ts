@@ -4,7 +4,7 @@ import type { PathIssue } from '../domain/path-issue.js';
 import { msg } from '../messages/messages.js';
 import type { Rng } from '../random/rng.js';
 import { DOMAINS, type Domain } from '../scenario/domain.js';
-import { paramSchema, type Param } from '../scenario/param.js';
+import { paramSchema, type Param, percentOr } from '../scenario/param.js';
 import { PolicyParam, resolveOptional, resolveYears, shareSchema, yearsSchema } from './common.js';
 import { namedEntrySchema, observedShare, recordedEntries, resolveNamed, type NamedEntry } from './named.js';
 import { processEnergyTce } from './saving.js';
@@ -23,7 +23,7 @@ const TOLERANCE = 1e-9;
 const measure = z.strictObject({
   name: z.string().min(1),
   /** Share of the firm's process energy the measure can save, over the whole run. */
-  potential: z.number().gt(0).lt(1),
+  potential: percentOr(z.number().gt(0).lt(1)),
   /** Cost per tce saved, yuan (investment annualised or as the analyst prices it). */
   cost_yuan_per_tce: z.number().nonnegative(),
 });
@@ -64,7 +64,7 @@ const schema = z.strictObject({
   /** Probability that a key unit acts at all in a year (`per: enterprise` draws it per firm); default 1. */
   compliance: paramSchema().optional(),
   named: z
-    .array(namedEntrySchema(ACTIONS, { energy_saving: z.number().min(0).lt(1).optional(), share: shareSchema.optional() }))
+    .array(namedEntrySchema(ACTIONS, { energy_saving: percentOr(z.number().min(0).lt(1)).optional(), share: shareSchema.optional() }))
     .default([]),
 });
 type Spec = z.infer<typeof schema>;

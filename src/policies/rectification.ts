@@ -3,7 +3,7 @@ import type { PathIssue } from '../domain/path-issue.js';
 import { GRADES } from '../domain/enterprise-table.js';
 import { msg } from '../messages/messages.js';
 import { DOMAINS } from '../scenario/domain.js';
-import { paramSchema, type Param } from '../scenario/param.js';
+import { paramSchema, type Param, percentOr } from '../scenario/param.js';
 import {
   cumulativeShares,
   pickShare,
@@ -79,7 +79,7 @@ const schema = z.strictObject({
       close: z.strictObject({ share: shareSchema }).optional(),
     })
     .superRefine(sharesRefinement('disposition')),
-  named: z.array(namedEntrySchema(ACTIONS, { energy_saving: z.number().min(0).lt(1).optional() })).default([]),
+  named: z.array(namedEntrySchema(ACTIONS, { energy_saving: percentOr(z.number().min(0).lt(1)).optional() })).default([]),
 });
 type Spec = z.infer<typeof schema>;
 

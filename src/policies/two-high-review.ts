@@ -4,7 +4,7 @@ import { GREEN_FACTORY_LEVELS } from '../domain/enterprise-table.js';
 import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
 import { DOMAINS } from '../scenario/domain.js';
-import { paramSchema, type Param } from '../scenario/param.js';
+import { paramSchema, type Param, percentOr } from '../scenario/param.js';
 import { cumulativeShares, pickShare, resolveOptional, resolveYears, shareSchema, sharesRefinement, yearsSchema } from './common.js';
 import { namedEntrySchema, observedShare, recordedEntries, resolveNamed, type NamedEntry } from './named.js';
 import { free } from './selection.js';
@@ -41,7 +41,7 @@ const schema = z.strictObject({
       compliant: z.strictObject({ share: shareSchema }).optional(),
     })
     .superRefine(sharesRefinement('disposition')),
-  named: z.array(namedEntrySchema(ACTIONS, { energy_saving: z.number().min(0).lt(1).optional() })).default([]),
+  named: z.array(namedEntrySchema(ACTIONS, { energy_saving: percentOr(z.number().min(0).lt(1)).optional() })).default([]),
   /** False: a firm an earlier policy took this year may be reviewed the same year (selection.ts). */
   exclusive: z.boolean().default(true),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PathIssue } from '../domain/path-issue.js';
 import { DOMAINS } from '../scenario/domain.js';
-import { paramSchema, type Param } from '../scenario/param.js';
+import { paramSchema, type Param, percentOr } from '../scenario/param.js';
 import {
   cumulativeShares,
   pickShare,
@@ -34,7 +34,7 @@ const schema = z.strictObject({
     .strictObject({
       close: z.strictObject({ share: shareSchema }).optional(),
       /** Moves into a small/micro enterprise park: land shrinks to `land_factor` of it; energy and VA stay. */
-      move_to_park: z.strictObject({ share: shareSchema, land_factor: z.number().min(0).max(1).default(0.5) }).optional(),
+      move_to_park: z.strictObject({ share: shareSchema, land_factor: percentOr(z.number().min(0).max(1)).default(0.5) }).optional(),
     })
     .superRefine(sharesRefinement('disposition')),
   named: z.array(namedEntrySchema(ACTIONS)).default([]),

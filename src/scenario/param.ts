@@ -115,9 +115,50 @@ export function paramSchema(options: { perEnterprise?: boolean; perYear?: boolea
   });
 }
 
-/** Evaluates a number-or-expression; reports an expression failure at `path`. */
-export function resolveNumber(v: number | string, constants: ReadonlyMap<string, number>, path: ValuePath, issues: PathIssue[]): number {
+/** A percentage as written: `80%`, `-18 %`, `−18％` (full-width sign, Unicode minus). */
+const PERCENT = /^\s*([+\-−]?\d+(?:\.\d+)?)\s*[%％]\s*$/;
+
+/**
+ * The fraction a percentage stands for (`80%` → 0.8, `-18%` → −0.18), or undefined when `v` is
+ * not one (issue #14 §12). Accepted only where the value is a fraction: see {@link percentOr}
+ * and the `percent` argument of {@link resolveNumber}.
+ */
+export function parsePercent(v: unknown): number | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = PERCENT.exec(v);
+  return m ? Number(m[1].replace('−', '-')) / 100 : undefined;
+}
+
+/** A fraction schema that also takes a percentage (`confidence: 80%` → 0.8). */
+export const percentOr = <T extends z.ZodType>(schema: T) => z.preprocess((v) => parsePercent(v) ?? v, schema);
+
+/** Where a percentage may stand for the number: `allowed` for fractions; `what` names the number otherwise. */
+export interface PercentUse {
+  readonly allowed: boolean;
+  readonly what: string;
+}
+
+/** A domain whose values are fractions (its hint says so): shares, growth rates, savings. */
+export const isFractionDomain = (d: Domain) => d.hint?.startsWith('a fraction') === true;
+
+/**
+ * Evaluates a number-or-expression; reports an expression failure at `path`. A percentage becomes
+ * its fraction where `percent.allowed`, else it is refused with the fix (by default: refused).
+ */
+export function resolveNumber(
+  v: number | string,
+  constants: ReadonlyMap<string, number>,
+  path: ValuePath,
+  issues: PathIssue[],
+  percent: PercentUse = { allowed: false, what: 'this number' },
+): number {
   if (typeof v === 'number') return v;
+  const pct = parsePercent(v);
+  if (pct !== undefined) {
+    if (percent.allowed) return pct;
+    issues.push({ path, code: 'param/percent', message: msg.percentNotFraction(v.trim(), percent.what) });
+    return Number.NaN;
+  }
   const r = evaluateExpression(v, constants);
   if (r.ok) return r.value;
   issues.push({ path, code: 'param/expression', message: r.message });
@@ -150,7 +191,7 @@ export function resolveParam(
   issues: PathIssue[],
   domain: Domain,
 ): Param {
-  const p = buildParam(v, constants, path, issues);
+  const p = buildParam(v, constants, path, issues, { allowed: isFractionDomain(domain), what: domain.what });
   checkDomain(p, domain, path, issues);
   return p;
 }
@@ -228,24 +269,33 @@ export function checkDomain(p: Param, d: Domain, path: ValuePath, issues: PathIs
 }
 
 /** Builds a scenario number: expressions evaluated, series and distributions built. */
-function buildParam(v: ParamInput, constants: ReadonlyMap<string, number>, path: ValuePath, issues: PathIssue[]): Param {
-  if (typeof v === 'number' || typeof v === 'string') return { kind: 'constant', value: resolveNumber(v, constants, path, issues) };
+function buildParam(
+  v: ParamInput,
+  constants: ReadonlyMap<string, number>,
+  path: ValuePath,
+  issues: PathIssue[],
+  percent?: PercentUse,
+): Param {
+  if (typeof v === 'number' || typeof v === 'string')
+    return { kind: 'constant', value: resolveNumber(v, constants, path, issues, percent) };
   const keys = Object.keys(v);
   if (keys.every(isYearKey)) {
-    const points = Object.fromEntries(keys.map((k) => [k, resolveNumber(v[k] as number | string, constants, [...path, k], issues)]));
+    const points = Object.fromEntries(
+      keys.map((k) => [k, resolveNumber(v[k] as number | string, constants, [...path, k], issues, percent)]),
+    );
     return { kind: 'series', series: yearSeries(points) };
   }
   const name = keys.find((k) => (DIST_NAMES as string[]).includes(k)) as DistributionName;
   const raw = v[name] as (number | string)[];
-  const args = raw.map((a, i) => resolveNumber(a, constants, [...path, name, i], issues));
+  const args = raw.map((a, i) => resolveNumber(a, constants, [...path, name, i], issues, percent));
   const form = DISTRIBUTIONS[name].join(', ');
   const order = args.every(Number.isFinite) ? orderIssue(name, args) : undefined;
   if (order) issues.push({ path: [...path, name], code: 'param/order', message: msg.distributionOrder(`${name} [${form}]`, order) });
   let clip: [number, number] | undefined;
   if (Array.isArray(v.clip)) {
     clip = [
-      resolveNumber(v.clip[0] as number | string, constants, [...path, 'clip', 0], issues),
-      resolveNumber(v.clip[1] as number | string, constants, [...path, 'clip', 1], issues),
+      resolveNumber(v.clip[0] as number | string, constants, [...path, 'clip', 0], issues, percent),
+      resolveNumber(v.clip[1] as number | string, constants, [...path, 'clip', 1], issues, percent),
     ];
     if (clip[0] > clip[1])
       issues.push({ path: [...path, 'clip'], code: 'param/order', message: msg.distributionOrder('clip [min, max]', 'min ≤ max') });

@@ -1,4 +1,4 @@
-import { BUDGET_METRICS } from '../domain/metrics.js';
+import { BUDGET_METRICS, storedUnit } from '../domain/metrics.js';
 import { resolveBudget, resolveLedger, type BudgetRules, type LedgerRules } from '../ledger/rules.js';
 import type { AccountingConfig } from '../accounting/config.js';
 import type { Benchmarks } from '../ledger/benchmarks.js';
@@ -9,7 +9,7 @@ import { metricAtPrices } from '../domain/price-basis.js';
 import { yearSeries, type YearSeries } from '../domain/year-series.js';
 import { msg } from '../messages/messages.js';
 import type { PolicyModule, ResolvedPolicy } from '../policies/types.js';
-import { checkTargetYears, defaultFrom, targetSchema, type Target } from '../targets/schema.js';
+import { checkTargetYears, defaultFrom, targetSchema, type Target, type TargetSpec } from '../targets/schema.js';
 import { DOMAINS, type Domain } from './domain.js';
 import { resolveGridFactor, type GridFactorSpec } from './grid-factor.js';
 import { resolveNumber, resolveParam, type Param, type ParamInput } from './param.js';
@@ -132,6 +132,29 @@ function resolveSectorParam(
  * module's schema and each target with the targets schema, and checks years against the period.
  * With a scenario come its warnings (issues of severity 'warning'); errors come without one.
  */
+/**
+ * A target's goal (issue #14 §12): a growth (`cagr`), a change (`change`) or a fraction metric's
+ * level is a fraction, so it may be written as a percentage (`at_most: -18%` → −0.18); elsewhere a
+ * percentage is refused. A fraction goal that cannot happen — a change or growth of −100 % or less,
+ * a fraction metric outside 0–1 — is the percent-for-fraction slip (`at_most: -18` for −18 %):
+ * refused with both ways to write it.
+ */
+function resolveGoal(
+  t: TargetSpec,
+  bound: 'at_least' | 'at_most',
+  constants: ReadonlyMap<string, number>,
+  path: ValuePath,
+  issues: PathIssue[],
+): number {
+  const ratio = t.kind === 'change' || t.kind === 'cagr';
+  const fraction = ratio || storedUnit(t.metric) === 'fraction';
+  const what = ratio ? `a ${t.kind === 'cagr' ? 'growth rate' : 'change'} of ${t.metric}` : t.metric;
+  const goal = resolveNumber(t[bound] as number | string, constants, path, issues, { allowed: fraction, what });
+  if (Number.isFinite(goal) && fraction && (ratio ? goal <= -1 : goal < 0 || goal > 1))
+    issues.push({ path, code: 'target/impossible', message: msg.goalImpossibleRatio(goal, what) });
+  return goal;
+}
+
 export function resolveScenario(input: ResolveInput): { scenario?: Scenario; issues: PathIssue[] } {
   const { spec } = input;
   const issues: PathIssue[] = [];
@@ -244,7 +267,7 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
     seen.add(t.id);
     issues.push(...checkTargetYears(t, base, end, path));
     const bound = t.at_least !== undefined ? 'at_least' : 'at_most';
-    const goal = resolveNumber((t.at_least ?? t.at_most) as number | string, constants, [...path, bound], issues);
+    const goal = resolveGoal(t, bound, constants, [...path, bound], issues);
     targets.push({
       id: t.id,
       label: t.label ?? t.id,

@@ -5,7 +5,7 @@ import { toDivision } from '../domain/sectors.js';
 import { msg } from '../messages/messages.js';
 import { budgetSchema, ledgerSchema } from '../ledger/rules.js';
 import { gridFactorSchema } from './grid-factor.js';
-import { checkParam, type ParamInput } from './param.js';
+import { checkParam, percentOr, type ParamInput } from './param.js';
 
 /** True when a map is a by-sector map (`default` and/or GB/T 4754 divisions) rather than a distribution. */
 export function isSectorMap(v: unknown): v is Record<string, ParamInput> {
@@ -79,7 +79,7 @@ export const scenarioSchema = z.strictObject({
     })
     .default({ draws: 1000, seed: 1 }),
   /** Share of draws that must meet a target for "met" (default 0.9). */
-  confidence: z.number().gt(0).lt(1).default(0.9),
+  confidence: percentOr(z.number().gt(0).lt(1)).default(0.9),
   accounting: z
     .strictObject({
       electricity_basis: z.enum(['calorific', 'primary']).default('calorific'),
@@ -133,7 +133,9 @@ export const scenarioSchema = z.strictObject({
   tracking: z
     .strictObject({
       /** Warning levels by the probability of meeting a target: green at or above `green` (default: the target's confidence), yellow at or above `yellow` (0.5), red below. */
-      warning: z.strictObject({ green: z.number().gt(0).lt(1).optional(), yellow: z.number().gt(0).lt(1).optional() }).optional(),
+      warning: z
+        .strictObject({ green: percentOr(z.number().gt(0).lt(1)).optional(), yellow: percentOr(z.number().gt(0).lt(1)).optional() })
+        .optional(),
       /** Share of a year's flow expected by the end of each month, 12 rising numbers ending at 1 (default: uniform, m ÷ 12). */
       seasonal_profile: z.array(z.number().min(0).max(1)).length(12).optional(),
     })

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import { msg } from '../messages/messages.js';
+import { parsePercent } from './param.js';
 
 interface Def {
   type: string;
@@ -81,6 +82,9 @@ export function zodPathIssues(issues: readonly z.core.$ZodIssue[], schema: z.Zod
         break;
       case 'invalid_type':
         if (got === undefined) at(path, 'key', msg.missingKey(issue.expected), 'schema/missing-key');
+        else if ((issue.expected === 'number' || issue.expected === 'int') && parsePercent(got) !== undefined)
+          // a percentage where the value is not a fraction (`draws: 50%`): fractions take it before this point
+          at(path, 'value', msg.percentNotFraction(String(got).trim(), String(path[path.length - 1] ?? 'this value')), 'schema/percent');
         else if (issue.expected === 'int') at(path, 'value', msg.notInteger(got), 'schema/not-integer');
         else at(path, 'value', msg.wrongType(issue.expected, got), 'schema/wrong-type');
         break;

@@ -3,6 +3,7 @@ import { FLOW_METRICS, METRIC_IDS, type MetricId } from '../domain/metrics.js';
 import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import { availableBases, metricAtPrices, PRICE_BASES } from '../domain/price-basis.js';
 import { msg } from '../messages/messages.js';
+import { percentOr } from '../scenario/param.js';
 
 /**
  * Target kinds (DESIGN §3): value in a year, sum of a flow, average annual growth, relative
@@ -26,7 +27,7 @@ export const targetSchema = z
     at_least: goal.optional(),
     at_most: goal.optional(),
     /** Share of draws that must meet the target for "met" (default: the scenario's confidence). */
-    confidence: z.number().gt(0).lt(1).optional(),
+    confidence: percentOr(z.number().gt(0).lt(1)).optional(),
     /** The prices a money metric is taken at (default: the metric's own basis, as the statistics use it). */
     prices: z.enum(PRICE_BASES).optional(),
     /**
