@@ -565,4 +565,20 @@ export const msg = {
   gridShareRange: () => 'grid_non_fossil_share is a fraction of generation from 0 to 1, e.g. 0.40 (not 40)',
   nonFossilShareAboveOne: (nonFossilTce: number, grossTce: number) =>
     `non-fossil energy (${nonFossilTce.toPrecision(6)} tce) exceeds gross energy (${grossTce.toPrecision(6)} tce): a firm's renewable_electricity_10k_kwh above its electricity, or a grid_non_fossil_share above 1; correct the registry or the share`,
+  // room h14-seek: seek without --max, flag-blaming range errors, the plateau, verdicts in the chosen language
+  seekMaxBelowMin: (min: number, max: number) =>
+    `--max ${max} is below --min ${min}; give a --max above --min, or leave --max out to let seek expand`,
+  seekBoundBelowMin: (min: number, bound: number) => `--bound ${bound} is below --min ${min}; give a --bound above --min`,
+  seekAnswerIn: (lang: 'zh' | 'en', path: string, value: string, target: string, confidence: number, maximize: boolean) =>
+    lang === 'zh'
+      ? `以 ${confidence} 的置信水平达成“${target}”的${maximize ? '最大' : '最小'} ${path}：${value}`
+      : `${maximize ? 'largest' : 'smallest'} ${path} that meets “${target}” with ${confidence} confidence: ${value}`,
+  seekPlateau: (lang: 'zh' | 'en', path: string, target: string, lo: number, hi: number, confidence: number, plateau: string) =>
+    lang === 'zh'
+      ? `${path} 在 [${lo}, ${hi}] 内都不能以 ${confidence} 的置信水平达成“${target}”：仅靠这一手段无法达成目标（达成概率停在 ${plateau}）；请组合其他政策`
+      : `no ${path} in [${lo}, ${hi}] meets “${target}” with ${confidence} confidence: the target cannot be met by this lever alone (plateau at ${plateau}); combine it with other policies`,
+  seekNotMonotoneIn: (lang: 'zh' | 'en', rises: boolean) =>
+    lang === 'zh'
+      ? `警告：已计算的点不支持“达成概率随参数${rises ? '上升' : '下降'}”的假设；结果未必是最小或最大值`
+      : `warning: the evaluated points do not bear out the assumption that the probability ${rises ? 'rises' : 'falls'} with the value; the answer may not be the smallest or largest`,
 };
