@@ -187,7 +187,11 @@ export async function main(argv: readonly string[], io: Streams = processStreams
           .option('target', { type: 'string', demandOption: true, describe: 'target id' })
           .option('vary', { type: 'string', demandOption: true, describe: 'parameter path, e.g. policies[village_cleanup].per_year' })
           .option('min', { type: 'number', default: 0, describe: 'lower end of the search range' })
-          .option('max', { type: 'number', demandOption: true, describe: 'upper end of the search range' })
+          .option('max', { type: 'number', describe: 'upper end of the search range (default: expand ×2 from the current value)' })
+          .option('bound', {
+            type: 'number',
+            describe: 'without --max: the highest value to try (default: 1 for shares, 100000 otherwise)',
+          })
           .option('confidence', { type: 'number', describe: "share of draws that must meet the target (default: the target's)" })
           .option('maximize', { type: 'boolean', default: false, describe: 'find the largest value that still meets the target' })
           .option('tolerance', { type: 'number', describe: 'stop when the bracket is this narrow (default: range / 64; whole numbers: 1)' })
@@ -204,6 +208,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
               vary: args.vary,
               min: args.min,
               max: args.max,
+              bound: args.bound,
               confidence: args.confidence,
               maximize: args.maximize,
               tolerance: args.tolerance,

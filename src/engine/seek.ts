@@ -9,7 +9,12 @@ export interface SeekPoint {
 
 export interface SeekOptions {
   readonly min: number;
-  readonly max: number;
+  /** The upper end; absent, the search expands geometrically from `start` up to `bound`. */
+  readonly max?: number;
+  /** Where the expansion starts (the parameter's current value); 0 or absent: `min`, or 1. */
+  readonly start?: number;
+  /** The highest value the expansion may reach (required when `max` is absent). */
+  readonly bound?: number;
   readonly confidence: number;
   /** Find the largest value that still meets the target (probability falling with the value). */
   readonly maximize: boolean;
@@ -28,6 +33,10 @@ export interface SeekResult {
   readonly assumption: 'increasing' | 'decreasing';
   /** Whether the evaluated points bear the assumption out. */
   readonly monotone: boolean;
+  /** The range searched: [min, max], or [min, the value where the expansion stopped]. */
+  readonly range: readonly [number, number];
+  /** With no answer: the highest share of draws meeting the target over the points (the plateau). */
+  readonly plateau: number | null;
 }
 
 /**
@@ -39,6 +48,8 @@ export interface SeekResult {
  */
 export async function seekValue(evaluate: (value: number) => Promise<SeekPoint>, o: SeekOptions): Promise<SeekResult> {
   const points: SeekPoint[] = [];
+  const max = o.max;
+  if (max === undefined) return expandThenBisect(evaluate, o, points);
   const meets = async (v: number) => {
     const p = await evaluate(v);
     points.push(p);
@@ -48,7 +59,7 @@ export async function seekValue(evaluate: (value: number) => Promise<SeekPoint>,
   const mid = (lo: number, hi: number) => (o.integer ? Math.floor((lo + hi) / 2) : (lo + hi) / 2);
   // a coarse grid first (it draws the curve and can reveal a non-monotone response), then
   // bisection inside the grid interval where the target starts (or stops) being met
-  const grid = [0, 0.25, 0.5, 0.75, 1].map((f) => o.min + f * (o.max - o.min)).map((v) => (o.integer ? Math.round(v) : v));
+  const grid = [0, 0.25, 0.5, 0.75, 1].map((f) => o.min + f * (max - o.min)).map((v) => (o.integer ? Math.round(v) : v));
   const ok: boolean[] = [];
   for (const v of [...new Set(grid)]) ok.push(await meets(v));
   const values = [...new Set(grid)];
@@ -80,9 +91,49 @@ export async function seekValue(evaluate: (value: number) => Promise<SeekPoint>,
       answer = lo;
     }
   }
+  return finish(answer, points, o, [o.min, max]);
+}
+
+function finish(answer: number | null, points: readonly SeekPoint[], o: SeekOptions, range: readonly [number, number]): SeekResult {
   const sorted = [...points].sort((a, b) => a.value - b.value);
   const monotone = sorted.every(
     (p, i) => i === 0 || (o.maximize ? p.probability <= sorted[i - 1].probability : p.probability >= sorted[i - 1].probability),
   );
-  return { answer, points: sorted, assumption: o.maximize ? 'decreasing' : 'increasing', monotone };
+  const plateau = answer === null ? Math.max(...sorted.map((p) => p.probability)) : null;
+  return { answer, points: sorted, assumption: o.maximize ? 'decreasing' : 'increasing', monotone, range, plateau };
+}
+
+/**
+ * No --max: evaluates `min`, then expands geometrically (×2 each step) from the parameter's current
+ * value until the target starts (minimising) or stops (maximising) being met, or `bound` is reached;
+ * then bisects inside the last step.
+ */
+async function expandThenBisect(evaluate: (value: number) => Promise<SeekPoint>, o: SeekOptions, points: SeekPoint[]): Promise<SeekResult> {
+  const bound = o.bound ?? Number.MAX_SAFE_INTEGER;
+  const meets = async (v: number) => {
+    const p = await evaluate(v);
+    points.push(p);
+    return p.probability >= o.confidence;
+  };
+  const narrow = (lo: number, hi: number) => (o.integer ? hi - lo <= 1 : hi - lo <= o.tolerance);
+  const mid = (lo: number, hi: number) => (o.integer ? Math.floor((lo + hi) / 2) : (lo + hi) / 2);
+  const first = o.start !== undefined && o.start > o.min ? o.start : o.min > 0 ? o.min * 2 : 1;
+  const atMin = await meets(o.min);
+  // minimising: stop at the first value that meets; maximising: at the first that fails
+  if (atMin === !o.maximize) return finish(o.maximize ? null : o.min, points, o, [o.min, o.min]);
+  let lo = o.min;
+  let hi = Math.min(o.integer ? Math.round(first) : first, bound);
+  for (;;) {
+    if ((await meets(hi)) !== atMin) break;
+    if (hi >= bound) return finish(o.maximize ? hi : null, points, o, [o.min, hi]);
+    lo = hi;
+    hi = Math.min(hi * 2, bound);
+  }
+  // lo is on the side of min, hi on the other
+  while (!narrow(lo, hi)) {
+    const m = mid(lo, hi);
+    if ((await meets(m)) === atMin) lo = m;
+    else hi = m;
+  }
+  return finish(o.maximize ? lo : hi, points, o, [o.min, Math.max(...points.map((p) => p.value))]);
 }

@@ -306,13 +306,6 @@ export const msg = {
     `--vary ${path}: '${at}' does not lead to a number in the scenario; write a path such as policies[village_cleanup].per_year or policies[0].dispositions.close.share`,
   unknownTarget: (id: string, known: readonly string[]) =>
     `--target ${id} is not a target of the scenario; its targets: ${known.join(', ')}`,
-  seekRange: (min: number, max: number) => `--min ${min} must be below --max ${max}`,
-  seekAnswer: (path: string, value: string, target: string, confidence: number, maximize: boolean) =>
-    `${maximize ? 'largest' : 'smallest'} ${path} that meets “${target}” with ${confidence} confidence: ${value}`,
-  seekNone: (path: string, target: string, min: number, max: number, confidence: number) =>
-    `no ${path} in [${min}, ${max}] meets “${target}” with ${confidence} confidence; widen --min/--max or change the mix`,
-  seekNotMonotone: (assumption: string) =>
-    `warning: the evaluated points do not bear out the assumption that the ${assumption}; the answer may not be the smallest or largest`,
   nonFiniteResult: (draw: number, year: number, metric: string, value: number, params: readonly (readonly [string, number])[]) =>
     `draw ${draw}, year ${year}: ${metric} is ${value}, not a finite number${sampledValues(params)}; nothing was written. Narrow the distributions (add clip: [lo, hi]) or correct the numbers that lead to it`,
   valueAddedRateAboveOne: (id: string, year: number, rate: number) =>
@@ -638,4 +631,20 @@ export const msg = {
     `'${text}' is a percentage, but ${what} is not a fraction: write the number itself in its unit (a percentage is only for fractions such as shares, growth rates and confidence)`,
   goalImpossibleRatio: (goal: number, what: string) =>
     `a goal of ${goal} for ${what} means ${(goal * 100).toLocaleString('en-US')} %, which cannot happen: goals of ratios and changes are fractions — write ${goal} % or ${goal / 100}`,
+  // room h14-seek: seek without --max, flag-blaming range errors, the plateau, verdicts in the chosen language
+  seekMaxBelowMin: (min: number, max: number) =>
+    `--max ${max} is below --min ${min}; give a --max above --min, or leave --max out to let seek expand`,
+  seekBoundBelowMin: (min: number, bound: number) => `--bound ${bound} is below --min ${min}; give a --bound above --min`,
+  seekAnswerIn: (lang: 'zh' | 'en', path: string, value: string, target: string, confidence: number, maximize: boolean) =>
+    lang === 'zh'
+      ? `以 ${confidence} 的置信水平达成“${target}”的${maximize ? '最大' : '最小'} ${path}：${value}`
+      : `${maximize ? 'largest' : 'smallest'} ${path} that meets “${target}” with ${confidence} confidence: ${value}`,
+  seekPlateau: (lang: 'zh' | 'en', path: string, target: string, lo: number, hi: number, confidence: number, plateau: string) =>
+    lang === 'zh'
+      ? `${path} 在 [${lo}, ${hi}] 内都不能以 ${confidence} 的置信水平达成“${target}”：仅靠这一手段无法达成目标（达成概率停在 ${plateau}）；请组合其他政策`
+      : `no ${path} in [${lo}, ${hi}] meets “${target}” with ${confidence} confidence: the target cannot be met by this lever alone (plateau at ${plateau}); combine it with other policies`,
+  seekNotMonotoneIn: (lang: 'zh' | 'en', rises: boolean) =>
+    lang === 'zh'
+      ? `警告：已计算的点不支持“达成概率随参数${rises ? '上升' : '下降'}”的假设；结果未必是最小或最大值`
+      : `warning: the evaluated points do not bear out the assumption that the probability ${rises ? 'rises' : 'falls'} with the value; the answer may not be the smallest or largest`,
 };

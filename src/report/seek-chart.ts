@@ -11,11 +11,13 @@ export function seekChart(
   target: string,
   answer: number | null,
   lang: ReportLang,
+  /** Whole-number parameter: integer ticks on the x axis. */
+  integer = false,
 ): Chart {
   const zh = lang === 'zh';
   const title = zh ? `目标达成概率随参数变化：${target}` : `Probability of meeting “${target}” against the parameter`;
   const values = points.map((p) => ({ value: p.value, probability: p.probability }));
-  const x = { field: 'value', type: 'quantitative', title: vary };
+  const x = { field: 'value', type: 'quantitative', title: vary, ...(integer ? { axis: { tickMinStep: 1, format: 'd' } } : {}) };
   return {
     id: 'seek',
     title,

@@ -49,6 +49,16 @@ export function setByPath(merged: Record<string, unknown>, path: string, value: 
   return undefined;
 }
 
+/** The number at a --vary path in a merged scenario spec, or undefined when the path leads to none (a key left at its default). */
+export function getByPath(merged: Record<string, unknown>, path: string): number | undefined {
+  try {
+    const v = resolveParent(merged, path.match(/[^.[\]]+|\[[^\]]*\]/g) ?? []);
+    return typeof v === 'number' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function resolveParent(merged: Record<string, unknown>, parts: readonly string[]): unknown {
   let node: unknown = merged;
   for (const raw of parts) {

@@ -140,7 +140,7 @@ describe('dcsim seek', { timeout: 120_000 }, () => {
       join(dir, 'out'),
     );
     expect(r.err).toBe('');
-    expect(r.out).toContain(msg.seekAnswer('policies[village_cleanup].per_year', '2', 'land', 0.9, false));
+    expect(r.out).toContain(msg.seekAnswerIn('zh', 'policies[village_cleanup].per_year', '2', 'land', 0.9, false));
     const seek = JSON.parse(await readFile(join(dir, 'out', 'seek.json'), 'utf8'));
     expect(seek).toMatchObject({ answer: 2, monotone: true, assumption: 'probability rises with the value' });
     expect(seek.points.map((p: { value: number; probability: number }) => [p.value, p.probability])).toEqual([
@@ -152,6 +152,6 @@ describe('dcsim seek', { timeout: 120_000 }, () => {
       [8, 1],
       [10, 1],
     ]);
-    expect(seek.costs_at_answer.employees).toBe(200 + 120 + 80); // E4 and E5 closed
+    expect(seek.end_year_at_answer.employees).toBe(200 + 120 + 80); // E4 and E5 closed
   });
 });

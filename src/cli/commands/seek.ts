@@ -9,7 +9,7 @@ import { msg } from '../../messages/messages.js';
 import { runDraws, WorkerPool } from '../../parallel/runner.js';
 import { runFailureExit } from '../run-failure.js';
 import { seekChart } from '../../report/seek-chart.js';
-import { setByPath } from '../../scenario/vary-path.js';
+import { getByPath, setByPath } from '../../scenario/vary-path.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { fmt, pct } from '../format.js';
 import { EXIT, type Streams } from '../io-streams.js';
@@ -29,7 +29,9 @@ export interface SeekOptions {
   readonly target: string;
   readonly vary: string;
   readonly min: number;
-  readonly max: number;
+  /** Absent: expand geometrically from the current value up to `bound`. */
+  readonly max?: number;
+  readonly bound?: number;
   readonly confidence?: number;
   readonly maximize: boolean;
   readonly tolerance?: number;
@@ -52,7 +54,8 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
     io.err(message);
     return EXIT.badInput;
   };
-  if (!(o.min < o.max)) return bad(msg.seekRange(o.min, o.max));
+  if (o.max !== undefined && !(o.min < o.max)) return bad(msg.seekMaxBelowMin(o.min, o.max));
+  if (o.bound !== undefined && !(o.min < o.bound)) return bad(msg.seekBoundBelowMin(o.min, o.bound));
   if (o.confidence !== undefined && !(o.confidence > 0 && o.confidence <= 1))
     return bad(`--confidence: ${msg.notInRange(o.confidence, '0 < confidence ≤ 1, e.g. 0.9')}`);
   if (o.tolerance !== undefined && !(o.tolerance > 0 && Number.isFinite(o.tolerance)))
@@ -73,7 +76,11 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
       ),
     );
   let pathError: string | undefined;
-  const probe = value.vary((m) => (pathError = setByPath(m, o.vary, o.min)));
+  let current: number | undefined;
+  const probe = value.vary((m) => {
+    current = getByPath(m, o.vary);
+    pathError = setByPath(m, o.vary, o.min);
+  });
   if (pathError) return bad(pathError);
   if (probe.diagnostics.length) {
     printDiagnostics(probe.diagnostics, io);
@@ -85,7 +92,11 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
   if ('code' in output) return output.code;
   const { dir } = output;
   const workers = workerCount(o.workers, o.draws, io);
-  const integer = Number.isInteger(o.min) && Number.isInteger(o.max) && !/share|gain|saving|factor|rate/.test(o.vary);
+  const shareLike = /share|gain|saving|factor|rate/.test(o.vary);
+  const integer = Number.isInteger(o.min) && (o.max === undefined || Number.isInteger(o.max)) && !shareLike;
+  // without --max: the built-in cap per kind — shares up to 1, other numbers up to 100,000 [R]
+  const bound = o.bound ?? (shareLike ? 1 : 100_000);
+  const start = current !== undefined && current > o.min ? current : undefined;
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
   const summaries = new Map<number, RunSummary>();
   const evaluate = async (v: number): Promise<SeekPoint> => {
@@ -107,10 +118,12 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
     result = await seekValue(evaluate, {
       min: o.min,
       max: o.max,
+      start,
+      bound,
       confidence,
       maximize: o.maximize,
       integer,
-      tolerance: o.tolerance ?? (o.max - o.min) / 64,
+      tolerance: o.tolerance ?? (o.max !== undefined ? (o.max - o.min) / 64 : shareLike ? 0.001 : Math.max(start ?? 1, 1) / 64),
     });
   } catch (e) {
     if (e instanceof VaryError) return bad(e.message);
@@ -119,7 +132,8 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
     await pool?.close();
   }
   const end = String(value.scenario.period.end);
-  const costsAt = (v: number | null) => {
+  // the end year's medians at the answer: value added and tax in 10k yuan (万元), employees in persons
+  const endYearAt = (v: number | null) => {
     const s = v === null ? undefined : summaries.get(v);
     return s
       ? {
@@ -144,7 +158,8 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
       goal: target.goal,
     },
     vary: o.vary,
-    range: [o.min, o.max],
+    range: o.max !== undefined ? [o.min, o.max] : result.range,
+    ...(o.max === undefined ? { expanded_from: start ?? null, bound } : {}),
     confidence,
     draws: o.draws,
     seed,
@@ -152,10 +167,17 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
     assumption: `probability ${result.assumption === 'increasing' ? 'rises' : 'falls'} with the value`,
     monotone: result.monotone,
     answer: result.answer,
-    costs_at_answer: costsAt(result.answer),
+    end_year_at_answer: endYearAt(result.answer),
+    end_year_at_answer_units: {
+      year: Number(end),
+      value_added: '10k yuan (万元), median',
+      tax: '10k yuan (万元), median',
+      employees: 'persons, median',
+    },
+    ...(result.plateau !== null ? { plateau: result.plateau } : {}),
     points: result.points,
   };
-  const chart = seekChart(seek.points, confidence, o.vary, target.label, result.answer, o.lang);
+  const chart = seekChart(seek.points, confidence, o.vary, target.label, result.answer, o.lang, integer);
   const files = new Map<string, string | Buffer>([['seek.json', `${JSON.stringify(seek, null, 2)}\n`], ...(await renderCharts([chart]))]);
   const failed = await writeOutputFolder(dir, files, o.force, io);
   if (failed !== undefined) return failed;
@@ -166,10 +188,10 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
     );
   io.out(
     result.answer === null
-      ? msg.seekNone(o.vary, target.label, o.min, o.max, confidence)
-      : msg.seekAnswer(o.vary, fmt(result.answer, integer ? 0 : 4), target.label, confidence, o.maximize),
+      ? msg.seekPlateau(o.lang, o.vary, target.label, seek.range[0], seek.range[1], confidence, pct(result.plateau ?? 0, 0))
+      : msg.seekAnswerIn(o.lang, o.vary, fmt(result.answer, integer ? 0 : 4), target.label, confidence, o.maximize),
   );
-  if (!result.monotone) io.out(msg.seekNotMonotone(seek.assumption));
+  if (!result.monotone) io.out(msg.seekNotMonotoneIn(o.lang, result.assumption === 'increasing'));
   io.out(`${zh ? '结果目录' : 'folder'}: ${shown(dir)}`);
   return EXIT.ok;
 }
