@@ -50,13 +50,7 @@ export async function seekValue(evaluate: (value: number) => Promise<SeekPoint>,
   const points: SeekPoint[] = [];
   const max = o.max;
   if (max === undefined) return expandThenBisect(evaluate, o, points);
-  const meets = async (v: number) => {
-    const p = await evaluate(v);
-    points.push(p);
-    return p.probability >= o.confidence;
-  };
-  const narrow = (lo: number, hi: number) => (o.integer ? hi - lo <= 1 : hi - lo <= o.tolerance);
-  const mid = (lo: number, hi: number) => (o.integer ? Math.floor((lo + hi) / 2) : (lo + hi) / 2);
+  const { meets, narrow, mid } = searchSteps(evaluate, o, points);
   // a coarse grid first (it draws the curve and can reveal a non-monotone response), then
   // bisection inside the grid interval where the target starts (or stops) being met
   const grid = [0, 0.25, 0.5, 0.75, 1].map((f) => o.min + f * (max - o.min)).map((v) => (o.integer ? Math.round(v) : v));
@@ -94,6 +88,19 @@ export async function seekValue(evaluate: (value: number) => Promise<SeekPoint>,
   return finish(answer, points, o, [o.min, max]);
 }
 
+/** The steps both searches take: evaluate a value (recording the point), tell a bracket narrow enough, split it. */
+function searchSteps(evaluate: (value: number) => Promise<SeekPoint>, o: SeekOptions, points: SeekPoint[]) {
+  return {
+    meets: async (v: number) => {
+      const p = await evaluate(v);
+      points.push(p);
+      return p.probability >= o.confidence;
+    },
+    narrow: (lo: number, hi: number) => (o.integer ? hi - lo <= 1 : hi - lo <= o.tolerance),
+    mid: (lo: number, hi: number) => (o.integer ? Math.floor((lo + hi) / 2) : (lo + hi) / 2),
+  };
+}
+
 function finish(answer: number | null, points: readonly SeekPoint[], o: SeekOptions, range: readonly [number, number]): SeekResult {
   const sorted = [...points].sort((a, b) => a.value - b.value);
   const monotone = sorted.every(
@@ -110,13 +117,7 @@ function finish(answer: number | null, points: readonly SeekPoint[], o: SeekOpti
  */
 async function expandThenBisect(evaluate: (value: number) => Promise<SeekPoint>, o: SeekOptions, points: SeekPoint[]): Promise<SeekResult> {
   const bound = o.bound ?? Number.MAX_SAFE_INTEGER;
-  const meets = async (v: number) => {
-    const p = await evaluate(v);
-    points.push(p);
-    return p.probability >= o.confidence;
-  };
-  const narrow = (lo: number, hi: number) => (o.integer ? hi - lo <= 1 : hi - lo <= o.tolerance);
-  const mid = (lo: number, hi: number) => (o.integer ? Math.floor((lo + hi) / 2) : (lo + hi) / 2);
+  const { meets, narrow, mid } = searchSteps(evaluate, o, points);
   const first = o.start !== undefined && o.start > o.min ? o.start : o.min > 0 ? o.min * 2 : 1;
   const atMin = await meets(o.min);
   // minimising: stop at the first value that meets; maximising: at the first that fails
