@@ -3,6 +3,7 @@ import { msg } from '../messages/messages.js';
 import { EXIT, processStreams, type Streams } from './io-streams.js';
 import { withInterrupts } from './interrupt.js';
 import type { Lang } from './labels.js';
+import type { SearchRunOptions } from './run-numbers.js';
 
 /** --charts / --no-charts of run, compare and merge. */
 const CHARTS_OPTION = {
@@ -52,6 +53,29 @@ export async function main(argv: readonly string[], io: Streams = processStreams
   // bad choice is refused before any work (yargs validates strict mode after calling handlers);
   // the command's module, with the large libraries it needs, loads only then
   let selected: (() => Promise<number>) | undefined;
+  /** The options seek and admit take alike (searchOptions, ACTUALS_OPTIONS), from their parsed arguments. */
+  const searchRunArgs = (args: {
+    scenario?: unknown;
+    actuals?: string;
+    'as-of'?: string;
+    draws: number;
+    seed?: number;
+    workers?: number;
+    out?: string;
+    force: boolean;
+    lang: unknown;
+  }): SearchRunOptions => ({
+    scenario: args.scenario as string,
+    actuals: args.actuals,
+    asOf: args['as-of'],
+    draws: args.draws,
+    seed: args.seed,
+    workers: args.workers,
+    out: args.out,
+    force: args.force,
+    lang: args.lang as Lang,
+    argv,
+  });
   let usageError: string | undefined;
   const cli = yargs([...argv])
     .scriptName('dcsim')
@@ -201,9 +225,7 @@ export async function main(argv: readonly string[], io: Streams = processStreams
         selected = async () =>
           (await import('./commands/seek.js')).seekCommand(
             {
-              scenario: args.scenario as string,
-              actuals: args.actuals,
-              asOf: args['as-of'],
+              ...searchRunArgs(args),
               target: args.target,
               vary: args.vary,
               min: args.min,
@@ -212,13 +234,6 @@ export async function main(argv: readonly string[], io: Streams = processStreams
               confidence: args.confidence,
               maximize: args.maximize,
               tolerance: args.tolerance,
-              draws: args.draws,
-              seed: args.seed,
-              workers: args.workers,
-              out: args.out,
-              force: args.force,
-              lang: args.lang as Lang,
-              argv,
             },
             io,
           );
@@ -238,18 +253,9 @@ export async function main(argv: readonly string[], io: Streams = processStreams
         selected = async () =>
           (await import('./commands/admit.js')).admitCommand(
             {
-              scenario: args.scenario as string,
-              actuals: args.actuals,
-              asOf: args['as-of'],
+              ...searchRunArgs(args),
               project: args.project,
               year: args.year,
-              draws: args.draws,
-              seed: args.seed,
-              workers: args.workers,
-              out: args.out,
-              force: args.force,
-              lang: args.lang as Lang,
-              argv,
             },
             io,
           );

@@ -1,3 +1,4 @@
+import type { Lang } from './labels.js';
 import { availableParallelism } from 'node:os';
 import { msg } from '../messages/messages.js';
 import { EXIT, type Streams } from './io-streams.js';
@@ -35,4 +36,19 @@ export function workerCount(asked: number | undefined, draws: number, io: Stream
   if (asked <= cap) return asked;
   io.err(msg.workersCapped(asked, cap, draws, cores));
   return cap;
+}
+
+/** The options of a command that runs a scenario several times on common random numbers (seek, admit). */
+export interface SearchRunOptions {
+  readonly scenario: string;
+  /** Actuals instead of the scenario's (`--actuals`), up to `--as-of`. */
+  readonly actuals?: string;
+  readonly asOf?: string;
+  readonly draws: number;
+  readonly seed?: number;
+  readonly workers?: number;
+  readonly out?: string;
+  readonly force: boolean;
+  readonly lang: Lang;
+  readonly argv: readonly string[];
 }

@@ -15,24 +15,14 @@ import { EXIT, type Streams } from '../io-streams.js';
 import type { Lang } from '../labels.js';
 import { emptyOutExit, prepareOutputFolder, writeOutputFolder } from '../output.js';
 import { runFailureExit } from '../run-failure.js';
-import { checkRunNumbers, workerCount } from '../run-numbers.js';
+import { checkRunNumbers, workerCount, type SearchRunOptions } from '../run-numbers.js';
 import { formatTargetValue } from '../scorecard.js';
 import { VERSION } from '../version.js';
 import { timestamp } from './run.js';
 
-export interface AdmitOptions {
-  readonly scenario: string;
-  readonly actuals?: string;
-  readonly asOf?: string;
+export interface AdmitOptions extends SearchRunOptions {
   readonly project: string;
   readonly year?: number;
-  readonly draws: number;
-  readonly seed?: number;
-  readonly workers?: number;
-  readonly out?: string;
-  readonly force: boolean;
-  readonly lang: Lang;
-  readonly argv: readonly string[];
 }
 
 /**

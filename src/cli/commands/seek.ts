@@ -13,7 +13,7 @@ import { getByPath, setByPath } from '../../scenario/vary-path.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { fmt, pct } from '../format.js';
 import { EXIT, type Streams } from '../io-streams.js';
-import { checkRunNumbers, workerCount } from '../run-numbers.js';
+import { checkRunNumbers, workerCount, type SearchRunOptions } from '../run-numbers.js';
 import { interruptSignal } from '../interrupt.js';
 import { emptyOutExit, prepareOutputFolder, writeOutputFolder } from '../output.js';
 import type { Lang } from '../labels.js';
@@ -21,11 +21,7 @@ import { formatTargetValue } from '../scorecard.js';
 import { VERSION } from '../version.js';
 import { timestamp } from './run.js';
 
-export interface SeekOptions {
-  readonly scenario: string;
-  /** Actuals instead of the scenario's (`--actuals`), up to `--as-of`. */
-  readonly actuals?: string;
-  readonly asOf?: string;
+export interface SeekOptions extends SearchRunOptions {
   readonly target: string;
   readonly vary: string;
   readonly min: number;
@@ -35,13 +31,6 @@ export interface SeekOptions {
   readonly confidence?: number;
   readonly maximize: boolean;
   readonly tolerance?: number;
-  readonly draws: number;
-  readonly seed?: number;
-  readonly workers?: number;
-  readonly out?: string;
-  readonly force: boolean;
-  readonly lang: Lang;
-  readonly argv: readonly string[];
 }
 
 /**
