@@ -62,6 +62,14 @@ export interface RunSummary {
   readonly budget?: BudgetSummary;
   /** The headroom ledger year by year: present when the scenario has a `ledger:` block or a carbon budget. */
   readonly ledger?: LedgerSummary;
+  /** The scenario's `report:` block: which analysis charts and extra fans follow the targets' fans; absent without one. */
+  readonly report?: ReportChoice;
+}
+
+/** A scenario's `report:` block, as the run carries it to `dcsim chart`. */
+export interface ReportChoice {
+  /** Analysis chart ids (src/domain/chart-names.ts) and metric ids of extra fans, in the order they are drawn. */
+  readonly charts?: readonly string[];
 }
 
 /** One year of the carbon budget over the draws (t CO2). */
@@ -117,6 +125,8 @@ export interface RunMeta {
   readonly warning?: { readonly green?: number; readonly yellow: number };
   /** Set when the scenario has a `ledger:` block or a carbon budget: whether it has the block, and the binding quantities. */
   readonly ledger?: { readonly block: boolean; readonly binding: readonly string[] };
+  /** The scenario's `report:` block, when it has one. */
+  readonly report?: ReportChoice;
 }
 
 /** Describes a resolved scenario for aggregation. */
@@ -136,6 +146,7 @@ export function runMeta(scenario: Scenario, layout: MetricLayout): RunMeta {
     ...(scenario.ledger.gating || scenario.budget
       ? { ledger: { block: scenario.ledger.gating, binding: [...scenario.ledger.binding] } }
       : {}),
+    ...(scenario.report ? { report: scenario.report } : {}),
   };
 }
 
@@ -231,6 +242,7 @@ export function aggregate(
       : {}),
     ...(budget ? { budget } : {}),
     ...(ledger ? { ledger } : {}),
+    ...(meta.report ? { report: meta.report } : {}),
   };
 }
 

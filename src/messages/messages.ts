@@ -647,4 +647,8 @@ export const msg = {
     lang === 'zh'
       ? `警告：已计算的点不支持“达成概率随参数${rises ? '上升' : '下降'}”的假设；结果未必是最小或最大值`
       : `warning: the evaluated points do not bear out the assumption that the probability ${rises ? 'rises' : 'falls'} with the value; the answer may not be the smallest or largest`,
+
+  // ── report (issue #14 items 1, 2) ─────────────────────────────────────────────────────────
+  reportChartUnknown: (name: string, charts: readonly string[], metrics: readonly string[]) =>
+    `'${name}' is neither a chart nor a metric${didYouMean(name, [...charts, ...metrics])}; name an analysis chart (${list(charts)}) or a metric id for its fan chart (e.g. value_added_rate)`,
 };

@@ -1,10 +1,12 @@
 import type { RunSummary, Stats, TargetResult } from '../engine/aggregate.js';
-import { FLOW_METRICS, METRIC_IDS } from '../domain/metrics.js';
+import { ANALYSIS_CHARTS, type AnalysisChart } from '../domain/chart-names.js';
+import { FLOW_METRICS } from '../domain/metrics.js';
 import { goalAsLevel } from '../tracking/plan.js';
 import type { Light } from '../tracking/track.js';
 import { lightName } from '../tracking/words.js';
-import { actionName, MATERIAL_RHO, metricTitle, paramLabel, word, type ReportLang } from './labels.js';
+import { actionName, MATERIAL_RHO, metricTitle, paramLabel, policyLabel, word, type ReportLang } from './labels.js';
 import { CHART_CONFIG, GRADE_COLOURS, STATUS_COLOURS } from './theme.js';
+import { formatNumber } from './tables.js';
 import { displayUnit } from './units.js';
 
 /** A firm's vacated energy in the audit trail (draw 0), for the top-20 chart. */
@@ -38,38 +40,33 @@ export const FAN_METRICS: readonly { metric: string; cumulative: boolean }[] = [
   { metric: 'energy_intensity', cumulative: false },
 ];
 
-/**
- * The carbon metrics (issue #13) that get a fan chart of their own when a target names them and
- * {@link FAN_METRICS} does not draw them: a scenario without such a target keeps its chart list.
- */
-export const CARBON_FAN_METRICS: readonly string[] = [
-  'co2_t',
-  'co2_firm_t',
-  'carbon_intensity',
-  ...METRIC_IDS.slice(METRIC_IDS.indexOf('non_fossil_share')),
-];
+/** A metric's fan by default: cumulative for the flows {@link FAN_METRICS} sums, else yearly levels. */
+const cumulativeByDefault = (metric: string) => FAN_METRICS.some((f) => f.metric === metric && f.cumulative);
+
+/** A fan chart's file id: `fan-<metric>`, with `-cumulative` or `-yearly` when it is not the metric's default form. */
+export function fanId(metric: string, cumulative: boolean): string {
+  if (cumulative === cumulativeByDefault(metric)) return `fan-${metric}`;
+  return `fan-${metric}-${cumulative ? 'cumulative' : 'yearly'}`;
+}
 
 /** The colours of the warning levels, as the monitoring report (src/tracking/report.ts) draws them. */
 export const LEVEL_COLOURS: Record<Light, string> = { green: '#009E73', yellow: '#E69F00', red: '#D55E00' };
 
 const round = (x: number, d: number) => Number(x.toFixed(d + 2));
 
-/** The policy's name in `lang`, by its key. */
-const policyName = (s: RunSummary, key: string, lang: ReportLang) => {
-  const p = s.policies.find((x) => x.key === key);
-  return p ? (lang === 'zh' ? p.label : p.label_en) : key;
-};
+/** The policy's name in `lang`, by its key; a second policy of a type is numbered (高耗低效企业整治 2). */
+const policyName = (s: RunSummary, key: string, lang: ReportLang) => policyLabel(key, lang, s.policies);
 
 function top(title: string, subtitle: string, body: Record<string, unknown>): Record<string, unknown> {
   return { $schema: SCHEMA, title: { text: title, subtitle }, width: WIDTH, height: HEIGHT, config: CHART_CONFIG, ...body };
 }
 
 /**
- * A fan chart: the P10–P90 band, the P50 line and the goals of the targets on this metric. With
- * `allGoals` (the carbon fans) a level fan also marks a `within_budget` goal in every year of its
- * span, and a `change` or `cagr` goal as a level (goal ≈) from the P50 of its `from` year.
+ * A fan chart: the P10–P90 band, the P50 line and the goals of the targets on this metric. A level
+ * fan also marks a `within_budget` goal in every year of its span, and a `change` or `cagr` goal
+ * as a level (goal ≈) from the P50 of its `from` year.
  */
-function fanChart(s: RunSummary, metric: string, cumulative: boolean, lang: ReportLang, allGoals = false): Chart {
+function fanChart(s: RunSummary, metric: string, cumulative: boolean, lang: ReportLang): Chart {
   const u = displayUnit(metric);
   const stats: Record<string, Stats | null> = cumulative ? (s.cumulative[metric] ?? {}) : s.metrics[metric];
   const values = Object.entries(stats)
@@ -85,10 +82,10 @@ function fanChart(s: RunSummary, metric: string, cumulative: boolean, lang: Repo
     .map((t) => ({
       year: t.year,
       goal: round((t.at_least ?? t.at_most)! * u.scale, u.decimals),
-      status: t.status,
-      text: `${word('goal', lang)} ${(t.at_least ?? t.at_most)! * u.scale}`,
+      status: word(t.status, lang),
+      text: `${word('goal', lang)} ${formatNumber((t.at_least ?? t.at_most)! * u.scale, u.decimals)}`,
     }));
-  if (allGoals && !cumulative) goals.push(...otherGoals(s, metric, lang));
+  if (!cumulative) goals.push(...otherGoals(s, metric, lang));
   const title = `${metricTitle(metric, lang)}${cumulative ? `（${word('cumulative', lang)}）` : ''}`.replace(
     /（(.*)）/,
     lang === 'en' ? ' ($1)' : '（$1）',
@@ -96,30 +93,49 @@ function fanChart(s: RunSummary, metric: string, cumulative: boolean, lang: Repo
   const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
   // counts (firms, projects, people) get whole-number ticks (issue #14 item 4)
   const counting = ['家', '个', '人'].includes(u.unit);
+  // the axis starts at zero, so a level moving by 0.2 points is not drawn as a cliff (issue #14 item 4)
   const y = {
     type: 'quantitative',
     title: u.unit,
-    scale: { zero: cumulative },
+    scale: { zero: true },
     ...(counting ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
   };
+  // every mark has its legend entry: the band, the median line and the goals by status
+  const [bandName, lineName] = word('fanSeries', lang).split(',');
   const layers: Record<string, unknown>[] = [
     {
       data: { values },
-      mark: { type: 'area', color: '#0072B2', opacity: 0.2 },
-      encoding: { x, y: { ...y, field: 'p10' }, y2: { field: 'p90' } },
+      mark: { type: 'area', opacity: 0.2 },
+      encoding: {
+        x,
+        y: { ...y, field: 'p10' },
+        y2: { field: 'p90' },
+        fill: {
+          datum: bandName,
+          scale: { range: ['#0072B2'] },
+          legend: { title: null, symbolOpacity: 0.2, orient: 'bottom', symbolType: 'square' },
+        },
+      },
     },
     {
       data: { values },
-      mark: { type: 'line', color: '#0072B2', strokeWidth: 2.5, point: { filled: true, color: '#0072B2' } },
-      encoding: { x, y: { ...y, field: 'p50' } },
+      mark: { type: 'line', strokeWidth: 2.5, point: { filled: true, color: '#0072B2' } },
+      encoding: {
+        x,
+        y: { ...y, field: 'p50' },
+        stroke: { datum: lineName, scale: { range: ['#0072B2'] }, legend: { title: null, orient: 'bottom', symbolType: 'stroke' } },
+      },
     },
   ];
   if (goals.length) {
     const color = {
       field: 'status',
       type: 'nominal',
-      scale: { domain: Object.keys(STATUS_COLOURS), range: Object.values(STATUS_COLOURS) },
-      legend: null,
+      scale: {
+        domain: (Object.keys(STATUS_COLOURS) as TargetResult['status'][]).map((k) => word(k, lang)),
+        range: Object.values(STATUS_COLOURS),
+      },
+      legend: { title: word('goal', lang), symbolType: 'diamond', orient: 'bottom', direction: 'horizontal' },
     };
     layers.push(
       {
@@ -134,9 +150,7 @@ function fanChart(s: RunSummary, metric: string, cumulative: boolean, lang: Repo
       },
     );
   }
-  // a carbon flow can have a level fan and a cumulative one: the second gets its own id
-  const id = allGoals && cumulative ? `fan-${metric}-cumulative` : `fan-${metric}`;
-  return { id, title, spec: top(title, word('fanSubtitle', lang, { draws: s.draws }), { layer: layers }) };
+  return { id: fanId(metric, cumulative), title, spec: top(title, word('fanSubtitle', lang, { draws: s.draws }), { layer: layers }) };
 }
 
 /**
@@ -155,30 +169,39 @@ function otherGoals(s: RunSummary, metric: string, lang: ReportLang) {
         return Array.from({ length: t.year - t.from + 1 }, (_, i) => ({
           year: t.from + i,
           goal: shown(goal),
-          status: t.status,
-          text: i === t.year - t.from ? `${word('goalEveryYear', lang)} ${goal * u.scale}` : '',
+          status: word(t.status, lang),
+          text: i === t.year - t.from ? `${word('goalEveryYear', lang)} ${formatNumber(goal * u.scale, u.decimals)}` : '',
         }));
       if (t.kind !== 'change' && t.kind !== 'cagr') return [];
       const fromP50 = s.metrics[metric]?.[t.from]?.p50;
       if (fromP50 === undefined || !Number.isFinite(fromP50)) return [];
       const level = goalAsLevel({ kind: t.kind, goal, from: t.from, year: t.year }, fromP50);
       if (!Number.isFinite(level)) return [];
-      return [{ year: t.year, goal: shown(level), status: t.status, text: `${word('goalApprox', lang)} ${shown(level)}` }];
+      return [
+        {
+          year: t.year,
+          goal: shown(level),
+          status: word(t.status, lang),
+          text: `${word('goalApprox', lang)} ${formatNumber(level * u.scale, u.decimals)}`,
+        },
+      ];
     });
 }
 
-/** The carbon fans the targets ask for: one per carbon metric and measure a target names that FAN_METRICS does not draw. */
+/**
+ * The fans the targets ask for (issue #14 item 1), in the targets' order: one per metric and form
+ * a target names — a `cumulative` target its flow's running sum, any other kind the yearly level.
+ */
 function targetFans(s: RunSummary, lang: ReportLang): Chart[] {
   const seen = new Set<string>();
   const out: Chart[] = [];
   for (const t of s.targets) {
-    if (!CARBON_FAN_METRICS.includes(t.metric) || FAN_METRICS.some((f) => f.metric === t.metric)) continue;
     const cumulative =
       t.kind === 'cumulative' && (FLOW_METRICS as readonly string[]).includes(t.metric) && s.cumulative[t.metric] !== undefined;
-    const key = `${t.metric}/${cumulative}`;
-    if (seen.has(key) || !s.metrics[t.metric]) continue;
-    seen.add(key);
-    out.push(fanChart(s, t.metric, cumulative, lang, true));
+    const id = fanId(t.metric, cumulative);
+    if (seen.has(id) || !s.metrics[t.metric]) continue;
+    seen.add(id);
+    out.push(fanChart(s, t.metric, cumulative, lang));
   }
   return out;
 }
@@ -396,7 +419,7 @@ function byPolicyChart(s: RunSummary, lang: ReportLang): Chart {
   const bars = vacating.flatMap((p) =>
     years.map((year) => ({
       year,
-      policy: p.label,
+      policy: policyName(s, p.key, lang),
       value: round((s.metrics[`vacated_energy_tce.${p.key}`]?.[year]?.mean ?? 0) * u.scale, u.decimals),
     })),
   );
@@ -405,11 +428,12 @@ function byPolicyChart(s: RunSummary, lang: ReportLang): Chart {
     .filter((t) => t.metric === 'vacated_energy_tce' && t.kind === 'cumulative')
     .map((t) => ({ year: t.year, goal: round(t.at_least! * u.scale, u.decimals) }));
   const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
+  const [lineName, goalName] = word('byPolicySeries', lang).split(',');
   const title = word('byPolicy', lang);
   return {
     id: 'vacated-by-policy',
     title,
-    spec: top(title, `${metricTitle('vacated_energy_tce', lang)} · ${u.unit}`, {
+    spec: top(title, word('byPolicySubtitle', lang, { draws: s.draws, unit: u.unit }), {
       layer: [
         {
           data: { values: bars },
@@ -422,13 +446,21 @@ function byPolicyChart(s: RunSummary, lang: ReportLang): Chart {
         },
         {
           data: { values: line },
-          mark: { type: 'line', color: '#000000', point: { filled: true, color: '#000000' }, strokeDash: [4, 3] },
-          encoding: { x, y: { field: 'value', type: 'quantitative' } },
+          mark: { type: 'line', color: '#000000', point: { filled: true, color: '#000000' } },
+          encoding: {
+            x,
+            y: { field: 'value', type: 'quantitative' },
+            strokeDash: { datum: lineName, scale: { range: [[4, 3]] }, legend: { title: null, orient: 'bottom', symbolType: 'stroke' } },
+          },
         },
         {
           data: { values: goals },
-          mark: { type: 'point', shape: 'diamond', size: 160, filled: true, color: STATUS_COLOURS.missed },
-          encoding: { x, y: { field: 'goal', type: 'quantitative' } },
+          mark: { type: 'point', size: 160, filled: true, color: STATUS_COLOURS.missed },
+          encoding: {
+            x,
+            y: { field: 'goal', type: 'quantitative' },
+            shape: { datum: goalName, scale: { range: ['diamond'] }, legend: { title: null, orient: 'bottom' } },
+          },
         },
       ],
     }),
@@ -461,7 +493,7 @@ function headroomChart(s: RunSummary, lang: ReportLang): Chart {
   return {
     id: 'headroom',
     title,
-    spec: top(title, u.unit, {
+    spec: top(title, word('headroomSubtitle', lang, { draws: s.draws, unit: u.unit }), {
       layer: [
         {
           data: { values: bars },
@@ -557,20 +589,20 @@ function waterfallChart(s: RunSummary, lang: ReportLang): Chart | undefined {
   const a = s.attribution;
   if (!a || a.byDisposition.length === 0) return undefined;
   const u = displayUnit('vacated_energy_tce');
+  // one bar per name: two dispositions a reader cannot tell apart are summed, not drawn on one row
+  const byStep = new Map<string, number>();
+  for (const d of a.byDisposition) {
+    if (d.vacated_energy_tce === 0) continue;
+    const [policy, action] = d.key.split('/');
+    const step = `${policyName(s, policy, lang)} · ${actionName(action, lang)}`;
+    byStep.set(step, (byStep.get(step) ?? 0) + d.vacated_energy_tce * u.scale);
+  }
   let running = 0;
-  const values = a.byDisposition
-    .filter((d) => d.vacated_energy_tce !== 0)
-    .map((d) => {
-      const [policy, action] = d.key.split('/');
-      const start = running;
-      running += d.vacated_energy_tce * u.scale;
-      return {
-        step: `${policyName(s, policy, lang)} · ${actionName(action, lang)}`,
-        start: round(start, u.decimals),
-        end: round(running, u.decimals),
-        kind: 'part',
-      };
-    });
+  const values = [...byStep].map(([step, value]) => {
+    const start = running;
+    running += value;
+    return { step, start: round(start, u.decimals), end: round(running, u.decimals), kind: 'part' };
+  });
   values.push({ step: lang === 'zh' ? '合计' : 'total', start: 0, end: round(running, u.decimals), kind: 'total' });
   const title =
     lang === 'zh'
@@ -579,16 +611,26 @@ function waterfallChart(s: RunSummary, lang: ReportLang): Chart | undefined {
   return {
     id: 'waterfall',
     title,
-    spec: top(title, `${metricTitle('vacated_energy_tce', lang)} · ${u.unit}`, {
-      data: { values },
-      mark: { type: 'bar' },
-      encoding: {
-        x: { field: 'step', type: 'nominal', sort: null, title: null, axis: { labelAngle: -30, labelLimit: 0 } }, // 0: never cut a policy · disposition label (issue #14 item 4)
-        y: { field: 'start', type: 'quantitative', title: u.unit },
-        y2: { field: 'end' },
-        color: { field: 'kind', type: 'nominal', legend: null, scale: { domain: ['part', 'total'], range: ['#0072B2', '#555555'] } },
+    spec: top(
+      title,
+      word('illustrative', lang, {
+        total: formatNumber(running, u.decimals),
+        median: formatNumber((s.cumulative.vacated_energy_tce?.[s.period.end]?.p50 ?? Number.NaN) * u.scale, u.decimals),
+        unit: u.unit,
+      }),
+      {
+        // horizontal bars, labels never cut: a policy · disposition name reads whole (issue #14 item 4)
+        height: Math.max(HEIGHT, 24 * values.length),
+        data: { values },
+        mark: { type: 'bar' },
+        encoding: {
+          y: { field: 'step', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0 } },
+          x: { field: 'start', type: 'quantitative', title: u.unit },
+          x2: { field: 'end' },
+          color: { field: 'kind', type: 'nominal', legend: null, scale: { domain: ['part', 'total'], range: ['#0072B2', '#555555'] } },
+        },
       },
-    }),
+    ),
   };
 }
 
@@ -631,24 +673,38 @@ export function sensitivityChart(s: RunSummary, lang: ReportLang): Chart | undef
 
 /**
  * Builds every chart of a run from its summary and the audit trail of draw 0 (pure: no files,
- * no rendering). Chinese labels by default, English with `lang: 'en'`.
+ * no rendering). Chinese labels by default, English with `lang: 'en'`. The order follows the
+ * analyst's targets (issue #14 item 1): the scorecard, a fan for every metric a target names, then
+ * the analysis charts and the fans of the key metrics no target names. A scenario's
+ * `report.charts` (summary `report.charts`) lists instead exactly which analysis charts and extra
+ * fans follow the targets' fans, in its order.
  */
 export function runCharts(s: RunSummary, firms: readonly FirmContribution[], lang: ReportLang): Chart[] {
-  const waterfall = waterfallChart(s, lang);
-  const drivers = sensitivityChart(s, lang);
-  const budget = carbonBudgetChart(s, lang);
-  const pools = ledgerPoolsChart(s, lang);
-  return [
-    scorecardChart(s, lang),
-    ...FAN_METRICS.map((f) => fanChart(s, f.metric, f.cumulative, lang)),
-    ...targetFans(s, lang),
-    ...(budget ? [budget] : []),
-    byPolicyChart(s, lang),
-    ...(waterfall ? [waterfall] : []),
-    headroomChart(s, lang),
-    ...(pools ? [pools] : []),
-    gradesChart(s, lang),
-    topFirmsChart(s, firms, lang),
-    ...(drivers ? [drivers] : []),
-  ];
+  const analysis: Record<AnalysisChart, () => Chart | undefined> = {
+    'carbon-budget': () => carbonBudgetChart(s, lang),
+    'vacated-by-policy': () => byPolicyChart(s, lang),
+    waterfall: () => waterfallChart(s, lang),
+    headroom: () => headroomChart(s, lang),
+    'ledger-pools': () => ledgerPoolsChart(s, lang),
+    grades: () => gradesChart(s, lang),
+    'top-firms': () => topFirmsChart(s, firms, lang),
+    sensitivity: () => sensitivityChart(s, lang),
+  };
+  const fans = targetFans(s, lang);
+  const drawn = new Set(fans.map((c) => c.id));
+  const extraFan = (metric: string, cumulative: boolean) => {
+    const id = fanId(metric, cumulative);
+    if (drawn.has(id) || !s.metrics[metric] || (cumulative && !s.cumulative[metric])) return undefined;
+    drawn.add(id);
+    return fanChart(s, metric, cumulative, lang);
+  };
+  const asked = s.report?.charts;
+  const rest = asked
+    ? asked.map((name) =>
+        (ANALYSIS_CHARTS as readonly string[]).includes(name)
+          ? analysis[name as AnalysisChart]()
+          : extraFan(name, cumulativeByDefault(name) && s.cumulative[name] !== undefined),
+      )
+    : [...ANALYSIS_CHARTS.map((name) => analysis[name]()), ...FAN_METRICS.map((f) => extraFan(f.metric, f.cumulative))];
+  return [scorecardChart(s, lang), ...fans, ...rest.filter((c): c is Chart => c !== undefined)];
 }

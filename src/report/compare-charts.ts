@@ -3,6 +3,7 @@ import type { Comparison } from '../engine/compare.js';
 import type { Chart } from './charts.js';
 import { metricTitle, word, type ReportLang } from './labels.js';
 import { CHART_CONFIG, PALETTE } from './theme.js';
+import { formatNumber } from './tables.js';
 import { displayUnit } from './units.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -93,13 +94,25 @@ function overlaidFan(summaries: readonly RunSummary[], metric: string, cumulativ
       data: { values },
       layer: [
         {
-          mark: { type: 'area', opacity: 0.15 },
+          mark: { type: 'area', opacity: 0.2 },
           encoding: { x, y: { field: 'p10', type: 'quantitative', title: u.unit }, y2: { field: 'p90' }, color },
         },
+        // the band's edges drawn too, so a band under another scenario's stays visible (issue #14 item 4)
+        ...['p10', 'p90'].map((edge) => ({
+          mark: { type: 'line', strokeWidth: 1, strokeDash: [3, 2], opacity: 0.8 },
+          encoding: { x, y: { field: edge, type: 'quantitative' }, color },
+        })),
         { mark: { type: 'line', strokeWidth: 2.5, point: true }, encoding: { x, y: { field: 'p50', type: 'quantitative' }, color } },
       ],
     }),
   };
+}
+
+/** Jobs lost in natural words: "就业减少 120 人", "就业增加 40 人", never "减少 −40" (issue #14 item 7). */
+function jobsWords(lost: number, lang: ReportLang): string {
+  const n = formatNumber(Math.abs(lost), 0);
+  if (zh(lang)) return lost === 0 ? '就业不变' : `就业${lost > 0 ? '减少' : '增加'} ${n} 人`;
+  return lost === 0 ? 'jobs unchanged' : `${n} jobs ${lost > 0 ? 'lost' : 'gained'}`;
 }
 
 /** The cost side next to the gains: extra energy vacated against value added lost, per scenario. */
@@ -108,7 +121,7 @@ function costScatter(c: Comparison, lang: ReportLang): Chart {
     scenario: `${k + 1}. ${x.scenario}`,
     energy: round((x.extraVacatedEnergyTce ?? 0) / 1e4, 2),
     va: round((x.valueAddedLost ?? 0) / 1e4, 1),
-    jobs: Math.round(x.jobsLost ?? 0),
+    label: `${k + 1}. ${x.scenario} · ${jobsWords(Math.round(x.jobsLost ?? 0), lang)}`,
   }));
   const title = zh(lang) ? '代价与收益：多腾出用能与增加值减少' : 'Costs and gains: extra energy vacated vs value added lost';
   const enc = {
@@ -128,18 +141,16 @@ function costScatter(c: Comparison, lang: ReportLang): Chart {
   return {
     id: 'compare-costs',
     title,
-    spec: top(title, zh(lang) ? '中位数（逐次配对差值），点大小为就业减少' : 'medians of paired differences; point size: jobs lost', {
+    // jobs can be gained as well as lost: written beside the point, never mapped to a size (issue #14 item 4)
+    spec: top(title, zh(lang) ? '中位数（逐次配对差值）；标注就业变化' : 'medians of paired differences; labels: change in jobs', {
       data: { values },
       encoding: enc,
       layer: [
         {
-          mark: { type: 'point', filled: true, opacity: 0.9 },
-          encoding: {
-            color: { field: 'scenario', type: 'nominal', title: null, scale: { range: PALETTE } },
-            size: { field: 'jobs', type: 'quantitative', title: zh(lang) ? '就业减少' : 'jobs lost', scale: { rangeMin: 60 } },
-          },
+          mark: { type: 'point', filled: true, opacity: 0.9, size: 120 },
+          encoding: { color: { field: 'scenario', type: 'nominal', title: null, scale: { range: PALETTE } } },
         },
-        { mark: { type: 'text', align: 'left', dx: 10, dy: -10, fontSize: 11 }, encoding: { text: { field: 'scenario' } } },
+        { mark: { type: 'text', align: 'left', dx: 10, dy: -10, fontSize: 11 }, encoding: { text: { field: 'label' } } },
       ],
     }),
   };

@@ -2,9 +2,9 @@ import { assumptionRows } from './assumption-rows.js';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Chart } from './charts.js';
 import { escapeHtml } from './escape.js';
-import { actionName, MATERIAL_RHO, paramLabel, type ReportLang } from './labels.js';
+import { actionName, MATERIAL_RHO, paramLabel, policyLabel, type ReportLang } from './labels.js';
 import { shortfallWarnings } from './shortfall.js';
-import { attributionTables, formatSigned, keyMetricTable, scoreRows } from './tables.js';
+import { attributionNote, attributionTables, formatSigned, keyMetricTable, scoreRows } from './tables.js';
 import { FONT_STACK, STATUS_COLOURS } from './theme.js';
 
 const T = {
@@ -41,10 +41,7 @@ export function reportHtml(
   const attribution = attributionTables(
     s,
     lang,
-    (key) => {
-      const p = s.policies.find((x) => x.key === key);
-      return p ? (lang === 'zh' ? p.label : p.label_en) : key;
-    },
+    (key) => policyLabel(key, lang, s.policies),
     (a) => actionName(a, lang),
   );
   const head = T.head[lang === 'zh' ? 0 : 1];
@@ -53,7 +50,7 @@ export function reportHtml(
     .replace('{seed}', String(s.seed))
     .replace('{confidence}', String(s.confidence));
   const policies = s.policies.length
-    ? s.policies.map((p) => `<li>${e(lang === 'zh' ? p.label : p.label_en)} <code>${e(p.key)}</code></li>`).join('')
+    ? s.policies.map((p) => `<li>${e(policyLabel(p.key, lang, s.policies))} <code>${e(p.key)}</code></li>`).join('')
     : `<li>${t('none', lang)}</li>`;
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -64,7 +61,7 @@ export function reportHtml(
 <style>
 body { font-family: ${FONT_STACK.replace(/"/g, "'")}; color: #222; margin: 2em auto; max-width: 1000px; padding: 0 1em; line-height: 1.5; }
 h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { font-size: 1.25em; border-bottom: 1px solid #ddd; padding-bottom: 0.2em; margin-top: 1.8em; }
-.meta { color: #555; }
+.meta, .note { color: #555; } .note { font-size: 0.88em; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
 th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: right; } th:first-child, td:first-child { text-align: left; }
 th { background: #f4f4f4; }
@@ -87,7 +84,8 @@ ${short.length ? `<ul id="shortfall">${short.map((w) => `<li>⚠ ${e(w)}</li>`).
 <tr>${table.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr>
 ${table.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('\n')}
 </table>
-${attribution.length ? `<h2>${lang === 'zh' ? `腾出来源（第 ${s.attribution!.draw} 次模拟）` : `Attribution (draw ${s.attribution!.draw})`}</h2>` : ''}
+<p class="note">${e(table.note)}</p>
+${attribution.length ? `<h2>${lang === 'zh' ? '腾出来源' : 'Where the results come from'}</h2>\n<p class="note">${e(attributionNote(s, lang))}</p>` : ''}
 ${attribution.map((x) => `<h3>${e(x.title)}</h3>\n<table id="attribution-${x.id}">\n<tr>${x.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr>\n${x.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('\n')}\n</table>`).join('\n')}
 ${sensitivityTable(s, lang)}
 <h2>${t('charts', lang)}</h2>

@@ -2,9 +2,9 @@ import { assumptionRows } from './assumption-rows.js';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Chart } from './charts.js';
 import { escapeMarkdownCell } from './escape.js';
-import { actionName, type ReportLang } from './labels.js';
+import { actionName, policyLabel, type ReportLang } from './labels.js';
 import { shortfallWarnings } from './shortfall.js';
-import { attributionTables, keyMetricTable, scoreRows } from './tables.js';
+import { attributionNote, attributionTables, keyMetricTable, scoreRows } from './tables.js';
 
 /** The same report in Markdown for pasting into documents; charts link their PNGs. */
 export function reportMarkdown(
@@ -42,17 +42,18 @@ export function reportMarkdown(
     sep(table.header.length),
     ...table.rows.map(row),
     '',
+    c(table.note),
+    '',
     ...(s.attribution
       ? [
-          `## ${zh ? `腾出来源（第 ${s.attribution.draw} 次模拟）` : `Attribution (draw ${s.attribution.draw})`}`,
+          `## ${zh ? '腾出来源' : 'Where the results come from'}`,
+          '',
+          c(attributionNote(s, lang)),
           '',
           ...attributionTables(
             s,
             lang,
-            (key) => {
-              const p = s.policies.find((x) => x.key === key);
-              return p ? (zh ? p.label : p.label_en) : key;
-            },
+            (key) => policyLabel(key, lang, s.policies),
             (a) => actionName(a, lang),
           ).flatMap((x) => [`### ${c(x.title)}`, '', row(x.header), sep(x.header.length), ...x.rows.map(row), '']),
         ]

@@ -1,4 +1,7 @@
 import type { RunSummary, TargetResult } from '../engine/aggregate.js';
+import type { AttributionEntry } from '../engine/attribution.js';
+import { FLOW_METRICS } from '../domain/metrics.js';
+import { divisionLabelZh } from '../domain/sector-names.js';
 import { metricTitle, word, type ReportLang } from './labels.js';
 import { displayUnit } from './units.js';
 
@@ -45,7 +48,7 @@ export function scoreRows(s: RunSummary, lang: ReportLang): ScoreRow[] {
   });
 }
 
-/** The key metrics of the report's table: the median of each year, in display units. */
+/** The key metrics of the report's table; the metrics the targets name follow them (issue #14 item 1). */
 export const KEY_METRICS = [
   'dual_control_energy_tce',
   'co2_t',
@@ -61,21 +64,72 @@ export const KEY_METRICS = [
   'enterprises',
 ] as const;
 
-/** The key-metric table: header (metric, unit, years…) and one row per metric with its yearly P50. */
-export function keyMetricTable(s: RunSummary, lang: ReportLang): { header: string[]; rows: string[][] } {
+const isFlow = (id: string) => (FLOW_METRICS as readonly string[]).includes(id);
+
+/**
+ * The key-metric table (issue #14 item 2): one row per key metric and per metric a target names.
+ * A flow shows its yearly means, which add up to the mean over the years, and in the last column
+ * its running sum from base + 1 to the end as P50 [P10–P90]; any other metric its yearly P50.
+ * The `basis` column says which, so no row mixes the two.
+ */
+export function keyMetricTable(s: RunSummary, lang: ReportLang): { header: string[]; rows: string[][]; note: string } {
+  const zh = lang === 'zh';
   const years = Object.keys(s.metrics.energy_tce);
-  const rows = KEY_METRICS.map((id) => {
+  const ids = [...new Set<string>([...KEY_METRICS, ...s.targets.map((t) => t.metric)])].filter((id) => s.metrics[id]);
+  const span = `${s.period.base + 1}–${s.period.end}`;
+  const rows = ids.map((id) => {
     const u = displayUnit(id);
+    const f = (x: number | undefined) => formatNumber((x ?? Number.NaN) * u.scale, u.decimals);
+    const flow = isFlow(id);
+    const sum = flow ? s.cumulative[id]?.[s.period.end] : undefined;
     return [
       metricTitle(id, lang),
+      flow ? (zh ? '年度均值' : 'yearly mean') : zh ? '中位数' : 'median',
       u.unit,
-      ...years.map((y) => formatNumber((s.metrics[id]?.[y]?.p50 ?? Number.NaN) * u.scale, u.decimals)),
+      ...years.map((y) => f(flow ? s.metrics[id]?.[y]?.mean : s.metrics[id]?.[y]?.p50)),
+      sum ? `${f(sum.p50)} [${f(sum.p10)} – ${f(sum.p90)}]` : '',
     ];
   });
-  return { header: [lang === 'zh' ? '指标（中位数）' : 'metric (median)', lang === 'zh' ? '单位' : 'unit', ...years], rows };
+  return {
+    header: [
+      zh ? '指标' : 'metric',
+      zh ? '口径' : 'basis',
+      zh ? '单位' : 'unit',
+      ...years,
+      zh ? `累计 ${span} 中位数 [P10–P90]` : `sum ${span}, P50 [P10–P90]`,
+    ],
+    rows,
+    note: zh
+      ? `流量指标（腾出、新增等）逐年列均值，各年相加即累计量的均值；累计量的分布见最后一列。其余指标逐年列中位数。${s.draws} 次模拟。`
+      : `Flows (vacated, new …) show yearly means, which add up to the mean of the sum; the last column gives the sum's distribution. Other metrics show yearly medians. ${s.draws} draws.`,
+  };
 }
 
-/** Attribution tables (draw 0): by policy and disposition, by town, by sector; values in display units. */
+/**
+ * The sentence beside the attribution of the audited draw (issue #14 item 2): it is one
+ * illustrative draw, with its totals next to the medians of all draws.
+ */
+export function attributionNote(s: RunSummary, lang: ReportLang): string {
+  const a = s.attribution;
+  if (!a) return '';
+  const zh = lang === 'zh';
+  const parts = (['vacated_energy_tce', 'co2_reduction_t', 'vacated_land_mu'] as const).map((id) => {
+    const u = displayUnit(id);
+    const f = (x: number | undefined) => formatNumber((x ?? Number.NaN) * u.scale, u.decimals);
+    const median = s.cumulative[id]?.[s.period.end];
+    return zh
+      ? `${metricTitle(id, lang)} ${f(a.total[id])} ${u.unit}（全部模拟中位数 ${f(median?.p50)} [${f(median?.p10)} – ${f(median?.p90)}]）`
+      : `${metricTitle(id, lang)} ${f(a.total[id])} ${u.unit} (median of all draws ${f(median?.p50)} [${f(median?.p10)} – ${f(median?.p90)}])`;
+  });
+  return zh
+    ? `以下按处置方式、镇街、行业的拆分取自第 ${a.draw} 次模拟的审计明细（events.csv），是一次示例，不是全部模拟的平均。该次合计：${parts.join('；')}。按政策的全部模拟均值见第一张表。`
+    : `The breakdowns by disposition, town and sector below come from the audit trail of draw ${a.draw} (events.csv): one illustrative draw, not an average over the draws. Its totals: ${parts.join('; ')}. The first table gives the means over all draws by policy.`;
+}
+
+/**
+ * Attribution tables: first by policy as means over all draws (the per-policy flows summed from
+ * base + 1 to the end), then the audited draw by policy and disposition, by town, by sector.
+ */
 export function attributionTables(s: RunSummary, lang: ReportLang, policyName: (key: string) => string, actionName: (a: string) => string) {
   const a = s.attribution;
   if (!a) return [];
@@ -87,7 +141,7 @@ export function attributionTables(s: RunSummary, lang: ReportLang, policyName: (
     `${metricTitle('co2_reduction_t', lang)}（${c.unit}）`,
     `${metricTitle('vacated_land_mu', lang)}（亩）`,
   ];
-  const rows = (entries: typeof a.byTown, label: (k: string) => string) =>
+  const rows = (entries: readonly AttributionEntry[], label: (k: string) => string) =>
     entries.map((x) => [
       label(x.key),
       formatNumber(x.vacated_energy_tce * e.scale, e.decimals),
@@ -95,17 +149,41 @@ export function attributionTables(s: RunSummary, lang: ReportLang, policyName: (
       formatNumber(x.vacated_land_mu, 0),
     ]);
   const zh = lang === 'zh';
+  const years = Object.keys(s.metrics.energy_tce).filter((y) => Number(y) > s.period.base);
+  const meanSum = (id: string) => years.reduce((sum, y) => sum + (s.metrics[id]?.[y]?.mean ?? 0), 0);
+  const byPolicyMean: AttributionEntry[] = s.policies.map((p) => ({
+    key: p.key,
+    vacated_energy_tce: meanSum(`vacated_energy_tce.${p.key}`),
+    co2_reduction_t: meanSum(`co2_reduction_t.${p.key}`),
+    vacated_land_mu: meanSum(`vacated_land_mu.${p.key}`),
+  }));
   return [
     {
+      id: 'by-policy-mean',
+      title: zh ? `按政策（全部 ${s.draws} 次模拟的均值）` : `by policy (mean of all ${s.draws} draws)`,
+      header: head(zh ? '政策' : 'policy'),
+      rows: rows(byPolicyMean, policyName),
+    },
+    {
       id: 'by-disposition',
-      title: zh ? '按政策与处置方式' : 'by policy and disposition',
+      title: zh ? `按政策与处置方式（第 ${a.draw} 次模拟，示例）` : `by policy and disposition (draw ${a.draw}, illustrative)`,
       header: head(zh ? '政策 · 处置' : 'policy · disposition'),
       rows: rows(a.byDisposition, (k) => {
         const [p, act] = k.split('/');
         return `${policyName(p)} · ${actionName(act)}`;
       }),
     },
-    { id: 'by-town', title: zh ? '按镇街' : 'by town', header: head(zh ? '镇街' : 'town'), rows: rows(a.byTown, (k) => k) },
-    { id: 'by-sector', title: zh ? '按行业' : 'by sector', header: head(zh ? '行业' : 'sector'), rows: rows(a.bySector, (k) => k) },
+    {
+      id: 'by-town',
+      title: zh ? `按镇街（第 ${a.draw} 次模拟，示例）` : `by town (draw ${a.draw}, illustrative)`,
+      header: head(zh ? '镇街' : 'town'),
+      rows: rows(a.byTown, (k) => k),
+    },
+    {
+      id: 'by-sector',
+      title: zh ? `按行业（第 ${a.draw} 次模拟，示例）` : `by sector (draw ${a.draw}, illustrative)`,
+      header: head(zh ? '行业' : 'sector'),
+      rows: rows(a.bySector, (k) => (zh ? divisionLabelZh(k) : k)), // C26 化学原料和化学制品制造业 (issue #14 item 5)
+    },
   ];
 }

@@ -1,4 +1,5 @@
-import { BUDGET_METRICS, storedUnit } from '../domain/metrics.js';
+import { ANALYSIS_CHARTS } from '../domain/chart-names.js';
+import { BUDGET_METRICS, CORE_METRIC_IDS, METRIC_IDS, storedUnit } from '../domain/metrics.js';
 import { resolveBudget, resolveLedger, type BudgetRules, type LedgerRules } from '../ledger/rules.js';
 import type { AccountingConfig } from '../accounting/config.js';
 import type { Benchmarks } from '../ledger/benchmarks.js';
@@ -63,6 +64,8 @@ export interface Scenario {
   readonly ledger: LedgerRules;
   /** The yearly carbon budget (`carbon_budget:`), if any. */
   readonly budget?: BudgetRules;
+  /** The `report:` block: the charts drawn after the targets' fans, when the scenario chooses them. */
+  readonly report?: { readonly charts?: readonly string[] };
 }
 
 /** The scenario's `tracking:` block, defaults filled in. */
@@ -297,6 +300,7 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
 
   const tracking = resolveTracking(spec, issues);
   const tracked = resolveTracked(spec, targets, base, end, issues);
+  const report = spec.report === undefined ? undefined : resolveReport(spec.report, budget !== undefined, issues);
 
   if (issues.some((i) => i.severity !== 'warning')) return { issues };
   return {
@@ -324,9 +328,25 @@ export function resolveScenario(input: ResolveInput): { scenario?: Scenario; iss
       tracked,
       ledger,
       ...(budget ? { budget } : {}),
+      ...(report ? { report } : {}),
     },
     issues,
   };
+}
+
+/** Checks `report.charts`: each an analysis chart id or a metric of the run's layout (the budget's only with a budget). */
+function resolveReport(
+  report: NonNullable<ScenarioSpec['report']>,
+  hasBudget: boolean,
+  issues: PathIssue[],
+): NonNullable<Scenario['report']> {
+  const metrics = hasBudget ? METRIC_IDS : CORE_METRIC_IDS;
+  const known: readonly string[] = [...ANALYSIS_CHARTS, ...metrics];
+  (report.charts ?? []).forEach((name, i) => {
+    if (!known.includes(name))
+      issues.push({ path: ['report', 'charts', i], code: 'report/chart', message: msg.reportChartUnknown(name, ANALYSIS_CHARTS, metrics) });
+  });
+  return report.charts ? { charts: [...report.charts] } : {};
 }
 
 /** Resolves `tracking:`: thresholds in order (yellow below green), a rising seasonal profile ending at 1. */

@@ -123,6 +123,12 @@ export const scenarioSchema = z.strictObject({
   carbon_budget: budgetSchema.optional(),
   targets: z.array(z.unknown()).default([]),
   /**
+   * What the report draws after the scorecard and the targets' fans (issue #14 item 1): analysis
+   * chart ids and metric ids (extra fans), in order; without it every analysis chart and the key
+   * metrics' fans are drawn.
+   */
+  report: z.strictObject({ charts: z.array(z.string().min(1)).optional() }).optional(),
+  /**
    * What actually happened (src/actuals/): `{ values: FILE, actions: FILE }` (CSV or XLSX, paths
    * relative to this scenario file), or one XLSX with sheets 实际值 / 实际处置. `--actuals` overrides.
    */
