@@ -101,29 +101,36 @@ function fanChart(s: RunSummary, metric: string, cumulative: boolean, lang: Repo
     ...(counting ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
   };
   // every mark has its legend entry: the band, the median line and the goals by status
-  const [bandName, lineName] = word('fanSeries', lang).split(',');
+  const [band, median] = word('fanSeries', lang).split(',');
+  const named = values.map((v) => ({ ...v, band, median }));
   const layers: Record<string, unknown>[] = [
     {
-      data: { values },
+      data: { values: named },
       mark: { type: 'area', opacity: 0.2 },
       encoding: {
         x,
         y: { ...y, field: 'p10' },
         y2: { field: 'p90' },
         fill: {
-          datum: bandName,
+          field: 'band',
+          type: 'nominal',
           scale: { range: ['#0072B2'] },
           legend: { title: null, symbolOpacity: 0.2, orient: 'bottom', symbolType: 'square' },
         },
       },
     },
     {
-      data: { values },
+      data: { values: named },
       mark: { type: 'line', strokeWidth: 2.5, point: { filled: true, color: '#0072B2' } },
       encoding: {
         x,
         y: { ...y, field: 'p50' },
-        stroke: { datum: lineName, scale: { range: ['#0072B2'] }, legend: { title: null, orient: 'bottom', symbolType: 'stroke' } },
+        stroke: {
+          field: 'median',
+          type: 'nominal',
+          scale: { range: ['#0072B2'] },
+          legend: { title: null, orient: 'bottom', symbolType: 'stroke' },
+        },
       },
     },
   ];
@@ -423,12 +430,16 @@ function byPolicyChart(s: RunSummary, lang: ReportLang): Chart {
       value: round((s.metrics[`vacated_energy_tce.${p.key}`]?.[year]?.mean ?? 0) * u.scale, u.decimals),
     })),
   );
-  const line = years.map((year) => ({ year, value: round((s.cumulative.vacated_energy_tce?.[year]?.p50 ?? 0) * u.scale, u.decimals) }));
+  const [lineName, goalName] = word('byPolicySeries', lang).split(',');
+  const line = years.map((year) => ({
+    year,
+    series: lineName,
+    value: round((s.cumulative.vacated_energy_tce?.[year]?.p50 ?? 0) * u.scale, u.decimals),
+  }));
   const goals = s.targets
     .filter((t) => t.metric === 'vacated_energy_tce' && t.kind === 'cumulative')
-    .map((t) => ({ year: t.year, goal: round(t.at_least! * u.scale, u.decimals) }));
+    .map((t) => ({ year: t.year, series: goalName, goal: round(t.at_least! * u.scale, u.decimals) }));
   const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
-  const [lineName, goalName] = word('byPolicySeries', lang).split(',');
   const title = word('byPolicy', lang);
   return {
     id: 'vacated-by-policy',
@@ -450,16 +461,21 @@ function byPolicyChart(s: RunSummary, lang: ReportLang): Chart {
           encoding: {
             x,
             y: { field: 'value', type: 'quantitative' },
-            strokeDash: { datum: lineName, scale: { range: [[4, 3]] }, legend: { title: null, orient: 'bottom', symbolType: 'stroke' } },
+            strokeDash: {
+              field: 'series',
+              type: 'nominal',
+              scale: { range: [[4, 3]] },
+              legend: { title: null, orient: 'bottom', symbolType: 'stroke' },
+            },
           },
         },
         {
           data: { values: goals },
-          mark: { type: 'point', size: 160, filled: true, color: STATUS_COLOURS.missed },
+          mark: { type: 'point', size: 160, filled: true, color: '#555555' },
           encoding: {
             x,
             y: { field: 'goal', type: 'quantitative' },
-            shape: { datum: goalName, scale: { range: ['diamond'] }, legend: { title: null, orient: 'bottom' } },
+            shape: { field: 'series', type: 'nominal', scale: { range: ['diamond'] }, legend: { title: null, orient: 'bottom' } },
           },
         },
       ],

@@ -12,10 +12,12 @@ import { BUDGET_SCENARIO } from './budget-fixture.js';
 const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules/vega-lite/build/vega-lite-schema.json'), 'utf8'));
 const validate = new Ajv({ strict: false, allErrors: true, allowUnionTypes: true }).compile(schema);
 
-/** The charts of a run without the issue-13 metrics, in their order before issue 13 (no attribution, no sensitivity here). */
-const CLASSIC = ['scorecard', ...FAN_METRICS.map((f) => `fan-${f.metric}`), 'vacated-by-policy', 'headroom', 'grades', 'top-firms'];
+/** The analysis charts of a run without attribution, sensitivity or budget, in their order. */
+const ANALYSIS = ['vacated-by-policy', 'headroom', 'grades', 'top-firms'];
+/** The key metrics' fans no target names, after the analysis charts. */
+const untargeted = (...drawn: string[]) => FAN_METRICS.map((f) => `fan-${f.metric}`).filter((id) => !drawn.includes(id));
 
-// zhenhai-2025's targets (scenarios/baseline.yaml) name metrics FAN_METRICS does not draw, as cagr and change: no new fans
+// zhenhai-2025's targets (scenarios/baseline.yaml): cumulative flows, levels, cagr and change targets
 const ZHENHAI_LIKE = `${STILL}targets:
   - { id: e, metric: vacated_energy_tce, kind: cumulative, year: 2023, at_least: 1 }
   - { id: r, metric: value_added_rate, year: 2023, at_least: 0.3 }
@@ -52,11 +54,38 @@ beforeAll(async () => {
 });
 
 describe('the chart list', () => {
-  it('a run without new metrics keeps its charts and their order (zhenhai-2025-like targets too)', () => {
+  it('follows the targets: the scorecard, a fan per target metric in target order, the analysis charts, then the fans no target names (issue #14 item 1)', () => {
     for (const lang of ['zh', 'en'] as const) {
-      expect(runCharts(plain, [], lang).map((c) => c.id)).toEqual(CLASSIC);
-      expect(runCharts(zhenhaiLike, [], lang).map((c) => c.id)).toEqual(CLASSIC);
+      // no target: every key fan, after the analysis charts
+      expect(runCharts(plain, [], lang).map((c) => c.id)).toEqual(['scorecard', ...ANALYSIS, ...untargeted()]);
+      const fans = [
+        'fan-vacated_energy_tce',
+        'fan-value_added_rate',
+        'fan-value_added_per_mu',
+        'fan-labor_productivity',
+        'fan-above_scale_value_added',
+        'fan-energy_intensity',
+      ];
+      expect(runCharts(zhenhaiLike, [], lang).map((c) => c.id)).toEqual(['scorecard', ...fans, ...ANALYSIS, ...untargeted(...fans)]);
     }
+  });
+
+  it("report.charts lists exactly the charts after the targets' fans, analysis charts and extra fans in its order", () => {
+    const chosen = { ...zhenhaiLike, report: { charts: ['grades', 'co2_t', 'vacated_land_mu', 'waterfall'] } };
+    // no attribution in this summary: the waterfall is skipped, not drawn empty; vacated_land_mu is a flow: cumulative
+    expect(runCharts(chosen, [], 'zh').map((c) => c.id)).toEqual([
+      'scorecard',
+      'fan-vacated_energy_tce',
+      'fan-value_added_rate',
+      'fan-value_added_per_mu',
+      'fan-labor_productivity',
+      'fan-above_scale_value_added',
+      'fan-energy_intensity',
+      'grades',
+      'fan-co2_t',
+      'fan-vacated_land_mu',
+    ]);
+    expect(runCharts({ ...zhenhaiLike, report: { charts: [] } }, [], 'zh')).toHaveLength(7);
   });
 
   it('a scenario with a carbon budget has carbon-budget after the fans, and ledger-pools after headroom with a ledger block', () => {
@@ -64,7 +93,6 @@ describe('the chart list', () => {
     // its within_budget target on carbon_headroom_t adds that fan
     expect(ids).toEqual([
       'scorecard',
-      ...FAN_METRICS.map((f) => `fan-${f.metric}`),
       'fan-carbon_headroom_t',
       'carbon-budget',
       'vacated-by-policy',
@@ -73,6 +101,7 @@ describe('the chart list', () => {
       'grades',
       'top-firms',
       'sensitivity', // growth is drawn per draw
+      ...untargeted(),
     ]);
     expect(runCharts(plain, [], 'zh').map((c) => c.id)).not.toContain('carbon-budget');
     // a budget without a ledger block: no pools chart
@@ -80,18 +109,15 @@ describe('the chart list', () => {
     expect(runCharts(noBlock, [], 'zh').map((c) => c.id)).not.toContain('ledger-pools');
   });
 
-  it('adds one fan per carbon metric and measure a target names, in target order', () => {
+  it('adds one fan per metric and measure a target names, in target order', () => {
     expect(runCharts(carbon, [], 'zh').map((c) => c.id)).toEqual([
       'scorecard',
-      ...FAN_METRICS.map((f) => `fan-${f.metric}`),
       'fan-carbon_intensity',
       'fan-co2_t',
       'fan-new_project_co2_t-cumulative',
       'fan-new_project_co2_t',
-      'vacated-by-policy',
-      'headroom',
-      'grades',
-      'top-firms',
+      ...ANALYSIS,
+      ...untargeted(),
     ]);
   });
 });
@@ -182,6 +208,6 @@ describe('the new charts', () => {
       [2022, 0],
       [2023, 0],
     ]);
-    expect(w.map((g) => g.text)).toEqual(['', '', '逐年目标 0']);
+    expect(w.map((g) => g.text)).toEqual(['', '', '逐年目标 0.00']); // in the unit's decimals (万tCO2)
   });
 });
