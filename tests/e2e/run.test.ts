@@ -36,7 +36,8 @@ describe('dcsim run', { timeout: 120_000 }, () => {
     const charts = await readdir(join(out, 'charts'));
     expect(charts).toContain('scorecard.png');
     expect(charts).toContain('fan-vacated_energy_tce.svg');
-    expect(charts).toHaveLength(28);
+    // 17 charts × (svg, png): scorecard, a fan per target metric (9), six analysis charts, the dual-control energy fan no target names
+    expect(charts).toHaveLength(34);
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
     expect(summary.draws).toBe(40);
     expect(summary.scenario.name).toBe('zhenhai-2025');
@@ -106,7 +107,7 @@ describe('dcsim chart', { timeout: 120_000 }, () => {
     expect(refused.err).toContain(msg.chartInPlace(out));
     const r = dcsim('chart', out, '--lang', 'en', '--force');
     expect(r.code).toBe(0);
-    expect(r.out).toContain(msg.chartsWritten(28, ['report.html', 'report.md', 'results.xlsx'], out));
+    expect(r.out).toContain(msg.chartsWritten(34, ['report.html', 'report.md', 'results.xlsx'], out));
     expect(await readFile(join(out, 'charts', 'fan-vacated_energy_tce.svg'), 'utf8')).toContain('Energy vacated (cumulative)');
     expect(await readFile(join(out, 'charts', 'top-firms.svg'), 'utf8')).toMatch(/[\u4e00-\u9fff]{2,}有限公司/); // firm names stay as registered
     expect(await readFile(join(out, 'summary.json'), 'utf8')).toBe(summary);
