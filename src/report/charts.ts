@@ -236,7 +236,7 @@ function carbonBudgetChart(s: RunSummary, lang: ReportLang): Chart | undefined {
     text: `${Math.round(y.probability * 100)} %`,
   }));
   const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
-  const y = { type: 'quantitative', title: u.unit, scale: { zero: false } };
+  const y = { type: 'quantitative', title: u.unit, scale: { zero: true } };
   const lights = ['green', 'yellow', 'red'] as const;
   const levelColour = {
     field: 'level',

@@ -27,7 +27,8 @@ export function trackChart(t: TargetTrack, r: Pick<TrackReport, 'as_of' | 'has_a
     scale: { zero: false, nice: false },
     axis: { format: 'd', tickMinStep: 1 },
   };
-  const y = { type: 'quantitative', title: u.unit, scale: { zero: t.measure === 'cumulative' } };
+  // levels too start at zero, as the run's fans do (issue #14 item 4)
+  const y = { type: 'quantitative', title: u.unit, scale: { zero: true } };
   const plan = t.plan.map((p) => ({ x: p.year, value: v(p.value), series: W('plan') }));
   const actuals = t.actuals
     .filter((a) => t.measure === 'cumulative' || !a.partial)
