@@ -1,5 +1,13 @@
 /** Progress lines on stderr, for a terminal only (the commands decide; --quiet turns them off). */
 
+/**
+ * Whether a command shows its progress lines: on a terminal unless `--quiet`; `DCSIM_PROGRESS=1`
+ * forces them where stderr is not a terminal (a log file, the tests), `--quiet` still wins.
+ */
+export function showProgress(quiet?: boolean): boolean {
+  return !quiet && (process.stderr.isTTY === true || process.env.DCSIM_PROGRESS === '1');
+}
+
 /** A second progress line on stderr (a terminal only): "渲染图表 7/24". */
 export function stepLine(what: string): { update: (done: number, total: number) => void; clear: () => void } {
   return {
@@ -12,8 +20,11 @@ export function stepLine(what: string): { update: (done: number, total: number) 
   };
 }
 
-/** A progress bar on stderr (a terminal only): draws done, rate and time left. */
-export function progressBar(): { update: (done: number, total: number) => void; clear: () => void } {
+/**
+ * A progress bar on stderr (a terminal only): draws done, rate and time left; `prefix` goes before
+ * the bar (seek: which point is being evaluated).
+ */
+export function progressBar(prefix = ''): { update: (done: number, total: number) => void; clear: () => void } {
   const start = performance.now();
   let last = 0;
   return {
@@ -25,7 +36,7 @@ export function progressBar(): { update: (done: number, total: number) => void; 
       const eta = rate > 0 ? (total - done) / rate : 0;
       const filled = Math.round((30 * done) / total);
       process.stderr.write(
-        `\r[${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${done}/${total} draws · ${rate.toFixed(0)}/s · ETA ${eta.toFixed(0)} s `,
+        `\r${prefix}[${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${done}/${total} draws · ${rate.toFixed(0)}/s · ETA ${eta.toFixed(0)} s \x1b[K`,
       );
     },
     clear() {

@@ -647,4 +647,6 @@ export const msg = {
     lang === 'zh'
       ? `警告：已计算的点不支持“达成概率随参数${rises ? '上升' : '下降'}”的假设；结果未必是最小或最大值`
       : `warning: the evaluated points do not bear out the assumption that the probability ${rises ? 'rises' : 'falls'} with the value; the answer may not be the smallest or largest`,
+  // room h14-cli: seek's progress line (issue #14 item 9)
+  seekProgressPoint: (lang: 'zh' | 'en', n: number) => (lang === 'zh' ? `第 ${n} 个点` : `point ${n}`),
 };
