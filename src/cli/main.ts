@@ -75,7 +75,9 @@ export async function main(argv: readonly string[], io: Streams = processStreams
  */
 export function commandLine(argv: readonly string[], io: Streams, helpLang: Lang, selection: Selection): Argv {
   const h = helpTexts(helpLang);
-  const example = (command: keyof typeof EXAMPLES) => [EXAMPLES[command][0], h[EXAMPLES[command][1]]] as const;
+  // what the example does, then the command line on a line of its own (whole, to copy; not squeezed into a column)
+  const example = (command: keyof typeof EXAMPLES) =>
+    [`${h[EXAMPLES[command][1]]}${helpLang === 'zh' ? '：' : ':'}\n$ ${EXAMPLES[command][0]}`, ''] as const;
   const select = (run: () => Promise<number>) => {
     selection.run = run;
   };
