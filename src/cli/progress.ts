@@ -1,4 +1,5 @@
 /** Progress lines on stderr, for a terminal only (the commands decide; --quiet turns them off). */
+import { width } from './scorecard.js';
 
 /**
  * Whether a command shows its progress lines: on a terminal unless `--quiet`; `DCSIM_PROGRESS=1`
@@ -35,9 +36,19 @@ export function progressBar(prefix = ''): { update: (done: number, total: number
       const rate = done / ((now - start) / 1000);
       const eta = rate > 0 ? (total - done) / rate : 0;
       const filled = Math.round((30 * done) / total);
-      process.stderr.write(
-        `\r${prefix}[${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${done}/${total} draws · ${rate.toFixed(0)}/s · ETA ${eta.toFixed(0)} s \x1b[K`,
-      );
+      const bar = `[${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${done}/${total} draws · ${rate.toFixed(0)}/s · ETA ${eta.toFixed(0)} s `;
+      // one terminal line, or \r cannot return to its start: a long prefix (seek's parameter path) is cut
+      const room = (process.stderr.columns ?? 200) - 1 - bar.length;
+      let head = prefix;
+      if (width(prefix) > room) {
+        head = '';
+        for (const ch of prefix) {
+          if (width(head + ch) > room - 2) break;
+          head += ch;
+        }
+        head += '… ';
+      }
+      process.stderr.write(`\r${head}${bar}\x1b[K`);
     },
     clear() {
       process.stderr.write('\r\x1b[2K');

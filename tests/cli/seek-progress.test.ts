@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { progressBar } from '../../src/cli/progress.js';
+import { width } from '../../src/cli/scorecard.js';
 import { msg } from '../../src/messages/messages.js';
 import { ROOT } from '../helpers.js';
 
@@ -67,5 +69,25 @@ describe('dcsim seek progress (spawned)', { timeout: 60_000 }, () => {
     // the same answer and lines on stdout, bar the folder
     const body = (s: string) => s.replace(/^folder: .*$/m, '');
     expect(body(quiet.out)).toBe(body(en.out));
+  });
+
+  it('keeps the bar on one terminal line: a long prefix is cut to the terminal width', () => {
+    const written: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (written.push(String(s)), true));
+    const columns = Object.getOwnPropertyDescriptor(process.stderr, 'columns');
+    Object.defineProperty(process.stderr, 'columns', { value: 100, configurable: true });
+    try {
+      const bar = progressBar(`第 12 个点 · policies[village_cleanup].dispositions.relocate.share = 0.4375 `);
+      bar.update(200, 200);
+      bar.clear();
+    } finally {
+      write.mockRestore();
+      if (columns) Object.defineProperty(process.stderr, 'columns', columns);
+      else delete (process.stderr as { columns?: number }).columns;
+    }
+    const line = written[0].replace(/^\r/, '').replace(/\x1b\[K$/, '');
+    expect(width(line)).toBeLessThanOrEqual(99);
+    expect(line).toMatch(/^第 12 个点 · policies\[.*… \[#{30}\] 200\/200 draws/);
+    expect(written[1]).toBe('\r\x1b[2K');
   });
 });
