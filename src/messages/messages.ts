@@ -651,4 +651,6 @@ export const msg = {
   // ── report (issue #14 items 1, 2) ─────────────────────────────────────────────────────────
   reportChartUnknown: (name: string, charts: readonly string[], metrics: readonly string[]) =>
     `'${name}' is neither a chart nor a metric${didYouMean(name, [...charts, ...metrics])}; name an analysis chart (${list(charts)}) or a metric id for its fan chart (e.g. value_added_rate)`,
+  // room h14-cli: seek's progress line (issue #14 item 9)
+  seekProgressPoint: (lang: 'zh' | 'en', n: number) => (lang === 'zh' ? `第 ${n} 个点` : `point ${n}`),
 };

@@ -15,7 +15,7 @@ import { actualsOptions } from '../actuals-options.js';
 import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { pct } from '../format.js';
-import { progressBar } from '../progress.js';
+import { progressBar, showProgress } from '../progress.js';
 import { EXIT, type Streams } from '../io-streams.js';
 import { checkRunNumbers, workerCount } from '../run-numbers.js';
 import { interruptSignal } from '../interrupt.js';
@@ -99,7 +99,7 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
   // one pool for every scenario: the workers start once
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
   // never quiet: one bar over every scenario's draws (issue #14 item 9)
-  const progress = process.stderr.isTTY ? progressBar() : undefined;
+  const progress = showProgress() ? progressBar() : undefined;
   try {
     for (const [k, l] of loaded.entries()) {
       const input = { scenario: l.scenario, table: l.registry.table, factors: l.factors, evaluation: l.evaluation };

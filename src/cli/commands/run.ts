@@ -23,7 +23,7 @@ import { emptyOutExit, prepareOutputFolder, writeOutputFolder } from '../output.
 import { label, type Lang } from '../labels.js';
 import { shortfallWarnings } from '../../report/shortfall.js';
 import { metricTitle } from '../../report/labels.js';
-import { progressBar, stepLine } from '../progress.js';
+import { progressBar, showProgress, stepLine } from '../progress.js';
 import { scorecard, scorecardLegend } from '../scorecard.js';
 import { VERSION } from '../version.js';
 import { hashInputs, runAssumptions } from '../manifest.js';
@@ -118,7 +118,7 @@ export async function runCommand(o: RunOptions, io: Streams, extension?: RunExte
   const workers = workerCount(o.workers, drawList.length, io);
   const t1 = performance.now();
   const input = { scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation };
-  const progress = o.quiet || !process.stderr.isTTY ? undefined : progressBar();
+  const progress = showProgress(o.quiet) ? progressBar() : undefined;
   let drawn;
   let actuals;
   try {
@@ -200,7 +200,7 @@ export async function runCommand(o: RunOptions, io: Streams, extension?: RunExte
   const draws_ = o.keepDraws ? drawsCsv(drawn.layout, drawList, drawn.values) : undefined;
   const files: Map<string, string | Buffer> = runFolderFiles(result, manifest, events, draws_);
   // never quiet: a second progress line while the charts render (issue #14 item 9)
-  const rendering = o.quiet || !process.stderr.isTTY || o.charts === false ? undefined : stepLine(label('rendering', o.lang));
+  const rendering = showProgress(o.quiet) && o.charts !== false ? stepLine(label('rendering', o.lang)) : undefined;
   for (const [name, data] of await reportFiles(result.summary, events, o.lang, o.charts !== false, extra?.tracking, rendering?.update))
     files.set(name, data);
   rendering?.clear();

@@ -11,6 +11,7 @@ import { runFailureExit } from '../run-failure.js';
 import { seekChart } from '../../report/seek-chart.js';
 import { getByPath, setByPath } from '../../scenario/vary-path.js';
 import { printDiagnostics } from '../diagnostics.js';
+import { progressBar, showProgress } from '../progress.js';
 import { fmt, pct } from '../format.js';
 import { EXIT, type Streams } from '../io-streams.js';
 import { checkRunNumbers, workerCount, type SearchRunOptions } from '../run-numbers.js';
@@ -31,6 +32,8 @@ export interface SeekOptions extends SearchRunOptions {
   readonly confidence?: number;
   readonly maximize: boolean;
   readonly tolerance?: number;
+  /** No progress bar. */
+  readonly quiet?: boolean;
 }
 
 /**
@@ -88,13 +91,26 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
   const start = current !== undefined && current > o.min ? current : undefined;
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
   const summaries = new Map<number, RunSummary>();
+  // never quiet (issue #14 item 9): one bar per evaluated point, over its draws — "点 3 · x = 46 [###…] 120/200"
+  const progress = showProgress(o.quiet);
+  let evaluated = 0;
+  let bar: ReturnType<typeof progressBar> | undefined;
   const evaluate = async (v: number): Promise<SeekPoint> => {
     const { scenario, diagnostics: ds } = value.vary((m) => void setByPath(m, o.vary, v));
     if (!scenario) throw new VaryError(ds.map((d) => d.message).join('; '));
     const input = { scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation };
+    evaluated += 1;
+    bar = progress ? progressBar(`${msg.seekProgressPoint(o.lang, evaluated)} · ${o.vary} = ${fmt(v, integer ? 0 : 4)} `) : undefined;
     const r = await runDraws(
       input,
-      { seed, draws: Array.from({ length: o.draws }, (_, d) => d), workers, recordDraw: -1, signal: interruptSignal() },
+      {
+        seed,
+        draws: Array.from({ length: o.draws }, (_, d) => d),
+        workers,
+        recordDraw: -1,
+        signal: interruptSignal(),
+        ...(bar ? { onProgress: bar.update } : {}),
+      },
       pool,
     );
     const summary = aggregate(runMeta(scenario, r.layout), r.layout, r.values, o.draws, seed);
@@ -118,6 +134,7 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
     if (e instanceof VaryError) return bad(e.message);
     return runFailureExit(e, io);
   } finally {
+    bar?.clear();
     await pool?.close();
   }
   const end = String(value.scenario.period.end);
