@@ -15,7 +15,7 @@ function dcsim(...args: string[]) {
 const STACK = /\n\s+at .+:\d+:\d+/;
 
 // Spawned CLI runs on a shared 2-core machine: an explicit budget per test (issue #14 acceptance). Rendering
-// the 28 charts (SVG and PNG) costs most — about 60 s at a load of 11 on 2 cores — so only the tests that look
+// the 34 chart files (SVG and PNG) costs most — about 60 s at a load of 11 on 2 cores — so only the tests that look
 // at the charts draw them, with few draws.
 describe('dcsim run', { timeout: 60_000 }, () => {
   // 12 draws with the charts, then two runs without: about 25 s quiet, 80 s at a load of 11
@@ -104,7 +104,7 @@ describe('dcsim run', { timeout: 60_000 }, () => {
 });
 
 describe('dcsim chart', () => {
-  // a run of 10 draws without charts, then its 28 charts in English: about 25 s quiet, 80 s at a load of 11
+  // a run of 10 draws without charts, then its 34 chart files in English: about 25 s quiet, 80 s at a load of 11
   it('renders the charts of a finished run again in English, without simulating', { timeout: 180_000 }, async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'dcsim-chart-')), 'run');
     expect(dcsim('run', 'scenarios/zhenhai-2025.yaml', '--draws', '10', '--out', out, '--no-charts').code).toBe(0);
