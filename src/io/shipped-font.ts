@@ -36,14 +36,22 @@ export async function subsetShippedFont(text: string): Promise<Buffer[]> {
  * Runs `use` with font files that draw `text`: the shipped font cut to those characters, in a
  * temporary folder removed afterwards. resvg reads its fonts from files on every render, and
  * reading the full 2 × 10 MB per chart took ~40 s of a 14-chart run on a loaded 2-core machine;
- * the subset gives byte-identical PNGs in ~1 s.
+ * the subset gives byte-identical PNGs in ~1 s. Where no temporary folder can be written, `use`
+ * gets the full font files (the same pictures, drawn slower).
  */
 export async function withSubsetFontFiles<T>(text: string, use: (fontFiles: readonly string[]) => Promise<T>): Promise<T> {
   const sfnts = await subsetShippedFont(text);
-  const dir = await mkdtemp(join(tmpdir(), 'dcsim-font-'));
+  let dir: string | undefined;
+  let files: string[];
   try {
-    const files = sfnts.map((_, i) => join(dir, `${i}.ttf`));
+    dir = await mkdtemp(join(tmpdir(), 'dcsim-font-'));
+    files = sfnts.map((_, i) => join(dir!, `${i}.ttf`));
     await Promise.all(sfnts.map((s, i) => writeFile(files[i], s)));
+  } catch {
+    if (dir) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    return use(FONT_FILES);
+  }
+  try {
     return await use(files);
   } finally {
     await rm(dir, { recursive: true, force: true });

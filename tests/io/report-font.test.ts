@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { decompress } from 'wawoff2';
 import { describe, expect, it } from 'vitest';
 import { toPng, toSvg } from '../../src/io/render-charts.js';
@@ -93,5 +95,16 @@ describe('the chart PNGs', { timeout: 120_000 }, () => {
       return toPng(svg, 1, files);
     });
     expect(subset.equals(await toPng(svg, 1, FONT_FILES))).toBe(true);
+  });
+
+  it('fall back to the full font files where no temporary folder can be written', async () => {
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = join(tmpdir(), 'dcsim-no-such-folder', 'x');
+    try {
+      expect(await withSubsetFontFiles('腾', async (files) => files)).toEqual(FONT_FILES);
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
   });
 });
