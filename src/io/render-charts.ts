@@ -1,21 +1,12 @@
-import { createRequire } from 'node:module';
 import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
+import { FONT_FILES, withSubsetFontFiles } from './shipped-font.js';
 import type { Chart } from '../report/charts.js';
+import { pageCharacters } from '../report/font-face.js';
 import { FONT_FAMILY } from '../report/theme.js';
 
-const require = createRequire(import.meta.url);
-
-/**
- * The CJK font the PNGs are drawn with, shipped through npm (Noto Sans SC, SIL Open Font
- * License) and loaded explicitly: system fonts are never consulted, so a chart looks the same on
- * every machine and Chinese never falls back to boxes or a Japanese serif.
- */
-export const FONT_FILES: readonly string[] = [
-  require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
-  require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'),
-];
+export { FONT_FILES };
 
 /**
  * Text width for layout without a canvas. vega's own estimate (0.8 em a character) is too
@@ -86,7 +77,10 @@ export async function renderCharts(
     svgs.push(await toSvg(c.spec));
     step();
   }
-  const pngs = await Promise.all(svgs.map((svg) => toPng(svg).then((png) => (step(), png))));
+  // the PNGs are drawn with the shipped font cut to the characters of these charts (once, not per chart)
+  const pngs = await withSubsetFontFiles(pageCharacters(svgs.join('')), (fonts) =>
+    Promise.all(svgs.map((svg) => toPng(svg, PNG_SCALE, fonts).then((png) => (step(), png)))),
+  );
   charts.forEach((c, i) => {
     files.set(`charts/${c.id}.svg`, svgs[i]);
     files.set(`charts/${c.id}.png`, pngs[i]);

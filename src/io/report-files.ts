@@ -1,5 +1,6 @@
 import { admissionsFromEventsCsv, firmsFromEventsCsv } from './events-read.js';
 import { renderCharts } from './render-charts.js';
+import { embedReportFont } from './report-font.js';
 import { resultsXlsx } from './results-xlsx.js';
 import type { RunSummary } from '../engine/aggregate.js';
 import { budgetHtml, budgetMarkdown, SECTION_CHARTS } from '../report/budget.js';
@@ -37,7 +38,7 @@ export async function reportFiles(
     const budget = budgetHtml(summary, admissions, specs, svgs, lang);
     const html = `${budget ? `${budget}\n` : ''}${tracking ? trackHtml(tracking, tracks, svgs, lang) : ''}${fitHtml(fit, lang)}`;
     const others = specs.filter((c) => !SECTION_CHARTS.includes(c.id));
-    files.set('report.html', reportHtml(summary, others, svgs, lang, html));
+    files.set('report.html', await embedReportFont(reportHtml(summary, others, svgs, lang, html)));
     const budgetMd = budgetMarkdown(summary, admissions, specs, lang);
     const md = `${budgetMd ? `${budgetMd}\n` : ''}${tracking ? trackMarkdown(tracking, tracks, lang) : ''}${fitMarkdown(fit, lang)}`;
     files.set('report.md', reportMarkdown(summary, others, lang, md));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
-import { chartBoxes, haveBrowser, withOfflinePage } from '../support/browser.js';
+import { chartBoxes, haveBrowser, latinOnlyFonts, platformFonts, withOfflinePage } from '../support/browser.js';
 
 let out: string;
 
@@ -47,4 +47,42 @@ describe('the decision-paper files', { timeout: 60_000 }, () => {
       });
     },
   );
+
+  // issue #14 item 3: a browser that has no CJK font (its fontconfig lists DejaVu only) draws every
+  // Chinese character of the page and of its SVG charts with the font report.html embeds
+  it.skipIf(!haveBrowser)('report.html draws Chinese with its embedded font on a machine without CJK fonts', async () => {
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    expect(html).toMatch(/@font-face \{ font-family: 'Noto Sans SC'; [^}]*url\(data:font\/woff2;base64,/);
+    await withOfflinePage(
+      join(out, 'report.html'),
+      async (page, { errors, requests }) => {
+        const faces = '(async () => [...(await document.fonts.ready)].map((f) => `${f.family} ${f.weight} ${f.status}`))()';
+        expect(await page.evaluate(faces)).toEqual(['Noto Sans SC 400 loaded', 'Noto Sans SC 700 loaded']);
+        // mark a bold (chart title) and a regular SVG text with Chinese in it, to address them by selector
+        await page.$$eval('figure.chart svg text', (all) => {
+          const texts = all.filter((t) => /[\u4e00-\u9fff]/.test(t.textContent ?? ''));
+          texts.find((t) => t.getAttribute('font-weight') === 'bold')?.setAttribute('data-probe', 'svg-bold');
+          texts.find((t) => t.getAttribute('font-weight') !== 'bold')?.setAttribute('data-probe', 'svg-regular');
+        });
+        const probes = [
+          ['h1', 'Bold'],
+          ['#scorecard th', 'Bold'],
+          ['#scorecard td', 'Regular'],
+          ['[data-probe="svg-bold"]', 'Bold'],
+          ['[data-probe="svg-regular"]', 'Regular'],
+        ] as const;
+        for (const [selector, weight] of probes) {
+          const text = (await page.locator(selector).first().textContent()) ?? '';
+          expect(text, selector).toMatch(/[\u4e00-\u9fff]/);
+          // one font only, the embedded one, and a glyph for every character: no fallback, no tofu
+          expect(await platformFonts(page, selector), selector).toEqual([
+            { familyName: 'Noto Sans SC', postScriptName: `NotoSansSC-${weight}`, isCustomFont: true, glyphCount: [...text].length },
+          ]);
+        }
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([]);
+      },
+      await latinOnlyFonts(),
+    );
+  });
 });

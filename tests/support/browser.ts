@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 
@@ -13,9 +16,12 @@ export const haveBrowser = existsSync(CHROMIUM) || process.env.DCSIM_REQUIRE_BRO
 export async function withOfflinePage<T>(
   file: string,
   use: (page: Page, seen: { errors: string[]; requests: string[] }) => Promise<T>,
+  /** Extra environment of the browser process (e.g. FONTCONFIG_FILE from latinOnlyFonts). */
+  env: Record<string, string> = {},
 ): Promise<T> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
+    env: { ...process.env, ...env },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -48,4 +54,37 @@ export function chartBoxes(page: Page, selector: string): Promise<{ marks: numbe
       return { marks: svg?.querySelectorAll('path, rect, text').length ?? 0, width: box?.width ?? 0, height: box?.height ?? 0 };
     }),
   );
+}
+
+/**
+ * The environment of a browser that sees no CJK font: a fontconfig file of its own (in a fresh temporary
+ * folder) that lists only DejaVu's Latin fonts, so Chinese can be drawn only by a font the page embeds.
+ */
+export async function latinOnlyFonts(): Promise<Record<string, string>> {
+  const dir = await mkdtemp(join(tmpdir(), 'dcsim-fonts-'));
+  const file = join(dir, 'fonts.conf');
+  await writeFile(
+    file,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n` +
+      `  <dir>/usr/share/fonts/truetype/dejavu</dir>\n  <cachedir>${join(dir, 'cache')}</cachedir>\n</fontconfig>\n`,
+  );
+  return { FONTCONFIG_FILE: file };
+}
+
+/** The fonts Chromium drew an element's text with (DevTools protocol CSS.getPlatformFontsForNode). */
+export async function platformFonts(
+  page: Page,
+  selector: string,
+): Promise<{ familyName: string; postScriptName: string; isCustomFont: boolean; glyphCount: number }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    if (!nodeId) throw new Error(`no element ${selector}`);
+    return (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts;
+  } finally {
+    await cdp.detach();
+  }
 }

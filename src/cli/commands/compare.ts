@@ -5,6 +5,7 @@ import { runFailureExit } from '../run-failure.js';
 import { join, resolve } from 'node:path';
 import { compareRuns, type ComparedRun } from '../../engine/compare.js';
 import { renderCharts } from '../../io/render-charts.js';
+import { embedReportFont } from '../../io/report-font.js';
 import { comparisonXlsx } from '../../io/results-xlsx.js';
 import { eventsCsv, registryPlaces } from '../../io/run-tables.js';
 import { compareCharts } from '../../report/compare-charts.js';
@@ -150,7 +151,7 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
     const rendered = await renderCharts(charts);
     for (const [name, data] of rendered) files.set(name, data);
     const svgs = new Map(charts.map((ch) => [ch.id, rendered.get(`charts/${ch.id}.svg`) as string]));
-    files.set('report.html', compareHtml(comparison, charts, svgs, o.lang));
+    files.set('report.html', await embedReportFont(compareHtml(comparison, charts, svgs, o.lang)));
     files.set('report.md', compareMarkdown(comparison, charts, o.lang));
   }
   files.set(
