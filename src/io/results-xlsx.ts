@@ -5,8 +5,18 @@ import ExcelJS from 'exceljs';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Comparison } from '../engine/compare.js';
 import { divisionLabelZh } from '../domain/sector-names.js';
-import { actionName, kindName, metricTitleWithPolicy, policyLabel, word, type ReportLang } from '../report/labels.js';
-import { displayUnit, type DisplayUnit } from '../report/units.js';
+import {
+  actionName,
+  detailText,
+  kindName,
+  metricTitleWithPolicy,
+  placeName,
+  policyLabel,
+  targetLabel,
+  word,
+  type ReportLang,
+} from '../report/labels.js';
+import { displayUnit, unitText, type DisplayUnit } from '../report/units.js';
 import { lightName } from '../tracking/words.js';
 import { EVENT_COLUMNS } from './run-tables.js';
 import { col, readTableCsv, type Cell, type RowFormat, type Table } from './table.js';
@@ -51,14 +61,14 @@ export function targetsTable(s: RunSummary, lang: ReportLang): Table {
     rowFormats.push(format);
     const v = (x: number | null | undefined) => scaled(x, scale);
     return [
-      t.label,
+      targetLabel(t, lang),
       metricTitleWithPolicy(t.metric, lang, s.policies),
       kindName(t.kind, lang),
       t.kind === 'level' ? null : t.from,
       t.year,
       t.at_least !== undefined ? (zh ? '不低于' : 'at least') : zh ? '不高于' : 'at most',
       v(t.at_least ?? t.at_most),
-      u.unit,
+      unitText(u.unit, lang),
       t.probability,
       t.confidence,
       v(t.p10),
@@ -93,7 +103,7 @@ export function metricsTable(s: RunSummary, lang: ReportLang): Table {
       rows.push([
         id,
         metricTitleWithPolicy(id, lang, s.policies),
-        u.unit,
+        unitText(u.unit, lang),
         statName(stat, lang),
         ...years.map((y) => scaled(byYear[y]?.[stat], scale)),
       ]);
@@ -109,8 +119,25 @@ const SOURCE_ZH: Record<string, string> = { actual: '实际', model: '模拟' };
 /** 事件: the audit trail of draw 0 from events.csv, codes in words for zh (policies, dispositions, sectors). */
 export function eventsTable(eventsCsvText: string, policies: Policies, lang: ReportLang): Table {
   const t = readTableCsv(eventsCsvText, EVENT_COLUMNS, 'events.csv');
-  if (lang !== 'zh') return t;
   const at = (key: string) => EVENT_COLUMNS.findIndex((c) => c.key === key);
+  if (lang !== 'zh') {
+    // English: dcsim's own words of the trail (details, made-up project names, the new projects' place) translated
+    const [name, town, park, sector, detail] = [at('enterprise_name'), at('town'), at('park'), at('sector'), at('detail')];
+    return {
+      columns: t.columns,
+      rows: t.rows.map((r) =>
+        r.map((c, j) =>
+          typeof c !== 'string'
+            ? c
+            : j === name || j === detail
+              ? detailText(c, lang)
+              : [town, park, sector].includes(j)
+                ? placeName(c, lang)
+                : c,
+        ),
+      ),
+    };
+  }
   const [policy, action, sector, source] = [at('policy'), at('action'), at('sector'), at('source')];
   return {
     columns: t.columns,
@@ -147,7 +174,7 @@ export function budgetSheet(s: RunSummary, lang: ReportLang): Table | undefined 
   if (!b) return undefined;
   const u = displayUnit('co2_t');
   const zh = lang === 'zh';
-  const t = (name: string) => (zh ? `${name}（${u.unit}）` : `${name} (${u.unit})`);
+  const t = (name: string) => (zh ? `${name}（${u.unit}）` : `${name} (${unitText(u.unit, lang)})`);
   const columns = [
     col('year', '年份', 'year', 'year'),
     col('budget_p50', t('碳排放预算 中位数'), t('budget P50'), 'number', { decimals: u.decimals }),
@@ -277,7 +304,7 @@ export function comparisonDifferencesTable(c: Comparison, lang: ReportLang, poli
         rows.push([
           id,
           metricTitleWithPolicy(id, lang, policies),
-          u.unit === '%' ? (zh ? '百分点' : 'pp') : u.unit,
+          u.unit === '%' ? (zh ? '百分点' : 'pp') : unitText(u.unit, lang),
           title,
           stat.toUpperCase(),
           ...years.map((y) => scaled(byYear[y]?.difference[k]?.[stat], scale)),

@@ -3,9 +3,19 @@ import { FLOW_METRICS, METRIC_IDS } from '../domain/metrics.js';
 import { goalAsLevel } from '../tracking/plan.js';
 import type { Light } from '../tracking/track.js';
 import { lightName } from '../tracking/words.js';
-import { actionName, MATERIAL_RHO, metricTitle, paramLabel, word, type ReportLang } from './labels.js';
+import {
+  actionName,
+  MATERIAL_RHO,
+  metricTitle,
+  paramLabel,
+  policyTitle,
+  targetLabel,
+  targetLabelById,
+  word,
+  type ReportLang,
+} from './labels.js';
 import { CHART_CONFIG, GRADE_COLOURS, STATUS_COLOURS } from './theme.js';
-import { displayUnit } from './units.js';
+import { displayUnit, unitText } from './units.js';
 
 /** A firm's vacated energy in the audit trail (draw 0), for the top-20 chart. */
 export interface FirmContribution {
@@ -57,7 +67,7 @@ const round = (x: number, d: number) => Number(x.toFixed(d + 2));
 /** The policy's name in `lang`, by its key. */
 const policyName = (s: RunSummary, key: string, lang: ReportLang) => {
   const p = s.policies.find((x) => x.key === key);
-  return p ? (lang === 'zh' ? p.label : p.label_en) : key;
+  return p ? policyTitle(p, lang) : key;
 };
 
 function top(title: string, subtitle: string, body: Record<string, unknown>): Record<string, unknown> {
@@ -98,7 +108,7 @@ function fanChart(s: RunSummary, metric: string, cumulative: boolean, lang: Repo
   const counting = ['家', '个', '人'].includes(u.unit);
   const y = {
     type: 'quantitative',
-    title: u.unit,
+    title: unitText(u.unit, lang),
     scale: { zero: cumulative },
     ...(counting ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
   };
@@ -206,7 +216,7 @@ function carbonBudgetChart(s: RunSummary, lang: ReportLang): Chart | undefined {
     text: `${Math.round(y.probability * 100)} %`,
   }));
   const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
-  const y = { type: 'quantitative', title: u.unit, scale: { zero: false } };
+  const y = { type: 'quantitative', title: unitText(u.unit, lang), scale: { zero: false } };
   const lights = ['green', 'yellow', 'red'] as const;
   const levelColour = {
     field: 'level',
@@ -278,7 +288,7 @@ function ledgerPoolsChart(s: RunSummary, lang: ReportLang): Chart | undefined {
   const pools = ['energy_headroom_tce', ...(l.binding.includes('co2') ? ['co2_pool_t'] : [])];
   const band = pools.flatMap((id) => {
     const u = displayUnit(id);
-    const name = `${metricTitle(id, lang)}（${u.unit}）`.replace(/（(.*)）/, lang === 'en' ? ' ($1)' : '（$1）');
+    const name = `${metricTitle(id, lang)}（${unitText(u.unit, lang)}）`.replace(/（(.*)）/, lang === 'en' ? ' ($1)' : '（$1）');
     return Object.entries(s.metrics[id] ?? {})
       .filter((e): e is [string, Stats] => e[1] !== null)
       .map(([year, st]) => ({
@@ -294,7 +304,7 @@ function ledgerPoolsChart(s: RunSummary, lang: ReportLang): Chart | undefined {
     { year: y.year, kind: metricTitle('projects_deferred', lang), value: round(y.projects_deferred_mean ?? 0, 2) },
   ]);
   const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
-  const unit = [...new Set(pools.map((id) => displayUnit(id).unit))].join(' · ');
+  const unit = [...new Set(pools.map((id) => unitText(displayUnit(id).unit, lang)))].join(' · ');
   const y = { type: 'quantitative', title: unit };
   const poolColour = { field: 'pool', type: 'nominal', title: word('pool', lang), scale: { range: ['#0072B2', '#CC79A7'] } };
   const title = word('ledgerPools', lang);
@@ -351,7 +361,7 @@ function ledgerPoolsChart(s: RunSummary, lang: ReportLang): Chart | undefined {
 /** The target scorecard: one traffic light per target with its probability. */
 function scorecardChart(s: RunSummary, lang: ReportLang): Chart {
   const values = s.targets.map((t: TargetResult) => ({
-    target: t.label,
+    target: targetLabel(t, lang),
     probability: t.probability,
     status: word(t.status, lang),
     text: `${Math.round(t.probability * 100)} %`,
@@ -396,7 +406,7 @@ function byPolicyChart(s: RunSummary, lang: ReportLang): Chart {
   const bars = vacating.flatMap((p) =>
     years.map((year) => ({
       year,
-      policy: p.label,
+      policy: policyTitle(p, lang),
       value: round((s.metrics[`vacated_energy_tce.${p.key}`]?.[year]?.mean ?? 0) * u.scale, u.decimals),
     })),
   );
@@ -409,14 +419,14 @@ function byPolicyChart(s: RunSummary, lang: ReportLang): Chart {
   return {
     id: 'vacated-by-policy',
     title,
-    spec: top(title, `${metricTitle('vacated_energy_tce', lang)} · ${u.unit}`, {
+    spec: top(title, `${metricTitle('vacated_energy_tce', lang)} · ${unitText(u.unit, lang)}`, {
       layer: [
         {
           data: { values: bars },
           mark: 'bar',
           encoding: {
             x,
-            y: { field: 'value', type: 'quantitative', stack: 'zero', title: u.unit },
+            y: { field: 'value', type: 'quantitative', stack: 'zero', title: unitText(u.unit, lang) },
             color: { field: 'policy', type: 'nominal', title: word('policy', lang) },
           },
         },
@@ -461,12 +471,12 @@ function headroomChart(s: RunSummary, lang: ReportLang): Chart {
   return {
     id: 'headroom',
     title,
-    spec: top(title, u.unit, {
+    spec: top(title, unitText(u.unit, lang), {
       layer: [
         {
           data: { values: bars },
           mark: 'bar',
-          encoding: { x, xOffset: { field: 'series' }, y: { field: 'value', type: 'quantitative', title: u.unit }, color },
+          encoding: { x, xOffset: { field: 'series' }, y: { field: 'value', type: 'quantitative', title: unitText(u.unit, lang) }, color },
         },
         {
           data: { values: line },
@@ -579,12 +589,12 @@ function waterfallChart(s: RunSummary, lang: ReportLang): Chart | undefined {
   return {
     id: 'waterfall',
     title,
-    spec: top(title, `${metricTitle('vacated_energy_tce', lang)} · ${u.unit}`, {
+    spec: top(title, `${metricTitle('vacated_energy_tce', lang)} · ${unitText(u.unit, lang)}`, {
       data: { values },
       mark: { type: 'bar' },
       encoding: {
         x: { field: 'step', type: 'nominal', sort: null, title: null, axis: { labelAngle: -30, labelLimit: 0 } }, // 0: never cut a policy · disposition label (issue #14 item 4)
-        y: { field: 'start', type: 'quantitative', title: u.unit },
+        y: { field: 'start', type: 'quantitative', title: unitText(u.unit, lang) },
         y2: { field: 'end' },
         color: { field: 'kind', type: 'nominal', legend: null, scale: { domain: ['part', 'total'], range: ['#0072B2', '#555555'] } },
       },
@@ -603,7 +613,11 @@ export function sensitivityChart(s: RunSummary, lang: ReportLang): Chart | undef
     t.drivers
       .filter((d) => Math.abs(d.rho) >= MATERIAL_RHO)
       .slice(0, 3)
-      .map((d) => ({ row: `${t.label} · ${paramLabel(d.param, lang, s.policies)}`, rho: d.rho, sign: d.rho >= 0 ? '+' : '−' })),
+      .map((d) => ({
+        row: `${targetLabelById(t.target, t.label, s.targets, lang)} · ${paramLabel(d.param, lang, s.policies)}`,
+        rho: d.rho,
+        sign: d.rho >= 0 ? '+' : '−',
+      })),
   );
   if (rows.length === 0) return undefined;
   const title = zh ? '不确定性来源：各目标的主要驱动参数' : 'What drives each target: the uncertain numbers that matter most';

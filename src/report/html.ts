@@ -2,7 +2,7 @@ import { assumptionRows } from './assumption-rows.js';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Chart } from './charts.js';
 import { escapeHtml } from './escape.js';
-import { actionName, MATERIAL_RHO, paramLabel, type ReportLang } from './labels.js';
+import { actionName, MATERIAL_RHO, paramLabel, policyTitle, targetLabelById, type ReportLang } from './labels.js';
 import { shortfallWarnings } from './shortfall.js';
 import { attributionTables, formatSigned, keyMetricTable, scoreRows } from './tables.js';
 import { FONT_STACK, STATUS_COLOURS } from './theme.js';
@@ -43,7 +43,7 @@ export function reportHtml(
     lang,
     (key) => {
       const p = s.policies.find((x) => x.key === key);
-      return p ? (lang === 'zh' ? p.label : p.label_en) : key;
+      return p ? policyTitle(p, lang) : key;
     },
     (a) => actionName(a, lang),
   );
@@ -53,7 +53,7 @@ export function reportHtml(
     .replace('{seed}', String(s.seed))
     .replace('{confidence}', String(s.confidence));
   const policies = s.policies.length
-    ? s.policies.map((p) => `<li>${e(lang === 'zh' ? p.label : p.label_en)} <code>${e(p.key)}</code></li>`).join('')
+    ? s.policies.map((p) => `<li>${e(policyTitle(p, lang))} <code>${e(p.key)}</code></li>`).join('')
     : `<li>${t('none', lang)}</li>`;
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -118,7 +118,7 @@ export function sensitivityTable(s: RunSummary, lang: ReportLang): string {
 ${rows
   .map(
     (t) =>
-      `<tr><td>${e(t.label)}</td><td>${
+      `<tr><td>${e(targetLabelById(t.target, t.label, s.targets, lang))}</td><td>${
         material(t)
           .map((d) => `${e(paramLabel(d.param, lang, s.policies))} ${formatSigned(d.rho, 2)}`)
           .join(' · ') || e(zh ? `无显著驱动参数（|ρ| < ${MATERIAL_RHO}）` : `no material driver (|ρ| < ${MATERIAL_RHO})`)

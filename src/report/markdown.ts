@@ -2,7 +2,7 @@ import { assumptionRows } from './assumption-rows.js';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Chart } from './charts.js';
 import { escapeMarkdownCell } from './escape.js';
-import { actionName, type ReportLang } from './labels.js';
+import { actionName, policyTitle, type ReportLang } from './labels.js';
 import { shortfallWarnings } from './shortfall.js';
 import { attributionTables, keyMetricTable, scoreRows } from './tables.js';
 
@@ -51,7 +51,7 @@ export function reportMarkdown(
             lang,
             (key) => {
               const p = s.policies.find((x) => x.key === key);
-              return p ? (zh ? p.label : p.label_en) : key;
+              return p ? policyTitle(p, lang) : key;
             },
             (a) => actionName(a, lang),
           ).flatMap((x) => [`### ${c(x.title)}`, '', row(x.header), sep(x.header.length), ...x.rows.map(row), '']),

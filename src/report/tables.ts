@@ -1,6 +1,6 @@
 import type { RunSummary, TargetResult } from '../engine/aggregate.js';
-import { metricTitle, word, type ReportLang } from './labels.js';
-import { displayUnit } from './units.js';
+import { metricTitle, placeName, targetLabel, word, type ReportLang } from './labels.js';
+import { displayUnit, unitInBrackets, unitText } from './units.js';
 
 /** Formats a number with grouping and fixed decimals. */
 export function formatNumber(x: number | null | undefined, decimals: number): string {
@@ -34,10 +34,10 @@ export function scoreRows(s: RunSummary, lang: ReportLang): ScoreRow[] {
     const f = (v: number | null) => (v === null ? '–' : formatNumber(v * u.scale, u.decimals));
     const goal = (t.at_least ?? t.at_most)!;
     return {
-      target: t.label,
+      target: targetLabel(t, lang),
       years: t.kind === 'level' ? String(t.year) : `${t.from}–${t.year}`,
-      range: `${f(t.p50)} [${f(t.p10)} – ${f(t.p90)}] ${u.unit}`,
-      goal: `${t.at_least !== undefined ? '≥' : '≤'} ${f(goal)} ${u.unit}`,
+      range: `${f(t.p50)} [${f(t.p10)} – ${f(t.p90)}] ${unitText(u.unit, lang)}`,
+      goal: `${t.at_least !== undefined ? '≥' : '≤'} ${f(goal)} ${unitText(u.unit, lang)}`,
       probability: `${Math.round(t.probability * 100)} %`,
       status: t.status,
       statusText: word(t.status, lang),
@@ -68,7 +68,7 @@ export function keyMetricTable(s: RunSummary, lang: ReportLang): { header: strin
     const u = displayUnit(id);
     return [
       metricTitle(id, lang),
-      u.unit,
+      unitText(u.unit, lang),
       ...years.map((y) => formatNumber((s.metrics[id]?.[y]?.p50 ?? Number.NaN) * u.scale, u.decimals)),
     ];
   });
@@ -83,9 +83,9 @@ export function attributionTables(s: RunSummary, lang: ReportLang, policyName: (
   const c = displayUnit('co2_reduction_t');
   const head = (first: string) => [
     first,
-    `${metricTitle('vacated_energy_tce', lang)}（${e.unit}）`,
-    `${metricTitle('co2_reduction_t', lang)}（${c.unit}）`,
-    `${metricTitle('vacated_land_mu', lang)}（亩）`,
+    `${metricTitle('vacated_energy_tce', lang)}${unitInBrackets(e.unit, lang)}`,
+    `${metricTitle('co2_reduction_t', lang)}${unitInBrackets(c.unit, lang)}`,
+    `${metricTitle('vacated_land_mu', lang)}${unitInBrackets('亩', lang)}`,
   ];
   const rows = (entries: typeof a.byTown, label: (k: string) => string) =>
     entries.map((x) => [
@@ -105,7 +105,17 @@ export function attributionTables(s: RunSummary, lang: ReportLang, policyName: (
         return `${policyName(p)} · ${actionName(act)}`;
       }),
     },
-    { id: 'by-town', title: zh ? '按镇街' : 'by town', header: head(zh ? '镇街' : 'town'), rows: rows(a.byTown, (k) => k) },
-    { id: 'by-sector', title: zh ? '按行业' : 'by sector', header: head(zh ? '行业' : 'sector'), rows: rows(a.bySector, (k) => k) },
+    {
+      id: 'by-town',
+      title: zh ? '按镇街' : 'by town',
+      header: head(zh ? '镇街' : 'town'),
+      rows: rows(a.byTown, (k) => placeName(k, lang)),
+    },
+    {
+      id: 'by-sector',
+      title: zh ? '按行业' : 'by sector',
+      header: head(zh ? '行业' : 'sector'),
+      rows: rows(a.bySector, (k) => placeName(k, lang)),
+    },
   ];
 }
