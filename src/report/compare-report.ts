@@ -59,7 +59,7 @@ export function costSentence(x: Cost, title: string, first: string, end: number,
     const w = changeWords(v, decimals, lang, words);
     const u = unitText(unit, lang);
     if (lang === 'zh') {
-      if (w === '不变' || w === '–') return `${what[0]}${w}`;
+      if (w === '不变' || w === '–') return `${what[0]}${w === '–' ? ' –' : w}`;
       return `${words === VACATED ? w.replace(' ', '用能 ') : `${what[0]}${w}`}${u ? ` ${u}` : ''}`;
     }
     return w === 'unchanged' || w === '–' || !u ? `${what[1]} ${w}` : `${what[1]} ${w} (${u})`;
