@@ -16,6 +16,7 @@ import {
   word,
   type ReportLang,
 } from '../report/labels.js';
+import { comparedTargetLabel, costSentence, scenarioNames } from '../report/compare-report.js';
 import { displayUnit, unitText, type DisplayUnit } from '../report/units.js';
 import { lightName } from '../tracking/words.js';
 import { EVENT_COLUMNS } from './run-tables.js';
@@ -229,23 +230,24 @@ export async function resultsXlsx(s: RunSummary, eventsCsvText: string, lang: Re
 }
 
 /** Names the scenarios of a comparison by number and title ("2. 关停主导方案"): titles may repeat. */
-const scenarioTitles = (c: Comparison) => c.scenarios.map((s, k) => `${k + 1}. ${s.title}`);
+const scenarioTitles = (c: Comparison) => scenarioNames(c).map((s) => s.title);
 
 /** 目标对比: each target's probability per scenario (columns titled by the scenarios' titles). */
-export function comparisonTargetsTable(c: Comparison, lang: ReportLang): Table {
+export function comparisonTargetsTable(c: Comparison, lang: ReportLang, summaries: readonly Pick<RunSummary, 'targets'>[] = []): Table {
   const columns = [
     col('target', '目标', 'target', 'text'),
     col('year', '年份', 'year', 'year'),
     ...scenarioTitles(c).map((t, k) => col(`p${k}`, `${t}（达成概率）`, `${t} (probability)`, 'ratio', { decimals: 0 })),
   ];
-  const rows = c.targets.map((t) => [t.label, t.year, ...t.byScenario.map((x) => x?.probability ?? null)]);
+  const rows = c.targets.map((t) => [comparedTargetLabel(t, summaries, lang), t.year, ...t.byScenario.map((x) => x?.probability ?? null)]);
   return { columns, rows };
 }
 
 /**
- * 代价与收益: each scenario against the first, as signed changes that read the right way round:
- * extra energy vacated over the period (万tce), and the change of value added, tax (亿元) and jobs
- * in the end year (negative: lost).
+ * 代价与收益: each scenario (title, then its id) against the first, as signed changes that read the
+ * right way round: the change of energy vacated over the period (万tce), of value added, tax (亿元)
+ * and jobs in the end year (negative: lost), and the same in one sentence with the sign in the
+ * words ("增加值减少 0.8 亿元", issue #14 item 7).
  */
 export function comparisonCostsTable(c: Comparison, lang: ReportLang): Table {
   const zh = lang === 'zh';
@@ -253,30 +255,50 @@ export function comparisonCostsTable(c: Comparison, lang: ReportLang): Table {
   const first = titles[0];
   const columns = [
     col('scenario', '方案', 'scenario', 'text'),
+    col('scenario_id', '方案代码', 'scenario id', 'text'),
     col('against', '对照方案', 'compared with', 'text'),
-    col('extra_vacated_energy', '多腾出用能（万tce，期间累计）', 'extra energy vacated (万tce, period)', 'number', {
+    col(
+      'vacated_energy_change',
+      '腾出用能变化（万tce，期间累计）',
+      `energy vacated change (${unitText('万tce', lang)}, period)`,
+      'number',
+      {
+        decimals: 2,
+        signed: true,
+      },
+    ),
+    col(
+      'value_added_change',
+      `增加值变化（亿元，${c.period.end}年）`,
+      `value added change (${unitText('亿元', lang)}, ${c.period.end})`,
+      'number',
+      {
+        decimals: 2,
+        signed: true,
+      },
+    ),
+    col('tax_change', `税收变化（亿元，${c.period.end}年）`, `tax change (${unitText('亿元', lang)}, ${c.period.end})`, 'number', {
       decimals: 2,
       signed: true,
     }),
-    col('value_added_change', `增加值变化（亿元，${c.period.end}年）`, `value added change (亿元, ${c.period.end})`, 'number', {
-      decimals: 2,
-      signed: true,
-    }),
-    col('tax_change', `税收变化（亿元，${c.period.end}年）`, `tax change (亿元, ${c.period.end})`, 'number', { decimals: 2, signed: true }),
     col('jobs_change', `就业变化（人，${c.period.end}年）`, `jobs change (${c.period.end})`, 'integer', { signed: true }),
+    col('in_words', '说明', 'in words', 'text'),
   ];
   const neg = (x: number | null, scale: number) => (x === null ? null : scaled(-x, scale));
   const rows = c.costs
     .slice(1)
     .map((x, k) => [
       titles[k + 1],
+      c.scenarios[k + 1].name,
       first,
       scaled(x.extraVacatedEnergyTce, 1e-4),
       neg(x.valueAddedLost, 1e-4),
       neg(x.taxLost, 1e-4),
       x.jobsLost === null ? null : -Math.round(x.jobsLost) + 0,
+      costSentence(x, titles[k + 1], first, c.period.end, lang),
     ]);
-  if (rows.length === 0) rows.push([zh ? '（只有一个方案）' : '(one scenario only)', first, null, null, null, null]);
+  if (rows.length === 0)
+    rows.push([zh ? '（只有一个方案）' : '(one scenario only)', c.scenarios[0]?.name ?? '', first, null, null, null, null, '']);
   return { columns, rows };
 }
 
@@ -354,7 +376,7 @@ export function comparisonAssumptionsTable(summaries: readonly RunSummary[], tit
 export async function comparisonXlsx(c: Comparison, summaries: readonly RunSummary[], lang: ReportLang): Promise<Buffer> {
   const zh = lang === 'zh';
   const wb = workbook();
-  addTableSheet(wb, zh ? '目标对比' : 'targets', comparisonTargetsTable(c, lang), lang, { frozenColumns: 1, print: true });
+  addTableSheet(wb, zh ? '目标对比' : 'targets', comparisonTargetsTable(c, lang, summaries), lang, { frozenColumns: 1, print: true });
   addTableSheet(wb, zh ? '代价与收益' : 'costs', comparisonCostsTable(c, lang), lang, { frozenColumns: 1, print: true });
   addTableSheet(wb, zh ? '配对差值' : 'differences', comparisonDifferencesTable(c, lang, summaries[0]?.policies), lang, {
     frozenColumns: 5,

@@ -150,8 +150,9 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
     const rendered = await renderCharts(charts);
     for (const [name, data] of rendered) files.set(name, data);
     const svgs = new Map(charts.map((ch) => [ch.id, rendered.get(`charts/${ch.id}.svg`) as string]));
-    files.set('report.html', compareHtml(comparison, charts, svgs, o.lang));
-    files.set('report.md', compareMarkdown(comparison, charts, o.lang));
+    const summaries = runs.map((r) => r.summary);
+    files.set('report.html', compareHtml(comparison, charts, svgs, o.lang, summaries));
+    files.set('report.md', compareMarkdown(comparison, charts, o.lang, summaries));
   }
   files.set(
     'results.xlsx',
