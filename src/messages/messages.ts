@@ -647,4 +647,9 @@ export const msg = {
     lang === 'zh'
       ? `警告：已计算的点不支持“达成概率随参数${rises ? '上升' : '下降'}”的假设；结果未必是最小或最大值`
       : `warning: the evaluated points do not bear out the assumption that the probability ${rises ? 'rises' : 'falls'} with the value; the answer may not be the smallest or largest`,
+  // room h14-lang: dcsim chart on compare and seek folders (issue #14 §11)
+  chartNotResultFolder: (dir: string) =>
+    `${dir} is not a folder dcsim chart can draw again: it has no summary.json (dcsim run or track), comparison.json (dcsim compare) or seek.json (dcsim seek); give the folder one of those commands wrote`,
+  chartCompareIncomplete: (dir: string, file: string) =>
+    `${dir} is a compare folder without ${file}: dcsim chart draws a comparison again from comparison.json and each scenario's summary.json (a compare folder of an older dcsim may lack them) — run dcsim compare again`,
 };

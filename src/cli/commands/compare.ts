@@ -4,11 +4,8 @@ import { runDraws, WorkerPool } from '../../parallel/runner.js';
 import { runFailureExit } from '../run-failure.js';
 import { join, resolve } from 'node:path';
 import { compareRuns, type ComparedRun } from '../../engine/compare.js';
-import { renderCharts } from '../../io/render-charts.js';
-import { comparisonXlsx } from '../../io/results-xlsx.js';
+import { compareReportFiles } from '../../io/compare-files.js';
 import { eventsCsv, registryPlaces } from '../../io/run-tables.js';
-import { compareCharts } from '../../report/compare-charts.js';
-import { compareHtml, compareMarkdown } from '../../report/compare-report.js';
 import { OUTPUT_KIND } from '../../io/run-folder.js';
 import { loadScenario, shown, type LoadedScenario } from '../../io/scenario-load.js';
 import { actualsOptions } from '../actuals-options.js';
@@ -141,27 +138,13 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
     ['comparison.json', `${JSON.stringify(comparison, null, 2)}\n`],
     ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`],
   ]);
-  if (o.charts !== false) {
-    const charts = compareCharts(
-      comparison,
-      runs.map((r) => r.summary),
-      o.lang,
-    );
-    const rendered = await renderCharts(charts);
-    for (const [name, data] of rendered) files.set(name, data);
-    const svgs = new Map(charts.map((ch) => [ch.id, rendered.get(`charts/${ch.id}.svg`) as string]));
-    const summaries = runs.map((r) => r.summary);
-    files.set('report.html', compareHtml(comparison, charts, svgs, o.lang, summaries));
-    files.set('report.md', compareMarkdown(comparison, charts, o.lang, summaries));
-  }
-  files.set(
-    'results.xlsx',
-    await comparisonXlsx(
-      comparison,
-      runs.map((r) => r.summary),
-      o.lang,
-    ),
+  const reports = await compareReportFiles(
+    comparison,
+    runs.map((r) => r.summary),
+    o.lang,
+    o.charts !== false,
   );
+  for (const [name, data] of reports) files.set(name, data);
   runs.forEach((r, k) => {
     const sub = `${k + 1}-${r.summary.scenario.name}`;
     files.set(`${sub}/summary.json`, `${JSON.stringify(r.summary, null, 2)}\n`);

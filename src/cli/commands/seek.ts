@@ -1,14 +1,13 @@
 import { join } from 'node:path';
 import { aggregate, runMeta, type RunSummary } from '../../engine/aggregate.js';
 import { seekValue, type SeekPoint } from '../../engine/seek.js';
-import { renderCharts } from '../../io/render-charts.js';
+import { seekChartFiles } from '../../io/compare-files.js';
 import { OUTPUT_KIND } from '../../io/run-folder.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
 import { actualsOptions } from '../actuals-options.js';
 import { msg } from '../../messages/messages.js';
 import { runDraws, WorkerPool } from '../../parallel/runner.js';
 import { runFailureExit } from '../run-failure.js';
-import { seekChart } from '../../report/seek-chart.js';
 import { getByPath, setByPath } from '../../scenario/vary-path.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { fmt, pct } from '../format.js';
@@ -142,11 +141,14 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
       label: target.label,
       metric: target.metric,
       kind: target.kind,
+      ...(target.kind === 'level' ? {} : { from: target.from }),
       year: target.year,
       bound: target.bound,
       goal: target.goal,
     },
     vary: o.vary,
+    // a whole-number parameter (integer ticks when dcsim chart draws the curve again)
+    integer,
     range: o.max !== undefined ? [o.min, o.max] : result.range,
     ...(o.max === undefined ? { expanded_from: start ?? null, bound } : {}),
     confidence,
@@ -166,8 +168,10 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
     ...(result.plateau !== null ? { plateau: result.plateau } : {}),
     points: result.points,
   };
-  const chart = seekChart(seek.points, confidence, o.vary, target.label, result.answer, o.lang, integer);
-  const files = new Map<string, string | Buffer>([['seek.json', `${JSON.stringify(seek, null, 2)}\n`], ...(await renderCharts([chart]))]);
+  const files = new Map<string, string | Buffer>([
+    ['seek.json', `${JSON.stringify(seek, null, 2)}\n`],
+    ...(await seekChartFiles(seek, o.lang)),
+  ]);
   const failed = await writeOutputFolder(dir, files, o.force, io);
   if (failed !== undefined) return failed;
   const zh = o.lang === 'zh';
