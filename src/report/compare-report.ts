@@ -45,7 +45,7 @@ export function costChanges(x: Cost) {
 }
 
 const MORE_LESS = { more: ['增加', 'up'], less: ['减少', 'down'] };
-const VACATED = { more: ['多腾出', 'more'], less: ['少腾出', 'less'] };
+const VACATED = { more: ['多腾出', 'up'], less: ['少腾出', 'down'] };
 
 /**
  * A scenario against the first in one sentence, signs in the words: "2. 关停 较 1. 基准：多腾出用能

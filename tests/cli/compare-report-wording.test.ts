@@ -55,7 +55,7 @@ describe('compare report wording', () => {
     ] as unknown as Parameters<typeof compareMarkdown>[3]);
     expect(md).toContain('1. 基准情景 (`base`) · 2. 关停主导 (`closure`)');
     expect(md).toContain('| Energy vacated, cumulative 2021–2025 | – | – |');
-    expect(md).toContain('| 2. 关停主导 | more 12.44 | down 19.3 | up 0.8 | down 10,436 |');
+    expect(md).toContain('| 2. 关停主导 | up 12.44 | down 19.3 | up 0.8 | down 10,436 |');
     expect(md).toContain('energy vacated (10k tce, 2021–2025)');
     expect(md).not.toMatch(/万|亿/);
   });
