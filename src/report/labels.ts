@@ -251,12 +251,18 @@ export function placeName(key: string, lang: ReportLang): string {
 /** The phrases of events.csv's `detail` that dcsim writes (src/ledger/, src/policies/new-projects.ts), in English. */
 const DETAIL_EN: readonly (readonly [RegExp, string])[] = [
   [/缓批 (\d+) 年仍无空间, 不予准入/g, 'rejected: no headroom after $1 years deferred'],
+  [/缓批 (\d+) 年后准入/g, 'admitted after $1 years deferred'],
+  [/按实际\/指定准入/g, 'admitted as recorded or given'],
   [/未通过准入评价/g, 'failed the admission tests'],
+  [/不予准入/g, 'rejected'],
   [/缓批/g, 'deferred'],
   [/用能替代指标缺/g, 'energy pool short by'],
   [/碳排放替代指标缺/g, 'CO2 pool short by'],
   [/用地指标缺/g, 'land pool short by'],
   [/碳排放预算超出/g, 'carbon budget exceeded by'],
+  [/用能替代 /g, 'drawn from the energy pool '],
+  [/碳排放替代 /g, 'drawn from the CO2 pool '],
+  [/用地 (\d+) 亩/g, 'drawn from the land pool $1 mu'],
   [/亩均税收/g, 'tax per mu'],
   [/单位增加值能耗/g, 'energy intensity'],
   [/单位增加值碳排放/g, 'carbon intensity'],

@@ -15,7 +15,9 @@ describe('compare report wording', () => {
       '2. Closures vs 1. Base: energy vacated up 12.44 (10k tce); in 2025 value added down 19.3 (100M yuan), tax up 0.8 (100M yuan), jobs down 10,436',
     );
     // −100,800 tce = 10.08 万tce less; 0 → unchanged, never "−0.0"; unknown → dash; 3 jobs more
-    expect(costSentence(flat, '3. c', '1. a', 2025, 'zh')).toBe('3. c 较 1. a：少腾出用能 10.08 万tce，2025 年增加值不变，税收 –，就业增加 3 人');
+    expect(costSentence(flat, '3. c', '1. a', 2025, 'zh')).toBe(
+      '3. c 较 1. a：少腾出用能 10.08 万tce，2025 年增加值不变，税收 –，就业增加 3 人',
+    );
     expect(costSentence(flat, '3. c', '1. a', 2025, 'en')).toBe(
       '3. c vs 1. a: energy vacated down 10.08 (10k tce); in 2025 value added unchanged, tax –, jobs up 3',
     );
@@ -43,16 +45,17 @@ describe('compare report wording', () => {
       ],
       metrics: {},
       cumulative: {},
-      costs: [{ ...cost, scenario: 'base', valueAddedLost: 0, taxLost: 0, jobsLost: 0, extraVacatedEnergyTce: 0 }, { ...cost, scenario: 'closure' }],
+      costs: [
+        { ...cost, scenario: 'base', valueAddedLost: 0, taxLost: 0, jobsLost: 0, extraVacatedEnergyTce: 0 },
+        { ...cost, scenario: 'closure' },
+      ],
     } as unknown as Comparison;
     const html = compareHtml(c, [], new Map(), 'zh');
     expect(html).toContain('<th>2. 关停主导<br><small><code>closure</code></small></th>');
     expect(html).toContain('<li>2. 关停主导 较 1. 基准情景：多腾出用能 12.44 万tce，2025 年增加值减少 19.3 亿元');
     expect(html).toContain('<td>2. 关停主导</td><td>多腾出 12.44</td><td>减少 19.3</td><td>增加 0.8</td><td>减少 10,436</td>');
     expect(html).not.toMatch(/(增加|减少|多腾出|少腾出|up|down|more|less) [−-]/);
-    const md = compareMarkdown(c, [], 'en', [
-      { targets: [{ id: 'e', from: 2021 }] },
-    ] as unknown as Parameters<typeof compareMarkdown>[3]);
+    const md = compareMarkdown(c, [], 'en', [{ targets: [{ id: 'e', from: 2021 }] }] as unknown as Parameters<typeof compareMarkdown>[3]);
     expect(md).toContain('1. 基准情景 (`base`) · 2. 关停主导 (`closure`)');
     expect(md).toContain('| Energy vacated, cumulative 2021–2025 | – | – |');
     expect(md).toContain('| 2. 关停主导 | up 12.44 | down 19.3 | up 0.8 | down 10,436 |');
