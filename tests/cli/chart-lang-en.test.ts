@@ -41,12 +41,13 @@ const unescape = (s: string) =>
  * The Chinese left in a text once the user's own names are allowed: every word (split at spaces,
  * markup and list punctuation) holding a CJK character must be part of one of `names`, which are
  * the exceptions: firm, project, town and park names (events.csv), the scenario's title and
- * description, the tracked indicators' labels and the actuals' source notes. Vega may cut a long
+ * description, names given in the scenario (assumption items …name / …label), the tracked
+ * indicators' labels and the actuals' source notes. Vega may cut a long
  * name with "…": the part before it must still be part of a name.
  */
 function leaks(text: string, names: readonly string[]): string[] {
   const words = unescape(text)
-    .split(/[\s<>|"'`;,:=()[\]{}\\]+/)
+    .split(/[\s<>|"'`;,:=()[\]{}\\“”‘’]+/)
     .map((w) => w.replace(/…$/, ''))
     .filter((w) => CJK.test(w));
   return [...new Set(words.filter((w) => !names.some((n) => n.includes(w))))];
@@ -58,6 +59,8 @@ async function userNames(summaries: readonly RunSummary[], eventsFiles: readonly
   for (const s of summaries) {
     names.push(s.scenario.title, s.scenario.description);
     for (const f of s.actuals?.fit ?? []) names.push(f.source);
+    // names the scenario gives (a key unit's measure: policies[7].measures[0].name = 余热余压利用)
+    for (const x of s.assumptions ?? []) if (/\.(name|label)$/.test(x.item) && typeof x.value === 'string') names.push(x.value);
   }
   for (const text of eventsFiles) {
     const [head, ...rows] = text.replace(/^\uFEFF/, '').split('\n');
