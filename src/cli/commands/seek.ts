@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { aggregate, runMeta, type RunSummary } from '../../engine/aggregate.js';
 import { seekValue, type SeekPoint } from '../../engine/seek.js';
 import { seekChartFiles } from '../../io/compare-files.js';
+import { targetLabel } from '../../report/labels.js';
 import { OUTPUT_KIND } from '../../io/run-folder.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
 import { actualsOptions } from '../actuals-options.js';
@@ -181,8 +182,8 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
     );
   io.out(
     result.answer === null
-      ? msg.seekPlateau(o.lang, o.vary, target.label, seek.range[0], seek.range[1], confidence, pct(result.plateau ?? 0, 0))
-      : msg.seekAnswerIn(o.lang, o.vary, fmt(result.answer, integer ? 0 : 4), target.label, confidence, o.maximize),
+      ? msg.seekPlateau(o.lang, o.vary, targetLabel(target, o.lang), seek.range[0], seek.range[1], confidence, pct(result.plateau ?? 0, 0))
+      : msg.seekAnswerIn(o.lang, o.vary, fmt(result.answer, integer ? 0 : 4), targetLabel(target, o.lang), confidence, o.maximize),
   );
   if (!result.monotone) io.out(msg.seekNotMonotoneIn(o.lang, result.assumption === 'increasing'));
   io.out(`${zh ? '结果目录' : 'folder'}: ${shown(dir)}`);
