@@ -5,8 +5,19 @@ import ExcelJS from 'exceljs';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Comparison } from '../engine/compare.js';
 import { divisionLabelZh } from '../domain/sector-names.js';
-import { actionName, kindName, metricTitleWithPolicy, policyLabel, word, type ReportLang } from '../report/labels.js';
-import { displayUnit, type DisplayUnit } from '../report/units.js';
+import {
+  actionName,
+  detailText,
+  kindName,
+  metricTitleWithPolicy,
+  placeName,
+  policyLabel,
+  targetLabel,
+  word,
+  type ReportLang,
+} from '../report/labels.js';
+import { comparedTargetLabel, costSentence, scenarioNames } from '../report/compare-report.js';
+import { displayUnit, unitText, type DisplayUnit } from '../report/units.js';
 import { lightName } from '../tracking/words.js';
 import { EVENT_COLUMNS } from './run-tables.js';
 import { col, readTableCsv, type Cell, type RowFormat, type Table } from './table.js';
@@ -51,14 +62,14 @@ export function targetsTable(s: RunSummary, lang: ReportLang): Table {
     rowFormats.push(format);
     const v = (x: number | null | undefined) => scaled(x, scale);
     return [
-      t.label,
+      targetLabel(t, lang),
       metricTitleWithPolicy(t.metric, lang, s.policies),
       kindName(t.kind, lang),
       t.kind === 'level' ? null : t.from,
       t.year,
       t.at_least !== undefined ? (zh ? '不低于' : 'at least') : zh ? '不高于' : 'at most',
       v(t.at_least ?? t.at_most),
-      u.unit,
+      unitText(u.unit, lang),
       t.probability,
       t.confidence,
       v(t.p10),
@@ -93,7 +104,7 @@ export function metricsTable(s: RunSummary, lang: ReportLang): Table {
       rows.push([
         id,
         metricTitleWithPolicy(id, lang, s.policies),
-        u.unit,
+        unitText(u.unit, lang),
         statName(stat, lang),
         ...years.map((y) => scaled(byYear[y]?.[stat], scale)),
       ]);
@@ -109,8 +120,25 @@ const SOURCE_ZH: Record<string, string> = { actual: '实际', model: '模拟' };
 /** 事件: the audit trail of draw 0 from events.csv, codes in words for zh (policies, dispositions, sectors). */
 export function eventsTable(eventsCsvText: string, policies: Policies, lang: ReportLang): Table {
   const t = readTableCsv(eventsCsvText, EVENT_COLUMNS, 'events.csv');
-  if (lang !== 'zh') return t;
   const at = (key: string) => EVENT_COLUMNS.findIndex((c) => c.key === key);
+  if (lang !== 'zh') {
+    // English: dcsim's own words of the trail (details, made-up project names, the new projects' place) translated
+    const [name, town, park, sector, detail] = [at('enterprise_name'), at('town'), at('park'), at('sector'), at('detail')];
+    return {
+      columns: t.columns,
+      rows: t.rows.map((r) =>
+        r.map((c, j) =>
+          typeof c !== 'string'
+            ? c
+            : j === name || j === detail
+              ? detailText(c, lang)
+              : [town, park, sector].includes(j)
+                ? placeName(c, lang)
+                : c,
+        ),
+      ),
+    };
+  }
   const [policy, action, sector, source] = [at('policy'), at('action'), at('sector'), at('source')];
   return {
     columns: t.columns,
@@ -147,7 +175,7 @@ export function budgetSheet(s: RunSummary, lang: ReportLang): Table | undefined 
   if (!b) return undefined;
   const u = displayUnit('co2_t');
   const zh = lang === 'zh';
-  const t = (name: string) => (zh ? `${name}（${u.unit}）` : `${name} (${u.unit})`);
+  const t = (name: string) => (zh ? `${name}（${u.unit}）` : `${name} (${unitText(u.unit, lang)})`);
   const columns = [
     col('year', '年份', 'year', 'year'),
     col('budget_p50', t('碳排放预算 中位数'), t('budget P50'), 'number', { decimals: u.decimals }),
@@ -202,23 +230,24 @@ export async function resultsXlsx(s: RunSummary, eventsCsvText: string, lang: Re
 }
 
 /** Names the scenarios of a comparison by number and title ("2. 关停主导方案"): titles may repeat. */
-const scenarioTitles = (c: Comparison) => c.scenarios.map((s, k) => `${k + 1}. ${s.title}`);
+const scenarioTitles = (c: Comparison) => scenarioNames(c).map((s) => s.title);
 
 /** 目标对比: each target's probability per scenario (columns titled by the scenarios' titles). */
-export function comparisonTargetsTable(c: Comparison, lang: ReportLang): Table {
+export function comparisonTargetsTable(c: Comparison, lang: ReportLang, summaries: readonly Pick<RunSummary, 'targets'>[] = []): Table {
   const columns = [
     col('target', '目标', 'target', 'text'),
     col('year', '年份', 'year', 'year'),
     ...scenarioTitles(c).map((t, k) => col(`p${k}`, `${t}（达成概率）`, `${t} (probability)`, 'ratio', { decimals: 0 })),
   ];
-  const rows = c.targets.map((t) => [t.label, t.year, ...t.byScenario.map((x) => x?.probability ?? null)]);
+  const rows = c.targets.map((t) => [comparedTargetLabel(t, summaries, lang), t.year, ...t.byScenario.map((x) => x?.probability ?? null)]);
   return { columns, rows };
 }
 
 /**
- * 代价与收益: each scenario against the first, as signed changes that read the right way round:
- * extra energy vacated over the period (万tce), and the change of value added, tax (亿元) and jobs
- * in the end year (negative: lost).
+ * 代价与收益: each scenario (title, then its id) against the first, as signed changes that read the
+ * right way round: the change of energy vacated over the period (万tce), of value added, tax (亿元)
+ * and jobs in the end year (negative: lost), and the same in one sentence with the sign in the
+ * words ("增加值减少 0.8 亿元", issue #14 item 7).
  */
 export function comparisonCostsTable(c: Comparison, lang: ReportLang): Table {
   const zh = lang === 'zh';
@@ -226,30 +255,50 @@ export function comparisonCostsTable(c: Comparison, lang: ReportLang): Table {
   const first = titles[0];
   const columns = [
     col('scenario', '方案', 'scenario', 'text'),
+    col('scenario_id', '方案代码', 'scenario id', 'text'),
     col('against', '对照方案', 'compared with', 'text'),
-    col('extra_vacated_energy', '多腾出用能（万tce，期间累计）', 'extra energy vacated (万tce, period)', 'number', {
+    col(
+      'vacated_energy_change',
+      '腾出用能变化（万tce，期间累计）',
+      `energy vacated change (${unitText('万tce', lang)}, period)`,
+      'number',
+      {
+        decimals: 2,
+        signed: true,
+      },
+    ),
+    col(
+      'value_added_change',
+      `增加值变化（亿元，${c.period.end}年）`,
+      `value added change (${unitText('亿元', lang)}, ${c.period.end})`,
+      'number',
+      {
+        decimals: 2,
+        signed: true,
+      },
+    ),
+    col('tax_change', `税收变化（亿元，${c.period.end}年）`, `tax change (${unitText('亿元', lang)}, ${c.period.end})`, 'number', {
       decimals: 2,
       signed: true,
     }),
-    col('value_added_change', `增加值变化（亿元，${c.period.end}年）`, `value added change (亿元, ${c.period.end})`, 'number', {
-      decimals: 2,
-      signed: true,
-    }),
-    col('tax_change', `税收变化（亿元，${c.period.end}年）`, `tax change (亿元, ${c.period.end})`, 'number', { decimals: 2, signed: true }),
     col('jobs_change', `就业变化（人，${c.period.end}年）`, `jobs change (${c.period.end})`, 'integer', { signed: true }),
+    col('in_words', '说明', 'in words', 'text'),
   ];
   const neg = (x: number | null, scale: number) => (x === null ? null : scaled(-x, scale));
   const rows = c.costs
     .slice(1)
     .map((x, k) => [
       titles[k + 1],
+      c.scenarios[k + 1].name,
       first,
       scaled(x.extraVacatedEnergyTce, 1e-4),
       neg(x.valueAddedLost, 1e-4),
       neg(x.taxLost, 1e-4),
       x.jobsLost === null ? null : -Math.round(x.jobsLost) + 0,
+      costSentence(x, titles[k + 1], first, c.period.end, lang),
     ]);
-  if (rows.length === 0) rows.push([zh ? '（只有一个方案）' : '(one scenario only)', first, null, null, null, null]);
+  if (rows.length === 0)
+    rows.push([zh ? '（只有一个方案）' : '(one scenario only)', c.scenarios[0]?.name ?? '', first, null, null, null, null, '']);
   return { columns, rows };
 }
 
@@ -277,7 +326,7 @@ export function comparisonDifferencesTable(c: Comparison, lang: ReportLang, poli
         rows.push([
           id,
           metricTitleWithPolicy(id, lang, policies),
-          u.unit === '%' ? (zh ? '百分点' : 'pp') : u.unit,
+          u.unit === '%' ? (zh ? '百分点' : 'pp') : unitText(u.unit, lang),
           title,
           stat.toUpperCase(),
           ...years.map((y) => scaled(byYear[y]?.difference[k]?.[stat], scale)),
@@ -327,7 +376,7 @@ export function comparisonAssumptionsTable(summaries: readonly RunSummary[], tit
 export async function comparisonXlsx(c: Comparison, summaries: readonly RunSummary[], lang: ReportLang): Promise<Buffer> {
   const zh = lang === 'zh';
   const wb = workbook();
-  addTableSheet(wb, zh ? '目标对比' : 'targets', comparisonTargetsTable(c, lang), lang, { frozenColumns: 1, print: true });
+  addTableSheet(wb, zh ? '目标对比' : 'targets', comparisonTargetsTable(c, lang, summaries), lang, { frozenColumns: 1, print: true });
   addTableSheet(wb, zh ? '代价与收益' : 'costs', comparisonCostsTable(c, lang), lang, { frozenColumns: 1, print: true });
   addTableSheet(wb, zh ? '配对差值' : 'differences', comparisonDifferencesTable(c, lang, summaries[0]?.policies), lang, {
     frozenColumns: 5,

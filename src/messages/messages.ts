@@ -295,7 +295,6 @@ export const msg = {
   shardsIncomplete: (n: number, have: readonly number[]) =>
     `the run has ${n} shards but these are shards ${have.join(', ')}; give each of 1…${n} exactly once`,
   merged: (shards: number, draws: number, dir: string) => `${shards} shards, ${draws} draws merged into ${dir}`,
-  notRunFolder: (dir: string) => `${dir} is not a run folder (no summary.json); give the folder 'dcsim run' wrote`,
   chartsWritten: (count: number, reports: readonly string[], dir: string) =>
     `${count} chart files${reports.length ? ` and ${reports.join(', ')}` : ''} written to ${dir}`,
   chartInPlace: (dir: string) =>
@@ -653,4 +652,9 @@ export const msg = {
     `'${name}' is neither a chart nor a metric${didYouMean(name, [...charts, ...metrics])}; name an analysis chart (${list(charts)}) or a metric id for its fan chart (e.g. value_added_rate)`,
   // room h14-cli: seek's progress line (issue #14 item 9)
   seekProgressPoint: (lang: 'zh' | 'en', n: number) => (lang === 'zh' ? `第 ${n} 个点` : `point ${n}`),
+  // room h14-lang: dcsim chart on compare and seek folders (issue #14 §11)
+  chartNotResultFolder: (dir: string) =>
+    `${dir} is not a folder dcsim chart can draw again: it has no summary.json (dcsim run or track), comparison.json (dcsim compare) or seek.json (dcsim seek); give the folder one of those commands wrote`,
+  chartCompareIncomplete: (dir: string, file: string) =>
+    `${dir} is a compare folder without ${file}: dcsim chart draws a comparison again from comparison.json and each scenario's summary.json (a compare folder of an older dcsim may lack them) — run dcsim compare again`,
 };

@@ -3,9 +3,9 @@ import type { Light } from '../tracking/track.js';
 import { lightTableHtml } from '../tracking/report.js';
 import { LIGHT_MARK, lightName } from '../tracking/words.js';
 import { escapeHtml, escapeMarkdownCell } from './escape.js';
-import { metricTitle, policyLabel, type ReportLang } from './labels.js';
+import { detailText, metricTitle, policyLabel, type ReportLang } from './labels.js';
 import { formatNumber } from './tables.js';
-import { displayUnit } from './units.js';
+import { displayUnit, unitText } from './units.js';
 
 /**
  * The 碳排放预算 (carbon budget) and 项目准入 (project admission) sections of report.html and
@@ -65,7 +65,7 @@ export function budgetRule(s: RunSummary, lang: ReportLang): string {
 export function budgetTable(s: RunSummary, lang: ReportLang): TextTable | undefined {
   const b = s.budget;
   if (!b) return undefined;
-  const u = displayUnit('co2_t');
+  const u = { ...displayUnit('co2_t'), unit: unitText(displayUnit('co2_t').unit, lang) };
   const f = (x: number | null) => formatNumber(x === null ? null : x * u.scale, u.decimals);
   const zh = lang === 'zh';
   return {
@@ -95,7 +95,9 @@ export function ledgerTable(s: RunSummary, lang: ReportLang): TextTable | undefi
   const zh = lang === 'zh';
   const mean = (id: string) => (zh ? `${metricTitle(id, lang)}（均值）` : `${metricTitle(id, lang)} (mean)`);
   const p50 = (id: string) =>
-    zh ? `${metricTitle(id, lang)}（${displayUnit(id).unit}，中位数）` : `${metricTitle(id, lang)} (${displayUnit(id).unit}, P50)`;
+    zh
+      ? `${metricTitle(id, lang)}（${displayUnit(id).unit}，中位数）`
+      : `${metricTitle(id, lang)} (${unitText(displayUnit(id).unit, lang)}, P50)`;
   const v = (id: string, x: number | null) => formatNumber(x === null ? null : x * displayUnit(id).scale, displayUnit(id).decimals);
   return {
     id: 'ledger',
@@ -127,10 +129,10 @@ export function admissionTable(s: RunSummary, admissions: readonly AdmissionEven
     header: [w('year', lang), w('project', lang), w('policy', lang), w('decision', lang), w('detail', lang)],
     rows: admissions.map((a) => [
       String(a.year),
-      a.name && a.name !== a.id ? `${a.id} ${a.name}` : a.id,
+      a.name && a.name !== a.id ? `${a.id} ${detailText(a.name, lang)}` : a.id,
       policyLabel(a.policy, lang, s.policies),
       lang === 'zh' ? (a.action === 'deferred' ? '缓批' : '不予准入') : a.action,
-      a.detail || '–',
+      detailText(a.detail, lang) || '–',
     ]),
   };
 }

@@ -4,10 +4,20 @@ import { FLOW_METRICS } from '../domain/metrics.js';
 import { goalAsLevel } from '../tracking/plan.js';
 import type { Light } from '../tracking/track.js';
 import { lightName } from '../tracking/words.js';
-import { actionName, MATERIAL_RHO, metricTitle, paramLabel, policyLabel, word, type ReportLang } from './labels.js';
+import {
+  actionName,
+  MATERIAL_RHO,
+  metricTitle,
+  paramLabel,
+  policyLabel,
+  targetLabel,
+  targetLabelById,
+  word,
+  type ReportLang,
+} from './labels.js';
 import { CHART_CONFIG, GRADE_COLOURS, STATUS_COLOURS } from './theme.js';
 import { formatNumber } from './tables.js';
-import { displayUnit } from './units.js';
+import { displayUnit, unitText } from './units.js';
 
 /** A firm's vacated energy in the audit trail (draw 0), for the top-20 chart. */
 export interface FirmContribution {
@@ -96,7 +106,7 @@ function fanChart(s: RunSummary, metric: string, cumulative: boolean, lang: Repo
   // the axis starts at zero, so a level moving by 0.2 points is not drawn as a cliff (issue #14 item 4)
   const y = {
     type: 'quantitative',
-    title: u.unit,
+    title: unitText(u.unit, lang),
     scale: { zero: true },
     ...(counting ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
   };
@@ -236,7 +246,7 @@ function carbonBudgetChart(s: RunSummary, lang: ReportLang): Chart | undefined {
     text: `${Math.round(y.probability * 100)} %`,
   }));
   const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
-  const y = { type: 'quantitative', title: u.unit, scale: { zero: true } };
+  const y = { type: 'quantitative', title: unitText(u.unit, lang), scale: { zero: true } };
   const lights = ['green', 'yellow', 'red'] as const;
   const levelColour = {
     field: 'level',
@@ -308,7 +318,7 @@ function ledgerPoolsChart(s: RunSummary, lang: ReportLang): Chart | undefined {
   const pools = ['energy_headroom_tce', ...(l.binding.includes('co2') ? ['co2_pool_t'] : [])];
   const band = pools.flatMap((id) => {
     const u = displayUnit(id);
-    const name = `${metricTitle(id, lang)}（${u.unit}）`.replace(/（(.*)）/, lang === 'en' ? ' ($1)' : '（$1）');
+    const name = `${metricTitle(id, lang)}（${unitText(u.unit, lang)}）`.replace(/（(.*)）/, lang === 'en' ? ' ($1)' : '（$1）');
     return Object.entries(s.metrics[id] ?? {})
       .filter((e): e is [string, Stats] => e[1] !== null)
       .map(([year, st]) => ({
@@ -324,7 +334,7 @@ function ledgerPoolsChart(s: RunSummary, lang: ReportLang): Chart | undefined {
     { year: y.year, kind: metricTitle('projects_deferred', lang), value: round(y.projects_deferred_mean ?? 0, 2) },
   ]);
   const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
-  const unit = [...new Set(pools.map((id) => displayUnit(id).unit))].join(' · ');
+  const unit = [...new Set(pools.map((id) => unitText(displayUnit(id).unit, lang)))].join(' · ');
   const y = { type: 'quantitative', title: unit };
   const poolColour = { field: 'pool', type: 'nominal', title: word('pool', lang), scale: { range: ['#0072B2', '#CC79A7'] } };
   const title = word('ledgerPools', lang);
@@ -381,7 +391,7 @@ function ledgerPoolsChart(s: RunSummary, lang: ReportLang): Chart | undefined {
 /** The target scorecard: one traffic light per target with its probability. */
 function scorecardChart(s: RunSummary, lang: ReportLang): Chart {
   const values = s.targets.map((t: TargetResult) => ({
-    target: t.label,
+    target: targetLabel(t, lang),
     probability: t.probability,
     status: word(t.status, lang),
     text: `${Math.round(t.probability * 100)} %`,
@@ -444,14 +454,14 @@ function byPolicyChart(s: RunSummary, lang: ReportLang): Chart {
   return {
     id: 'vacated-by-policy',
     title,
-    spec: top(title, word('byPolicySubtitle', lang, { draws: s.draws, unit: u.unit }), {
+    spec: top(title, word('byPolicySubtitle', lang, { draws: s.draws, unit: unitText(u.unit, lang) }), {
       layer: [
         {
           data: { values: bars },
           mark: 'bar',
           encoding: {
             x,
-            y: { field: 'value', type: 'quantitative', stack: 'zero', title: u.unit },
+            y: { field: 'value', type: 'quantitative', stack: 'zero', title: unitText(u.unit, lang) },
             color: { field: 'policy', type: 'nominal', title: word('policy', lang) },
           },
         },
@@ -509,12 +519,12 @@ function headroomChart(s: RunSummary, lang: ReportLang): Chart {
   return {
     id: 'headroom',
     title,
-    spec: top(title, word('headroomSubtitle', lang, { draws: s.draws, unit: u.unit }), {
+    spec: top(title, word('headroomSubtitle', lang, { draws: s.draws, unit: unitText(u.unit, lang) }), {
       layer: [
         {
           data: { values: bars },
           mark: 'bar',
-          encoding: { x, xOffset: { field: 'series' }, y: { field: 'value', type: 'quantitative', title: u.unit }, color },
+          encoding: { x, xOffset: { field: 'series' }, y: { field: 'value', type: 'quantitative', title: unitText(u.unit, lang) }, color },
         },
         {
           data: { values: line },
@@ -632,7 +642,7 @@ function waterfallChart(s: RunSummary, lang: ReportLang): Chart | undefined {
       word('illustrative', lang, {
         total: formatNumber(running, u.decimals),
         median: formatNumber((s.cumulative.vacated_energy_tce?.[s.period.end]?.p50 ?? Number.NaN) * u.scale, u.decimals),
-        unit: u.unit,
+        unit: unitText(u.unit, lang),
       }),
       {
         // horizontal bars, labels never cut: a policy · disposition name reads whole (issue #14 item 4)
@@ -641,7 +651,7 @@ function waterfallChart(s: RunSummary, lang: ReportLang): Chart | undefined {
         mark: { type: 'bar' },
         encoding: {
           y: { field: 'step', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0 } },
-          x: { field: 'start', type: 'quantitative', title: u.unit },
+          x: { field: 'start', type: 'quantitative', title: unitText(u.unit, lang) },
           x2: { field: 'end' },
           color: { field: 'kind', type: 'nominal', legend: null, scale: { domain: ['part', 'total'], range: ['#0072B2', '#555555'] } },
         },
@@ -661,7 +671,11 @@ export function sensitivityChart(s: RunSummary, lang: ReportLang): Chart | undef
     t.drivers
       .filter((d) => Math.abs(d.rho) >= MATERIAL_RHO)
       .slice(0, 3)
-      .map((d) => ({ row: `${t.label} · ${paramLabel(d.param, lang, s.policies)}`, rho: d.rho, sign: d.rho >= 0 ? '+' : '−' })),
+      .map((d) => ({
+        row: `${targetLabelById(t.target, t.label, s.targets, lang)} · ${paramLabel(d.param, lang, s.policies)}`,
+        rho: d.rho,
+        sign: d.rho >= 0 ? '+' : '−',
+      })),
   );
   if (rows.length === 0) return undefined;
   const title = zh ? '不确定性来源：各目标的主要驱动参数' : 'What drives each target: the uncertain numbers that matter most';

@@ -3,8 +3,9 @@ import type { Comparison } from '../engine/compare.js';
 import type { Chart } from './charts.js';
 import { metricTitle, word, type ReportLang } from './labels.js';
 import { CHART_CONFIG, PALETTE } from './theme.js';
+import { comparedTargetLabel, scenarioNames } from './compare-report.js';
 import { formatNumber } from './tables.js';
-import { displayUnit } from './units.js';
+import { displayUnit, unitText } from './units.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const top = (title: string, subtitle: string, body: Record<string, unknown>) => ({
@@ -19,13 +20,14 @@ const round = (x: number, d: number) => Number(x.toFixed(d + 2));
 const zh = (lang: ReportLang) => lang === 'zh';
 
 /** Targets × scenarios: the probability of meeting each target. */
-function probabilityGrid(c: Comparison, lang: ReportLang): Chart {
+function probabilityGrid(c: Comparison, summaries: readonly RunSummary[], lang: ReportLang): Chart {
+  const names = scenarioNames(c);
   const values = c.targets.flatMap((t) =>
-    c.scenarios.map((s, k) => {
+    c.scenarios.map((_, k) => {
       const x = t.byScenario[k];
       return {
-        target: t.label,
-        scenario: `${k + 1}. ${s.name}`,
+        target: comparedTargetLabel(t, summaries, lang),
+        scenario: names[k].title,
         probability: x?.probability ?? null,
         text: x ? `${Math.round(x.probability * 100)}%` : '–',
       };
@@ -77,7 +79,7 @@ function overlaidFan(summaries: readonly RunSummary[], metric: string, cumulativ
     return Object.entries(byYear)
       .filter((e): e is [string, Stats] => e[1] !== null)
       .map(([year, st]) => ({
-        scenario: `${k + 1}. ${s.scenario.name}`,
+        scenario: `${k + 1}. ${s.scenario.title || s.scenario.name}`,
         year: Number(year),
         p10: round(st.p10 * u.scale, u.decimals),
         p50: round(st.p50 * u.scale, u.decimals),
@@ -95,7 +97,7 @@ function overlaidFan(summaries: readonly RunSummary[], metric: string, cumulativ
       layer: [
         {
           mark: { type: 'area', opacity: 0.2 },
-          encoding: { x, y: { field: 'p10', type: 'quantitative', title: u.unit }, y2: { field: 'p90' }, color },
+          encoding: { x, y: { field: 'p10', type: 'quantitative', title: unitText(u.unit, lang) }, y2: { field: 'p90' }, color },
         },
         // the band's edges drawn too, so a band under another scenario's stays visible (issue #14 item 4)
         ...['p10', 'p90'].map((edge) => ({
@@ -117,11 +119,12 @@ function jobsWords(lost: number, lang: ReportLang): string {
 
 /** The cost side next to the gains: extra energy vacated against value added lost, per scenario. */
 function costScatter(c: Comparison, lang: ReportLang): Chart {
+  const names = scenarioNames(c);
   const values = c.costs.map((x, k) => ({
-    scenario: `${k + 1}. ${x.scenario}`,
+    scenario: names[k].title,
     energy: round((x.extraVacatedEnergyTce ?? 0) / 1e4, 2),
     va: round((x.valueAddedLost ?? 0) / 1e4, 1),
-    label: `${k + 1}. ${x.scenario} · ${jobsWords(Math.round(x.jobsLost ?? 0), lang)}`,
+    label: `${names[k].title} · ${jobsWords(Math.round(x.jobsLost ?? 0), lang)}`,
   }));
   const title = zh(lang) ? '代价与收益：多腾出用能与增加值减少' : 'Costs and gains: extra energy vacated vs value added lost';
   const enc = {
@@ -130,12 +133,14 @@ function costScatter(c: Comparison, lang: ReportLang): Chart {
       type: 'quantitative',
       title: zh(lang)
         ? `较方案 1 多腾出用能（万tce，${c.period.base + 1}–${c.period.end}）`
-        : `extra energy vacated vs scenario 1 (万tce, ${c.period.base + 1}–${c.period.end})`,
+        : `extra energy vacated vs scenario 1 (${unitText('万tce', lang)}, ${c.period.base + 1}–${c.period.end})`,
     },
     y: {
       field: 'va',
       type: 'quantitative',
-      title: zh(lang) ? `较方案 1 增加值减少（亿元，${c.period.end}）` : `value added lost vs scenario 1 (亿元, ${c.period.end})`,
+      title: zh(lang)
+        ? `较方案 1 增加值减少（亿元，${c.period.end}）`
+        : `value added lost vs scenario 1 (${unitText('亿元', lang)}, ${c.period.end})`,
     },
   };
   return {
@@ -159,7 +164,7 @@ function costScatter(c: Comparison, lang: ReportLang): Chart {
 /** Builds the comparison charts: probability grid, overlaid fans of the key metrics, cost vs gain. */
 export function compareCharts(c: Comparison, summaries: readonly RunSummary[], lang: ReportLang): Chart[] {
   return [
-    probabilityGrid(c, lang),
+    probabilityGrid(c, summaries, lang),
     overlaidFan(summaries, 'vacated_energy_tce', true, lang),
     overlaidFan(summaries, 'co2_reduction_t', true, lang),
     overlaidFan(summaries, 'vacated_land_mu', true, lang),

@@ -2,7 +2,7 @@ import { assumptionRows } from './assumption-rows.js';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Chart } from './charts.js';
 import { escapeHtml } from './escape.js';
-import { actionName, MATERIAL_RHO, paramLabel, policyLabel, type ReportLang } from './labels.js';
+import { actionName, MATERIAL_RHO, paramLabel, policyLabel, targetLabelById, type ReportLang } from './labels.js';
 import { shortfallWarnings } from './shortfall.js';
 import { attributionNote, attributionTables, formatSigned, keyMetricTable, scoreRows } from './tables.js';
 import { FONT_STACK, STATUS_COLOURS } from './theme.js';
@@ -116,7 +116,7 @@ export function sensitivityTable(s: RunSummary, lang: ReportLang): string {
 ${rows
   .map(
     (t) =>
-      `<tr><td>${e(t.label)}</td><td>${
+      `<tr><td>${e(targetLabelById(t.target, t.label, s.targets, lang))}</td><td>${
         material(t)
           .map((d) => `${e(paramLabel(d.param, lang, s.policies))} ${formatSigned(d.rho, 2)}`)
           .join(' · ') || e(zh ? `无显著驱动参数（|ρ| < ${MATERIAL_RHO}）` : `no material driver (|ρ| < ${MATERIAL_RHO})`)

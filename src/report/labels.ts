@@ -69,7 +69,7 @@ const WORDS = {
   byPolicy: ['各政策腾出用能', 'Energy vacated by policy'],
   headroom: ['用能空间：腾出用能与新上项目用能', 'Energy headroom: vacated vs new projects'],
   headroomSeries: ['腾出用能,新上项目用能,累计用能空间', 'energy vacated,new-project energy,cumulative headroom'],
-  grades: ['亩均评价等级结构（均值）', '亩均 grade mix (mean)'],
+  grades: ['亩均评价等级结构（均值）', 'Per-mu evaluation grade mix (mean)'],
   firms: ['企业数', 'firms'],
   grade: ['等级', 'grade'],
   top: ['腾出用能最多的 20 家企业（第 0 次模拟，示例）', 'The 20 firms vacating most energy (draw 0, illustrative)'],
@@ -173,7 +173,9 @@ export function policyLabel(
   const p = policies.find((x) => x.key === key);
   if (!p) return key;
   const n = /-(\d+)$/.exec(key)?.[1];
-  return `${lang === 'zh' ? p.label : p.label_en}${n ? ` ${n}` : ''}`;
+  const name = policyTitle(p, lang);
+  // the English fallback names the key already
+  return name.endsWith(`(${key})`) ? name : `${name}${n ? ` ${n}` : ''}`;
 }
 
 /** Words of the background's and the grid's numbers sampled per draw (src/engine/simulate.ts drawParams). */
@@ -211,8 +213,107 @@ export function paramLabel(
   const dot = param.indexOf('.');
   const key = dot < 0 ? param : param.slice(0, dot);
   const p = policies.find((x) => x.key === key);
-  return p ? `${zh ? p.label : p.label_en} · ${param.slice(dot + 1)}` : param;
+  return p ? `${policyTitle(p, lang)} · ${param.slice(dot + 1)}` : param;
 }
 
 /** A driver weaker than this (|rank correlation|) is no material driver: not shown (issue #14 item 5). */
 export const MATERIAL_RHO = 0.1;
+
+/** Whether a text has Chinese (CJK ideographs or full-width forms): what an English report must not show untranslated. */
+export const hasCjk = (text: string): boolean => /[\u3400-\u9fff\uff00-\uffef]/.test(text);
+
+/**
+ * A policy's name in `lang` (issue #14 item 11): its label in zh; in English its `label_en`, or —
+ * when that is missing or Chinese (a summary of an older dcsim) — its type in words with its key
+ * ("rectification (rectification-2)").
+ */
+export function policyTitle(
+  p: { readonly key: string; readonly type?: string; readonly label: string; readonly label_en?: string },
+  lang: ReportLang,
+): string {
+  if (lang === 'zh') return p.label;
+  if (p.label_en && !hasCjk(p.label_en)) return p.label_en;
+  return p.type ? `${p.type.replace(/_/g, ' ')} (${p.key})` : p.key;
+}
+
+/**
+ * A target's name in `lang`: the scenario's label in zh (and in English when it has no Chinese);
+ * a Chinese label in English becomes the metric's English title, the target's kind and its years
+ * ("Energy vacated, cumulative 2021–2025"), since the label is the user's own words.
+ */
+export function targetLabel(
+  t: { readonly label: string; readonly metric: string; readonly kind: string; readonly year: number; readonly from?: number },
+  lang: ReportLang,
+): string {
+  if (lang === 'zh' || !hasCjk(t.label)) return t.label;
+  const years = t.kind === 'level' || t.from === undefined ? String(t.year) : `${t.from}–${t.year}`;
+  const kind = t.kind === 'level' ? '' : `, ${kindName(t.kind, 'en')}`;
+  return `${metricTitle(t.metric, 'en')}${kind} ${years}`;
+}
+
+/** The places dcsim itself names (not the registry's towns): the new projects' own row of the attribution. */
+const PLACES_EN: Readonly<Record<string, string>> = { 新建项目: 'new projects' };
+
+/** A town or sector key of the attribution in `lang`: the registry's names as they are, dcsim's own words translated. */
+export function placeName(key: string, lang: ReportLang): string {
+  return lang === 'zh' ? key : (PLACES_EN[key] ?? key);
+}
+
+/** The phrases of events.csv's `detail` that dcsim writes (src/ledger/, src/policies/new-projects.ts), in English. */
+const DETAIL_EN: readonly (readonly [RegExp, string])[] = [
+  [/缓批 (\d+) 年仍无空间, 不予准入/g, 'rejected: no headroom after $1 years deferred'],
+  [/缓批 (\d+) 年后准入/g, 'admitted after $1 years deferred'],
+  [/按实际\/指定准入/g, 'admitted as recorded or given'],
+  [/未通过准入评价/g, 'failed the admission tests'],
+  [/不予准入/g, 'rejected'],
+  [/缓批/g, 'deferred'],
+  [/用能替代指标缺/g, 'energy pool short by'],
+  [/碳排放替代指标缺/g, 'CO2 pool short by'],
+  [/用地指标缺/g, 'land pool short by'],
+  [/碳排放预算超出/g, 'carbon budget exceeded by'],
+  [/用能替代 /g, 'drawn from the energy pool '],
+  [/碳排放替代 /g, 'drawn from the CO2 pool '],
+  [/用地 (\d+) 亩/g, 'drawn from the land pool $1 mu'],
+  [/亩均税收/g, 'tax per mu'],
+  [/单位增加值能耗/g, 'energy intensity'],
+  [/单位增加值碳排放/g, 'carbon intensity'],
+  [/单位产品能耗/g, 'energy per unit of product'],
+  [/, 标杆\)/g, ', benchmark level)'],
+  [/, 基准\)/g, ', baseline level)'],
+  [/新建项目 (\d{4}-\d+)/g, 'new project $1'],
+  [/万元\/亩/g, '10k yuan/mu'],
+  [/tce\/万元/g, 'tce/10k yuan'],
+  [/tCO2\/万元/g, 'tCO2/10k yuan'],
+  [/万tCO2/g, '10k tCO2'],
+  [/万tce/g, '10k tce'],
+  [/(\d) 亩/g, '$1 mu'],
+];
+
+/**
+ * A `detail` of events.csv (or a project name dcsim made up, "新建项目 2025-3") in `lang`: in
+ * English dcsim's own phrases and units translated; the user's names (projects, products) stay.
+ */
+export function detailText(detail: string, lang: ReportLang): string {
+  if (lang === 'zh') return detail;
+  let out = detail;
+  for (const [re, en] of DETAIL_EN) out = out.replace(re, en);
+  return out;
+}
+
+/** The name in `lang` of the target with id `id` among `targets` (its `label` when it is not there, e.g. a sensitivity row of an old summary). */
+export function targetLabelById(
+  id: string,
+  label: string,
+  targets: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly metric: string;
+    readonly kind: string;
+    readonly year: number;
+    readonly from?: number;
+  }[],
+  lang: ReportLang,
+): string {
+  const t = targets.find((x) => x.id === id);
+  return t ? targetLabel(t, lang) : label;
+}

@@ -2,8 +2,8 @@ import type { RunSummary, TargetResult } from '../engine/aggregate.js';
 import type { AttributionEntry } from '../engine/attribution.js';
 import { FLOW_METRICS } from '../domain/metrics.js';
 import { divisionLabelZh } from '../domain/sector-names.js';
-import { metricTitle, word, type ReportLang } from './labels.js';
-import { displayUnit } from './units.js';
+import { metricTitle, placeName, targetLabel, word, type ReportLang } from './labels.js';
+import { displayUnit, unitInBrackets, unitText } from './units.js';
 
 /** Formats a number with grouping and fixed decimals. */
 export function formatNumber(x: number | null | undefined, decimals: number): string {
@@ -37,10 +37,10 @@ export function scoreRows(s: RunSummary, lang: ReportLang): ScoreRow[] {
     const f = (v: number | null) => (v === null ? '–' : formatNumber(v * u.scale, u.decimals));
     const goal = (t.at_least ?? t.at_most)!;
     return {
-      target: t.label,
+      target: targetLabel(t, lang),
       years: t.kind === 'level' ? String(t.year) : `${t.from}–${t.year}`,
-      range: `${f(t.p50)} [${f(t.p10)} – ${f(t.p90)}] ${u.unit}`,
-      goal: `${t.at_least !== undefined ? '≥' : '≤'} ${f(goal)} ${u.unit}`,
+      range: `${f(t.p50)} [${f(t.p10)} – ${f(t.p90)}] ${unitText(u.unit, lang)}`,
+      goal: `${t.at_least !== undefined ? '≥' : '≤'} ${f(goal)} ${unitText(u.unit, lang)}`,
       probability: `${Math.round(t.probability * 100)} %`,
       status: t.status,
       statusText: word(t.status, lang),
@@ -85,7 +85,7 @@ export function keyMetricTable(s: RunSummary, lang: ReportLang): { header: strin
     return [
       metricTitle(id, lang),
       flow ? (zh ? '年度均值' : 'yearly mean') : zh ? '中位数' : 'median',
-      u.unit,
+      unitText(u.unit, lang),
       ...years.map((y) => f(flow ? s.metrics[id]?.[y]?.mean : s.metrics[id]?.[y]?.p50)),
       sum ? `${f(sum.p50)} [${f(sum.p10)} – ${f(sum.p90)}]` : '',
     ];
@@ -118,8 +118,8 @@ export function attributionNote(s: RunSummary, lang: ReportLang): string {
     const f = (x: number | undefined) => formatNumber((x ?? Number.NaN) * u.scale, u.decimals);
     const median = s.cumulative[id]?.[s.period.end];
     return zh
-      ? `${metricTitle(id, lang)} ${f(a.total[id])} ${u.unit}（全部模拟中位数 ${f(median?.p50)} [${f(median?.p10)} – ${f(median?.p90)}]）`
-      : `${metricTitle(id, lang)} ${f(a.total[id])} ${u.unit} (median of all draws ${f(median?.p50)} [${f(median?.p10)} – ${f(median?.p90)}])`;
+      ? `${metricTitle(id, lang)} ${f(a.total[id])} ${unitText(u.unit, lang)}（全部模拟中位数 ${f(median?.p50)} [${f(median?.p10)} – ${f(median?.p90)}]）`
+      : `${metricTitle(id, lang)} ${f(a.total[id])} ${unitText(u.unit, lang)} (median of all draws ${f(median?.p50)} [${f(median?.p10)} – ${f(median?.p90)}])`;
   });
   return zh
     ? `以下按处置方式、镇街、行业的拆分取自第 ${a.draw} 次模拟的审计明细（events.csv），是一次示例，不是全部模拟的平均。该次合计：${parts.join('；')}。按政策的全部模拟均值见第一张表。`
@@ -137,9 +137,9 @@ export function attributionTables(s: RunSummary, lang: ReportLang, policyName: (
   const c = displayUnit('co2_reduction_t');
   const head = (first: string) => [
     first,
-    `${metricTitle('vacated_energy_tce', lang)}（${e.unit}）`,
-    `${metricTitle('co2_reduction_t', lang)}（${c.unit}）`,
-    `${metricTitle('vacated_land_mu', lang)}（亩）`,
+    `${metricTitle('vacated_energy_tce', lang)}${unitInBrackets(e.unit, lang)}`,
+    `${metricTitle('co2_reduction_t', lang)}${unitInBrackets(c.unit, lang)}`,
+    `${metricTitle('vacated_land_mu', lang)}${unitInBrackets('亩', lang)}`,
   ];
   const rows = (entries: readonly AttributionEntry[], label: (k: string) => string) =>
     entries.map((x) => [
@@ -177,13 +177,13 @@ export function attributionTables(s: RunSummary, lang: ReportLang, policyName: (
       id: 'by-town',
       title: zh ? `按镇街（第 ${a.draw} 次模拟，示例）` : `by town (draw ${a.draw}, illustrative)`,
       header: head(zh ? '镇街' : 'town'),
-      rows: rows(a.byTown, (k) => k),
+      rows: rows(a.byTown, (k) => placeName(k, lang)),
     },
     {
       id: 'by-sector',
       title: zh ? `按行业（第 ${a.draw} 次模拟，示例）` : `by sector (draw ${a.draw}, illustrative)`,
       header: head(zh ? '行业' : 'sector'),
-      rows: rows(a.bySector, (k) => (zh ? divisionLabelZh(k) : k)), // C26 化学原料和化学制品制造业 (issue #14 item 5)
+      rows: rows(a.bySector, (k) => (zh ? divisionLabelZh(k) : placeName(k, lang))), // C26 化学原料和化学制品制造业 (issue #14 item 5)
     },
   ];
 }

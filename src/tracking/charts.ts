@@ -1,6 +1,7 @@
 import type { Chart } from '../report/charts.js';
+import { targetLabel } from '../report/labels.js';
 import { CHART_CONFIG } from '../report/theme.js';
-import { displayUnit } from '../report/units.js';
+import { displayUnit, unitText } from '../report/units.js';
 import type { TargetTrack, TrackReport } from './track.js';
 import { lightName, trackWord, type TrackLang } from './words.js';
 
@@ -28,7 +29,7 @@ export function trackChart(t: TargetTrack, r: Pick<TrackReport, 'as_of' | 'has_a
     axis: { format: 'd', tickMinStep: 1 },
   };
   // levels too start at zero, as the run's fans do (issue #14 item 4)
-  const y = { type: 'quantitative', title: u.unit, scale: { zero: true } };
+  const y = { type: 'quantitative', title: unitText(u.unit, lang), scale: { zero: true } };
   const plan = t.plan.map((p) => ({ x: p.year, value: v(p.value), series: W('plan') }));
   const actuals = t.actuals
     .filter((a) => t.measure === 'cumulative' || !a.partial)
@@ -79,7 +80,7 @@ export function trackChart(t: TargetTrack, r: Pick<TrackReport, 'as_of' | 'has_a
         tooltip: [{ field: 'period' }, { field: 'value' }],
       },
     });
-  const title = `${W('chartTitle')}：${t.label}`;
+  const title = `${W('chartTitle')}${lang === 'zh' ? '：' : ': '}${targetLabel(t, lang)}`;
   const subtitle =
     lang === 'zh'
       ? `虚线 计划路径 · 黑点 实际值（空心为年内累计）· 蓝带 P10–P90 预测 · 蓝线 中位数 · ◆ 目标（${lightName(t.warning, lang)}）`

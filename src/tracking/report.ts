@@ -1,8 +1,8 @@
 import type { FitRow } from '../actuals/fit.js';
 import { LEVEL_COLOURS } from '../report/charts.js';
 import { escapeHtml, escapeMarkdownCell } from '../report/escape.js';
-import { metricTitle } from '../report/labels.js';
-import { displayUnit } from '../report/units.js';
+import { metricTitle, targetLabel } from '../report/labels.js';
+import { displayUnit, unitText } from '../report/units.js';
 import type { Light, TargetTrack, TrackReport } from './track.js';
 import { lightName, trackWord, type TrackLang } from './words.js';
 
@@ -27,7 +27,9 @@ const num = (metric: string, x: number | null | undefined) => {
 };
 const pc = (x: number | null | undefined, d = 0) =>
   x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(d)} %`;
-const unitOf = (metric: string) => displayUnit(metric).unit;
+const unitOf = (metric: string, lang: TrackLang) => unitText(displayUnit(metric).unit, lang);
+/** A period in brackets after a value: full-width in zh, ASCII in en. */
+const inBrackets = (text: string, lang: TrackLang) => (lang === 'zh' ? `（${text}）` : ` (${text})`);
 
 /** 预警: a light per target with its probability now and at the start, and the task done. */
 export function warningTable(r: TrackReport, lang: TrackLang): TextTable {
@@ -39,10 +41,10 @@ export function warningTable(r: TrackReport, lang: TrackLang): TextTable {
     rows: r.targets.map((t) => {
       const last = t.actuals.at(-1);
       return [
-        t.label,
+        targetLabel(t, lang),
         String(t.year),
-        `${t.bound === 'at_least' ? '≥' : '≤'} ${num(t.metric, t.goal_value)} ${unitOf(t.metric)}`,
-        last ? `${num(t.metric, last.value)}（${last.period}）` : '–',
+        `${t.bound === 'at_least' ? '≥' : '≤'} ${num(t.metric, t.goal_value)} ${unitOf(t.metric, lang)}`,
+        last ? `${num(t.metric, last.value)}${inBrackets(last.period, lang)}` : '–',
         pc(t.task_done),
         pc(t.probability.now),
         pc(t.probability.start),
@@ -61,8 +63,8 @@ export function paceTable(r: TrackReport, lang: TrackLang): TextTable {
     title: W('pace'),
     header: [W('target'), W('unit'), W('achievedPace'), W('requiredPace'), W('forecastPace'), W('onPace')],
     rows: r.targets.map((t) => [
-      t.label,
-      `${unitOf(t.metric)}/${lang === 'zh' ? '年' : 'yr'}`,
+      targetLabel(t, lang),
+      `${unitOf(t.metric, lang)}/${lang === 'zh' ? '年' : 'yr'}`,
       num(t.metric, t.pace.achieved_per_year),
       t.pace.reached ? W('reached') : num(t.metric, t.pace.required_per_year),
       num(t.metric, t.pace.forecast_p50_per_year),
@@ -79,9 +81,9 @@ export function quarterTable(r: TrackReport, lang: TrackLang): TextTable {
   for (const t of r.targets)
     for (const q of t.quarters) {
       rows.push([
-        t.label,
+        targetLabel(t, lang),
         q.quarter,
-        `${num(t.metric, q.annual_task)} ${unitOf(t.metric)}`,
+        `${num(t.metric, q.annual_task)} ${unitOf(t.metric, lang)}`,
         num(t.metric, q.achieved),
         pc(q.share, 1),
         pc(q.expected_share, 1),
@@ -108,10 +110,10 @@ export function trackedTable(r: TrackReport, lang: TrackLang): TextTable {
     header: [W('indicator'), W('unit'), W('year'), W('goal'), W('actual'), W('taskDone'), W('planDone'), W('warning')],
     rows: r.tracked.map((t) => [
       t.label,
-      t.unit,
+      unitText(t.unit, lang),
       String(t.year),
       `${t.bound === 'at_least' ? '≥' : '≤'} ${t.goal}`,
-      t.actual ? `${t.actual.value}（${t.actual.period}）` : '–',
+      t.actual ? `${t.actual.value}${inBrackets(t.actual.period, lang)}` : '–',
       pc(t.task_done),
       pc(t.plan_done),
       lightName(t.warning, lang),

@@ -29,7 +29,7 @@ const WORDS = {
   share: { zh: '完成进度', en: 'share of the task' },
   expected: { zh: '序时进度', en: 'expected share' },
   ratio: { zh: '进度比', en: 'progress ratio' },
-  quarterly: { zh: '季度通报', en: 'Quarterly bulletin (季度通报)' },
+  quarterly: { zh: '季度通报', en: 'Quarterly bulletin' },
   pace: { zh: '进度分析', en: 'Pace' },
   tracked: { zh: '非模拟指标', en: 'Tracked indicators (not simulated)' },
   indicator: { zh: '指标', en: 'indicator' },

@@ -119,6 +119,6 @@ describe('dcsim chart', () => {
     expect(await readFile(join(out, 'charts', 'fan-vacated_energy_tce.svg'), 'utf8')).toContain('Energy vacated (cumulative)');
     expect(await readFile(join(out, 'charts', 'top-firms.svg'), 'utf8')).toMatch(/[\u4e00-\u9fff]{2,}有限公司/); // firm names stay as registered
     expect(await readFile(join(out, 'summary.json'), 'utf8')).toBe(summary);
-    expect(dcsim('chart', join(out, 'charts')).err).toContain(msg.notRunFolder(join(out, 'charts')));
+    expect(dcsim('chart', join(out, 'charts')).err).toContain(msg.chartNotResultFolder(join(out, 'charts')));
   });
 });

@@ -131,7 +131,17 @@ describe('dcsim compare', () => {
       const wb = readXlsxStrict(await readFile(join(dir, 'c', 'results.xlsx')));
       expect(wb.sheets.map((w) => w.name)).toEqual(['目标对比', '代价与收益', '配对差值', '假设对比']);
       const title = c.scenarios[0].title;
-      expect(rowValues(wb.sheet('代价与收益'), 2)).toEqual([`2. ${title}`, `1. ${title}`, 0, 0, 0, 0]); // itself: no difference
+      // itself: no difference, said in words
+      expect(rowValues(wb.sheet('代价与收益'), 2)).toEqual([
+        `2. ${title}`,
+        'zhenhai-2025',
+        `1. ${title}`,
+        0,
+        0,
+        0,
+        0,
+        `2. ${title} 较 1. ${title}：腾出用能不变，2025 年增加值不变，税收不变，就业不变`,
+      ]);
       const single = JSON.parse(await readFile(join(dir, 'c', '1-zhenhai-2025', 'summary.json'), 'utf8'));
       expect(single.draws).toBe(4);
       const mismatch = await inProcess(

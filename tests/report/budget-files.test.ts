@@ -185,10 +185,10 @@ describe('the files of a run with a carbon budget and a ledger block', { timeout
             ]
           : [
               'year',
-              'budget P50 (万tCO2)',
-              'CO2 P10 (万tCO2)',
-              'CO2 P50 (万tCO2)',
-              'CO2 P90 (万tCO2)',
+              'budget P50 (10k tCO2)',
+              'CO2 P10 (10k tCO2)',
+              'CO2 P50 (10k tCO2)',
+              'CO2 P90 (10k tCO2)',
               'probability within the budget',
               'warning',
             ],

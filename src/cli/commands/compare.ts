@@ -4,19 +4,15 @@ import { runDraws, WorkerPool } from '../../parallel/runner.js';
 import { runFailureExit } from '../run-failure.js';
 import { join, resolve } from 'node:path';
 import { compareRuns, type ComparedRun } from '../../engine/compare.js';
-import { renderCharts } from '../../io/render-charts.js';
-import { embedReportFont } from '../../io/report-font.js';
-import { comparisonXlsx } from '../../io/results-xlsx.js';
+import { compareReportFiles } from '../../io/compare-files.js';
 import { eventsCsv, registryPlaces } from '../../io/run-tables.js';
-import { compareCharts } from '../../report/compare-charts.js';
-import { compareHtml, compareMarkdown } from '../../report/compare-report.js';
 import { OUTPUT_KIND } from '../../io/run-folder.js';
 import { loadScenario, shown, type LoadedScenario } from '../../io/scenario-load.js';
 import { actualsOptions } from '../actuals-options.js';
 import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { pct } from '../format.js';
-import { progressBar, showProgress } from '../progress.js';
+import { progressBar } from '../progress.js';
 import { EXIT, type Streams } from '../io-streams.js';
 import { checkRunNumbers, workerCount } from '../run-numbers.js';
 import { interruptSignal } from '../interrupt.js';
@@ -100,7 +96,7 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
   // one pool for every scenario: the workers start once
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
   // never quiet: one bar over every scenario's draws (issue #14 item 9)
-  const progress = showProgress() ? progressBar() : undefined;
+  const progress = process.stderr.isTTY ? progressBar() : undefined;
   try {
     for (const [k, l] of loaded.entries()) {
       const input = { scenario: l.scenario, table: l.registry.table, factors: l.factors, evaluation: l.evaluation };
@@ -142,26 +138,13 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
     ['comparison.json', `${JSON.stringify(comparison, null, 2)}\n`],
     ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`],
   ]);
-  if (o.charts !== false) {
-    const charts = compareCharts(
-      comparison,
-      runs.map((r) => r.summary),
-      o.lang,
-    );
-    const rendered = await renderCharts(charts);
-    for (const [name, data] of rendered) files.set(name, data);
-    const svgs = new Map(charts.map((ch) => [ch.id, rendered.get(`charts/${ch.id}.svg`) as string]));
-    files.set('report.html', await embedReportFont(compareHtml(comparison, charts, svgs, o.lang)));
-    files.set('report.md', compareMarkdown(comparison, charts, o.lang));
-  }
-  files.set(
-    'results.xlsx',
-    await comparisonXlsx(
-      comparison,
-      runs.map((r) => r.summary),
-      o.lang,
-    ),
+  const reports = await compareReportFiles(
+    comparison,
+    runs.map((r) => r.summary),
+    o.lang,
+    o.charts !== false,
   );
+  for (const [name, data] of reports) files.set(name, data);
   runs.forEach((r, k) => {
     const sub = `${k + 1}-${r.summary.scenario.name}`;
     files.set(`${sub}/summary.json`, `${JSON.stringify(r.summary, null, 2)}\n`);

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { aggregate, runMeta, type RunSummary } from '../../engine/aggregate.js';
 import { seekValue, type SeekPoint } from '../../engine/seek.js';
-import { renderCharts } from '../../io/render-charts.js';
+import { seekChartFiles } from '../../io/compare-files.js';
+import { targetLabel } from '../../report/labels.js';
 import { OUTPUT_KIND } from '../../io/run-folder.js';
 import { loadScenario, shown } from '../../io/scenario-load.js';
 import { actualsOptions } from '../actuals-options.js';
 import { msg } from '../../messages/messages.js';
 import { runDraws, WorkerPool } from '../../parallel/runner.js';
 import { runFailureExit } from '../run-failure.js';
-import { seekChart } from '../../report/seek-chart.js';
 import { getByPath, setByPath } from '../../scenario/vary-path.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { progressBar, showProgress } from '../progress.js';
@@ -159,11 +159,14 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
       label: target.label,
       metric: target.metric,
       kind: target.kind,
+      ...(target.kind === 'level' ? {} : { from: target.from }),
       year: target.year,
       bound: target.bound,
       goal: target.goal,
     },
     vary: o.vary,
+    // a whole-number parameter (integer ticks when dcsim chart draws the curve again)
+    integer,
     range: o.max !== undefined ? [o.min, o.max] : result.range,
     ...(o.max === undefined ? { expanded_from: start ?? null, bound } : {}),
     confidence,
@@ -183,8 +186,10 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
     ...(result.plateau !== null ? { plateau: result.plateau } : {}),
     points: result.points,
   };
-  const chart = seekChart(seek.points, confidence, o.vary, target.label, result.answer, o.lang, integer);
-  const files = new Map<string, string | Buffer>([['seek.json', `${JSON.stringify(seek, null, 2)}\n`], ...(await renderCharts([chart]))]);
+  const files = new Map<string, string | Buffer>([
+    ['seek.json', `${JSON.stringify(seek, null, 2)}\n`],
+    ...(await seekChartFiles(seek, o.lang)),
+  ]);
   const failed = await writeOutputFolder(dir, files, o.force, io);
   if (failed !== undefined) return failed;
   const zh = o.lang === 'zh';
@@ -194,8 +199,8 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
     );
   io.out(
     result.answer === null
-      ? msg.seekPlateau(o.lang, o.vary, target.label, seek.range[0], seek.range[1], confidence, pct(result.plateau ?? 0, 0))
-      : msg.seekAnswerIn(o.lang, o.vary, fmt(result.answer, integer ? 0 : 4), target.label, confidence, o.maximize),
+      ? msg.seekPlateau(o.lang, o.vary, targetLabel(target, o.lang), seek.range[0], seek.range[1], confidence, pct(result.plateau ?? 0, 0))
+      : msg.seekAnswerIn(o.lang, o.vary, fmt(result.answer, integer ? 0 : 4), targetLabel(target, o.lang), confidence, o.maximize),
   );
   if (!result.monotone) io.out(msg.seekNotMonotoneIn(o.lang, result.assumption === 'increasing'));
   io.out(`${zh ? '结果目录' : 'folder'}: ${shown(dir)}`);
