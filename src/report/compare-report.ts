@@ -149,7 +149,7 @@ ${c.warning ? `<p id="warning" style="border:2px solid #c0392b;padding:0.5em;fon
 <table id="targets"><tr><th>${zh ? '目标' : 'target'}</th>${t.names.map((_, k) => th(k)).join('')}</tr>
 ${t.targets.map((r) => `<tr><td>${e(r.label)}</td>${r.cells.map((x) => `<td>${x.status ? `<span class="dot" style="background:${STATUS_COLOURS[x.status]}"></span>` : ''}${e(x.text)}</td>`).join('')}</tr>`).join('\n')}
 </table>
-<h2>${zh ? `代价与收益（较 ${e(t.names[0])}，配对差值中位数）` : `Costs and gains (vs ${e(t.names[0])}, median paired differences)`}</h2>
+<h2>${zh ? `代价与收益（较 ${e(t.names[0] ?? '')}，配对差值中位数）` : `Costs and gains (vs ${e(t.names[0] ?? '')}, median paired differences)`}</h2>
 ${t.sentences.length ? `<ul id="cost-sentences">${t.sentences.map((x) => `<li>${e(x)}</li>`).join('')}</ul>` : `<p>${zh ? '只有一个方案。' : 'One scenario only.'}</p>`}
 <table id="costs"><tr>${t.costHead.map((h) => `<th>${e(h)}</th>`).join('')}</tr>
 ${t.costs.map((r) => `<tr>${r.map((x) => `<td>${e(x)}</td>`).join('')}</tr>`).join('\n')}
@@ -181,7 +181,7 @@ export function compareMarkdown(c: Comparison, charts: readonly Chart[], lang: R
     sep(t.names.length + 1),
     ...t.targets.map((r) => row([r.label, ...r.cells.map((x) => x.text)])),
     '',
-    `## ${zh ? `代价与收益（较 ${m(t.names[0])}，配对差值中位数）` : `Costs and gains (vs ${m(t.names[0])}, median paired differences)`}`,
+    `## ${zh ? `代价与收益（较 ${m(t.names[0] ?? '')}，配对差值中位数）` : `Costs and gains (vs ${m(t.names[0] ?? '')}, median paired differences)`}`,
     '',
     ...(t.sentences.length ? t.sentences.map((x) => `- ${m(x)}`) : [zh ? '只有一个方案。' : 'One scenario only.']),
     '',

@@ -93,7 +93,7 @@ describe('chart and merge read damaged results as user errors', { timeout: 60_00
     for (const [text, first] of cases) {
       await writeFile(summary, text);
       const before = await snapshot(dir);
-      const r = await inProcess((io) => chartCommand(dir, 'en', io));
+      const r = await inProcess((io) => chartCommand(dir, 'en', io, { force: true }));
       expect(r.code).toBe(2);
       expect(r.first.startsWith(first)).toBe(true);
       expect(await snapshot(dir)).toEqual(before);

@@ -189,12 +189,15 @@ describe('results.xlsx of a comparison', () => {
 
     const costs = wb.sheet('代价与收益');
     const row = rowValues(costs, 2);
-    expect(row.slice(0, 2)).toEqual([second, first]);
+    // title, id, the scenario compared with, the four signed changes, the sentence in words
+    expect(row.slice(0, 3)).toEqual([second, comparison.scenarios[1].name, first]);
     const c = comparison.costs[1];
-    expect(row[2]).toBeCloseTo(c.extraVacatedEnergyTce / 1e4, 9);
-    expect(row[3]).toBeCloseTo(-c.valueAddedLost / 1e4, 9); // a loss is a negative change
-    expect(row[5]).toBe(-Math.round(c.jobsLost) + 0);
-    expect(costs.cells.get('D2')?.format).toBe('+#,##0.00;-#,##0.00;#,##0.00');
+    expect(row[3]).toBeCloseTo(c.extraVacatedEnergyTce / 1e4, 9);
+    expect(row[4]).toBeCloseTo(-c.valueAddedLost / 1e4, 9); // a loss is a negative change
+    expect(row[6]).toBe(-Math.round(c.jobsLost) + 0);
+    expect(String(row[7])).toMatch(new RegExp(`^${second.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} 较 `));
+    expect(String(row[7])).not.toMatch(/减少 −|增加 −/);
+    expect(costs.cells.get('E2')?.format).toBe('+#,##0.00;-#,##0.00;#,##0.00');
 
     const diffs = wb.sheet('配对差值');
     expect(rowValues(diffs, 1).slice(0, 5)).toEqual(['指标代码', '指标', '单位', '方案', `较“${first}”的差值`]);
