@@ -180,17 +180,20 @@ const TEXTS = {
 
   // ── chart ──────────────────────────────────────────────────────────────────────────────────────
   chart: {
-    zh: '不重新模拟，重新绘制已完成运行的图表（如用 --lang en）',
-    en: 'render the charts of a finished run again (e.g. with --lang en), without simulating',
+    zh: '不重新模拟，重新绘制结果目录（run、track、compare 或 seek）的图表和报告（如用 --lang en）',
+    en: 'render the charts and reports of a run, track, compare or seek folder again (e.g. with --lang en), without simulating',
   },
-  chartRunDir: { zh: 'dcsim run 或 dcsim merge 写出的结果目录', en: 'a run folder written by dcsim run or dcsim merge' },
+  chartRunDir: {
+    zh: 'dcsim run、merge、track、compare 或 seek 写出的结果目录',
+    en: 'a result folder written by dcsim run, merge, track, compare or seek',
+  },
   chartOut: {
-    zh: '把图表和报告写入这个新目录（附运行文件的副本）',
-    en: 'write the charts and reports into this new folder (with copies of the run files)',
+    zh: '把图表和报告写入这个新目录（附结果文件的副本）',
+    en: 'write the charts and reports into this new folder (with copies of the result files)',
   },
   chartForce: {
     zh: '就地重写结果目录（不给 --out 时），或覆盖 --out',
-    en: 'rewrite the run folder in place (without --out), or replace --out',
+    en: 'rewrite the result folder in place (without --out), or replace --out',
   },
   chartExample: {
     zh: '在 dcsim run scenarios/zhenhai-2025.yaml --out outputs/zhenhai-2025/plan 之后：英文报告，放在运行旁边',

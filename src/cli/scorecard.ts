@@ -1,24 +1,25 @@
 import type { TargetResult } from '../engine/aggregate.js';
-import { displayUnit } from '../report/units.js';
+import { targetLabel } from '../report/labels.js';
+import { displayUnit, unitText } from '../report/units.js';
 import { fmt, pct } from './format.js';
 import type { Lang } from './labels.js';
 
-/** Scale, decimals and unit of a target's value. */
-function unitOf(t: Pick<TargetResult, 'metric' | 'kind'>): [scale: number, decimals: number, unit: string] {
+/** Scale, decimals and unit (in `lang`: 万tce, 10k tce) of a target's value. */
+function unitOf(t: Pick<TargetResult, 'metric' | 'kind'>, lang: Lang): [scale: number, decimals: number, unit: string] {
   const u = displayUnit(t.metric, t.kind);
-  return [u.scale, u.decimals, u.unit];
+  return [u.scale, u.decimals, unitText(u.unit, lang)];
 }
 
-/** Formats a target's value with its unit, e.g. "13.00 万tce", "24.5 %". */
-export function formatTargetValue(t: Pick<TargetResult, 'metric' | 'kind'>, v: number | null | undefined): string {
-  const [scale, decimals, unit] = unitOf(t);
+/** Formats a target's value with its unit, e.g. "13.00 万tce", "24.5 %" ("13.00 10k tce" in English). */
+export function formatTargetValue(t: Pick<TargetResult, 'metric' | 'kind'>, v: number | null | undefined, lang: Lang = 'zh'): string {
+  const [scale, decimals, unit] = unitOf(t, lang);
   const n = v === null || v === undefined || !Number.isFinite(v) ? '–' : fmt(v * scale, decimals);
   return unit === '%' ? `${n} %` : unit ? `${n} ${unit}` : n;
 }
 
 /** Formats P50 [P10–P90] with the unit once: "9.8 [7.1–12.4] 万tce". */
-export function formatRange(t: Pick<TargetResult, 'metric' | 'kind' | 'p10' | 'p50' | 'p90'>): string {
-  const [scale, decimals, unit] = unitOf(t);
+export function formatRange(t: Pick<TargetResult, 'metric' | 'kind' | 'p10' | 'p50' | 'p90'>, lang: Lang = 'zh'): string {
+  const [scale, decimals, unit] = unitOf(t, lang);
   const f = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : fmt(v * scale, decimals));
   return `${f(t.p50)} [${f(t.p10)} – ${f(t.p90)}]${unit ? ` ${unit}` : ''}`;
 }
@@ -126,11 +127,11 @@ export function scorecard(targets: readonly TargetResult[], lang: Lang): string[
     ...(shared === undefined ? [[zh ? '置信' : 'conf.']] : []),
   ];
   const rows = targets.map((t) => {
-    const range = formatRange(t);
-    const goal = `${t.at_least !== undefined ? '≥' : '≤'} ${formatTargetValue(t, t.at_least ?? t.at_most)}`;
+    const range = formatRange(t, lang);
+    const goal = `${t.at_least !== undefined ? '≥' : '≤'} ${formatTargetValue(t, t.at_least ?? t.at_most, lang)}`;
     // each cell is its segments: the places it may break (P50 | [P10 – P90] | unit)
     return [
-      [t.label],
+      [targetLabel(t, lang)],
       [t.kind === 'level' ? String(t.year) : `${t.from}–${t.year}`],
       range
         .match(/^(\S+) (\[.*\])(?: (.*))?$/)

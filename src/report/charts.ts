@@ -246,7 +246,8 @@ function carbonBudgetChart(s: RunSummary, lang: ReportLang): Chart | undefined {
     text: `${Math.round(y.probability * 100)} %`,
   }));
   const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
-  const y = { type: 'quantitative', title: unitText(u.unit, lang), scale: { zero: true } };
+  // not from zero: the chart is about the gap between the CO2 and its budget, a few per cent of either
+  const y = { type: 'quantitative', title: unitText(u.unit, lang), scale: { zero: false } };
   const lights = ['green', 'yellow', 'red'] as const;
   const levelColour = {
     field: 'level',
@@ -402,7 +403,8 @@ function scorecardChart(s: RunSummary, lang: ReportLang): Chart {
     title: word('status', lang),
     scale: { domain: [word('met', lang), word('at_risk', lang), word('missed', lang)], range: Object.values(STATUS_COLOURS) },
   };
-  const y = { field: 'target', type: 'nominal', sort: null, title: null };
+  // labels never cut: two targets differing only in their years must stay apart (issue #14 item 4)
+  const y = { field: 'target', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0 } };
   const title = word('scorecard', lang);
   return {
     id: 'scorecard',
@@ -593,7 +595,7 @@ function topFirmsChart(s: RunSummary, firms: readonly FirmContribution[], lang: 
       action: actionName(f.action, lang),
       tce: Math.round(f.vacatedEnergyTce),
     }));
-  const y = { field: 'firm', type: 'nominal', sort: null, title: null }; // values come sorted, largest first
+  const y = { field: 'firm', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0 } }; // values come sorted, largest first
   const title = word('top', lang);
   return {
     id: 'top-firms',
@@ -692,7 +694,7 @@ export function sensitivityChart(s: RunSummary, lang: ReportLang): Chart | undef
         data: { values: rows },
         mark: 'bar',
         encoding: {
-          y: { field: 'row', type: 'nominal', sort: null, title: null, axis: { labelLimit: 420 } },
+          y: { field: 'row', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0 } },
           x: { field: 'rho', type: 'quantitative', title: zh ? '秩相关系数' : 'rank correlation', scale: { domain: [-1, 1] } },
           color: { field: 'sign', type: 'nominal', legend: null, scale: { domain: ['+', '−'], range: ['#0072B2', '#D55E00'] } },
         },

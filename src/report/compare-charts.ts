@@ -36,7 +36,7 @@ function probabilityGrid(c: Comparison, summaries: readonly RunSummary[], lang: 
   const title = zh(lang) ? '各方案目标达成概率' : 'Probability of meeting each target';
   const enc = {
     x: { field: 'scenario', type: 'nominal', title: null, axis: { labelAngle: 0, orient: 'top' } },
-    y: { field: 'target', type: 'nominal', sort: null, title: null },
+    y: { field: 'target', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0 } }, // never cut a target's years
   };
   return {
     id: 'compare-probability',
@@ -87,7 +87,14 @@ function overlaidFan(summaries: readonly RunSummary[], metric: string, cumulativ
       }));
   });
   const title = `${metricTitle(metric, lang)}${cumulative ? (zh(lang) ? '（累计）' : ' (cumulative)') : ''}`;
-  const color = { field: 'scenario', type: 'nominal', title: zh(lang) ? '方案' : 'scenario', scale: { range: PALETTE } };
+  // scenario titles are long: the legend below the chart, one per line, never cut
+  const color = {
+    field: 'scenario',
+    type: 'nominal',
+    title: zh(lang) ? '方案' : 'scenario',
+    scale: { range: PALETTE },
+    legend: { orient: 'bottom', direction: 'vertical', labelLimit: 0 },
+  };
   const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
   return {
     id: `compare-fan-${metric}`,
@@ -153,7 +160,15 @@ function costScatter(c: Comparison, lang: ReportLang): Chart {
       layer: [
         {
           mark: { type: 'point', filled: true, opacity: 0.9, size: 120 },
-          encoding: { color: { field: 'scenario', type: 'nominal', title: null, scale: { range: PALETTE } } },
+          encoding: {
+            color: {
+              field: 'scenario',
+              type: 'nominal',
+              title: null,
+              scale: { range: PALETTE },
+              legend: { orient: 'bottom', direction: 'vertical', labelLimit: 0 },
+            },
+          },
         },
         { mark: { type: 'text', align: 'left', dx: 10, dy: -10, fontSize: 11 }, encoding: { text: { field: 'label' } } },
       ],

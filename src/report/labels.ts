@@ -207,6 +207,7 @@ export function paramLabel(
     const name = words[zh ? 0 : 1];
     if (!rest) return name;
     if (rest === 'multiplier') return `${name} · ${zh ? '倍数' : 'multiplier'}`;
+    if (rest === 'default') return `${name} · ${zh ? '其他行业' : 'other sectors'}`; // the sector map's default
     if (/^\d{4}$/.test(rest)) return `${name} ${rest}`;
     return `${name} · ${zh ? (divisionNameZh(rest) ?? rest) : rest}`;
   }
@@ -252,7 +253,7 @@ export function targetLabel(
 }
 
 /** The places dcsim itself names (not the registry's towns): the new projects' own row of the attribution. */
-const PLACES_EN: Readonly<Record<string, string>> = { 新建项目: 'new projects' };
+const PLACES_EN: Readonly<Record<string, string>> = { 新建项目: 'new projects', 未注明: 'not given', 园区外: 'outside the parks' };
 
 /** A town or sector key of the attribution in `lang`: the registry's names as they are, dcsim's own words translated. */
 export function placeName(key: string, lang: ReportLang): string {

@@ -5,7 +5,7 @@ import { policyLabel, type ReportLang } from './labels.js';
 /**
  * The warning lines of a run whose quota went short: one per policy and year in which the median
  * over the draws of `quota_shortfall.<policy>` is above 0 (the programme found too few candidates
- * for its yearly number), for the CLI scorecard and the report.
+ * for its yearly number), in whole firms, for the CLI scorecard and the report.
  */
 export function shortfallWarnings(s: Pick<RunSummary, 'metrics' | 'policies'>, lang: ReportLang): string[] {
   const lines: string[] = [];
@@ -13,7 +13,9 @@ export function shortfallWarnings(s: Pick<RunSummary, 'metrics' | 'policies'>, l
     const byYear = s.metrics[`quota_shortfall.${p.key}`];
     if (!byYear) continue;
     for (const [year, st] of Object.entries(byYear)) {
-      if (st && st.p50 > 0) lines.push(msg.quotaShortfall(policyLabel(p.key, lang, s.policies), Number(year), st.p50, lang));
+      // whole firms: with an even number of draws the median can fall between two counts (6.5 家)
+      if (st && st.p50 > 0)
+        lines.push(msg.quotaShortfall(policyLabel(p.key, lang, s.policies), Number(year), Math.max(1, Math.round(st.p50)), lang));
     }
   }
   return lines;

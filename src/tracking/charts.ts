@@ -1,3 +1,4 @@
+import { formatNumber } from '../report/tables.js';
 import type { Chart } from '../report/charts.js';
 import { targetLabel } from '../report/labels.js';
 import { CHART_CONFIG } from '../report/theme.js';
@@ -28,8 +29,8 @@ export function trackChart(t: TargetTrack, r: Pick<TrackReport, 'as_of' | 'has_a
     scale: { zero: false, nice: false },
     axis: { format: 'd', tickMinStep: 1 },
   };
-  // levels too start at zero, as the run's fans do (issue #14 item 4)
-  const y = { type: 'quantitative', title: unitText(u.unit, lang), scale: { zero: true } };
+  // a running sum from zero; a level zoomed to its plan path, since the chart is about the gap between the two
+  const y = { type: 'quantitative', title: unitText(u.unit, lang), scale: { zero: t.measure === 'cumulative' } };
   const plan = t.plan.map((p) => ({ x: p.year, value: v(p.value), series: W('plan') }));
   const actuals = t.actuals
     .filter((a) => t.measure === 'cumulative' || !a.partial)
@@ -40,7 +41,7 @@ export function trackChart(t: TargetTrack, r: Pick<TrackReport, 'as_of' | 'has_a
     : r.as_of.includes('-')
       ? [Number(r.as_of.slice(0, 4)), Number(r.as_of.slice(5))]
       : [Number(r.as_of), 12];
-  const goal = [{ x: t.year, value: v(t.goal_value), text: `${W('goal')} ${v(t.goal_value)}` }];
+  const goal = [{ x: t.year, value: v(t.goal_value), text: `${W('goal')} ${formatNumber(t.goal_value * u.scale, u.decimals)}` }];
   const layers: Record<string, unknown>[] = [
     {
       data: { values: fan },

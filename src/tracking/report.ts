@@ -25,8 +25,9 @@ const num = (metric: string, x: number | null | undefined) => {
   const u = displayUnit(metric);
   return (x * u.scale).toLocaleString('en-US', { minimumFractionDigits: u.decimals, maximumFractionDigits: u.decimals });
 };
+// a value that rounds to zero is "0.0 %", never "-0.0 %"
 const pc = (x: number | null | undefined, d = 0) =>
-  x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(d)} %`;
+  x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(Number((x * 100).toFixed(d)) || 0).toFixed(d)} %`;
 const unitOf = (metric: string, lang: TrackLang) => unitText(displayUnit(metric).unit, lang);
 /** A period in brackets after a value: full-width in zh, ASCII in en. */
 const inBrackets = (text: string, lang: TrackLang) => (lang === 'zh' ? `（${text}）` : ` (${text})`);

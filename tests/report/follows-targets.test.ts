@@ -10,6 +10,9 @@ import { compareCharts } from '../../src/report/compare-charts.js';
 import { runCharts, type Chart } from '../../src/report/charts.js';
 import { reportMarkdown } from '../../src/report/markdown.js';
 import { attributionNote, attributionTables, keyMetricTable } from '../../src/report/tables.js';
+import { paramLabel, placeName } from '../../src/report/labels.js';
+import { shortfallWarnings } from '../../src/report/shortfall.js';
+import { scorecard } from '../../src/cli/scorecard.js';
 import { runText, STILL } from '../engine/run-helpers.js';
 
 // two programmes that vacate energy over 2021–2023, growth drawn per draw so the draws differ;
@@ -213,5 +216,41 @@ describe('report.charts (issue #14 item 1)', () => {
     const md = reportMarkdown({ ...s, attribution: attribute([]) }, [], 'zh');
     expect(md).not.toContain('&quot;');
     expect(md).toContain('| 指标 | 口径 | 单位 |');
+  });
+});
+
+describe("the fresh-eyes review's findings", () => {
+  it('never cuts a target, driver or firm label; names the sector map default', () => {
+    const charts = runCharts(s, [], 'zh');
+    const axisOf = (id: string) => {
+      const spec = charts.find((c) => c.id === id)!.spec as { encoding?: { y: { axis?: unknown } } };
+      return spec.encoding!.y.axis;
+    };
+    expect(axisOf('scorecard')).toEqual({ labelLimit: 0 });
+    expect(paramLabel('growth.value_added.default', 'zh', [])).toBe('增加值增速 · 其他行业');
+    expect(paramLabel('growth.value_added.default', 'en', [])).toBe('VA growth · other sectors');
+  });
+
+  it('quota shortfalls in whole firms; dcsim’s own place words in English', () => {
+    const stats = (p50: number) => ({ mean: p50, p5: p50, p10: p50, p50, p90: p50, p95: p50 });
+    const lines = shortfallWarnings(
+      {
+        policies: [{ key: 'village_cleanup', type: 'village_cleanup', label: '村级工业集聚点清退', label_en: 'Village clean-up' }],
+        metrics: { 'quota_shortfall.village_cleanup': { 2024: stats(62.5), 2025: stats(0.5), 2023: stats(0) } },
+      },
+      'zh',
+    );
+    expect(lines).toEqual([
+      msg.quotaShortfall('村级工业集聚点清退', 2024, 63, 'zh'),
+      msg.quotaShortfall('村级工业集聚点清退', 2025, 1, 'zh'),
+    ]);
+    expect(placeName('未注明', 'en')).toBe('not given');
+    expect(placeName('园区外', 'en')).toBe('outside the parks');
+  });
+
+  it('the console scorecard speaks English units and target words with --lang en', () => {
+    const text = scorecard(s.targets, 'en').join('\n');
+    expect(text).toContain('10k tce');
+    expect(text).not.toMatch(/万|腾出/);
   });
 });

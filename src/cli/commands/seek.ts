@@ -195,7 +195,7 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
   const zh = o.lang === 'zh';
   for (const p of result.points)
     io.out(
-      `  ${o.vary} = ${fmt(p.value, integer ? 0 : 4)}: ${zh ? '达成概率' : 'probability'} ${pct(p.probability, 0)} · P50 ${formatTargetValue(target, p.p50)}`,
+      `  ${o.vary} = ${fmt(p.value, integer ? 0 : 4)}: ${zh ? '达成概率' : 'probability'} ${pct(p.probability, 0)} · P50 ${formatTargetValue(target, p.p50, o.lang)}`,
     );
   io.out(
     result.answer === null
