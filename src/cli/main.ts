@@ -210,6 +210,7 @@ export function commandLine(argv: readonly string[], io: Streams, helpLang: Lang
           .option('allow-different-inputs', { type: 'boolean', default: false, describe: h.allowDifferentInputs })
           .options(actualsOptions(h))
           .option('charts', chartsOption(h))
+          .option('quiet', { type: 'boolean', default: false, describe: h.quiet })
           .example(...example('compare')),
       (args) => {
         select(async () =>
@@ -225,6 +226,7 @@ export function commandLine(argv: readonly string[], io: Streams, helpLang: Lang
               workers: args.workers,
               allowDifferentInputs: args['allow-different-inputs'],
               charts: args.charts,
+              quiet: args.quiet,
               lang: args.lang as Lang,
               argv,
             },

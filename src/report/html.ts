@@ -2,9 +2,9 @@ import { assumptionRows } from './assumption-rows.js';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Chart } from './charts.js';
 import { escapeHtml } from './escape.js';
-import { actionName, MATERIAL_RHO, paramLabel, policyLabel, targetLabelById, type ReportLang } from './labels.js';
+import { actionName, policyLabel, type ReportLang } from './labels.js';
 import { shortfallWarnings } from './shortfall.js';
-import { attributionNote, attributionTables, formatSigned, keyMetricTable, scoreRows } from './tables.js';
+import { attributionNote, attributionTables, keyMetricTable, scoreRows, sensitivityRows } from './tables.js';
 import { FONT_STACK, STATUS_COLOURS } from './theme.js';
 
 const T = {
@@ -106,22 +106,12 @@ ${assumptionRows(s, lang)
 
 /** The sensitivity table: per target its three strongest drivers with their rank correlation. */
 export function sensitivityTable(s: RunSummary, lang: ReportLang): string {
-  const rows = (s.sensitivity ?? []).filter((t) => t.drivers.length);
+  const rows = sensitivityRows(s, lang);
   if (!rows.length) return '';
-  const material = (t: (typeof rows)[number]) => t.drivers.filter((d) => Math.abs(d.rho) >= MATERIAL_RHO).slice(0, 3);
   const e = escapeHtml;
   const zh = lang === 'zh';
   return `<h2>${zh ? '不确定性来源' : 'What drives the outcomes'}</h2>
 <table id="sensitivity"><tr><th>${zh ? '目标' : 'target'}</th><th>${zh ? '主要驱动参数（秩相关系数）' : 'strongest drivers (rank correlation)'}</th></tr>
-${rows
-  .map(
-    (t) =>
-      `<tr><td>${e(targetLabelById(t.target, t.label, s.targets, lang))}</td><td>${
-        material(t)
-          .map((d) => `${e(paramLabel(d.param, lang, s.policies))} ${formatSigned(d.rho, 2)}`)
-          .join(' · ') || e(zh ? `无显著驱动参数（|ρ| < ${MATERIAL_RHO}）` : `no material driver (|ρ| < ${MATERIAL_RHO})`)
-      }</td></tr>`,
-  )
-  .join('\n')}
+${rows.map(([target, drivers]) => `<tr><td>${e(target)}</td><td>${e(drivers)}</td></tr>`).join('\n')}
 </table>`;
 }

@@ -4,7 +4,7 @@ import type { Chart } from './charts.js';
 import { escapeMarkdownCell } from './escape.js';
 import { actionName, policyLabel, type ReportLang } from './labels.js';
 import { shortfallWarnings } from './shortfall.js';
-import { attributionNote, attributionTables, keyMetricTable, scoreRows } from './tables.js';
+import { attributionNote, attributionTables, keyMetricTable, scoreRows, sensitivityRows } from './tables.js';
 
 /** The same report in Markdown for pasting into documents; charts link their PNGs. */
 export function reportMarkdown(
@@ -56,6 +56,17 @@ export function reportMarkdown(
             (key) => policyLabel(key, lang, s.policies),
             (a) => actionName(a, lang),
           ).flatMap((x) => [`### ${c(x.title)}`, '', row(x.header), sep(x.header.length), ...x.rows.map(row), '']),
+        ]
+      : []),
+    // what drives each target, as report.html's 不确定性来源 table
+    ...(sensitivityRows(s, lang).length
+      ? [
+          `## ${zh ? '不确定性来源' : 'What drives the outcomes'}`,
+          '',
+          row(zh ? ['目标', '主要驱动参数（秩相关系数）'] : ['target', 'strongest drivers (rank correlation)']),
+          sep(2),
+          ...sensitivityRows(s, lang).map(row),
+          '',
         ]
       : []),
     `## ${zh ? '图表' : 'Charts'}`,

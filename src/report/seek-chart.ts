@@ -15,7 +15,14 @@ export function seekChart(
   integer = false,
 ): Chart {
   const zh = lang === 'zh';
-  const title = zh ? `目标达成概率随参数变化：${target}` : `Probability of meeting “${target}” against the parameter`;
+  // ASCII quotes in English: the CJK font draws “ ” full width
+  const title = zh ? `目标达成概率随参数变化：${target}` : `Probability of meeting "${target}" against the parameter`;
+  const pc = `${Math.round(confidence * 100)} %`;
+  const shown = answer === null ? '' : String(Number(answer.toFixed(integer ? 0 : 4)));
+  // what the two rules mean, in words (issue #14 item 4: every mark explained)
+  const subtitle = zh
+    ? `蓝线：各取值的达成概率 · 橙色虚线：置信水平 ${pc}${answer === null ? '' : ` · 绿线：答案 ${shown}`}`
+    : `blue: probability at each value · dashed orange: confidence ${pc}${answer === null ? '' : ` · green: the answer ${shown}`}`;
   const values = points.map((p) => ({ value: p.value, probability: p.probability }));
   const x = { field: 'value', type: 'quantitative', title: vary, ...(integer ? { axis: { tickMinStep: 1, format: 'd' } } : {}) };
   return {
@@ -23,7 +30,7 @@ export function seekChart(
     title,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: title, subtitle: zh ? `置信水平 ${confidence}` : `confidence ${confidence}` },
+      title: { text: title, subtitle },
       width: 560,
       height: 260,
       config: CHART_CONFIG,

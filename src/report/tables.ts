@@ -2,7 +2,7 @@ import type { RunSummary, TargetResult } from '../engine/aggregate.js';
 import type { AttributionEntry } from '../engine/attribution.js';
 import { FLOW_METRICS } from '../domain/metrics.js';
 import { divisionLabelZh } from '../domain/sector-names.js';
-import { metricTitle, placeName, targetLabel, word, type ReportLang } from './labels.js';
+import { MATERIAL_RHO, metricTitle, paramLabel, placeName, targetLabel, targetLabelById, word, type ReportLang } from './labels.js';
 import { displayUnit, unitInBrackets, unitText } from './units.js';
 
 /** Formats a number with grouping and fixed decimals. */
@@ -186,4 +186,23 @@ export function attributionTables(s: RunSummary, lang: ReportLang, policyName: (
       rows: rows(a.bySector, (k) => (zh ? divisionLabelZh(k) : placeName(k, lang))), // C26 化学原料和化学制品制造业 (issue #14 item 5)
     },
   ];
+}
+
+/**
+ * The sensitivity rows of the reports: per target its label and its three strongest material
+ * drivers with their rank correlation ("增加值增速 · 化学原料和化学制品制造业 +0.62 · …"), or "no
+ * material driver" when every |ρ| is below {@link MATERIAL_RHO}.
+ */
+export function sensitivityRows(s: RunSummary, lang: ReportLang): [target: string, drivers: string][] {
+  const zh = lang === 'zh';
+  return (s.sensitivity ?? [])
+    .filter((t) => t.drivers.length)
+    .map((t) => [
+      targetLabelById(t.target, t.label, s.targets, lang),
+      t.drivers
+        .filter((d) => Math.abs(d.rho) >= MATERIAL_RHO)
+        .slice(0, 3)
+        .map((d) => `${paramLabel(d.param, lang, s.policies)} ${formatSigned(d.rho, 2)}`)
+        .join(' · ') || (zh ? `无显著驱动参数（|ρ| < ${MATERIAL_RHO}）` : `no material driver (|ρ| < ${MATERIAL_RHO})`),
+    ]);
 }

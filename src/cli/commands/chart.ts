@@ -94,7 +94,7 @@ async function runFolder(dir: string, lang: Lang, io: Streams): Promise<Drawn> {
   }
   const events = 'value' in eventsRead ? eventsRead.value : '';
   const files = await reportFiles(summary.value, events, lang, true, 'value' in track ? track.value : undefined);
-  return { files, copies: ['summary.json', 'events.csv', 'manifest.json', 'track.json'] };
+  return { files, copies: ['summary.json', 'events.csv', 'metrics.csv', 'targets.csv', 'manifest.json', 'track.json'] };
 }
 
 /** A compare folder: comparison.json and each scenario's summary.json in its numbered sub-folder. */

@@ -12,7 +12,7 @@ import { actualsOptions } from '../actuals-options.js';
 import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { pct } from '../format.js';
-import { progressBar } from '../progress.js';
+import { progressBar, showProgress } from '../progress.js';
 import { EXIT, type Streams } from '../io-streams.js';
 import { checkRunNumbers, workerCount } from '../run-numbers.js';
 import { interruptSignal } from '../interrupt.js';
@@ -37,6 +37,8 @@ export interface CompareOptions {
   readonly allowDifferentInputs?: boolean;
   /** Render the charts and reports (default true). */
   readonly charts?: boolean;
+  /** No progress bar (`--quiet`). */
+  readonly quiet?: boolean;
   readonly lang: Lang;
   readonly argv: readonly string[];
   readonly now?: Date;
@@ -96,7 +98,7 @@ export async function compareCommand(o: CompareOptions, io: Streams): Promise<nu
   // one pool for every scenario: the workers start once
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
   // never quiet: one bar over every scenario's draws (issue #14 item 9)
-  const progress = process.stderr.isTTY ? progressBar() : undefined;
+  const progress = showProgress(o.quiet) ? progressBar() : undefined;
   try {
     for (const [k, l] of loaded.entries()) {
       const input = { scenario: l.scenario, table: l.registry.table, factors: l.factors, evaluation: l.evaluation };
