@@ -3,7 +3,7 @@ import type { Comparison } from '../engine/compare.js';
 import type { SeekPoint } from '../engine/seek.js';
 import { compareCharts } from '../report/compare-charts.js';
 import { compareHtml, compareMarkdown } from '../report/compare-report.js';
-import { targetLabel, type ReportLang } from '../report/labels.js';
+import { targetLabel, type NamedTarget, type ReportLang } from '../report/labels.js';
 import { seekChart } from '../report/seek-chart.js';
 import { renderCharts } from './render-charts.js';
 import { embedReportFont } from './report-font.js';
@@ -35,14 +35,7 @@ export async function compareReportFiles(
 
 /** What seek.json holds that its chart needs (the rest of seek.json is for the reader). */
 export interface SeekRecord {
-  readonly target: {
-    readonly id: string;
-    readonly label: string;
-    readonly metric: string;
-    readonly kind: string;
-    readonly year: number;
-    readonly from?: number;
-  };
+  readonly target: NamedTarget & { readonly id: string };
   readonly vary: string;
   readonly range: readonly number[];
   readonly confidence: number;

@@ -237,15 +237,21 @@ export function policyTitle(
   return p.type ? `${p.type.replace(/_/g, ' ')} (${p.key})` : p.key;
 }
 
+/** What a target's name in a language is made of: its label, metric, kind and years. */
+export interface NamedTarget {
+  readonly label: string;
+  readonly metric: string;
+  readonly kind: string;
+  readonly year: number;
+  readonly from?: number;
+}
+
 /**
  * A target's name in `lang`: the scenario's label in zh (and in English when it has no Chinese);
  * a Chinese label in English becomes the metric's English title, the target's kind and its years
  * ("Energy vacated, cumulative 2021–2025"), since the label is the user's own words.
  */
-export function targetLabel(
-  t: { readonly label: string; readonly metric: string; readonly kind: string; readonly year: number; readonly from?: number },
-  lang: ReportLang,
-): string {
+export function targetLabel(t: NamedTarget, lang: ReportLang): string {
   if (lang === 'zh' || !hasCjk(t.label)) return t.label;
   const years = t.kind === 'level' || t.from === undefined ? String(t.year) : `${t.from}–${t.year}`;
   const kind = t.kind === 'level' ? '' : `, ${kindName(t.kind, 'en')}`;
@@ -305,14 +311,7 @@ export function detailText(detail: string, lang: ReportLang): string {
 export function targetLabelById(
   id: string,
   label: string,
-  targets: readonly {
-    readonly id: string;
-    readonly label: string;
-    readonly metric: string;
-    readonly kind: string;
-    readonly year: number;
-    readonly from?: number;
-  }[],
+  targets: readonly (NamedTarget & { readonly id: string })[],
   lang: ReportLang,
 ): string {
   const t = targets.find((x) => x.id === id);
