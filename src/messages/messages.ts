@@ -242,7 +242,11 @@ export const msg = {
 
   // ── CLI ──────────────────────────────────────────────────────────────────────────────────
   problemsFound: (n: number) => `${n} problem${n === 1 ? '' : 's'} found; nothing was written`,
-  notPositiveInteger: (v: unknown, min = 1) => `${describeValue(v)} must be a whole number ≥ ${min}`,
+  notPositiveInteger: (v: unknown, min = 1) =>
+    // a flag of type number given a word arrives as NaN: say so rather than "NaN must be …"
+    typeof v === 'number' && Number.isNaN(v)
+      ? `not a number; write a whole number ≥ ${min}`
+      : `${describeValue(v)} must be a whole number ≥ ${min}`,
   outputNotFolder: (path: string) => `${path} is a file, not a folder; give --out a folder path`,
   cannotWrite: (path: string, reason: string) => `cannot write ${path}: ${reason}; choose a folder you can write to with --out`,
   outputExists: (path: string) => `${path} already exists; choose another --out or add --force to replace it`,

@@ -12,13 +12,19 @@ describe('every flag is checked before any work', { timeout: 60_000 }, () => {
     const work = await mkdtemp(join(tmpdir(), 'dcsim-adv-flags-'));
     const s = await smallScenario(work);
     const cases: [string[], RegExp][] = [
-      [['run', s, '--draws', '2', '--workers', '0', '--no-charts', '--out', join(work, 'o1'), '--drasw', '3'], /^Unknown argument: drasw$/],
+      [
+        ['run', s, '--draws', '2', '--workers', '0', '--no-charts', '--out', join(work, 'o1'), '--drasw', '3'],
+        /^Unknown argument: drasw \(did you mean --draws\?\)$/,
+      ],
       [['run', s, '--draws', '2', '--workers', '0', '--no-charts', '--out', join(work, 'o2'), '--lang', 'fr'], /^Invalid values:$/],
-      [['compare', s, s, '--draws', '2', '--workers', '0', '--out', join(work, 'o3'), '--forse'], /^Unknown argument: forse$/],
+      [
+        ['compare', s, s, '--draws', '2', '--workers', '0', '--out', join(work, 'o3'), '--forse'],
+        /^Unknown argument: forse \(did you mean --force\?\)$/,
+      ],
       [['merge', join(work, 'p'), '--out', join(work, 'o4'), '--lang', 'de'], /^Invalid values:$/],
       [
         ['synth', '--aggregates', join(ROOT, 'models/aggregates/zhenhai-2020.yaml'), '--out', join(work, 'o5.csv'), '--enterprise', '20'],
-        /^Unknown argument: enterprise$/,
+        /^Unknown argument: enterprise \(did you mean --enterprises\?\)$/,
       ],
     ];
     for (const [args, first] of cases) {
