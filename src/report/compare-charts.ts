@@ -96,6 +96,9 @@ function overlaidFan(summaries: readonly RunSummary[], metric: string, cumulativ
     legend: { orient: 'bottom', direction: 'vertical', labelLimit: 0 },
   };
   const x = { field: 'year', type: 'ordinal', title: word('year', lang), axis: { labelAngle: 0 } };
+  const goals = summaries[0].targets
+    .filter((t) => t.metric === metric && t.kind === (cumulative ? 'cumulative' : 'level'))
+    .map((t) => ({ year: t.year, goal: round((t.at_least ?? t.at_most)! * u.scale, u.decimals), series: word('goal', lang) }));
   return {
     id: `compare-fan-${metric}`,
     title,
@@ -112,6 +115,20 @@ function overlaidFan(summaries: readonly RunSummary[], metric: string, cumulativ
           encoding: { x, y: { field: edge, type: 'quantitative' }, color },
         })),
         { mark: { type: 'line', strokeWidth: 2.5, point: true }, encoding: { x, y: { field: 'p50', type: 'quantitative' }, color } },
+        // the plan's goals on this metric (the scenarios share their targets' goals), in the legend as a diamond
+        ...(goals.length
+          ? [
+              {
+                data: { values: goals },
+                mark: { type: 'point', size: 160, filled: true, color: '#555555' },
+                encoding: {
+                  x,
+                  y: { field: 'goal', type: 'quantitative' },
+                  shape: { field: 'series', type: 'nominal', scale: { range: ['diamond'] }, legend: { title: null, orient: 'bottom' } },
+                },
+              },
+            ]
+          : []),
       ],
     }),
   };

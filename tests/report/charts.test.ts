@@ -67,6 +67,12 @@ describe('chart specs', () => {
     const grid = charts.find((x) => x.id === 'compare-probability')!.spec as { layer: { encoding: { color?: { legend?: unknown } } }[] };
     expect(grid.layer[0].encoding.color!.legend).toEqual({ format: '.0%', values: [0, 0.5, 1], gradientLength: 200 });
     for (const chart of charts) expect(validate(chart.spec), `${chart.id}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+    // the goal of the cumulative target is drawn on the overlaid fan, a diamond in the legend
+    const fan = charts.find((x) => x.id === 'compare-fan-vacated_energy_tce')!.spec as {
+      layer: { data?: { values: { year: number; goal: number }[] }; encoding: { shape?: unknown } }[];
+    };
+    const goal = fan.layer.find((l) => l.encoding.shape !== undefined)!;
+    expect(goal.data!.values.map((g) => [g.year, g.goal])).toEqual([[2023, 0.0001]]); // 1 tce in 万tce (kept to two more decimals than shown)
   });
 
   it('a count gets whole-number ticks on its fan (issue #14 item 4)', async () => {
