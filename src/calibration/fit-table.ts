@@ -1,4 +1,5 @@
 import type { FitSeriesPoint } from './series.js';
+import { displayWidth } from '../domain/text-width.js';
 
 /** One row of calibrate's fit table. */
 export interface CalibrationRow {
@@ -50,7 +51,7 @@ export function fitTableLines(rows: readonly CalibrationRow[], lang: 'zh' | 'en'
     signedPct(r.errorBefore),
     signedPct(r.errorAfter),
   ]);
-  const width = (s: string) => [...s].reduce((w, c) => w + (/[\u2E80-\uFFEF]/.test(c) ? 2 : 1), 0);
+  const width = displayWidth;
   const widths = head.map((h, j) => Math.max(width(h), ...body.map((b) => width(b[j]))));
   const line = (cells: readonly string[]) =>
     cells

@@ -1,4 +1,5 @@
 import type { TargetResult } from '../engine/aggregate.js';
+import { displayWidth, isWide } from '../domain/text-width.js';
 import { targetLabel } from '../report/labels.js';
 import { displayUnit, unitText } from '../report/units.js';
 import { fmt, pct } from './format.js';
@@ -31,17 +32,8 @@ const STATUS: Record<TargetResult['status'], Record<Lang, string>> = {
 };
 const MARK: Record<TargetResult['status'], string> = { met: '●', at_risk: '◐', missed: '○' };
 
-/** Whether a character takes two terminal columns (CJK ideographs, kana, hangul, full-width forms). */
-const wide = (ch: string) =>
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ||
-  (ch.codePointAt(0)! >= 0x20000 && ch.codePointAt(0)! <= 0x3fffd);
-
 /** Display width of a string in a terminal (CJK characters take two columns). */
-export function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += wide(ch) ? 2 : 1;
-  return w;
-}
+export const width = displayWidth;
 export const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
 /** The scorecard's width in terminal columns: it fits a terminal of 100 (issue #14 item 9). */
@@ -57,7 +49,7 @@ export function wrapText(text: string, w: number): string[] {
   const merged: string[] = [];
   for (const t of tokens) {
     const prev = merged[merged.length - 1];
-    if (prev !== undefined && !/\s/.test(t) && !/\s/.test(prev) && !wide(t) && !wide([...prev].pop()!)) merged[merged.length - 1] += t;
+    if (prev !== undefined && !/\s/.test(t) && !/\s/.test(prev) && !isWide(t) && !isWide([...prev].pop()!)) merged[merged.length - 1] += t;
     else merged.push(t);
   }
   const lines: string[] = [];

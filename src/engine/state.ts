@@ -401,6 +401,14 @@ export class SimState implements PolicyState {
     this.record(e, policy, action, energy, this.co2Cut(e, co2), this.landMu[e], 0);
   }
 
+  /** A firm's fossil energy (tce on the calorific basis, feedstock included), summed over the fossil carriers. */
+  private fossilTce(e: number): number {
+    const t = this.k!.fossilTcePerUnit;
+    let fossil = 0;
+    for (let i = 0; i < FOSSIL_CARRIERS.length; i++) fossil += this.carriers[FOSSIL_CARRIERS[i]][e] * t[i];
+    return fossil;
+  }
+
   saveEnergy(e: number, share: number, policy: number, action: string, recorded = false, detail = ''): void {
     if (this.active[e] === 0) return;
     const f = Math.min(1, Math.max(0, share));
@@ -408,9 +416,7 @@ export class SimState implements PolicyState {
     const co2 = this.co2T[e];
     this.beforeChange(e);
     // the fuel part of the fossil carriers (fossil energy less feedstock) falls by f; feedstock stays
-    const t = this.k!.fossilTcePerUnit;
-    let fossil = 0;
-    for (let i = 0; i < FOSSIL_CARRIERS.length; i++) fossil += this.carriers[FOSSIL_CARRIERS[i]][e] * t[i];
+    const fossil = this.fossilTce(e);
     const fuel = Math.max(0, fossil - this.feedstockTce[e]);
     const fossilScale = fossil > 0 ? 1 - (f * fuel) / fossil : 1;
     for (let i = 0; i < FOSSIL_CARRIERS.length; i++) this.carriers[FOSSIL_CARRIERS[i]][e] *= fossilScale;
@@ -472,9 +478,7 @@ export class SimState implements PolicyState {
     this.beforeChange(e);
     // the fuel part of every fossil carrier is 1 − feedstock ÷ fossil energy (the feedstock has the firm's
     // average mix, as in accountOne and saveEnergy): only that part of a `from` carrier is switched
-    const t = this.k!.fossilTcePerUnit;
-    let fossil = 0;
-    for (let i = 0; i < FOSSIL_CARRIERS.length; i++) fossil += this.carriers[FOSSIL_CARRIERS[i]][e] * t[i];
+    const fossil = this.fossilTce(e);
     const fuelPart = fossil > 0 ? Math.max(0, 1 - this.feedstockTce[e] / fossil) : 0;
     let movedTce = 0;
     for (const c of from) {

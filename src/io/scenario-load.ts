@@ -353,15 +353,18 @@ export async function loadScenario(
   diagnostics.push(...actualsRead.diagnostics);
   const actuals = actualsRead.actuals;
   const replay = actuals ? { recorded: actuals.actions, lastCompleteYear: lastCompleteYear(actuals.asOf) } : {};
-  const resolved = resolveScenario({
-    spec,
-    files,
-    policyModules,
-    enterpriseIndex: (id) => index.get(id),
-    policyTables,
-    ...replay,
-    ...(benchmarks ? { benchmarks } : {}),
-  });
+  // the same resolution for the scenario and for every `vary` of it (seek)
+  const resolveSpec = (parsed: ScenarioSpec) =>
+    resolveScenario({
+      spec: parsed,
+      files,
+      policyModules,
+      enterpriseIndex: (id) => index.get(id),
+      policyTables,
+      ...replay,
+      ...(benchmarks ? { benchmarks } : {}),
+    });
+  const resolved = resolveSpec(spec);
   // a benchmarks file that failed to load is reported as such, not as missing
   const resolvedDiagnostics = locate(
     benchmarksFile !== undefined ? resolved.issues.filter((i) => i.code !== 'policy/benchmarks-missing') : resolved.issues,
@@ -425,15 +428,7 @@ export async function loadScenario(
         change(copy);
         const again = parseWith(scenarioSchema, copy);
         if (!again.value) return { diagnostics: locate(again.issues) };
-        const r = resolveScenario({
-          spec: again.value,
-          files,
-          policyModules,
-          enterpriseIndex: (id) => index.get(id),
-          policyTables,
-          ...replay,
-          ...(benchmarks ? { benchmarks } : {}),
-        });
+        const r = resolveSpec(again.value);
         return r.scenario
           ? { scenario: actuals ? { ...r.scenario, actuals } : r.scenario, diagnostics: [] }
           : { diagnostics: locate(r.issues.filter((i) => i.severity !== 'warning')) };

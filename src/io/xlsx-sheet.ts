@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { ReportLang } from '../report/labels.js';
 import { neutralise } from './csv-write.js';
 import { typedCell, type Column, type RowFormat, type Table } from './table.js';
+import { displayWidth } from '../domain/text-width.js';
 
 /** How a sheet is laid out beyond its cells. */
 export interface SheetLayout {
@@ -53,12 +54,7 @@ function shownText(c: Column, v: string | number | null, row?: RowFormat): strin
 }
 
 /** The width of text in Excel's character units: CJK and full-width characters count two. */
-export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
+export const textWidth = displayWidth;
 
 /** Converts a 1-based column number to its letters (1 → A, 27 → AA). */
 export function columnLetters(n: number): string {
