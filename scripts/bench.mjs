@@ -1,60 +1,148 @@
 #!/usr/bin/env node
-// npm run bench — the standard benchmark (DESIGN §7, issue "Monte Carlo at speed"):
-// the zhenhai-2025 policy mix over 2021–2030 on the synthetic 10,000-firm registry with 1,000
-// draws (1 and 2 workers), the 100,000-firm registry with 100 draws (memory), and `npm start`'s
-// run (1,000-firm registry, 1,000 draws) from start-up to exit. Figures go to outputs/bench/.
+// npm run bench — the standard benchmark (DESIGN §7; issue 15). Figures go to outputs/bench/bench.json.
+//
+// - throughput: the zhenhai-2025 policy mix over 2021–2030 on the synthetic 10,000-firm registry,
+//   1,000 draws, on 1 and 2 workers: simulation and whole-process enterprise-years per second, the
+//   speed-up, and the ratio to a minimal typed-array kernel run in this process (scripts/bench-kernel.mjs);
+// - scaling: the same mix at 1,000, 10,000 and 100,000 firms (10 M enterprise-years each, 1 worker)
+//   and the exponent of time per draw in the number of firms;
+// - memory: 100,000 firms × 10 years × 100 draws on 2 workers, and 1,000,000 firms × 5 years × 20
+//   draws (peak RSS of the whole process, workers included);
+// - npm start: the shipped scenario end to end (build, start-up and load, simulate, reports).
+//
+// BENCH_DIST=<folder> measures another build (e.g. an older commit's dist/) with the same script;
+// BENCH_PARTS=throughput,scaling,memory,start picks parts (default: all).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { runKernel } from './bench-kernel.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'outputs/bench');
-const cli = join(root, 'dist/cli/bin.js');
+const dist = resolve(process.env.BENCH_DIST ?? join(root, 'dist'));
+const cli = join(dist, 'cli/bin.js');
+const parts = new Set((process.env.BENCH_PARTS ?? 'throughput,scaling,memory,start').split(','));
 mkdirSync(out, { recursive: true });
 const dcsim = (...args) => execFileSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const seconds = (t0) => (performance.now() - t0) / 1000;
+const M = (x) => `${(x / 1e6).toFixed(2)} M/s`;
 
-function registry(n) {
+/** The synthetic registry of n firms (made once) and a scenario running the shipped mix on it. */
+function scenarioFor(n, end = 2030) {
   const file = join(out, `synthetic-${n}.csv`);
   if (!existsSync(file)) dcsim('synth', '--aggregates', 'models/aggregates/zhenhai-2020.yaml', '--enterprises', String(n), '--seed', '1', '--out', file);
-  const scenario = join(out, `bench-${n}.yaml`);
-  writeFileSync(scenario, `extends: ../../scenarios/zhenhai-2025.yaml\nname: bench-${n}\nregistry: synthetic-${n}.csv\nperiod: { base: 2020, end: 2030 }\n`);
+  const scenario = join(out, `bench-${n}-${end}.yaml`);
+  writeFileSync(scenario, `extends: ../../scenarios/zhenhai-2025.yaml\nname: bench-${n}\nregistry: synthetic-${n}.csv\nperiod: { base: 2020, end: ${end} }\n`);
   return scenario;
 }
 
-function run(scenario, draws, workers) {
-  const dir = join(out, `run-${workers}w-${draws}`);
+/** One `dcsim run` without charts: wall time, the manifest's simulate time and speed, peak RSS. */
+function run(scenario, draws, workers, years, firms) {
+  const dir = join(out, `run-${firms}-${workers}w-${draws}`);
   const t0 = performance.now();
   dcsim('run', scenario, '--draws', String(draws), '--workers', String(workers), '--quiet', '--force', '--no-charts', '--out', dir);
-  const wallS = (performance.now() - t0) / 1000;
+  const wall = seconds(t0);
   const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  return { draws, workers, wall_s: +wallS.toFixed(2), simulate_s: m.timings_ms.simulate / 1000, enterprise_years_per_s: m.enterprise_years_per_second, peak_rss_mb: m.peak_rss_mb };
+  const ey = firms * years * draws;
+  return {
+    firms,
+    years,
+    draws,
+    workers,
+    wall_s: +wall.toFixed(2),
+    load_s: m.timings_ms.load / 1000,
+    simulate_s: m.timings_ms.simulate / 1000,
+    simulate_ey_per_s: m.enterprise_years_per_second,
+    process_ey_per_s: Math.round(ey / wall),
+    peak_rss_mb: m.peak_rss_mb,
+  };
 }
-
-const s10k = registry(10000);
-const s100k = registry(100000);
-const one = run(s10k, 1000, 1);
-const two = run(s10k, 1000, 2);
-const big = run(s100k, 100, 2);
-const t0 = performance.now();
-execFileSync('npm', ['start', '--silent'], { cwd: root, stdio: 'ignore' });
-const startS = (performance.now() - t0) / 1000;
 
 const result = {
   measured: new Date().toISOString(),
+  dist,
   machine: { cpu: cpus()[0]?.model, cores: availableParallelism(), memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version },
-  standard_10k_1000_draws: { one_worker: one, two_workers: two, speedup: +(one.simulate_s / two.simulate_s).toFixed(2) },
-  memory_100k_100_draws: big,
-  npm_start_wall_s: +startS.toFixed(2),
 };
+const lines = [`machine: ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.memory_gb} GB, node ${result.machine.node}`];
+
+if (parts.has('throughput')) {
+  const s = scenarioFor(10000);
+  const one = run(s, 1000, 1, 10, 10000);
+  const two = run(s, 1000, 2, 10, 10000);
+  const kernel = runKernel(10000, 10, 200);
+  result.throughput = { one_worker: one, two_workers: two, speedup: +(one.simulate_s / two.simulate_s).toFixed(2), kernel_ey_per_s: Math.round(kernel) };
+  lines.push(
+    '10,000 firms × 10 years × 1,000 draws | simulate | simulate speed | whole process | process speed | peak RSS',
+    ...[one, two].map(
+      (r) => `  ${r.workers} worker${r.workers > 1 ? 's' : ''} | ${r.simulate_s.toFixed(1)} s | ${M(r.simulate_ey_per_s)} | ${r.wall_s.toFixed(1)} s | ${M(r.process_ey_per_s)} | ${r.peak_rss_mb} MB`,
+    ),
+    `  speed-up of 2 workers over 1: ${result.throughput.speedup}×`,
+    `  minimal typed-array kernel, same shape of work, this process: ${M(kernel)} (dcsim on 1 worker: ${((100 * one.simulate_ey_per_s) / kernel).toFixed(0)} % of it)`,
+  );
+}
+
+if (parts.has('scaling')) {
+  // 10 M enterprise-years at each size, so the times compare directly
+  const rows = [
+    [1000, 1000],
+    [10000, 100],
+    [100000, 10],
+  ].map(([n, draws]) => run(scenarioFor(n), draws, 1, 10, n));
+  // time per draw ∝ n^b: with n × draws fixed, simulate time ∝ n^(b − 1)
+  const b = 1 + Math.log(rows[2].simulate_s / rows[0].simulate_s) / Math.log(rows[2].firms / rows[0].firms);
+  result.scaling = { runs: rows, exponent: +b.toFixed(3) };
+  lines.push(
+    'scaling, 1 worker, 10 M enterprise-years each | simulate | speed',
+    ...rows.map((r) => `  ${r.firms.toLocaleString('en')} firms × ${r.draws} draws | ${r.simulate_s.toFixed(1)} s | ${M(r.simulate_ey_per_s)}`),
+    `  time per draw ∝ firms^${b.toFixed(2)}`,
+  );
+}
+
+if (parts.has('memory')) {
+  const big = run(scenarioFor(100000), 100, 2, 10, 100000);
+  const huge = run(scenarioFor(1000000, 2025), 20, 2, 5, 1000000);
+  result.memory = { firms_100k: big, firms_1m: huge };
+  lines.push(
+    'memory, 2 workers | load | simulate | speed | peak RSS',
+    ...[big, huge].map(
+      (r) =>
+        `  ${r.firms.toLocaleString('en')} firms × ${r.years} years × ${r.draws} draws | ${r.load_s.toFixed(1)} s | ${r.simulate_s.toFixed(1)} s | ${M(r.simulate_ey_per_s)} | ${r.peak_rss_mb} MB`,
+    ),
+  );
+}
+
+if (parts.has('start')) {
+  // npm start = build + run of the shipped scenario; the run's own summary line gives its total
+  let build = Number.NaN;
+  if (!process.env.BENCH_DIST) {
+    const t0 = performance.now();
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'ignore' });
+    build = seconds(t0);
+  }
+  const dir = join(out, 'npm-start');
+  const t0 = performance.now();
+  const text = dcsim('run', 'scenarios/zhenhai-2025.yaml', '--lang', 'en', '--force', '--out', dir);
+  const wall = seconds(t0);
+  const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const total = Number(/total ([\d.]+) s/.exec(text)?.[1]);
+  const load = m.timings_ms.load / 1000;
+  const simulate = m.timings_ms.simulate / 1000;
+  result.npm_start = {
+    build_s: +build.toFixed(2),
+    startup_s: +(wall - total).toFixed(2),
+    load_s: load,
+    simulate_s: simulate,
+    reports_s: +(total - load - simulate).toFixed(2),
+    run_wall_s: +wall.toFixed(2),
+  };
+  const r = result.npm_start;
+  lines.push(
+    `npm start (1,000 firms, 1,000 draws, 2021–2025, charts and reports): build ${r.build_s} s + run ${r.run_wall_s} s` +
+      ` (start-up ${r.startup_s} s, load ${r.load_s} s, simulate ${r.simulate_s} s, reports ${r.reports_s} s)`,
+  );
+}
+
 writeFileSync(join(out, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
-const rows = [
-  ['10,000 firms × 10 years × 1,000 draws, 1 worker', `${one.simulate_s.toFixed(1)} s`, `${(one.enterprise_years_per_s / 1e6).toFixed(2)} M/s`, `${one.peak_rss_mb} MB`],
-  ['same, 2 workers', `${two.simulate_s.toFixed(1)} s`, `${(two.enterprise_years_per_s / 1e6).toFixed(2)} M/s`, `${two.peak_rss_mb} MB`],
-  ['100,000 firms × 10 years × 100 draws, 2 workers', `${big.simulate_s.toFixed(1)} s`, `${(big.enterprise_years_per_s / 1e6).toFixed(2)} M/s`, `${big.peak_rss_mb} MB`],
-];
-console.log(`machine: ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.memory_gb} GB, node ${result.machine.node}`);
-for (const r of rows) console.log(r.join(' | '));
-console.log(`speed-up of 2 workers over 1: ${result.standard_10k_1000_draws.speedup}×`);
-console.log(`npm start (1,000 firms, 1,000 draws, 2021–2025, charts and reports, incremental build) wall time: ${result.npm_start_wall_s} s`);
+for (const l of lines) console.log(l);
 console.log(`written to ${join(out, 'bench.json')}`);

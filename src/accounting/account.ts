@@ -149,6 +149,7 @@ export function accountEnterprises(
   const active = options.active;
   let renewable10kKwh = 0;
   let nonFossil = 0;
+  let heatGj = 0;
   for (let e = 0; e < cols.n; e++) {
     if (active !== undefined && active[e] === 0) {
       out.grossTce[e] = 0;
@@ -165,6 +166,7 @@ export function accountEnterprises(
     out.directCo2T[e] = one.directCo2T;
     out.capturedCo2T[e] = one.capturedCo2T;
     totals.coalT += cols.carriers.coal_t[e];
+    heatGj += cols.carriers.heat_gj[e];
     totals.directCo2T += one.directCo2T;
     totals.capturedCo2T += one.capturedCo2T;
     if (inEts(cols, e, year)) totals.etsCo2T += one.directCo2T;
@@ -188,26 +190,30 @@ export function accountEnterprises(
   }
   totals.dualControlTce = totals.intensityEnergyTce - totals.newRenewableDeductionTce;
   totals.firmCo2T = totals.co2T;
-  totals.co2T = districtCo2(cols, out, active, config, k, options.carbon, totals.firmCo2T);
+  totals.co2T = districtCo2(cols, active, config, k, options.carbon, totals.firmCo2T, heatGj);
   return totals;
 }
 
-/** The district total on the scenario's boundary (src/accounting/boundary.ts); a territorial total needs the ledger. */
+/**
+ * The district total on the scenario's boundary (src/accounting/boundary.ts) from Σ CO2 and Σ heat
+ * bought over the operating firms, summed in firm order by the caller's pass; a territorial total
+ * needs the ledger.
+ */
 function districtCo2(
   cols: EnergyColumns,
-  accounts: EnterpriseAccounts,
   active: Uint8Array | undefined,
   config: AccountingConfig,
   k: YearCoefficients,
   carbon: CarbonLedger | undefined,
   firmCo2T: number,
+  heatDemandGj: number,
 ): number {
   if (!carbon) {
     if (config.carbonBoundary !== 'firm')
       throw new Error('a territorial CO2 total needs the carbon ledger (the suppliers of power and heat)');
     return firmCo2T;
   }
-  return carbon.districtCo2(carbon.totals(cols, accounts.co2T, active, k));
+  return carbon.districtCo2(carbon.totalsFrom(cols, firmCo2T, heatDemandGj, active, k));
 }
 
 /** Sums the renewable electricity of every firm in the dual-control total (the base for the `new` exclusion), 10⁴ kWh. */
@@ -263,12 +269,14 @@ export function sumAccounts(
   let captured = 0;
   let ets = 0;
   let nonFossil = 0;
+  let heatGj = 0;
   const year = k.year;
   for (let e = 0; e < cols.n; e++) {
     if (active[e] === 0) continue;
     gross += accounts.grossTce[e];
     co2 += accounts.co2T[e];
     coal += cols.carriers.coal_t[e];
+    heatGj += cols.carriers.heat_gj[e];
     direct += accounts.directCo2T[e];
     captured += accounts.capturedCo2T[e];
     if (inEts(cols, e, year)) ets += accounts.directCo2T[e];
@@ -288,7 +296,7 @@ export function sumAccounts(
     dualControlTce: dual - deduction,
     intensityEnergyTce: dual,
     nationalMajorTce: major,
-    co2T: districtCo2(cols, accounts, active, config, k, carbon, co2),
+    co2T: districtCo2(cols, active, config, k, carbon, co2, heatGj),
     firmCo2T: co2,
     coalT: coal,
     directCo2T: direct,

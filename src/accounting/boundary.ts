@@ -198,9 +198,6 @@ export class CarbonLedger {
    * {@link last} and restarts the year's balance from them; `k` holds the year's factors.
    */
   totals(cols: EnergyColumns, co2T: Float64Array, active: Uint8Array | undefined, k: YearCoefficients): BoundaryTotals {
-    const out = this.last;
-    this.gridTPer10kKwh = k.gridTPer10kKwh;
-    this.heatTPerGj = k.heatCo2PerGj;
     let firm = 0;
     let demand = 0;
     const heat = cols.carriers.heat_gj;
@@ -209,6 +206,23 @@ export class CarbonLedger {
       firm += co2T[e];
       demand += heat[e];
     }
+    return this.totalsFrom(cols, firm, demand, active, k);
+  }
+
+  /**
+   * {@link totals} with Σ co2T and Σ heat bought over the operating firms already summed, in firm
+   * order, by the caller's own pass over the firms (the same sums to the bit, one pass fewer).
+   */
+  totalsFrom(
+    cols: EnergyColumns,
+    firmCo2T: number,
+    heatDemandGj: number,
+    active: Uint8Array | undefined,
+    k: YearCoefficients,
+  ): BoundaryTotals {
+    const out = this.last;
+    this.gridTPer10kKwh = k.gridTPer10kKwh;
+    this.heatTPerGj = k.heatCo2PerGj;
     let power = 0;
     let supplied = 0;
     const firms = this.supply.firms;
@@ -216,13 +230,13 @@ export class CarbonLedger {
       power += this.delivered(cols, firms[j], active, false);
       supplied += this.delivered(cols, firms[j], active, true);
     }
-    this.heatDemandGj = demand;
+    this.heatDemandGj = heatDemandGj;
     this.localHeatGj = supplied;
-    out.firmCo2T = firm;
+    out.firmCo2T = firmCo2T;
     out.localPower10kKwh = power;
     out.localHeatGj = supplied;
-    out.heatDemandGj = demand;
-    out.territorialCo2T = firm - power * k.gridTPer10kKwh - Math.min(demand, supplied) * k.heatCo2PerGj;
+    out.heatDemandGj = heatDemandGj;
+    out.territorialCo2T = firmCo2T - power * k.gridTPer10kKwh - Math.min(heatDemandGj, supplied) * k.heatCo2PerGj;
     return out;
   }
 

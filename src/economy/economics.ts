@@ -40,23 +40,51 @@ export interface EconomicGrowth {
   readonly taxRateChange: number;
 }
 
+/** What one year's background change multiplies a firm's money columns by ({@link growthFactors}). */
+export interface GrowthFactors {
+  /** VA at constant prices: 1 + g. */
+  real: number;
+  /** VA at current prices: (1 + g)(1 + p). */
+  nominal: number;
+  /** Output, revenue and R&D: (1 + g)(1 + p) ÷ (1 + δ). */
+  output: number;
+  /** Tax: (1 + g)(1 + p)(1 + τ). */
+  tax: number;
+  /** δ > 0: the VA rate rises, so VA ≤ output is checked. */
+  rateRises: boolean;
+}
+
+/** A record for {@link growthFactors} (reused). */
+export function createGrowthFactors(): GrowthFactors {
+  return { real: 1, nominal: 1, output: 1, tax: 1, rateRises: false };
+}
+
 /**
- * Advances a firm by one year of background dynamics: real VA × (1 + g); VA at current prices
- * × (1 + g)(1 + p); output × (1 + g)(1 + p) ÷ (1 + δ) so the VA rate moves by (1 + δ); tax ×
- * (1 + g)(1 + p)(1 + τ) so tax ÷ VA moves by (1 + τ); revenue and R&D follow output.
- * With p = δ = τ = 0 every column grows by 1 + g, as before prices and rate paths existed.
+ * One year of background dynamics as factors (computed once per sector when every firm of a
+ * sector grows alike): real VA × (1 + g); VA at current prices × (1 + g)(1 + p); output ×
+ * (1 + g)(1 + p) ÷ (1 + δ) so the VA rate moves by (1 + δ); tax × (1 + g)(1 + p)(1 + τ) so
+ * tax ÷ VA moves by (1 + τ); revenue and R&D follow output. With p = δ = τ = 0 every column
+ * grows by 1 + g, as before prices and rate paths existed.
  */
-export function advanceFirm(s: EconomicState, e: number, x: EconomicGrowth): void {
+export function growthFactors(x: EconomicGrowth, out: GrowthFactors): void {
   const real = 1 + x.realGrowth;
   const nominal = real * (1 + x.priceChange);
-  const outputFactor = nominal / (1 + x.valueAddedRateChange);
-  s.valueAddedConstant[e] *= real;
-  s.valueAdded[e] *= nominal;
-  s.tax[e] *= nominal * (1 + x.taxRateChange);
-  s.output[e] *= outputFactor;
-  s.revenue[e] *= outputFactor;
-  s.rdExpense[e] *= outputFactor;
-  if (x.valueAddedRateChange > 0) checkRate(s, e);
+  out.real = real;
+  out.nominal = nominal;
+  out.output = nominal / (1 + x.valueAddedRateChange);
+  out.tax = nominal * (1 + x.taxRateChange);
+  out.rateRises = x.valueAddedRateChange > 0;
+}
+
+/** Advances a firm by one year of background dynamics ({@link growthFactors}). */
+export function advanceFirm(s: EconomicState, e: number, f: GrowthFactors): void {
+  s.valueAddedConstant[e] *= f.real;
+  s.valueAdded[e] *= f.nominal;
+  s.tax[e] *= f.tax;
+  s.output[e] *= f.output;
+  s.revenue[e] *= f.output;
+  s.rdExpense[e] *= f.output;
+  if (f.rateRises) checkRate(s, e);
 }
 
 /** Raises a firm's VA and its output together by a share (an upgrade that grows the firm): every money column × (1 + share). */

@@ -1,5 +1,7 @@
+import type { EnterpriseAccounts } from '../accounting/account.js';
+import { accountOne, type OneAccount, type YearCoefficients } from '../accounting/account-one.js';
 import { CARRIERS } from '../domain/carriers.js';
-import { advanceFirm, type EconomicGrowth } from '../economy/economics.js';
+import { advanceFirm, createGrowthFactors, growthFactors, type EconomicGrowth, type GrowthFactors } from '../economy/economics.js';
 import type { SectorParamSampler } from './sector-param.js';
 import type { SimState } from './state.js';
 
@@ -22,80 +24,143 @@ export interface Background {
  * (1 + g)^ε × (1 − η), ε the energy elasticity of real VA growth and η the autonomous efficiency
  * gain; employment grows by elasticity × g. Land is unchanged. Each sector's price index
  * advances by its price change.
+ *
+ * The same pass then accounts each firm with the year's coefficients `account.k`
+ * (src/accounting/account-one.ts; a firm not operating gets zeros) and sums its CO2 and the heat it
+ * buys into `scratch` (firm order, operating firms: the sums the carbon ledger starts the year
+ * from). One visit per firm instead of three (grow, account, sum): every firm's numbers and every
+ * sum are the same to the bit, since accounting a firm reads only that firm's columns.
  */
-export function advanceYear(state: SimState, bg: Background, year: number, scratch: DynamicsScratch): void {
-  const samplers = [
-    bg.valueAdded,
-    bg.energyElasticity,
-    bg.efficiencyGain,
-    bg.employmentElasticity,
-    bg.price,
-    bg.valueAddedRate,
-    bg.taxRate,
-  ];
-  for (const x of samplers) x.prepareYear(year);
-  const perFirm = samplers.some((x) => x.perFirm);
-  for (let sec = 0; sec < scratch.growth.length; sec++) state.priceIndex[sec] *= 1 + bg.price.sectorValue(sec);
-  if (!perFirm) {
-    // every firm of a sector grows alike: compute the factors once per sector
-    for (let sec = 0; sec < scratch.growth.length; sec++) {
-      const g = bg.valueAdded.sectorValue(sec);
-      scratch.growth[sec] = g;
-      scratch.energyFactor[sec] = Math.pow(1 + g, bg.energyElasticity.sectorValue(sec)) * (1 - bg.efficiencyGain.sectorValue(sec));
-      scratch.jobsFactor[sec] = 1 + bg.employmentElasticity.sectorValue(sec) * g;
-    }
-  }
-  const arrays = scratch.carrierArrays;
+export function advanceYear(state: SimState, bg: Background, year: number, scratch: DynamicsScratch, account: YearAccount): void {
+  const samplers = scratch.samplers;
+  for (let i = 0; i < samplers.length; i++) samplers[i].prepareYear(year);
+  let perFirm = false;
+  for (let i = 0; i < samplers.length; i++) perFirm ||= samplers[i].perFirm;
   const x = scratch.economic;
-  for (let e = 0; e < state.n; e++) {
-    if (state.active[e] === 0) continue;
-    const sec = state.sector[e];
-    let g: number;
-    let ef: number;
-    let jobs: number;
-    if (perFirm) {
-      g = bg.valueAdded.value(e);
-      ef = Math.pow(1 + g, bg.energyElasticity.value(e)) * (1 - bg.efficiencyGain.value(e));
-      jobs = 1 + bg.employmentElasticity.value(e) * g;
-      x.valueAddedRateChange = bg.valueAddedRate.value(e);
-      x.taxRateChange = bg.taxRate.value(e);
-    } else {
-      g = scratch.growth[sec];
-      ef = scratch.energyFactor[sec];
-      jobs = scratch.jobsFactor[sec];
-      x.valueAddedRateChange = bg.valueAddedRate.sectorValue(sec);
-      x.taxRateChange = bg.taxRate.sectorValue(sec);
-    }
+  for (let sec = 0; sec < scratch.sectorFactors.length; sec++) {
+    state.priceIndex[sec] *= 1 + bg.price.sectorValue(sec);
+    if (perFirm) continue;
+    // every firm of a sector grows alike: compute the factors once per sector
+    const g = bg.valueAdded.sectorValue(sec);
     x.realGrowth = g;
     x.priceChange = bg.price.sectorValue(sec);
-    advanceFirm(state, e, x);
-    for (let k = 0; k < arrays.length; k++) arrays[k][e] *= ef;
-    state.feedstockTce[e] *= ef;
-    state.renewableElectricity10kKwh[e] *= ef;
-    state.processCo2T[e] *= ef;
-    state.pollutantT[e] *= ef;
-    state.employees[e] *= jobs;
+    x.valueAddedRateChange = bg.valueAddedRate.sectorValue(sec);
+    x.taxRateChange = bg.taxRate.sectorValue(sec);
+    growthFactors(x, scratch.sectorFactors[sec]);
+    scratch.energyFactor[sec] = Math.pow(1 + g, bg.energyElasticity.sectorValue(sec)) * (1 - bg.efficiencyGain.sectorValue(sec));
+    scratch.jobsFactor[sec] = 1 + bg.employmentElasticity.sectorValue(sec) * g;
   }
+  // the columns in locals: the loops call out, so the engine would otherwise reload them per firm
+  const { active, sector, employees } = state;
+  const firmFactors = scratch.firmFactors;
+  const energyFactor = scratch.firmEnergyFactor;
+  const n = state.n;
+  for (let e = 0; e < n; e++) {
+    if (active[e] === 0) {
+      energyFactor[e] = 1; // × 1 leaves a value as it is, to the bit
+      continue;
+    }
+    const sec = sector[e];
+    let f: GrowthFactors;
+    let jobs: number;
+    if (perFirm) {
+      const g = bg.valueAdded.value(e);
+      energyFactor[e] = Math.pow(1 + g, bg.energyElasticity.value(e)) * (1 - bg.efficiencyGain.value(e));
+      jobs = 1 + bg.employmentElasticity.value(e) * g;
+      x.realGrowth = g;
+      x.priceChange = bg.price.sectorValue(sec);
+      x.valueAddedRateChange = bg.valueAddedRate.value(e);
+      x.taxRateChange = bg.taxRate.value(e);
+      growthFactors(x, firmFactors);
+      f = firmFactors;
+    } else {
+      f = scratch.sectorFactors[sec];
+      energyFactor[e] = scratch.energyFactor[sec];
+      jobs = scratch.jobsFactor[sec];
+    }
+    advanceFirm(state, e, f);
+    employees[e] *= jobs;
+  }
+  // the energy columns one at a time (a tight loop each, rather than 17 arrays per firm)
+  const columns = scratch.energyColumns;
+  for (let c = 0; c < columns.length; c++) {
+    const a = columns[c];
+    for (let e = 0; e < n; e++) a[e] *= energyFactor[e];
+  }
+  const { k, one, out } = account;
+  const { grossTce, dualControlTce, co2T, directCo2T, capturedCo2T } = out;
+  const heat = state.carriers.heat_gj;
+  let firmCo2T = 0;
+  let heatDemandGj = 0;
+  for (let e = 0; e < n; e++) {
+    if (active[e] === 0) {
+      grossTce[e] = 0;
+      dualControlTce[e] = 0;
+      co2T[e] = 0;
+      directCo2T[e] = 0;
+      capturedCo2T[e] = 0;
+      continue;
+    }
+    accountOne(state, e, k, one);
+    grossTce[e] = one.grossTce;
+    dualControlTce[e] = one.dualControlTce;
+    co2T[e] = one.co2T;
+    directCo2T[e] = one.directCo2T;
+    capturedCo2T[e] = one.capturedCo2T;
+    firmCo2T += one.co2T;
+    heatDemandGj += heat[e];
+  }
+  scratch.firmCo2T = firmCo2T;
+  scratch.heatDemandGj = heatDemandGj;
+}
+
+/** Where {@link advanceYear} accounts the firms: the year's coefficients (set for the year), a scratch record and the per-firm results. */
+export interface YearAccount {
+  readonly k: YearCoefficients;
+  readonly one: OneAccount;
+  readonly out: EnterpriseAccounts;
 }
 
 /** Reusable per-run buffers of the background dynamics. */
 export interface DynamicsScratch {
-  readonly carrierArrays: readonly Float64Array[];
-  readonly growth: Float64Array;
+  /** The background's samplers, in the order they prepare a year. */
+  readonly samplers: readonly SectorParamSampler[];
+  /** The columns that grow with a firm's energy factor: every carrier, feedstock, renewables, process CO2, pollutants. */
+  readonly energyColumns: readonly Float64Array[];
+  /** Each firm's energy factor this year (1 for a firm not operating). */
+  readonly firmEnergyFactor: Float64Array;
+  /** Each sector's money factors this year (when every firm of a sector grows alike). */
+  readonly sectorFactors: readonly GrowthFactors[];
+  /** One firm's money factors (when a background number differs by firm). */
+  readonly firmFactors: GrowthFactors;
   readonly energyFactor: Float64Array;
   readonly jobsFactor: Float64Array;
   /** The one firm's economic change, reused for every firm. */
   readonly economic: { -readonly [K in keyof EconomicGrowth]: number };
+  /** Σ CO2 (firm boundary) and Σ heat bought over the operating firms after the last {@link advanceYear}. */
+  firmCo2T: number;
+  heatDemandGj: number;
 }
 
 /** Allocates the dynamics buffers for a state (after every sector code is known). */
-export function createDynamicsScratch(state: SimState): DynamicsScratch {
+export function createDynamicsScratch(state: SimState, bg: Background): DynamicsScratch {
   const k = state.sectors.length;
   return {
-    carrierArrays: CARRIERS.map((c) => state.carriers[c]),
-    growth: new Float64Array(k),
+    samplers: [bg.valueAdded, bg.energyElasticity, bg.efficiencyGain, bg.employmentElasticity, bg.price, bg.valueAddedRate, bg.taxRate],
+    energyColumns: [
+      ...CARRIERS.map((c) => state.carriers[c]),
+      state.feedstockTce,
+      state.renewableElectricity10kKwh,
+      state.processCo2T,
+      state.pollutantT,
+    ],
+    firmEnergyFactor: new Float64Array(state.n),
+    sectorFactors: Array.from({ length: k }, createGrowthFactors),
+    firmFactors: createGrowthFactors(),
     energyFactor: new Float64Array(k),
     jobsFactor: new Float64Array(k),
     economic: { realGrowth: 0, priceChange: 0, valueAddedRateChange: 0, taxRateChange: 0 },
+    firmCo2T: 0,
+    heatDemandGj: 0,
   };
 }

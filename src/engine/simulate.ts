@@ -1,8 +1,14 @@
 import { Calibration } from '../actuals/calibration.js';
 import { lastCompleteYear } from '../actuals/period.js';
 import { ReplayBook } from '../actuals/replay.js';
-import { accountEnterprises, sumAccounts, totalRenewable10kKwh, type EnterpriseAccounts } from '../accounting/account.js';
-import { createOneAccount, createYearCoefficients } from '../accounting/account-one.js';
+import {
+  accountEnterprises,
+  sumAccounts,
+  totalRenewable10kKwh,
+  type AccountTotals,
+  type EnterpriseAccounts,
+} from '../accounting/account.js';
+import { createOneAccount, createYearCoefficients, setYear, type YearCoefficients } from '../accounting/account-one.js';
 import { CarbonLedger, supplyBase } from '../accounting/boundary.js';
 import { registryEtsFirstYears } from '../accounting/ets.js';
 import { withGridNonFossilShare, type Factors } from '../accounting/factors.js';
@@ -121,7 +127,7 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
   const gridParam = grid?.drawParams('grid_emission_factor') ?? [];
   // background first, then the grid factor, then the policies' numbers in scenario order
   drawParams.unshift(...background.flatMap(([name, sampler, sp]) => sampler.drawParams(name, [...sp.bySector.keys()])), ...gridParam);
-  const dynamics = createDynamicsScratch(state);
+  const dynamics = createDynamicsScratch(state, bg);
   const years = layout.years.length;
   const accounts: EnterpriseAccounts = {
     grossTce: state.grossTce,
@@ -153,7 +159,10 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
   const carbon = new CarbonLedger(scenario.accounting.carbonBoundary, supplyBase(table, table, factors, base), capacity, factors);
   state.carbon = carbon;
   const sum = () => sumAccounts(state, accounts, state.active, scenario.accounting, k, baseRenewable, carbon);
-  state.districtCo2T = () => sum().co2T;
+  // the budget test's district CO2 mid-year: what sum() gives for co2T, without the other totals
+  state.districtCo2T = () => carbon.districtCo2(carbon.totals(state, state.co2T, state.active, k));
+  const yearAccount = { k, one, out: accounts };
+  const baseYear = new BaseYearCache(Object.values(accounts), state.score, state.grade);
   const policyRngs: Rng[] = new Array(policies.length);
   // what actually happened (src/actuals/): the record the policies replay, and the observed values a draw matches
   const actuals = scenario.actuals;
@@ -184,28 +193,41 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
       runtimes[i].startDraw(state, policyRngs[i]);
     }
     if (params) for (let j = 0; j < drawParams.length; j++) params[paramsOffset + j] = drawParams[j].read();
-    const accountYear = (year: number) =>
-      accountEnterprises(state, factors, scenario.accounting, year, baseRenewable, accounts, {
+    state.startYear(base);
+    // the base year is the registry as given, the same in every draw unless its grid factor is drawn:
+    // accounted and evaluated in the first draw, copied back in the others
+    const gridBase = grid ? grid.at(base) : Number.NaN;
+    const saved = baseYear.totalsFor(gridBase);
+    let baseTotals: AccountTotals;
+    if (saved) {
+      baseTotals = saved;
+      setYear(k, factors, scenario.accounting, base, grid?.at(base));
+      baseYear.restoreAccounts(state, carbon, k);
+    } else {
+      baseTotals = accountEnterprises(state, factors, scenario.accounting, base, baseRenewable, accounts, {
         k,
         one,
         active: state.active,
-        ...(grid ? { gridTPerMwh: grid.at(year) } : {}),
+        ...(grid ? { gridTPerMwh: gridBase } : {}),
         carbon,
       });
-
-    state.startYear(base);
-    const baseTotals = accountYear(base);
+    }
     ledger.startDraw(baseTotals.co2T);
     for (let i = 0; i < runtimes.length; i++) runtimes[i].baseYear?.(state, base);
-    evaluate(evalCols, evaluation, evalOut, official);
+    if (saved) baseYear.restoreEvaluation();
+    else {
+      evaluate(evalCols, evaluation, evalOut, official);
+      baseYear.save(gridBase, baseTotals, carbon);
+    }
     writeMetrics(state, baseTotals, layout, 0, out, offset);
     hooks.yearEnd?.(state, base);
     for (let y = 1; y < years; y++) {
       const year = base + y;
       state.startYear(year);
       ledger.startYear(year);
-      advanceYear(state, bg, year, dynamics);
-      accountYear(year);
+      setYear(k, factors, scenario.accounting, year, grid?.at(year));
+      advanceYear(state, bg, year, dynamics, yearAccount);
+      carbon.totalsFrom(state, dynamics.firmCo2T, dynamics.heatDemandGj, state.active, k);
       evaluate(evalCols, evaluation, evalOut);
       for (let i = 0; i < runtimes.length; i++) runtimes[i].apply(state, year, policyRngs[i]);
       for (let i = 0; i < runtimes.length; i++) runtimes[i].endYear?.(state, year);
@@ -221,6 +243,61 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
     return state.events;
   };
   return { layout, drawSize: layout.ids.length * years, state, runDraw, paramNames: drawParams.map((p) => p.name) };
+}
+
+/**
+ * The base year's accounts, scores and grades of the first draw, kept to be copied into the
+ * state in every later draw (the same to the bit: the same registry values, the same
+ * coefficients), saving a year of accounting and evaluation per draw. Keyed by the base year's
+ * grid factor (NaN-safe comparison): a drawn one accounts the base year again.
+ */
+class BaseYearCache {
+  private grid = Number.NaN;
+  private totals: AccountTotals | undefined;
+  /** Σ CO2 and Σ heat bought of the operating firms, where the carbon ledger starts the base year from. */
+  private firmCo2T = 0;
+  private heatDemandGj = 0;
+  private readonly saved: Float64Array[];
+  private readonly savedScore: Float64Array;
+  private readonly savedGrade: Uint8Array;
+
+  constructor(
+    private readonly accounts: readonly Float64Array[],
+    private readonly score: Float64Array,
+    private readonly grade: Uint8Array,
+  ) {
+    this.saved = accounts.map((a) => new Float64Array(a.length));
+    this.savedScore = new Float64Array(score.length);
+    this.savedGrade = new Uint8Array(grade.length);
+  }
+
+  /** The saved base-year totals when they hold for this grid factor, else undefined. */
+  totalsFor(grid: number): AccountTotals | undefined {
+    return this.totals !== undefined && Object.is(grid, this.grid) ? this.totals : undefined;
+  }
+
+  /** Keeps the base year just accounted and evaluated. */
+  save(grid: number, totals: AccountTotals, carbon: CarbonLedger): void {
+    this.grid = grid;
+    this.totals = totals;
+    this.firmCo2T = carbon.last.firmCo2T;
+    this.heatDemandGj = carbon.last.heatDemandGj;
+    this.accounts.forEach((a, i) => this.saved[i].set(a));
+    this.savedScore.set(this.score);
+    this.savedGrade.set(this.grade);
+  }
+
+  /** Copies the saved accounts back and starts the carbon ledger's year from them (`k` set for the base year). */
+  restoreAccounts(state: SimState, carbon: CarbonLedger, k: YearCoefficients): void {
+    this.accounts.forEach((a, i) => a.set(this.saved[i]));
+    carbon.totalsFrom(state, this.firmCo2T, this.heatDemandGj, state.active, k);
+  }
+
+  /** Copies the saved scores and grades back (where the base year's evaluation stood). */
+  restoreEvaluation(): void {
+    this.score.set(this.savedScore);
+    this.grade.set(this.savedGrade);
+  }
 }
 
 function stateColumns(s: SimState): Omit<EvaluationColumns, 'energyTce'> {
