@@ -1,7 +1,9 @@
+import { groupedFixed } from '../domain/number-text.js';
+
 /** Formats a number with grouping and a fixed number of decimals (terminal and reports). */
 export function fmt(x: number, decimals = 0): string {
   if (!Number.isFinite(x)) return '–';
-  return x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return groupedFixed(x, decimals);
 }
 
 /** Formats a fraction as a percentage: 0.2331 → "23.3 %". */

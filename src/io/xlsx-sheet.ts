@@ -3,6 +3,7 @@ import type { ReportLang } from '../report/labels.js';
 import { neutralise } from './csv-write.js';
 import { typedCell, type Column, type RowFormat, type Table } from './table.js';
 import { displayWidth } from '../domain/text-width.js';
+import { groupedFixed } from '../domain/number-text.js';
 
 /** How a sheet is laid out beyond its cells. */
 export interface SheetLayout {
@@ -49,7 +50,7 @@ function shownText(c: Column, v: string | number | null, row?: RowFormat): strin
         ? ((c.perRow && row ? row.decimals : c.decimals) ?? 1)
         : 0;
   const x = type === 'ratio' ? v * 100 : v;
-  const s = x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+  const s = groupedFixed(x, d);
   return `${c.signed && v > 0 ? '+' : ''}${s}${type === 'ratio' ? '%' : ''}`;
 }
 

@@ -4,11 +4,12 @@ import { FLOW_METRICS } from '../domain/metrics.js';
 import { divisionLabelZh } from '../domain/sector-names.js';
 import { MATERIAL_RHO, metricTitle, paramLabel, placeName, targetLabel, targetLabelById, word, type ReportLang } from './labels.js';
 import { displayUnit, unitInBrackets, unitText } from './units.js';
+import { groupedFixed } from '../domain/number-text.js';
 
 /** Formats a number with grouping and fixed decimals. */
 export function formatNumber(x: number | null | undefined, decimals: number): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';
-  return x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return groupedFixed(x, decimals);
 }
 
 /** Formats a signed change: "+12.44", "−19.3" (a true minus sign), "0.0" for no change. */

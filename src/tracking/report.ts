@@ -5,6 +5,7 @@ import { metricTitle, targetLabel } from '../report/labels.js';
 import { displayUnit, unitText } from '../report/units.js';
 import type { Light, TargetTrack, TrackReport } from './track.js';
 import { lightName, trackWord, type TrackLang } from './words.js';
+import { groupedFixed } from '../domain/number-text.js';
 
 /**
  * The 监测预警 section of report.html and report.md, and the 拟合 table: plain text tables built
@@ -23,7 +24,7 @@ interface TextTable {
 const num = (metric: string, x: number | null | undefined) => {
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';
   const u = displayUnit(metric);
-  return (x * u.scale).toLocaleString('en-US', { minimumFractionDigits: u.decimals, maximumFractionDigits: u.decimals });
+  return groupedFixed(x * u.scale, u.decimals);
 };
 // a value that rounds to zero is "0.0 %", never "-0.0 %"
 const pc = (x: number | null | undefined, d = 0) =>
