@@ -26,9 +26,9 @@ export interface AboveScaleIndicators {
   laborProductivity: number;
 }
 
-/** Sums the 规上 firms and returns the plan's ratio indicators (the plan defines them on 规上 industry). */
-export function aboveScaleIndicators(cols: EconomicColumns): AboveScaleIndicators {
-  const r: AboveScaleIndicators = {
+/** A record of zero sums, its ratios not yet computed. */
+export function emptyIndicators(): AboveScaleIndicators {
+  return {
     enterprises: 0,
     valueAdded: 0,
     output: 0,
@@ -40,6 +40,21 @@ export function aboveScaleIndicators(cols: EconomicColumns): AboveScaleIndicator
     valueAddedPerMu: Number.NaN,
     laborProductivity: Number.NaN,
   };
+}
+
+/** Sets the plan's ratio indicators from the sums of `r` (NaN where a denominator is not positive); returns `r`. */
+export function withRatios(r: AboveScaleIndicators): AboveScaleIndicators {
+  const div = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
+  r.valueAddedRate = div(r.valueAdded, r.output);
+  r.taxPerMu = div(r.tax, r.landMu);
+  r.valueAddedPerMu = div(r.valueAdded, r.landMu);
+  r.laborProductivity = div(r.valueAdded, r.employees);
+  return r;
+}
+
+/** Sums the 规上 firms and returns the plan's ratio indicators (the plan defines them on 规上 industry). */
+export function aboveScaleIndicators(cols: EconomicColumns): AboveScaleIndicators {
+  const r = emptyIndicators();
   for (let e = 0; e < cols.n; e++) {
     if (cols.aboveScale[e] !== 1 || (cols.active !== undefined && cols.active[e] !== 1)) continue;
     r.enterprises++;
@@ -49,10 +64,5 @@ export function aboveScaleIndicators(cols: EconomicColumns): AboveScaleIndicator
     r.landMu += cols.landMu[e];
     r.employees += cols.employees[e];
   }
-  const div = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
-  r.valueAddedRate = div(r.valueAdded, r.output);
-  r.taxPerMu = div(r.tax, r.landMu);
-  r.valueAddedPerMu = div(r.valueAdded, r.landMu);
-  r.laborProductivity = div(r.valueAdded, r.employees);
-  return r;
+  return withRatios(r);
 }

@@ -1,5 +1,5 @@
 import type { YearTotals } from '../accounting/account.js';
-import { aboveScaleIndicators } from '../accounting/indicators.js';
+import { emptyIndicators, withRatios } from '../accounting/indicators.js';
 import { ImpossibleValue } from '../domain/impossible-value.js';
 import { BUDGET_METRICS, CORE_METRIC_IDS, type MetricId } from '../domain/metrics.js';
 import { msg } from '../messages/messages.js';
@@ -76,20 +76,43 @@ export function writeMetrics(
     land = 0,
     employees = 0,
     firms = 0;
-  const grades = [0, 0, 0, 0, 0];
+  let gradeA = 0,
+    gradeB = 0,
+    gradeC = 0,
+    gradeD = 0;
+  // the 规上 sums of aboveScaleIndicators (src/accounting/indicators.ts) in the same pass and order
+  const above = emptyIndicators();
+  const { active, aboveScale, valueAdded, valueAddedConstant, grade } = state;
   for (let e = 0; e < state.n; e++) {
-    if (state.active[e] === 0) continue;
+    if (active[e] === 0) continue;
     firms++;
-    va += state.valueAdded[e];
-    vaConstant += state.valueAddedConstant[e];
-    if (state.aboveScale[e] === 1) vaConstantAbove += state.valueAddedConstant[e];
-    output += state.output[e];
-    tax += state.tax[e];
-    land += state.landMu[e];
-    employees += state.employees[e];
-    grades[state.grade[e]]++;
+    const firmVa = valueAdded[e];
+    const firmOutput = state.output[e];
+    const firmTax = state.tax[e];
+    const firmLand = state.landMu[e];
+    const firmEmployees = state.employees[e];
+    va += firmVa;
+    vaConstant += valueAddedConstant[e];
+    output += firmOutput;
+    tax += firmTax;
+    land += firmLand;
+    employees += firmEmployees;
+    if (aboveScale[e] === 1) {
+      vaConstantAbove += valueAddedConstant[e];
+      above.enterprises++;
+      above.valueAdded += firmVa;
+      above.output += firmOutput;
+      above.tax += firmTax;
+      above.landMu += firmLand;
+      above.employees += firmEmployees;
+    }
+    const g = grade[e];
+    if (g === 1) gradeA++;
+    else if (g === 2) gradeB++;
+    else if (g === 3) gradeC++;
+    else if (g === 4) gradeD++;
   }
-  const above = aboveScaleIndicators(state);
+  withRatios(above);
   const policies = layout.policyKeys.length;
   const flowSum = [0, 0, 0, 0, 0, 0];
   for (let p = 0; p < policies; p++) {
@@ -125,10 +148,10 @@ export function writeMetrics(
   set(M.value_added_constant, vaConstant);
   set(M.energy_intensity, div(totals.intensityEnergyTce, vaConstant));
   set(M.carbon_intensity, div(totals.co2T, vaConstant));
-  set(M.grade_a, grades[1]);
-  set(M.grade_b, grades[2]);
-  set(M.grade_c, grades[3]);
-  set(M.grade_d, grades[4]);
+  set(M.grade_a, gradeA);
+  set(M.grade_b, gradeB);
+  set(M.grade_c, gradeC);
+  set(M.grade_d, gradeD);
   set(M.above_scale_value_added, above.valueAdded);
   set(M.quota_shortfall, flowSum[4]);
   set(M.new_project_co2_t, flowSum[5]);
