@@ -1,7 +1,7 @@
 import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
-import { FONT_FILES, withSubsetFontFiles } from './shipped-font.js';
+import { FONT_FILES, subsetShippedFont, withFontFiles } from './shipped-font.js';
 import type { Chart } from '../report/charts.js';
 import { pageCharacters } from '../report/font-face.js';
 import { FONT_FAMILY } from '../report/theme.js';
@@ -62,28 +62,44 @@ export async function toPng(svg: string, scale = PNG_SCALE, fontFiles: readonly 
   return image.asPng();
 }
 
+/** Renders every chart to SVG (`step` after each). */
+export async function chartSvgs(charts: readonly Chart[], step?: () => void): Promise<string[]> {
+  const svgs: string[] = [];
+  for (const c of charts) {
+    svgs.push(await toSvg(c.spec));
+    step?.();
+  }
+  return svgs;
+}
+
+/**
+ * Draws SVGs to PNGs with `sfnts`, the shipped font cut to characters that include every SVG's
+ * text (src/io/shipped-font.ts; a cut for a whole report page serves its charts too).
+ */
+export async function chartPngs(svgs: readonly string[], sfnts: readonly Buffer[], step?: () => void): Promise<Buffer[]> {
+  return withFontFiles(sfnts, (fonts) => Promise.all(svgs.map((svg) => toPng(svg, PNG_SCALE, fonts).then((png) => (step?.(), png)))));
+}
+
+/** The `charts/<id>.svg` and `charts/<id>.png` entries of a result folder. */
+export function chartFiles(charts: readonly Chart[], svgs: readonly string[], pngs: readonly Buffer[]): Map<string, string | Buffer> {
+  const files = new Map<string, string | Buffer>();
+  charts.forEach((c, i) => {
+    files.set(`charts/${c.id}.svg`, svgs[i]);
+    files.set(`charts/${c.id}.png`, pngs[i]);
+  });
+  return files;
+}
+
 /** Renders every chart to `charts/<id>.svg` and `charts/<id>.png` entries of a run folder. */
 export async function renderCharts(
   charts: readonly Chart[],
   /** Called after each chart's SVG and again after each PNG: `done` of `2 × charts` steps. */
   onProgress?: (done: number, total: number) => void,
 ): Promise<Map<string, string | Buffer>> {
-  const files = new Map<string, string | Buffer>();
-  const svgs: string[] = [];
-  const total = 2 * charts.length;
   let done = 0;
-  const step = () => onProgress?.(++done, total);
-  for (const c of charts) {
-    svgs.push(await toSvg(c.spec));
-    step();
-  }
+  const step = () => onProgress?.(++done, 2 * charts.length);
+  const svgs = await chartSvgs(charts, step);
   // the PNGs are drawn with the shipped font cut to the characters of these charts (once, not per chart)
-  const pngs = await withSubsetFontFiles(pageCharacters(svgs.join('')), (fonts) =>
-    Promise.all(svgs.map((svg) => toPng(svg, PNG_SCALE, fonts).then((png) => (step(), png)))),
-  );
-  charts.forEach((c, i) => {
-    files.set(`charts/${c.id}.svg`, svgs[i]);
-    files.set(`charts/${c.id}.png`, pngs[i]);
-  });
-  return files;
+  const pngs = await chartPngs(svgs, await subsetShippedFont(pageCharacters(svgs.join(''))), step);
+  return chartFiles(charts, svgs, pngs);
 }

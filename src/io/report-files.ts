@@ -1,5 +1,7 @@
 import { admissionsFromEventsCsv, firmsFromEventsCsv } from './events-read.js';
-import { renderCharts } from './render-charts.js';
+import { chartFiles, chartPngs, chartSvgs } from './render-charts.js';
+import { subsetShippedFont } from './shipped-font.js';
+import { pageCharacters } from '../report/font-face.js';
 import { embedReportFont } from './report-font.js';
 import { resultsXlsx } from './results-xlsx.js';
 import type { RunSummary } from '../engine/aggregate.js';
@@ -30,15 +32,22 @@ export async function reportFiles(
   if (charts) {
     const specs = runCharts(summary, firmsFromEventsCsv(eventsCsvText, 'events.csv'), lang);
     const tracks = tracking ? trackCharts(tracking, lang) : [];
-    for (const [name, data] of await renderCharts([...specs, ...tracks], onProgress)) files.set(name, data);
-    const svgs = new Map([...specs, ...tracks].map((c) => [c.id, files.get(`charts/${c.id}.svg`) as string]));
+    const all = [...specs, ...tracks];
+    let done = 0;
+    const step = () => onProgress?.(++done, 2 * all.length);
+    const svgList = await chartSvgs(all, step);
+    const svgs = new Map(all.map((c, i) => [c.id, svgList[i]]));
     const fit = summary.actuals?.fit;
     // the carbon budget and project admission sections (issue #13) show their own charts
     const admissions = admissionsFromEventsCsv(eventsCsvText);
     const budget = budgetHtml(summary, admissions, specs, svgs, lang);
     const html = `${budget ? `${budget}\n` : ''}${tracking ? trackHtml(tracking, tracks, svgs, lang) : ''}${fitHtml(fit, lang)}`;
     const others = specs.filter((c) => !SECTION_CHARTS.includes(c.id));
-    files.set('report.html', await embedReportFont(reportHtml(summary, others, svgs, lang, html)));
+    const page = reportHtml(summary, others, svgs, lang, html);
+    // one cut of the shipped font draws the page and every chart (its characters include theirs): the PNGs and report.html share it
+    const sfnts = await subsetShippedFont(pageCharacters(page + svgList.join('')));
+    for (const [name, data] of chartFiles(all, svgList, await chartPngs(svgList, sfnts, step))) files.set(name, data);
+    files.set('report.html', await embedReportFont(page, sfnts));
     const budgetMd = budgetMarkdown(summary, admissions, specs, lang);
     const md = `${budgetMd ? `${budgetMd}\n` : ''}${tracking ? trackMarkdown(tracking, tracks, lang) : ''}${fitMarkdown(fit, lang)}`;
     files.set('report.md', reportMarkdown(summary, others, lang, md));
