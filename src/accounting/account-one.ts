@@ -99,42 +99,70 @@ export function createOneAccount(): OneAccount {
  *   `captureRate` of the direct CO2 (combustion + process) is captured (CCUS) and not emitted.
  */
 export function accountOne(cols: EnergyColumns, e: number, k: YearCoefficients, out: OneAccount): void {
+  firmAccounter(cols)(e, k, out);
+}
+
+/** {@link accountOne} bound to one set of columns: `(e, k, out)` accounts firm e. */
+export type FirmAccounter = (e: number, k: YearCoefficients, out: OneAccount) => void;
+
+/**
+ * {@link accountOne} for many firms of the same columns (the engine's year pass, the state's
+ * changes): the column arrays are looked up once here, not for every firm — a third of the cost of
+ * accounting a firm. The columns must not be replaced afterwards (the engine's never are).
+ */
+export function firmAccounter(cols: EnergyColumns): FirmAccounter {
   const c = cols.carriers;
-  const t = k.fossilTcePerUnit;
-  const f = k.fossilCo2PerUnit;
   // unrolled over FOSSIL_CARRIERS (same order): no allocation per firm
-  const q0 = c.coal_t[e],
-    q1 = c.coke_t[e],
-    q2 = c.crude_oil_t[e],
-    q3 = c.fuel_oil_t[e],
-    q4 = c.gasoline_t[e],
-    q5 = c.kerosene_t[e];
-  const q6 = c.diesel_t[e],
-    q7 = c.lpg_t[e],
-    q8 = c.refinery_gas_t[e],
-    q9 = c.natural_gas_10k_m3[e],
-    q10 = c.other_tce[e];
-  const fossil =
-    q0 * t[0] + q1 * t[1] + q2 * t[2] + q3 * t[3] + q4 * t[4] + q5 * t[5] + q6 * t[6] + q7 * t[7] + q8 * t[8] + q9 * t[9] + q10 * t[10];
-  let combustion =
-    q0 * f[0] + q1 * f[1] + q2 * f[2] + q3 * f[3] + q4 * f[4] + q5 * f[5] + q6 * f[6] + q7 * f[7] + q8 * f[8] + q9 * f[9] + q10 * f[10];
-  const feed = cols.feedstockTce[e];
-  if (fossil > 0) combustion *= Math.max(0, 1 - feed / fossil);
-  const elec = c.electricity_10k_kwh[e];
-  const ren = cols.renewableElectricity10kKwh[e];
-  const heat = c.heat_gj[e];
-  const gross = fossil + elec * k.electricityTcePer10kKwh + heat * k.heatTcePerGj;
-  out.grossTce = gross;
-  out.dualControlTce = gross - (k.excludeFeedstock ? feed : 0) - (k.nonFossil ? ren * k.electricityTcePer10kKwh : 0);
-  out.combustionCo2T = combustion;
-  // a firm holding green electricity reports the rest at the residual mix when the factors give one
-  const grid = ren > 0 && !Number.isNaN(k.residualGridTPer10kKwh) ? k.residualGridTPer10kKwh : k.gridTPer10kKwh;
-  out.electricityCo2T = Math.max(0, elec - ren) * grid;
-  out.heatCo2T = heat * k.heatCo2PerGj;
-  // CCUS (src/policies/ccus.ts) captures a share of the direct CO2; the captured tonnes leave every total
-  const direct = combustion + cols.processCo2T[e];
-  const captured = cols.captureRate === undefined ? 0 : direct * cols.captureRate[e];
-  out.capturedCo2T = captured;
-  out.directCo2T = direct - captured;
-  out.co2T = out.directCo2T + out.electricityCo2T + out.heatCo2T;
+  const c0 = c.coal_t,
+    c1 = c.coke_t,
+    c2 = c.crude_oil_t,
+    c3 = c.fuel_oil_t,
+    c4 = c.gasoline_t,
+    c5 = c.kerosene_t,
+    c6 = c.diesel_t,
+    c7 = c.lpg_t,
+    c8 = c.refinery_gas_t,
+    c9 = c.natural_gas_10k_m3,
+    c10 = c.other_tce;
+  const electricity = c.electricity_10k_kwh;
+  const heatGj = c.heat_gj;
+  const { feedstockTce, renewableElectricity10kKwh, processCo2T, captureRate } = cols;
+  return (e, k, out) => {
+    const t = k.fossilTcePerUnit;
+    const f = k.fossilCo2PerUnit;
+    const q0 = c0[e],
+      q1 = c1[e],
+      q2 = c2[e],
+      q3 = c3[e],
+      q4 = c4[e],
+      q5 = c5[e];
+    const q6 = c6[e],
+      q7 = c7[e],
+      q8 = c8[e],
+      q9 = c9[e],
+      q10 = c10[e];
+    const fossil =
+      q0 * t[0] + q1 * t[1] + q2 * t[2] + q3 * t[3] + q4 * t[4] + q5 * t[5] + q6 * t[6] + q7 * t[7] + q8 * t[8] + q9 * t[9] + q10 * t[10];
+    let combustion =
+      q0 * f[0] + q1 * f[1] + q2 * f[2] + q3 * f[3] + q4 * f[4] + q5 * f[5] + q6 * f[6] + q7 * f[7] + q8 * f[8] + q9 * f[9] + q10 * f[10];
+    const feed = feedstockTce[e];
+    if (fossil > 0) combustion *= Math.max(0, 1 - feed / fossil);
+    const elec = electricity[e];
+    const ren = renewableElectricity10kKwh[e];
+    const heat = heatGj[e];
+    const gross = fossil + elec * k.electricityTcePer10kKwh + heat * k.heatTcePerGj;
+    out.grossTce = gross;
+    out.dualControlTce = gross - (k.excludeFeedstock ? feed : 0) - (k.nonFossil ? ren * k.electricityTcePer10kKwh : 0);
+    out.combustionCo2T = combustion;
+    // a firm holding green electricity reports the rest at the residual mix when the factors give one
+    const grid = ren > 0 && !Number.isNaN(k.residualGridTPer10kKwh) ? k.residualGridTPer10kKwh : k.gridTPer10kKwh;
+    out.electricityCo2T = Math.max(0, elec - ren) * grid;
+    out.heatCo2T = heat * k.heatCo2PerGj;
+    // CCUS (src/policies/ccus.ts) captures a share of the direct CO2; the captured tonnes leave every total
+    const direct = combustion + processCo2T[e];
+    const captured = captureRate === undefined ? 0 : direct * captureRate[e];
+    out.capturedCo2T = captured;
+    out.directCo2T = direct - captured;
+    out.co2T = out.directCo2T + out.electricityCo2T + out.heatCo2T;
+  };
 }

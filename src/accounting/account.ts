@@ -1,5 +1,5 @@
 import type { CarrierId } from '../domain/carriers.js';
-import { accountOne, createOneAccount, createYearCoefficients, setYear, type OneAccount, type YearCoefficients } from './account-one.js';
+import { createOneAccount, createYearCoefficients, firmAccounter, setYear, type OneAccount, type YearCoefficients } from './account-one.js';
 import type { CarbonLedger } from './boundary.js';
 import type { AccountingConfig } from './config.js';
 import type { Factors } from './factors.js';
@@ -147,6 +147,7 @@ export function accountEnterprises(
   const one = options.one ?? createOneAccount();
   setYear(k, factors, config, year, options.gridTPerMwh);
   const active = options.active;
+  const accountOne = firmAccounter(cols);
   let renewable10kKwh = 0;
   let nonFossil = 0;
   let heatGj = 0;
@@ -159,7 +160,7 @@ export function accountEnterprises(
       out.capturedCo2T[e] = 0;
       continue;
     }
-    accountOne(cols, e, k, one);
+    accountOne(e, k, one);
     out.grossTce[e] = one.grossTce;
     out.dualControlTce[e] = one.dualControlTce;
     out.co2T[e] = one.co2T;

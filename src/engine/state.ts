@@ -1,4 +1,4 @@
-import { accountOne, createOneAccount, type YearCoefficients } from '../accounting/account-one.js';
+import { createOneAccount, firmAccounter, type FirmAccounter, type YearCoefficients } from '../accounting/account-one.js';
 import type { CarbonLedger } from '../accounting/boundary.js';
 import { ETS_BY_SECTOR, NEVER_COVERED, etsFirstYear } from '../accounting/ets.js';
 import type { EtsCoverage } from '../accounting/factors.js';
@@ -134,6 +134,8 @@ export class SimState implements PolicyState {
 
   private readonly base: { u8: [Uint8Array, Uint8Array][]; f64: [Float64Array, Float64Array][] };
   private readonly one = createOneAccount();
+  /** Accounts one of this state's firms (src/accounting/account-one.ts; bound to its columns once). */
+  readonly accountFirm: FirmAccounter;
   private readonly registryN: number;
   private etsCoverage: EtsCoverage | undefined;
 
@@ -190,6 +192,7 @@ export class SimState implements PolicyState {
     this.actualFlows = new Float64Array(this.flows.length);
     this.claims = new Int32Array(n).fill(-1);
     this.changed = new Uint8Array(n);
+    this.accountFirm = firmAccounter(this);
 
     const activeBase = new Uint8Array(n);
     activeBase.fill(1, 0, table.n);
@@ -369,7 +372,7 @@ export class SimState implements PolicyState {
   }
 
   private reaccount(e: number): void {
-    accountOne(this, e, this.k!, this.one);
+    this.accountFirm(e, this.k!, this.one);
     this.grossTce[e] = this.one.grossTce;
     this.energyTce[e] = this.one.dualControlTce;
     this.co2T[e] = this.one.co2T;
