@@ -121,11 +121,9 @@ export function emptyTotals(): AccountTotals {
 /** Whether the carbon market covers firm e in `year`. */
 const inEts = (cols: EnergyColumns, e: number, year: number): boolean => cols.etsFromYear !== undefined && cols.etsFromYear[e] <= year;
 
-/** Non-fossil electricity of firm e, 10⁴ kWh: its own renewable power + the grid's non-fossil share of the rest. */
-const nonFossil10kKwh = (cols: EnergyColumns, e: number, gridShare: number): number => {
-  const ren = cols.renewableElectricity10kKwh[e];
-  return ren + gridShare * Math.max(0, cols.carriers.electricity_10k_kwh[e] - ren);
-};
+/** Non-fossil electricity of a firm, 10⁴ kWh: its own renewable power + the grid's non-fossil share of the rest. */
+const nonFossil10kKwh = (renewable10kKwh: number, electricity10kKwh: number, gridShare: number): number =>
+  renewable10kKwh + gridShare * Math.max(0, electricity10kKwh - renewable10kKwh);
 
 /**
  * Accounts energy and CO2 for every operating firm in `year` (formulas: {@link accountOne}) and
@@ -171,7 +169,7 @@ export function accountEnterprises(
     totals.directCo2T += one.directCo2T;
     totals.capturedCo2T += one.capturedCo2T;
     if (inEts(cols, e, year)) totals.etsCo2T += one.directCo2T;
-    nonFossil += nonFossil10kKwh(cols, e, k.gridNonFossilShare);
+    nonFossil += nonFossil10kKwh(cols.renewableElectricity10kKwh[e], cols.carriers.electricity_10k_kwh[e], k.gridNonFossilShare);
     totals.grossTce += one.grossTce;
     totals.feedstockTce += cols.feedstockTce[e];
     totals.co2T += one.co2T;
@@ -272,21 +270,27 @@ export function sumAccounts(
   let nonFossil = 0;
   let heatGj = 0;
   const year = k.year;
+  const gridShare = k.gridNonFossilShare;
+  // the columns in locals (the checks of inEts and inDualControl hoisted): same sums, same order
+  const { grossTce, co2T, directCo2T, capturedCo2T, dualControlTce } = accounts;
+  const { feedstockTce, renewableElectricity10kKwh, etsFromYear, nationalMajor } = cols;
+  const { coal_t: coalT, heat_gj: heat, electricity_10k_kwh: electricity } = cols.carriers;
   for (let e = 0; e < cols.n; e++) {
     if (active[e] === 0) continue;
-    gross += accounts.grossTce[e];
-    co2 += accounts.co2T[e];
-    coal += cols.carriers.coal_t[e];
-    heatGj += cols.carriers.heat_gj[e];
-    direct += accounts.directCo2T[e];
-    captured += accounts.capturedCo2T[e];
-    if (inEts(cols, e, year)) ets += accounts.directCo2T[e];
-    nonFossil += nonFossil10kKwh(cols, e, k.gridNonFossilShare);
-    feed += cols.feedstockTce[e];
-    if (inDualControl(cols, e)) {
-      dual += accounts.dualControlTce[e];
-      renewable10kKwh += cols.renewableElectricity10kKwh[e];
-    } else major += accounts.dualControlTce[e];
+    gross += grossTce[e];
+    co2 += co2T[e];
+    coal += coalT[e];
+    heatGj += heat[e];
+    direct += directCo2T[e];
+    captured += capturedCo2T[e];
+    if (etsFromYear !== undefined && etsFromYear[e] <= year) ets += directCo2T[e];
+    const ren = renewableElectricity10kKwh[e];
+    nonFossil += nonFossil10kKwh(ren, electricity[e], gridShare);
+    feed += feedstockTce[e];
+    if (nationalMajor === undefined || nationalMajor[e] === 0) {
+      dual += dualControlTce[e];
+      renewable10kKwh += ren;
+    } else major += dualControlTce[e];
   }
   const deduction = config.excludeRenewables === 'new' ? Math.max(0, renewable10kKwh - baseRenewable10kKwh) * electricityTcePer10kKwh : 0;
   return {
