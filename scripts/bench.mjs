@@ -8,10 +8,12 @@
 //   and the exponent of time per draw in the number of firms;
 // - memory: 100,000 firms × 10 years × 100 draws on 2 workers, and 1,000,000 firms × 5 years × 20
 //   draws (peak RSS of the whole process, workers included);
-// - npm start: the shipped scenario end to end (build, start-up and load, simulate, reports).
+// - npm start: the shipped scenario end to end (build, start-up and load, simulate, reports);
+// - profile: 100 draws of the throughput run in this process under the CPU profiler, the share of
+//   simulation time per stage (policy selection, 亩均 evaluation, dynamics and accounting, …).
 //
 // BENCH_DIST=<folder> measures another build (e.g. an older commit's dist/) with the same script;
-// BENCH_PARTS=throughput,scaling,memory,start picks parts (default: all).
+// BENCH_PARTS=throughput,scaling,memory,start,profile picks parts (default: all).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -22,7 +24,7 @@ const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'outputs/bench');
 const dist = resolve(process.env.BENCH_DIST ?? join(root, 'dist'));
 const cli = join(dist, 'cli/bin.js');
-const parts = new Set((process.env.BENCH_PARTS ?? 'throughput,scaling,memory,start').split(','));
+const parts = new Set((process.env.BENCH_PARTS ?? 'throughput,scaling,memory,start,profile').split(','));
 mkdirSync(out, { recursive: true });
 const dcsim = (...args) => execFileSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 const seconds = (t0) => (performance.now() - t0) / 1000;
@@ -35,6 +37,45 @@ function scenarioFor(n, end = 2030) {
   const scenario = join(out, `bench-${n}-${end}.yaml`);
   writeFileSync(scenario, `extends: ../../scenarios/zhenhai-2025.yaml\nname: bench-${n}\nregistry: synthetic-${n}.csv\nperiod: { base: 2020, end: ${end} }\n`);
   return scenario;
+}
+
+/** Where a profiled function belongs, by its file under dist/ (first match wins). */
+const STAGES = [
+  ['policy selection and dispositions', /\/policies\/|\/ledger\/|engine\/state\.js/],
+  ['亩均 evaluation', /\/evaluation\//],
+  ['dynamics, accounting and metrics', /engine\/(dynamics|metrics)\.js|\/accounting\/|\/economy\//],
+  ['draw set-up (base year, samplers, streams)', /engine\/(simulate|sector-param)\.js|\/random\/|\/scenario\//],
+  ['garbage collection', /^\(garbage collector\)$/],
+];
+
+/** Runs `draws` draws of a scenario in this process under the CPU profiler; returns the share of time per stage. */
+async function profileStages(scenario, draws) {
+  const { loadScenario } = await import(join(dist, 'io/scenario-load.js'));
+  const { createSimulation } = await import(join(dist, 'engine/simulate.js'));
+  const { Session } = await import('node:inspector/promises');
+  const { value } = await loadScenario(scenario, undefined, {});
+  const sim = createSimulation({ scenario: value.scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation });
+  const values = new Float64Array(sim.drawSize);
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  for (let d = 0; d < draws; d++) sim.runDraw(value.scenario.monteCarlo.seed, d, values, 0, false);
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const time = new Map();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const { url, functionName } = byNode.get(id).callFrame;
+    const dt = profile.timeDeltas[i] ?? 0;
+    if (functionName === '(idle)' || functionName === '(program)') return;
+    const stage = STAGES.find(([, re]) => re.test(url) || re.test(functionName))?.[0] ?? 'other';
+    time.set(stage, (time.get(stage) ?? 0) + dt);
+    total += dt;
+  });
+  const stages = Object.fromEntries([...STAGES.map(([s]) => s), 'other'].map((s) => [s, +((time.get(s) ?? 0) / total).toFixed(3)]));
+  return { total_ms: Math.round(total / 1000), stages };
 }
 
 /** One `dcsim run` without charts: wall time, the manifest's simulate time and speed, peak RSS. */
@@ -140,6 +181,15 @@ if (parts.has('start')) {
   lines.push(
     `npm start (1,000 firms, 1,000 draws, 2021–2025, charts and reports): build ${r.build_s} s + run ${r.run_wall_s} s` +
       ` (start-up ${r.startup_s} s, load ${r.load_s} s, simulate ${r.simulate_s} s, reports ${r.reports_s} s)`,
+  );
+}
+
+if (parts.has('profile')) {
+  const p = await profileStages(scenarioFor(10000), 100);
+  result.profile = p;
+  lines.push(
+    `profile, 10,000 firms × 10 years × 100 draws in one thread (${(p.total_ms / 1000).toFixed(1)} s under the profiler) | share | time`,
+    ...Object.entries(p.stages).map(([stage, share]) => `  ${stage} | ${(share * 100).toFixed(0)} % | ${((share * p.total_ms) / 1000).toFixed(2)} s`),
   );
 }
 
