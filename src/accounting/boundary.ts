@@ -69,11 +69,14 @@ export interface SupplyBase {
   readonly fuelTce: Float64Array;
 }
 
-/** Combustion fuel of firm e (fossil energy less feedstock), tce, with per-carrier coefficients. */
-export function fuelTce(cols: EnergyColumns, e: number, tcePerUnit: ArrayLike<number>): number {
+/** The fossil carriers' columns of a firm set, in FOSSIL_CARRIERS order. */
+const fossilColumns = (cols: EnergyColumns): Float64Array[] => FOSSIL_CARRIERS.map((c) => cols.carriers[c]);
+
+/** Combustion fuel of firm e (fossil energy less feedstock), tce, from the fossil columns ({@link fossilColumns}) and per-carrier coefficients. */
+function fuelTce(fossilCols: readonly Float64Array[], feedstockTce: Float64Array, e: number, tcePerUnit: ArrayLike<number>): number {
   let fossil = 0;
-  for (let i = 0; i < FOSSIL_CARRIERS.length; i++) fossil += cols.carriers[FOSSIL_CARRIERS[i]][e] * tcePerUnit[i];
-  return Math.max(0, fossil - cols.feedstockTce[e]);
+  for (let i = 0; i < fossilCols.length; i++) fossil += fossilCols[i][e] * tcePerUnit[i];
+  return Math.max(0, fossil - feedstockTce[e]);
 }
 
 /** Reads the supply code of each firm: the `supplies` column, or D44 = power and heat without it. */
@@ -100,11 +103,12 @@ export function supplyBase(t: SupplyColumns, energy: EnergyColumns, factors: Fac
     fuelTce: new Float64Array(m),
   };
   const tce = FOSSIL_CARRIERS.map((c) => factors.tcePerUnit[CARRIER_INDEX[c]]);
+  const fossil = fossilColumns(energy);
   const powerOnlyPerTce = 1 / (valueAt(factors.electricityPrimaryTcePer10kKwh, baseYear) || Number.NaN);
   for (let j = 0; j < m; j++) {
     const e = firms[j];
     const code = codes[e];
-    const fuel = fuelTce(energy, e, tce);
+    const fuel = fuelTce(fossil, energy.feedstockTce, e, tce);
     const both = code === (SUPPLIES_POWER | SUPPLIES_HEAT);
     const givenPower = t.powerSupplied10kKwh?.[e] ?? Number.NaN;
     const givenHeat = t.heatSuppliedGj?.[e] ?? Number.NaN;
@@ -182,6 +186,19 @@ export class CarbonLedger {
     this.tce = Float64Array.from(FOSSIL_CARRIERS, (c) => factors.tcePerUnit[CARRIER_INDEX[c]]);
   }
 
+  /** The fossil carriers' columns of the last `cols` seen, in FOSSIL_CARRIERS order (looked up once, not per supplier and carrier). */
+  private fossilOf: EnergyColumns | undefined;
+  private fossilColumns: Float64Array[] = [];
+
+  /** A supplier's fuel now, tce ({@link fuelTce}; the columns looked up once per firm set). */
+  private fuelNow(cols: EnergyColumns, e: number): number {
+    if (cols !== this.fossilOf) {
+      this.fossilOf = cols;
+      this.fossilColumns = fossilColumns(cols);
+    }
+    return fuelTce(this.fossilColumns, cols.feedstockTce, e, this.tce);
+  }
+
   /** Power and heat firm e delivers now (0 when not operating or not a supplier). */
   private delivered(cols: EnergyColumns, e: number, active: Uint8Array | undefined, heat: boolean): number {
     const j = this.supplierSlot[e];
@@ -190,7 +207,7 @@ export class CarbonLedger {
     const base = heat ? s.heatGj[j] : s.power10kKwh[j];
     if (base === 0) return 0;
     const f0 = s.fuelTce[j];
-    return f0 > 0 ? (base * fuelTce(cols, e, this.tce)) / f0 : base;
+    return f0 > 0 ? (base * this.fuelNow(cols, e)) / f0 : base;
   }
 
   /**
