@@ -49,6 +49,9 @@ export function metricLayout(policies: readonly ResolvedPolicy[], base: number, 
   };
 }
 
+/** Firms by grade ([none, A, B, C, D]), reused by every year of every draw in this thread. */
+const gradeCounts = new Int32Array(5);
+
 const M = Object.fromEntries(CORE_METRIC_IDS.map((id, i) => [id, i])) as Record<MetricId, number>;
 
 /**
@@ -76,21 +79,21 @@ export function writeMetrics(
     land = 0,
     employees = 0,
     firms = 0;
-  let gradeA = 0,
-    gradeB = 0,
-    gradeC = 0,
-    gradeD = 0;
+  // counted by index, not by branches on a grade that varies from firm to firm
+  const grades = gradeCounts.fill(0);
   // the 规上 sums of aboveScaleIndicators (src/accounting/indicators.ts) in the same pass and order
   const above = emptyIndicators();
-  const { active, aboveScale, valueAdded, valueAddedConstant, grade } = state;
+  const { active, aboveScale, valueAdded, valueAddedConstant, grade, landMu, employees: jobs } = state;
+  const outputs = state.output;
+  const taxes = state.tax;
   for (let e = 0; e < state.n; e++) {
     if (active[e] === 0) continue;
     firms++;
     const firmVa = valueAdded[e];
-    const firmOutput = state.output[e];
-    const firmTax = state.tax[e];
-    const firmLand = state.landMu[e];
-    const firmEmployees = state.employees[e];
+    const firmOutput = outputs[e];
+    const firmTax = taxes[e];
+    const firmLand = landMu[e];
+    const firmEmployees = jobs[e];
     va += firmVa;
     vaConstant += valueAddedConstant[e];
     output += firmOutput;
@@ -106,11 +109,7 @@ export function writeMetrics(
       above.landMu += firmLand;
       above.employees += firmEmployees;
     }
-    const g = grade[e];
-    if (g === 1) gradeA++;
-    else if (g === 2) gradeB++;
-    else if (g === 3) gradeC++;
-    else if (g === 4) gradeD++;
+    grades[grade[e]]++;
   }
   withRatios(above);
   const policies = layout.policyKeys.length;
@@ -148,10 +147,10 @@ export function writeMetrics(
   set(M.value_added_constant, vaConstant);
   set(M.energy_intensity, div(totals.intensityEnergyTce, vaConstant));
   set(M.carbon_intensity, div(totals.co2T, vaConstant));
-  set(M.grade_a, gradeA);
-  set(M.grade_b, gradeB);
-  set(M.grade_c, gradeC);
-  set(M.grade_d, gradeD);
+  set(M.grade_a, grades[1]);
+  set(M.grade_b, grades[2]);
+  set(M.grade_c, grades[3]);
+  set(M.grade_d, grades[4]);
   set(M.above_scale_value_added, above.valueAdded);
   set(M.quota_shortfall, flowSum[4]);
   set(M.new_project_co2_t, flowSum[5]);
