@@ -145,6 +145,8 @@ function randomGroup(rng: Rng): GroupModel {
   const raw = [0, 1, 2, 3].map(() => (rng.next() < 0.25 ? 0 : rng.next()));
   const total = raw.reduce((a, b) => a + b, 0) || 1;
   const shares = raw.map((x) => x / total) as [number, number, number, number];
+  // now and then a negative share (a hand-built model; the schema refuses one): a cut-off rank rises
+  if (rng.next() < 0.1) shares[1] = -shares[1];
   return { indicators, shares };
 }
 
