@@ -19,7 +19,7 @@ export interface EvaluationOutput {
   readonly grade: Uint8Array;
   /** Scratch space of length n for the cut-off selection. */
   readonly scratch: Float64Array;
-  /** Scratch space of length n for the firms of a group. */
+  /** Scratch space of length n for the firms of both groups (规上 from the start, 规下 at the end). */
   readonly members: Int32Array;
   /** Scratch space of length n for the weights a firm's score uses. */
   readonly weightsUsed: Float64Array;
@@ -42,89 +42,247 @@ export type GradeCounts = [none: number, a: number, b: number, c: number, d: num
 /**
  * Where an indicator's numerator and denominator live. A NaN numerator or denominator means the
  * data are not given: the indicator is left out for that firm and the other weights rescale.
- * The R&D ratio falls back to gross output when revenue is not given.
+ * The R&D ratio falls back to gross output when revenue is not given; an indicator without a
+ * fallback names its own denominator there, so a NaN denominator stays NaN (no branch per firm).
  */
 interface IndicatorColumns {
   readonly num: Float64Array;
   readonly den: Float64Array;
-  readonly denFallback?: Float64Array;
+  readonly denFallback: Float64Array;
 }
 
 function columnsOf(cols: EvaluationColumns, id: IndicatorId): IndicatorColumns {
   switch (id) {
     case 'tax_per_mu':
-      return { num: cols.tax, den: cols.landMu };
+      return { num: cols.tax, den: cols.landMu, denFallback: cols.landMu };
     case 'value_added_per_mu':
-      return { num: cols.valueAdded, den: cols.landMu };
+      return { num: cols.valueAdded, den: cols.landMu, denFallback: cols.landMu };
     case 'labor_productivity':
-      return { num: cols.valueAdded, den: cols.employees };
+      return { num: cols.valueAdded, den: cols.employees, denFallback: cols.employees };
     case 'value_added_per_energy':
-      return { num: cols.valueAdded, den: cols.energyTce };
+      return { num: cols.valueAdded, den: cols.energyTce, denFallback: cols.energyTce };
     case 'value_added_per_pollutant':
-      return { num: cols.valueAdded, den: cols.pollutantT };
+      return { num: cols.valueAdded, den: cols.pollutantT, denFallback: cols.pollutantT };
     case 'rd_ratio':
       return { num: cols.rdExpense, den: cols.revenue, denFallback: cols.output };
     case 'tax_per_energy':
-      return { num: cols.tax, den: cols.energyTce };
+      return { num: cols.tax, den: cols.energyTce, denFallback: cols.energyTce };
     case 'tax_per_kwh':
-      return { num: cols.tax, den: cols.electricity10kKwh };
+      return { num: cols.tax, den: cols.electricity10kKwh, denFallback: cols.electricity10kKwh };
   }
 }
 
-/** Lists the operating firms with land of one group (规上 or 规下) into `out.members`; returns how many. */
-function listGroup(cols: EvaluationColumns, above: number, members: Int32Array): number {
-  const { aboveScale, landMu, active } = cols;
-  let m = 0;
-  for (let e = 0; e < cols.n; e++) {
-    if (aboveScale[e] === above && landMu[e] > 0 && (active === undefined || active[e] === 1)) members[m++] = e;
-  }
-  return m;
+/**
+ * A group's indicators resolved once against one set of columns (index k = the model's
+ * indicator order), with the small scratch arrays a call fills.
+ */
+interface GroupPlan {
+  readonly num: Float64Array[];
+  readonly den: Float64Array[];
+  readonly denFallback: Float64Array[];
+  readonly weight: Float64Array;
+  readonly cap: Float64Array;
+  /** The model's reference; NaN = the district average of the call's group. */
+  readonly fixedReference: Float64Array;
+  readonly shares: GroupModel['shares'];
+  /** Per call: the reference of each indicator. */
+  readonly reference: Float64Array;
+  /** Per call: the indicators with a usable (positive) reference, in model order. */
+  readonly usable: Int32Array;
+  /** Per call: the A, B and C cut-offs. */
+  readonly cutOff: Float64Array;
 }
 
-function scoreGroup(cols: EvaluationColumns, group: GroupModel, members: Int32Array, count: number, out: EvaluationOutput): void {
-  const ind = group.indicators.map((i) => columnsOf(cols, i.id));
-  const weights = group.indicators.map((i) => i.weight);
-  const caps = group.indicators.map((i) => i.cap);
-  const refs = group.indicators.map((i, k) => {
-    if (!Number.isNaN(i.fixedReference)) return i.fixedReference;
-    const { num, den, denFallback } = ind[k];
-    let a = 0;
-    let b = 0;
-    for (let i = 0; i < count; i++) {
-      const e = members[i];
-      const d = Number.isNaN(den[e]) && denFallback ? denFallback[e] : den[e];
-      if (Number.isNaN(d) || Number.isNaN(num[e])) continue;
-      a += num[e];
-      b += d;
-    }
-    return b > 0 ? a / b : Number.NaN;
-  });
-  // indicator by indicator over the group (monomorphic loops); scratch collects Σ weight × ratio, weightsUsed Σ weight
-  const sums = out.scratch;
-  const used = out.weightsUsed;
-  sums.fill(0, 0, count);
-  used.fill(0, 0, count);
-  for (let k = 0; k < ind.length; k++) {
-    const ref = refs[k];
-    if (!(ref > 0)) continue; // no reference: the weight rescales
-    const { num, den, denFallback } = ind[k];
-    const cap = caps[k];
-    const w = weights[k];
-    for (let i = 0; i < count; i++) {
-      const e = members[i];
-      const a = num[e];
-      let b = den[e];
-      if (Number.isNaN(b) && denFallback) b = denFallback[e];
-      if (Number.isNaN(a) || Number.isNaN(b)) continue; // not given for this firm: the weight rescales
-      const ratio = b > 0 ? a / b / ref : a > 0 ? cap : 0; // no energy/pollutant with output: the best
-      sums[i] += w * Math.min(cap, ratio);
-      used[i] += w;
+interface EvaluationPlan {
+  readonly aboveScale: GroupPlan;
+  readonly belowScale: GroupPlan;
+}
+
+function compileGroup(cols: EvaluationColumns, group: GroupModel): GroupPlan {
+  const ind = group.indicators;
+  const columns = ind.map((i) => columnsOf(cols, i.id));
+  const count = ind.length;
+  return {
+    num: columns.map((c) => c.num),
+    den: columns.map((c) => c.den),
+    denFallback: columns.map((c) => c.denFallback),
+    weight: Float64Array.from(ind, (i) => i.weight),
+    cap: Float64Array.from(ind, (i) => i.cap),
+    fixedReference: Float64Array.from(ind, (i) => i.fixedReference),
+    shares: group.shares,
+    reference: new Float64Array(count),
+    usable: new Int32Array(count),
+    cutOff: new Float64Array(3),
+  };
+}
+
+// Plans by model and columns object. Both are read-only (their arrays' contents change from
+// year to year, never which arrays they are), so a plan stays valid as long as both objects live.
+const plans = new WeakMap<EvaluationModel, WeakMap<EvaluationColumns, EvaluationPlan>>();
+
+function planFor(cols: EvaluationColumns, model: EvaluationModel): EvaluationPlan {
+  let byColumns = plans.get(model);
+  if (byColumns === undefined) {
+    byColumns = new WeakMap();
+    plans.set(model, byColumns);
+  }
+  let plan = byColumns.get(cols);
+  if (plan === undefined) {
+    plan = { aboveScale: compileGroup(cols, model.aboveScale), belowScale: compileGroup(cols, model.belowScale) };
+    byColumns.set(cols, plan);
+  }
+  return plan;
+}
+
+/**
+ * Sets each indicator's reference for the group `members[start .. start + m)`: the fixed one, or
+ * Σ numerator ÷ Σ denominator over the members that give both, added in firm order (a pass per
+ * indicator, its sums in locals). Lists the indicators with a usable (positive) reference into
+ * `usable` and returns how many there are.
+ */
+function setReferences(p: GroupPlan, members: Int32Array, start: number, m: number): number {
+  const { num, den, denFallback, reference, fixedReference, usable } = p;
+  let count = 0;
+  for (let k = 0; k < reference.length; k++) {
+    let ref = fixedReference[k];
+    if (ref !== ref) ref = districtAverage(num[k], den[k], denFallback[k], members, start, m);
+    reference[k] = ref;
+    if (ref > 0) usable[count++] = k; // no reference: the weight rescales
+  }
+  return count;
+}
+
+function districtAverage(
+  num: Float64Array,
+  den: Float64Array,
+  denFallback: Float64Array,
+  members: Int32Array,
+  start: number,
+  m: number,
+): number {
+  let sumNum = 0;
+  let sumDen = 0;
+  for (let i = start; i < start + m; i++) {
+    const e = members[i];
+    const a = num[e];
+    let b = den[e];
+    if (b !== b) b = denFallback[e];
+    if (a !== a || b !== b) continue; // not given: out of the average
+    sumNum += a;
+    sumDen += b;
+  }
+  return sumDen > 0 ? sumNum / sumDen : Number.NaN;
+}
+
+/**
+ * Scores the group's members into `out.score` (by firm) and `out.scratch` (by member) with
+ * 100 × Σ weight × min(cap, indicator ÷ reference) ÷ Σ weight, a pass per usable indicator in
+ * model order (hoisted columns; faster than all indicators per firm). Returns whether a score is
+ * NaN (only infinite data make one).
+ */
+function scoreMembers(p: GroupPlan, usableCount: number, out: EvaluationOutput, start: number, m: number): boolean {
+  const { score, members } = out;
+  const sums = out.scratch; // Σ weight × ratio by member, then the score
+  const used = out.weightsUsed; // Σ weight of the indicators given, by member
+  sums.fill(0, 0, m);
+  used.fill(0, 0, m);
+  for (let j = 0; j < usableCount; j++) {
+    const k = p.usable[j];
+    addIndicator(p.num[k], p.den[k], p.denFallback[k], p.reference[k], p.cap[k], p.weight[k], members, start, m, sums, used);
+  }
+  let nan = false;
+  for (let i = 0; i < m; i++) {
+    const s = used[i] > 0 ? (100 * sums[i]) / used[i] : 0;
+    score[members[start + i]] = s;
+    sums[i] = s;
+    if (s !== s) nan = true;
+  }
+  return nan;
+}
+
+/** Adds one indicator's weight × min(cap, ratio) and its weight to each member that gives it. */
+function addIndicator(
+  num: Float64Array,
+  den: Float64Array,
+  denFallback: Float64Array,
+  ref: number,
+  cap: number,
+  weight: number,
+  members: Int32Array,
+  start: number,
+  m: number,
+  sums: Float64Array,
+  used: Float64Array,
+): void {
+  for (let i = 0; i < m; i++) {
+    const e = members[start + i];
+    const a = num[e];
+    let b = den[e];
+    if (b !== b) b = denFallback[e];
+    if (a !== a || b !== b) continue; // not given for this firm: the weight rescales
+    const ratio = b > 0 ? a / b / ref : a > 0 ? cap : 0; // no energy/pollutant with output: the best
+    sums[i] += weight * Math.min(cap, ratio);
+    used[i] += weight;
+  }
+}
+
+/**
+ * Sets the A, B and C cut-offs: the k-th largest score for k = round(cumulative share × m), ±∞
+ * when k takes none or all. `scratch[0 .. m)` holds the scores. The selections narrow: quickselect
+ * leaves the `idx` smallest scores in `scratch[0 .. idx)`, and the next cut-off (rank `idx` or
+ * lower, shares being ≥ 0) is a rank among those, so it is selected there, or is the same rank
+ * again. A rank's value does not depend on the order of the scores, so the cut-offs equal three
+ * selections over all scores (a rank above the last, from a negative share, is selected over all
+ * scores again). A NaN score has no rank: then every cut-off is selected over all scores, in the
+ * same order as always, for the same values.
+ */
+function setCutOffs(p: GroupPlan, scratch: Float64Array, m: number, nan: boolean): void {
+  const { shares, cutOff } = p;
+  let cum = 0;
+  let from = m; // scratch[0 .. from) holds the `from` smallest scores
+  let atFrom = Number.NaN; // the score of rank `from`, once a selection ran
+  for (let g = 0; g < 3; g++) {
+    cum += shares[g];
+    const k = Math.round(cum * m);
+    if (k <= 0) cutOff[g] = Infinity;
+    else if (k >= m) cutOff[g] = -Infinity;
+    else if (nan) cutOff[g] = quickselect(scratch, m, m - k);
+    else {
+      const idx = m - k;
+      if (idx !== from) {
+        atFrom = quickselect(scratch, idx < from ? from : m, idx);
+        from = idx;
+      }
+      cutOff[g] = atFrom;
     }
   }
-  for (let i = 0; i < count; i++) {
-    const score = used[i] > 0 ? (100 * sums[i]) / used[i] : 0;
-    out.score[members[i]] = score;
-    sums[i] = score;
+}
+
+/** Scores and grades one group `members[start .. start + m)`, counting its grades. */
+function evaluateGroup(
+  p: GroupPlan,
+  out: EvaluationOutput,
+  start: number,
+  m: number,
+  official: Uint8Array | undefined,
+  counts: GradeCounts,
+): void {
+  if (m === 0) return;
+  const usableCount = setReferences(p, out.members, start, m);
+  const nan = scoreMembers(p, usableCount, out, start, m);
+  setCutOffs(p, out.scratch, m, nan);
+  const a = p.cutOff[0];
+  const b = p.cutOff[1];
+  const c = p.cutOff[2];
+  const { score, grade, members } = out;
+  // a tie with a cut-off gets the better grade; members operate, so an official grade replaces theirs
+  for (let i = start; i < start + m; i++) {
+    const e = members[i];
+    const s = score[e];
+    let g = s >= a ? 1 : s >= b ? 2 : s >= c ? 3 : 4;
+    if (official !== undefined && official[e] !== GRADE_NONE) g = official[e];
+    grade[e] = g;
+    counts[g]++;
   }
 }
 
@@ -136,32 +294,44 @@ function scoreGroup(cols: EvaluationColumns, group: GroupModel, members: Int32Ar
  * ones, as a registry's base-year grades do.
  */
 export function evaluate(cols: EvaluationColumns, model: EvaluationModel, out: EvaluationOutput, official?: Uint8Array): GradeCounts {
-  out.score.fill(Number.NaN);
-  out.grade.fill(GRADE_NONE);
-  for (const above of [1, 0]) {
-    const group = above ? model.aboveScale : model.belowScale;
-    const m = listGroup(cols, above, out.members);
-    if (m === 0) continue;
-    scoreGroup(cols, group, out.members, m, out);
-    // thresholds: the k-th largest score for k = round(cumulative share × m)
-    const thresholds = [Infinity, Infinity, Infinity];
-    let cum = 0;
-    for (let g = 0; g < 3; g++) {
-      cum += group.shares[g];
-      const k = Math.round(cum * m);
-      thresholds[g] = k <= 0 ? Infinity : k >= m ? -Infinity : quickselect(out.scratch, m, m - k);
-    }
-    for (let i = 0; i < m; i++) {
-      const e = out.members[i];
-      const s = out.score[e];
-      out.grade[e] = s >= thresholds[0] ? 1 : s >= thresholds[1] ? 2 : s >= thresholds[2] ? 3 : 4;
-    }
-  }
+  const plan = planFor(cols, model);
   const counts: GradeCounts = [0, 0, 0, 0, 0];
-  for (let e = 0; e < cols.n; e++) {
-    if (official !== undefined && official[e] !== GRADE_NONE && (cols.active === undefined || cols.active[e] === 1))
-      out.grade[e] = official[e];
-    if (cols.active === undefined || cols.active[e] === 1) counts[out.grade[e]]++;
+  const { score, grade, members } = out;
+  const { n, aboveScale, landMu, active } = cols;
+  // beyond the columns' firms nothing is evaluated
+  score.fill(Number.NaN, n);
+  grade.fill(GRADE_NONE, n);
+  // One pass lists both groups (规上 forwards from 0, 规下 backwards from n − 1: together at most
+  // n firms) and settles every other firm: no score, and its official grade if it operates.
+  let above = 0;
+  let below = 0;
+  for (let e = 0; e < n; e++) {
+    const operating = active === undefined || active[e] === 1;
+    if (operating && landMu[e] > 0) {
+      const s = aboveScale[e];
+      if (s === 1) {
+        members[above++] = e;
+        continue;
+      }
+      if (s === 0) {
+        members[n - 1 - below++] = e;
+        continue;
+      }
+    }
+    score[e] = Number.NaN;
+    if (operating) {
+      const g = official === undefined ? GRADE_NONE : official[e];
+      grade[e] = g;
+      counts[g]++;
+    } else grade[e] = GRADE_NONE;
   }
+  // 规下 back into firm order, the order its district sums add in
+  for (let i = n - below, j = n - 1; i < j; i++, j--) {
+    const t = members[i];
+    members[i] = members[j];
+    members[j] = t;
+  }
+  evaluateGroup(plan.aboveScale, out, 0, above, official, counts);
+  evaluateGroup(plan.belowScale, out, n - below, below, official, counts);
   return counts;
 }

@@ -2,6 +2,9 @@
  * Returns the k-th smallest value (0-based) of `values[0..length)` in expected O(n), reordering
  * `values` in place (Hoare partition, median-of-three pivot; no randomness, so the result and
  * the work are the same on every run). Used for grade cut-offs instead of a full sort (DESIGN §7).
+ * On return `values[0 .. k)` are ≤ the result and `values[k + 1 .. length)` ≥ it (each step keeps
+ * the range holding rank k between smaller and larger values), so a lower rank can then be
+ * selected among the first k values alone.
  */
 export function quickselect(values: Float64Array, length: number, k: number): number {
   if (k < 0 || k >= length) throw new RangeError(`quickselect: k=${k} outside 0..${length - 1}`);
