@@ -103,37 +103,39 @@ export function resolveOptional(
 }
 
 /**
- * Selects up to `k` of the `count` candidate firms with the smallest `key` (NaN first), ties in
+ * Selects up to `k` of the `count` candidate firms with the smallest key (NaN first), ties in
  * candidate order, in O(count) (quickselect; no sort), writing them to `out` in candidate order
- * and returning how many were chosen. `scratch` needs `count` entries.
+ * and returning how many were chosen. `keys[i]` is the key of `candidates[i]`, computed once by
+ * the caller; a NaN key is replaced by -Infinity in place (so it ranks first and compares equal
+ * to the other NaNs and -Infinity). `scratch` needs `count` entries (quickselect reorders it).
  */
 export function selectSmallest(
   candidates: Int32Array,
+  keys: Float64Array,
   count: number,
-  key: (e: number) => number,
   k: number,
   scratch: Float64Array,
   out: Int32Array,
 ): number {
-  const keyOf = (e: number) => {
-    const v = key(e);
-    return Number.isNaN(v) ? -Infinity : v;
-  };
   if (k >= count) {
     out.set(candidates.subarray(0, count));
     return count;
   }
   if (k <= 0) return 0;
-  for (let i = 0; i < count; i++) scratch[i] = keyOf(candidates[i]);
+  for (let i = 0; i < count; i++) {
+    let v = keys[i];
+    if (v !== v) keys[i] = v = -Infinity; // NaN
+    scratch[i] = v;
+  }
   const cut = quickselect(scratch, count, k - 1);
+  // the k smallest: every key below the cut, then keys equal to it in candidate order until k
   let below = 0;
-  for (let i = 0; i < count; i++) if (keyOf(candidates[i]) < cut) below++;
+  for (let i = 0; i < count; i++) if (keys[i] < cut) below++;
   let equalAllowed = k - below;
   let chosen = 0;
   for (let i = 0; i < count; i++) {
-    const e = candidates[i];
-    const v = keyOf(e);
-    if (v < cut || (v === cut && equalAllowed-- > 0)) out[chosen++] = e;
+    const v = keys[i];
+    if (v < cut || (v === cut && equalAllowed-- > 0)) out[chosen++] = candidates[i];
   }
   return chosen;
 }

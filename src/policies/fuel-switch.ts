@@ -221,12 +221,14 @@ export function fuelSwitchModule<T extends string, A extends string>(preset: Fue
           if (!inYears || !perYear) return;
           const k = Math.round(perYear.value(year, rng));
           if (inSector.length < s.sectors.length) inSector = sectorFlags(s); // a project brought a new sector
-          selector.collect(s, (e) => {
-            if (switched[e] || !inSector[s.sector[e]]) return false;
+          // candidates: not yet switched, in a listed sector, with switchable fuel; the most first
+          selector.begin();
+          for (let e = 0, n = s.n; e < n; e++) {
+            if (switched[e] || !inSector[s.sector[e]] || !selector.eligible(s, e)) continue;
             const tce = switchableTce(s, e, p.from);
-            return tce > 0 && tce >= p.minFromTce;
-          });
-          const chosen = selector.select(s, { total: k }, (e) => -switchableTce(s, e, p.from), preset.action);
+            if (tce > 0 && tce >= p.minFromTce) selector.add(s, e, -tce);
+          }
+          const chosen = selector.select(s, { total: k }, preset.action);
           reportShortfall(s, policy, selector.shortfall);
           for (let i = 0; i < chosen; i++) act(s, selector.chosen[i], year, rng);
         },

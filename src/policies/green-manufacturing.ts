@@ -152,10 +152,9 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
         s.raiseRenewableShare(e, p.renewableShare, policy, 'certify');
       }
     };
-    /** Picks `k` firms of the named groups (default 规上) passing `ok`, smallest `key` first; reports a shortfall. */
-    const pick = (s: PolicyState, k: number, ok: (e: number) => boolean, key: (e: number) => number, programme: Action) => {
-      selector.collect(s, ok);
-      const chosenCount = selector.select(s, { total: k }, key, programme);
+    /** Chooses up to `k` of the candidates offered since `selector.begin()`, smallest key first; reports a shortfall. */
+    const choose = (s: PolicyState, k: number, programme: Action) => {
+      const chosenCount = selector.select(s, { total: k }, programme);
       reportShortfall(s, policy, selector.shortfall);
       return chosenCount;
     };
@@ -179,30 +178,29 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
         }
         if (!inYears) return;
         const [evaluations, retrofits, certifications] = perYear.map((x) => Math.round(x.value(year, rng)));
-        let k = pick(
-          s,
-          evaluations,
-          (e) => !evaluated[e],
-          (e) => -s.grossTce[e],
-          'evaluate',
-        );
+        const n = s.n;
+        // one scan per programme, each after the acts of the one before (a retrofit lowers energy,
+        // which a later `min_energy_tce` test reads); the firms of the named groups (default 规上)
+        // evaluations: not yet evaluated, largest gross energy first
+        selector.begin();
+        for (let e = 0; e < n; e++) if (evaluated[e] === 0 && selector.eligible(s, e)) selector.add(s, e, -s.grossTce[e]);
+        let k = choose(s, evaluations, 'evaluate');
         for (let i = 0; i < k; i++) act(s, chosen[i], 'evaluate', year, rng);
-        const intensity = (e: number) => -(s.energyTce[e] / s.valueAdded[e]);
-        k = pick(
-          s,
-          retrofits,
-          (e) => !retrofitted[e] && s.energyTce[e] > 0,
-          p.worstIntensity ? intensity : (e) => -s.energyTce[e],
-          'retrofit',
-        );
+        // retrofits: not yet retrofitted and using energy, worst intensity or largest energy first
+        const worstIntensity = p.worstIntensity;
+        selector.begin();
+        for (let e = 0; e < n; e++) {
+          if (retrofitted[e] === 0 && s.energyTce[e] > 0 && selector.eligible(s, e))
+            selector.add(s, e, worstIntensity ? -(s.energyTce[e] / s.valueAdded[e]) : -s.energyTce[e]);
+        }
+        k = choose(s, retrofits, 'retrofit');
         for (let i = 0; i < k; i++) act(s, chosen[i], 'retrofit', year, rng);
-        k = pick(
-          s,
-          certifications,
-          (e) => !certified[e] && s.greenFactory[e] === 0,
-          (e) => -s.score[e],
-          'certify',
-        );
+        // certifications: not yet green, best 亩均 score first
+        selector.begin();
+        for (let e = 0; e < n; e++) {
+          if (certified[e] === 0 && s.greenFactory[e] === 0 && selector.eligible(s, e)) selector.add(s, e, -s.score[e]);
+        }
+        k = choose(s, certifications, 'certify');
         for (let i = 0; i < k; i++) act(s, chosen[i], 'certify', year, rng);
       },
     };

@@ -83,11 +83,37 @@ const schema = z.strictObject({
 });
 type Spec = z.infer<typeof schema>;
 
+/**
+ * `require` / `also` resolved once into numbers: each condition a flag and its threshold. A flag,
+ * not a sentinel threshold: an absent condition passes even a firm whose ratio is NaN (0 / 0).
+ */
+interface Thresholds {
+  readonly intensity: boolean;
+  readonly intensityAbove: number;
+  readonly tax: boolean;
+  readonly taxPerMuBelow: number;
+  readonly land: boolean;
+  readonly landMuAtLeast: number;
+}
+
+function thresholds(c: Criteria | undefined): Thresholds | undefined {
+  if (c === undefined) return undefined;
+  return {
+    intensity: c.energy_intensity_above !== undefined,
+    intensityAbove: c.energy_intensity_above ?? 0,
+    tax: c.tax_per_mu_below !== undefined,
+    taxPerMuBelow: c.tax_per_mu_below ?? 0,
+    land: c.land_mu_at_least !== undefined,
+    landMuAtLeast: c.land_mu_at_least ?? 0,
+  };
+}
+
 interface Params {
   readonly years: [number, number];
+  /** 1 for a listed grade, indexed by the grade code (0 none, 1 A … 4 D; every byte value, so any code reads in bounds). */
   readonly grades: Uint8Array;
-  readonly require?: Criteria;
-  readonly also?: Criteria;
+  readonly require?: Thresholds;
+  readonly also?: Thresholds;
   readonly selection: Selection;
   readonly maxPerYear: Quota;
   readonly cooldownYears: number;
@@ -104,12 +130,19 @@ interface Params {
   readonly named: readonly NamedEntry<Action>[];
 }
 
-/** True when firm e meets every condition given. */
-function meets(s: PolicyState, e: number, c: Criteria): boolean {
-  if (c.energy_intensity_above !== undefined && !(s.energyTce[e] / s.valueAdded[e] > c.energy_intensity_above)) return false;
-  if (c.tax_per_mu_below !== undefined && !(s.tax[e] / s.landMu[e] < c.tax_per_mu_below)) return false;
-  if (c.land_mu_at_least !== undefined && !(s.landMu[e] >= c.land_mu_at_least)) return false;
+/** True when firm e meets every condition given (a NaN ratio fails a condition that is given). */
+function meets(s: PolicyState, e: number, t: Thresholds): boolean {
+  if (t.intensity && !(s.energyTce[e] / s.valueAdded[e] > t.intensityAbove)) return false;
+  if (t.tax && !(s.tax[e] / s.landMu[e] < t.taxPerMuBelow)) return false;
+  if (t.land && !(s.landMu[e] >= t.landMuAtLeast)) return false;
   return true;
+}
+
+/** The listed grades as a mask by grade code (GRADES index + 1; 0 is no grade and never listed). */
+function gradeMask(grades: readonly (typeof GRADES)[number][]): Uint8Array {
+  const mask = new Uint8Array(256);
+  for (const g of grades) mask[GRADES.indexOf(g) + 1] = 1;
+  return mask;
 }
 
 /**
@@ -141,9 +174,9 @@ export const rectification: PolicyModule<Spec, Params> = {
     return {
       params: {
         years: resolveYears(spec.years, ctx, path, issues),
-        grades: Uint8Array.from(spec.grades, (g) => GRADES.indexOf(g) + 1),
-        require: spec.require,
-        also: spec.also,
+        grades: gradeMask(spec.grades),
+        require: thresholds(spec.require),
+        also: thresholds(spec.also),
         selection,
         maxPerYear: resolveQuota(spec.max_per_year, selection, [...path, 'max_per_year'], issues),
         cooldownYears: spec.cooldown_years,
@@ -198,7 +231,21 @@ export const rectification: PolicyModule<Spec, Params> = {
   createRuntime(p, layout) {
     const n = layout.capacity;
     const lastListed = new Int32Array(n);
+    /** The year a lagged upgrade completes (0: none due). */
     const dueYear = new Int32Array(n);
+    /**
+     * The firms with an upgrade due (dueYear ≠ 0), each once: `due[0 … dueCount)`, put in firm order
+     * before use ({@link dueInOrder}), so completions and pending savings run in the order of a scan
+     * over all firms (the same sums) without the scan.
+     */
+    const due = new Int32Array(n);
+    let dueCount = 0;
+    let dueSorted = true;
+    const dueInOrder = () => {
+      if (!dueSorted) due.subarray(0, dueCount).sort();
+      dueSorted = true;
+      return dueCount;
+    };
     const dueSaving = new Float64Array(n);
     const dueGain = new Float64Array(n);
     const dueRateGain = new Float64Array(n);
@@ -238,6 +285,10 @@ export const rectification: PolicyModule<Spec, Params> = {
             if (gain) s.growValueAdded(e, gain);
             if (rateGain) s.raiseValueAddedRate(e, rateGain);
           } else {
+            if (dueYear[e] === 0) {
+              due[dueCount++] = e;
+              dueSorted = false;
+            }
             dueYear[e] = year + p.upgradeLag;
             dueSaving[e] = share;
             dueTce[e] = savingTce ?? Number.NaN;
@@ -263,11 +314,17 @@ export const rectification: PolicyModule<Spec, Params> = {
       endYear(s, year) {
         // upgrades started and not yet credited: what they would save at this year's energy
         if (p.upgradeLag === 0) return;
-        for (let e = 0; e < s.n; e++) if (dueYear[e] > year) s.pending(e, upgradeSaving.tce(s, e, dueSaving[e]), policy);
+        const count = dueInOrder();
+        for (let i = 0; i < count; i++) {
+          const e = due[i];
+          if (dueYear[e] > year) s.pending(e, upgradeSaving.tce(s, e, dueSaving[e]), policy);
+        }
       },
       startDraw(_s, rng) {
         lastListed.fill(-100000);
         dueYear.fill(0);
+        dueCount = 0;
+        dueSorted = true;
         upgradeSaving.startDraw(rng);
         upgradeGain.startDraw(rng);
         upgradeRateGain.startDraw(rng);
@@ -276,14 +333,21 @@ export const rectification: PolicyModule<Spec, Params> = {
       apply(s, year, rng) {
         // upgrades whose lag ends this year take effect now
         if (p.upgradeLag > 0) {
-          for (let e = 0; e < s.n; e++) {
-            if (dueYear[e] !== year) continue;
+          const count = dueInOrder();
+          let kept = 0; // the list keeps the firms not due this year, in order
+          for (let i = 0; i < count; i++) {
+            const e = due[i];
+            if (dueYear[e] !== year) {
+              due[kept++] = e;
+              continue;
+            }
             dueYear[e] = 0;
             const share = Number.isNaN(dueTce[e]) ? dueSaving[e] : observedShare({ savingTce: dueTce[e] }, processEnergyTce(s, e))!;
             upgradeSaving.apply(s, e, share, policy, 'upgrade', dueObserved[e] === 1, dueRecorded[e] === 1);
             if (dueGain[e]) s.growValueAdded(e, dueGain[e]);
             if (dueRateGain[e]) s.raiseValueAddedRate(e, dueRateGain[e]);
           }
+          dueCount = kept;
         }
         const inYears = year >= p.years[0] && year <= p.years[1];
         for (const entry of p.named) {
@@ -300,11 +364,13 @@ export const rectification: PolicyModule<Spec, Params> = {
             );
         }
         if (!inYears) return;
+        const cooldown = Math.max(1, p.cooldownYears);
+        const { grades, require, also } = p;
         selector.begin();
-        for (let e = 0; e < s.n; e++) {
-          if (year - lastListed[e] < Math.max(1, p.cooldownYears) || !selector.eligible(s, e)) continue;
-          const byGrade = p.grades.includes(s.grade[e]) && (p.require === undefined || meets(s, e, p.require));
-          if (byGrade || (p.also !== undefined && meets(s, e, p.also))) selector.add(s, e);
+        for (let e = 0, n = s.n; e < n; e++) {
+          if (year - lastListed[e] < cooldown || !selector.eligible(s, e)) continue;
+          const byGrade = grades[s.grade[e]] === 1 && (require === undefined || meets(s, e, require));
+          if (byGrade || (also !== undefined && meets(s, e, also))) selector.add(s, e, selector.rankKey(s, e));
         }
         const k = selector.select(s, p.maxPerYear);
         reportShortfall(s, policy, selector.shortfall);

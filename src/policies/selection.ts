@@ -111,15 +111,35 @@ export function resolveQuota(q: QuotaInput | undefined, sel: Selection, path: Va
   return { above: q.above_scale ?? 0, below: q.below_scale ?? 0 };
 }
 
-/** The dual-control energy intensity of a firm, tce per 万元 VA (Infinity with energy and no VA). */
-const intensity = (s: PolicyState, e: number) => s.energyTce[e] / s.valueAdded[e];
+/** The rank keys by code (see {@link Selector.rankKey}): one switch per firm instead of a closure. */
+const RANK_CODE: Readonly<Record<RankBy, number>> = { score: 0, energy_per_value_added: 1, energy_tce: 2 };
 
-/** A selector: per-group candidate lists and the chosen firms, allocated once per run. */
+/**
+ * A selector: per-group candidate lists with their keys and the chosen firms, allocated once per
+ * run. A policy offers the firms in one loop of its own (no closure per firm):
+ *
+ *     selector.begin();
+ *     for (let e = 0; e < s.n; e++)
+ *       if (ownCriteria(e) && selector.eligible(s, e)) selector.add(s, e, selector.rankKey(s, e));
+ *     const k = selector.select(s, quota);
+ *
+ * The tests are pure reads of the state, so their order does not change who is a candidate.
+ */
 export class Selector {
   private readonly lists: [Int32Array, Int32Array];
+  /** The selection key of each candidate, aligned with its list (smallest first; NaN first). */
+  private readonly keys: [Float64Array, Float64Array];
   private readonly counts = [0, 0];
   private readonly scratch: Float64Array;
   private readonly picked: Int32Array;
+  // the rule, read once here rather than through `sel` for every firm
+  private readonly above: boolean;
+  private readonly below: boolean;
+  /** False with `min_energy_tce: 0`: no test at all (a NaN energy passes, as without a threshold). */
+  private readonly hasMinEnergy: boolean;
+  private readonly minEnergyTce: number;
+  private readonly exclusive: boolean;
+  private readonly rank: number;
   /** The firms chosen by the last {@link select}: `chosen[0 … count)` (规上 first, each group in firm order). */
   readonly chosen: Int32Array;
   /** How many the last {@link select} could not find (0 without a quota). */
@@ -131,17 +151,36 @@ export class Selector {
     private readonly policy: number,
   ) {
     this.lists = [new Int32Array(capacity), new Int32Array(capacity)];
+    this.keys = [new Float64Array(capacity), new Float64Array(capacity)];
     this.scratch = new Float64Array(capacity);
     this.picked = new Int32Array(capacity);
     this.chosen = new Int32Array(capacity);
+    this.above = sel.above;
+    this.below = sel.below;
+    this.hasMinEnergy = sel.minEnergyTce > 0;
+    this.minEnergyTce = sel.minEnergyTce;
+    this.exclusive = sel.exclusive;
+    this.rank = RANK_CODE[sel.rankBy];
   }
 
-  /** True when firm e may be a candidate: operating, in a named group, above the 高耗 threshold and not taken by another policy this year (when exclusive). */
+  /** True when firm e may be a candidate: operating, in a named group, above the 高耗 threshold, not reserved by the record and not taken by another policy this year (when exclusive). */
   eligible(s: PolicyState, e: number): boolean {
-    if (s.active[e] === 0 || s.reserved(e)) return false;
-    if (s.aboveScale[e] === 1 ? !this.sel.above : !this.sel.below) return false;
-    if (this.sel.minEnergyTce > 0 && !(s.energyTce[e] >= this.sel.minEnergyTce)) return false;
-    return free(s, e, this.policy, this.sel.exclusive);
+    if (s.active[e] === 0) return false;
+    if (s.aboveScale[e] === 1 ? !this.above : !this.below) return false;
+    if (this.hasMinEnergy && !(s.energyTce[e] >= this.minEnergyTce)) return false;
+    return free(s, e, this.policy, this.exclusive) && !s.reserved(e);
+  }
+
+  /** The rank key of firm e by `rank_by`, smallest first: the score; minus the energy intensity (Infinity with energy and no VA); minus the energy. */
+  rankKey(s: PolicyState, e: number): number {
+    switch (this.rank) {
+      case 0:
+        return s.score[e];
+      case 1:
+        return -(s.energyTce[e] / s.valueAdded[e]);
+      default:
+        return -s.energyTce[e];
+    }
   }
 
   /** Starts a year's candidate lists. */
@@ -149,16 +188,16 @@ export class Selector {
     this.counts[0] = this.counts[1] = 0;
   }
 
-  /** Adds firm e to its group's candidates (call only for eligible firms meeting the policy's own criteria). */
-  add(s: PolicyState, e: number): void {
+  /**
+   * Adds firm e to its group's candidates with its selection key, smallest chosen first
+   * ({@link rankKey}, or a policy's own key); call only for eligible firms meeting the policy's
+   * own criteria, and select before anything changes the keys.
+   */
+  add(s: PolicyState, e: number, key: number): void {
     const g = s.aboveScale[e] === 1 ? 0 : 1;
-    this.lists[g][this.counts[g]++] = e;
-  }
-
-  /** Offers every slot: adds those eligible and passing `ok`. */
-  collect(s: PolicyState, ok: (e: number) => boolean): void {
-    this.begin();
-    for (let e = 0; e < s.n; e++) if (this.eligible(s, e) && ok(e)) this.add(s, e);
+    const i = this.counts[g]++;
+    this.lists[g][i] = e;
+    this.keys[g][i] = key;
   }
 
   /** Candidates per group: [规上, 规下]. */
@@ -167,12 +206,12 @@ export class Selector {
   }
 
   /**
-   * Chooses within each group by the rank (or a policy's own `key`, smallest first), up to its
-   * quota net of what the record says the policy did this year (`programme`: the recorded action
-   * the quota counts, all by default); no quota: every candidate. Nothing in a year the record
-   * completes for the policy. Returns how many were chosen and sets {@link shortfall}.
+   * Chooses within each group by the candidates' keys, up to its quota net of what the record
+   * says the policy did this year (`programme`: the recorded action the quota counts, all by
+   * default); no quota: every candidate. Nothing in a year the record completes for the policy.
+   * Returns how many were chosen and sets {@link shortfall}.
    */
-  select(s: PolicyState, quota: Quota, key: (e: number) => number = keyOf(s, this.sel.rankBy), programme?: string): number {
+  select(s: PolicyState, quota: Quota, programme?: string): number {
     this.shortfall = 0;
     if (!s.selecting(this.policy, programme)) return 0;
     const [na, nb] = this.counts;
@@ -182,7 +221,7 @@ export class Selector {
     let wanted: number | undefined;
     if (quota.total !== undefined) {
       wanted = Math.max(0, quota.total - ra - rb);
-      [qa, qb] = split(wanted, this.sel.above ? na : 0, this.sel.below ? nb : 0);
+      [qa, qb] = split(wanted, this.above ? na : 0, this.below ? nb : 0);
     } else if (quota.above !== undefined || quota.below !== undefined) {
       [qa, qb] = [Math.max(0, (quota.above ?? 0) - ra), Math.max(0, (quota.below ?? 0) - rb)];
       wanted = qa + qb;
@@ -190,11 +229,8 @@ export class Selector {
       [qa, qb] = [na, nb];
     }
     let count = 0;
-    for (const [g, q] of [
-      [0, qa],
-      [1, qb],
-    ] as const) {
-      const k = selectSmallest(this.lists[g], this.counts[g], key, q, this.scratch, this.picked);
+    for (let g = 0; g < 2; g++) {
+      const k = selectSmallest(this.lists[g], this.keys[g], this.counts[g], g === 0 ? qa : qb, this.scratch, this.picked);
       for (let i = 0; i < k; i++) this.chosen[count++] = this.picked[i];
     }
     this.shortfall = Math.max(0, (wanted ?? count) - count);
@@ -212,18 +248,6 @@ export function free(s: PolicyState, e: number, policy: number, exclusive: boole
 /** Records the part of a quota the candidates could not fill (nothing when 0). */
 export function reportShortfall(s: PolicyState, policy: number, firms: number): void {
   if (firms > 0) s.shortfall(policy, firms);
-}
-
-/** The rank key, smallest first. */
-function keyOf(s: PolicyState, rank: RankBy): (e: number) => number {
-  switch (rank) {
-    case 'score':
-      return (e) => s.score[e];
-    case 'energy_tce':
-      return (e) => -s.energyTce[e];
-    case 'energy_per_value_added':
-      return (e) => -intensity(s, e);
-  }
 }
 
 /**

@@ -109,7 +109,12 @@ export const villageCleanup: PolicyModule<Spec, Params> = {
           if (entry.year === year && s.active[entry.enterprise] === 1 && (inYears || entry.recorded))
             dispose(s, entry.enterprise, entry.action);
         if (!inYears) return;
-        selector.collect(s, (e) => (p.village && s.villageCluster[e] === 1) || (p.lsmp && s.lsmp[e] === 1));
+        const { village, lsmp } = p;
+        selector.begin();
+        for (let e = 0, n = s.n; e < n; e++) {
+          const flagged = (village && s.villageCluster[e] === 1) || (lsmp && s.lsmp[e] === 1);
+          if (flagged && selector.eligible(s, e)) selector.add(s, e, selector.rankKey(s, e));
+        }
         const k = selector.select(s, { total: Math.round(perYear.value(year, rng)) });
         reportShortfall(s, policy, selector.shortfall);
         for (let i = 0; i < k; i++) dispose(s, selector.chosen[i], ACTIONS[pickShare(rng, cumulative)]);

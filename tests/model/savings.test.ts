@@ -109,6 +109,44 @@ describe('lagged savings are credited in the period or reported as pending', () 
     expect(value(run, 'vacated_energy_tce', 2023)).toBeCloseTo(42.335117, 9);
     expect(of(run, 'pending')).toEqual([]); // credited inside the period: no pending event at its end
   });
+
+  it('a firm upgraded again while its upgrade is due is pending once; dues are reported and completed in firm order', async () => {
+    // lag 2: E3 started in 2021 (due 2023) and again in 2022 (due 2024), E2 started in 2022 (due 2024);
+    // named E3 before E2, reported E2 before E3 (firm order); nothing completes by 2023
+    const again = await runText(
+      scenario(
+        namedOnly(
+          'upgrade: { share: 1, energy_saving: 0.2, lag: 2 }',
+          '{ id: E3, year: 2021, action: upgrade }, { id: E3, year: 2022, action: upgrade }, { id: E2, year: 2022, action: upgrade }',
+        ),
+      ),
+      1,
+    );
+    expect(value(again, 'pending_saving_tce', 2021)).toBeCloseTo(0.2 * E3, 9);
+    expect(value(again, 'pending_saving_tce', 2022)).toBeCloseTo(0.2 * (E2 + E3), 9);
+    expect(value(again, 'pending_saving_tce', 2023)).toBeCloseTo(0.2 * (E2 + E3), 9);
+    expect(of(again, 'upgrade')).toEqual([]);
+    expect(of(again, 'pending').map((e) => [e.year, again.ids[e.enterprise]])).toEqual([
+      [2023, 'E2'],
+      [2023, 'E3'],
+    ]);
+    // lag 1, E3 named before E2: both complete in 2022, E2 first
+    const done = await runText(
+      scenario(
+        namedOnly(
+          'upgrade: { share: 1, energy_saving: 0.2, lag: 1 }',
+          '{ id: E3, year: 2021, action: upgrade }, { id: E2, year: 2021, action: upgrade }',
+        ),
+      ),
+      1,
+    );
+    expect(of(done, 'upgrade').map((e) => [e.year, done.ids[e.enterprise]])).toEqual([
+      [2022, 'E2'],
+      [2022, 'E3'],
+    ]);
+    expect(value(done, 'vacated_energy_tce', 2022)).toBeCloseTo(0.2 * (E2 + E3), 9);
+    expect(value(done, 'pending_saving_tce', 2022)).toBe(0);
+  });
 });
 
 describe('a green factory’s efficiency gain is counted once', () => {
