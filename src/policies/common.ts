@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { PathIssue, ValuePath } from '../domain/path-issue.js';
 import { sharesSumToOne } from '../domain/schema-helpers.js';
-import { quickselect } from '../evaluation/quickselect.js';
 import { msg } from '../messages/messages.js';
 import type { Rng } from '../random/rng.js';
 import type { Domain } from '../scenario/domain.js';
@@ -104,10 +103,10 @@ export function resolveOptional(
 
 /**
  * Selects up to `k` of the `count` candidate firms with the smallest key (NaN first), ties in
- * candidate order, in O(count) (quickselect; no sort), writing them to `out` in candidate order
- * and returning how many were chosen. `keys[i]` is the key of `candidates[i]`, computed once by
- * the caller; a NaN key is replaced by -Infinity in place (so it ranks first and compares equal
- * to the other NaNs and -Infinity). `scratch` needs `count` entries (quickselect reorders it).
+ * candidate order, writing them to `out` in candidate order and returning how many were chosen.
+ * `keys[i]` is the key of `candidates[i]`, computed once by the caller; a NaN key is replaced by
+ * -Infinity in place (so it ranks first and ties with the other NaNs and -Infinity). No sort:
+ * the k-th smallest key ({@link kthSmallest}, in `scratch`, k entries), then two passes.
  */
 export function selectSmallest(
   candidates: Int32Array,
@@ -122,12 +121,7 @@ export function selectSmallest(
     return count;
   }
   if (k <= 0) return 0;
-  for (let i = 0; i < count; i++) {
-    let v = keys[i];
-    if (v !== v) keys[i] = v = -Infinity; // NaN
-    scratch[i] = v;
-  }
-  const cut = quickselect(scratch, count, k - 1);
+  const cut = kthSmallest(keys, count, k, scratch);
   // the k smallest: every key below the cut, then keys equal to it in candidate order until k
   let below = 0;
   for (let i = 0; i < count; i++) if (keys[i] < cut) below++;
@@ -138,4 +132,42 @@ export function selectSmallest(
     if (v < cut || (v === cut && equalAllowed-- > 0)) out[chosen++] = candidates[i];
   }
   return chosen;
+}
+
+/**
+ * The k-th smallest (1-based, 1 ≤ k ≤ count) of `keys[0 … count)`, a NaN replaced by -Infinity in
+ * place first. A max-heap of the k smallest so far in `heap` (k entries): a key not below its top
+ * is passed over with one comparison, so a quota far below the candidates costs about one pass.
+ * The value is the one a sort or a quickselect gives (up to -0 versus 0, which compare equal), so
+ * the choice built on it does not depend on the method.
+ */
+export function kthSmallest(keys: Float64Array, count: number, k: number, heap: Float64Array): number {
+  for (let i = 0; i < count; i++) {
+    let v = keys[i];
+    if (v !== v) keys[i] = v = -Infinity; // NaN
+    if (i < k) {
+      // fill: sift up
+      let c = i;
+      while (c > 0) {
+        const parent = (c - 1) >> 1;
+        if (!(heap[parent] < v)) break;
+        heap[c] = heap[parent];
+        c = parent;
+      }
+      heap[c] = v;
+    } else if (v < heap[0]) {
+      // replace the top: sift down
+      let c = 0;
+      for (;;) {
+        let child = 2 * c + 1;
+        if (child >= k) break;
+        if (child + 1 < k && heap[child + 1] > heap[child]) child++;
+        if (!(heap[child] > v)) break;
+        heap[c] = heap[child];
+        c = child;
+      }
+      heap[c] = v;
+    }
+  }
+  return heap[0];
 }

@@ -28,7 +28,7 @@ import type { PolicyState } from './types.js';
  * - Shortfall. A quota the candidates cannot fill is reported (`shortfall` event and
  *   `quota_shortfall.<policy>` metric) by {@link reportShortfall}.
  *
- * Selection is O(candidates) per year (quickselect, no sort) into buffers allocated once.
+ * Selection is about O(candidates) per year (a bounded heap, no sort) into buffers allocated once.
  */
 
 export const GROUPS = ['above_scale', 'below_scale'] as const;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { selectSmallest } from '../../src/policies/common.js';
+import { kthSmallest, selectSmallest } from '../../src/policies/common.js';
 
 /**
  * The rule of selectSmallest as a sort: the k candidates with the smallest keys, a NaN key
@@ -31,6 +31,24 @@ function run(candidates: readonly number[], keys: readonly number[], k: number) 
 
 /** Keys with many ties, NaN, ±Infinity and both zeros, and any other double. */
 const key = fc.oneof(fc.constantFrom(Number.NaN, -Infinity, Infinity, -0, 0, 1, -1, 2.5), fc.double());
+
+describe('kthSmallest', () => {
+  it('is the k-th of the sorted keys, NaN as -Infinity', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(key, { minLength: 1, maxLength: 60 })
+          .chain((keys) => fc.tuple(fc.constant(keys), fc.integer({ min: 1, max: keys.length }))),
+        ([keys, k]) => {
+          const sorted = keys.map((v) => (Number.isNaN(v) ? -Infinity : v)).sort((a, b) => a - b);
+          // toBe would tell -0 from 0, which tie in every comparison the selection makes
+          expect(kthSmallest(Float64Array.from(keys), keys.length, k, new Float64Array(k)) === sorted[k - 1]).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
 
 describe('selectSmallest', () => {
   it('chooses what a stable sort by key chooses, in candidate order (NaN first, ties in candidate order)', () => {
