@@ -124,8 +124,10 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
     const evaluated = new Uint8Array(n);
     const retrofitted = new Uint8Array(n);
     const certified = new Uint8Array(n);
-    const selector = new Selector(p.selection, n, layout.index);
-    const chosen = selector.chosen;
+    // one selector per programme: the three lists are offered in one scan (see apply)
+    const evaluation = new Selector(p.selection, n, layout.index);
+    const retrofit = new Selector(p.selection, n, layout.index);
+    const certification = new Selector(p.selection, n, layout.index);
     const perYear = [p.evaluations, p.retrofits, p.certifications].map(
       (x, i) => new PolicyParam(x, layout, ['evaluations_per_year', 'retrofits_per_year', 'green_factories_per_year'][i]),
     );
@@ -152,11 +154,11 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
         s.raiseRenewableShare(e, p.renewableShare, policy, 'certify');
       }
     };
-    /** Chooses up to `k` of the candidates offered since `selector.begin()`, smallest key first; reports a shortfall. */
-    const choose = (s: PolicyState, k: number, programme: Action) => {
-      const chosenCount = selector.select(s, { total: k }, programme);
+    /** Chooses up to `k` of a programme's candidates, smallest key first, reports a shortfall and acts on them. */
+    const pick = (s: PolicyState, selector: Selector, k: number, programme: Action, year: number, rng: Rng) => {
+      const count = selector.select(s, { total: k }, programme);
       reportShortfall(s, policy, selector.shortfall);
-      return chosenCount;
+      for (let i = 0; i < count; i++) act(s, selector.chosen[i], programme, year, rng);
     };
 
     return {
@@ -178,30 +180,32 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
         }
         if (!inYears) return;
         const [evaluations, retrofits, certifications] = perYear.map((x) => Math.round(x.value(year, rng)));
-        const n = s.n;
-        // one scan per programme, each after the acts of the one before (a retrofit lowers energy,
-        // which a later `min_energy_tce` test reads); the firms of the named groups (default 规上)
-        // evaluations: not yet evaluated, largest gross energy first
-        selector.begin();
-        for (let e = 0; e < n; e++) if (evaluated[e] === 0 && selector.eligible(s, e)) selector.add(s, e, -s.grossTce[e]);
-        let k = choose(s, evaluations, 'evaluate');
-        for (let i = 0; i < k; i++) act(s, chosen[i], 'evaluate', year, rng);
-        // retrofits: not yet retrofitted and using energy, worst intensity or largest energy first
+        // One scan offers the firms of the named groups (default 规上) to all three programmes,
+        // though each picks after the acts of the one before. The same lists as a scan before each
+        // pick: those acts (the evaluated and retrofitted flags, a retrofit's energy and VA, the
+        // firm claimed by this policy, which its own exclusivity test allows) change no later test
+        // or key but the energy the certifications' `min_energy_tce` test reads, so that test is
+        // made at their pick (keepUsingEnough).
         const worstIntensity = p.worstIntensity;
-        selector.begin();
-        for (let e = 0; e < n; e++) {
-          if (retrofitted[e] === 0 && s.energyTce[e] > 0 && selector.eligible(s, e))
-            selector.add(s, e, worstIntensity ? -(s.energyTce[e] / s.valueAdded[e]) : -s.energyTce[e]);
+        evaluation.begin();
+        retrofit.begin();
+        certification.begin();
+        for (let e = 0, n = s.n; e < n; e++) {
+          // the three selectors share the selection rule
+          if (!evaluation.eligibleBesidesEnergy(s, e)) continue;
+          const usesEnough = evaluation.usesEnough(s, e);
+          // evaluations: not yet evaluated, largest gross energy first
+          if (usesEnough && evaluated[e] === 0) evaluation.add(s, e, -s.grossTce[e]);
+          // retrofits: not yet retrofitted and using energy, worst intensity or largest energy first
+          if (usesEnough && retrofitted[e] === 0 && s.energyTce[e] > 0)
+            retrofit.add(s, e, worstIntensity ? -(s.energyTce[e] / s.valueAdded[e]) : -s.energyTce[e]);
+          // certifications: not yet green, best 亩均 score first
+          if (certified[e] === 0 && s.greenFactory[e] === 0) certification.add(s, e, -s.score[e]);
         }
-        k = choose(s, retrofits, 'retrofit');
-        for (let i = 0; i < k; i++) act(s, chosen[i], 'retrofit', year, rng);
-        // certifications: not yet green, best 亩均 score first
-        selector.begin();
-        for (let e = 0; e < n; e++) {
-          if (certified[e] === 0 && s.greenFactory[e] === 0 && selector.eligible(s, e)) selector.add(s, e, -s.score[e]);
-        }
-        k = choose(s, certifications, 'certify');
-        for (let i = 0; i < k; i++) act(s, chosen[i], 'certify', year, rng);
+        pick(s, evaluation, evaluations, 'evaluate', year, rng);
+        pick(s, retrofit, retrofits, 'retrofit', year, rng);
+        certification.keepUsingEnough(s);
+        pick(s, certification, certifications, 'certify', year, rng);
       },
     };
   },

@@ -165,10 +165,38 @@ export class Selector {
 
   /** True when firm e may be a candidate: operating, in a named group, above the 高耗 threshold, not reserved by the record and not taken by another policy this year (when exclusive). */
   eligible(s: PolicyState, e: number): boolean {
+    return this.eligibleBesidesEnergy(s, e) && this.usesEnough(s, e);
+  }
+
+  /** {@link eligible} but for the 高耗 threshold (see {@link keepUsingEnough}). */
+  eligibleBesidesEnergy(s: PolicyState, e: number): boolean {
     if (s.active[e] === 0) return false;
     if (s.aboveScale[e] === 1 ? !this.above : !this.below) return false;
-    if (this.hasMinEnergy && !(s.energyTce[e] >= this.minEnergyTce)) return false;
     return free(s, e, this.policy, this.exclusive) && !s.reserved(e);
+  }
+
+  /** True when firm e uses at least `min_energy_tce` (always without a threshold, even with a NaN energy). */
+  usesEnough(s: PolicyState, e: number): boolean {
+    return !this.hasMinEnergy || s.energyTce[e] >= this.minEnergyTce;
+  }
+
+  /**
+   * Keeps, in order, the candidates that pass the 高耗 threshold now: for candidates offered by
+   * {@link eligibleBesidesEnergy} before a change of their energy and selected after it.
+   */
+  keepUsingEnough(s: PolicyState): void {
+    if (!this.hasMinEnergy) return;
+    for (let g = 0; g < 2; g++) {
+      const list = this.lists[g];
+      const keys = this.keys[g];
+      let kept = 0;
+      for (let i = 0; i < this.counts[g]; i++) {
+        if (!(s.energyTce[list[i]] >= this.minEnergyTce)) continue;
+        list[kept] = list[i];
+        keys[kept++] = keys[i];
+      }
+      this.counts[g] = kept;
+    }
   }
 
   /** The rank key of firm e by `rank_by`, smallest first: the score; minus the energy intensity (Infinity with energy and no VA); minus the energy. */

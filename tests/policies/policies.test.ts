@@ -136,6 +136,18 @@ describe('green_manufacturing', () => {
     expect(gains.map((e) => e.year)).toEqual([2021]); // once, in the year certified (was every later year)
     expect(gains[0].vacatedEnergyTce).toBeCloseTo(0.02 * (id === 'E2' ? E.E2 : E.E3), 9);
   });
+
+  it('a firm a retrofit takes below min_energy_tce is no longer a candidate for certification the same year', async () => {
+    // ≥ 180 tce, 规上: E1 (provincial green factory already) and E2 (184.35). 2021: E1 retrofitted, no
+    // certification; 2022: E2 retrofitted (10 % ⇒ 165.9 tce), then no candidate left for the one certification
+    const run = await runText(
+      policy(
+        '  - { type: green_manufacturing, years: [2021, 2022], min_energy_tce: 180, retrofits_per_year: 1, retrofit_saving: 0.1, green_factories_per_year: { 2021: 0, 2022: 1 } }',
+      ),
+    );
+    expect(actions(run)).toEqual(['2021 E1 retrofit', '2022 E2 retrofit']);
+    expect(shortfalls(run)).toEqual([[2022, 1]]);
+  });
 });
 
 describe('village_cleanup', () => {
