@@ -106,7 +106,7 @@ export function resolveOptional(
  * candidate order, writing them to `out` in candidate order and returning how many were chosen.
  * `keys[i]` is the key of `candidates[i]`, computed once by the caller; a NaN key is replaced by
  * -Infinity in place (so it ranks first and ties with the other NaNs and -Infinity). No sort:
- * the k-th smallest key ({@link kthSmallest}, in `scratch`, k entries), then two passes.
+ * the k-th smallest key ({@link kthSmallest}, with the k smallest in `scratch`), then one pass.
  */
 export function selectSmallest(
   candidates: Int32Array,
@@ -122,9 +122,10 @@ export function selectSmallest(
   }
   if (k <= 0) return 0;
   const cut = kthSmallest(keys, count, k, scratch);
-  // the k smallest: every key below the cut, then keys equal to it in candidate order until k
+  // the k smallest: every key below the cut, then keys equal to it in candidate order until k;
+  // the keys below the cut are all among the k smallest, which the heap holds
   let below = 0;
-  for (let i = 0; i < count; i++) if (keys[i] < cut) below++;
+  for (let i = 0; i < k; i++) if (scratch[i] < cut) below++;
   let equalAllowed = k - below;
   let chosen = 0;
   for (let i = 0; i < count; i++) {
@@ -138,6 +139,7 @@ export function selectSmallest(
  * The k-th smallest (1-based, 1 ≤ k ≤ count) of `keys[0 … count)`, a NaN replaced by -Infinity in
  * place first. A max-heap of the k smallest so far in `heap` (k entries): a key not below its top
  * is passed over with one comparison, so a quota far below the candidates costs about one pass.
+ * Afterwards `heap[0 … k)` holds the k smallest keys (as a multiset).
  * The value is the one a sort or a quickselect gives (up to -0 versus 0, which compare equal), so
  * the choice built on it does not depend on the method.
  */
