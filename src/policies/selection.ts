@@ -228,11 +228,6 @@ export class Selector {
     this.keys[g][i] = key;
   }
 
-  /** Candidates per group: [规上, 规下]. */
-  candidates(): readonly number[] {
-    return this.counts;
-  }
-
   /**
    * Chooses within each group by the candidates' keys, up to its quota net of what the record
    * says the policy did this year (`programme`: the recorded action the quota counts, all by
