@@ -145,6 +145,31 @@ export function buildRegistry(
   rows: readonly RawRow[],
   context: RegistryContext = {},
 ): { value?: LoadedRegistry; diagnostics: Diagnostic[] } {
+  const builder = registryBuilder(file, headers, rows.length, context);
+  if (!('add' in builder)) return builder;
+  for (const r of rows) builder.add(r);
+  return builder.finish();
+}
+
+/** {@link buildRegistry} a row at a time: rows are typed into the columns as they are read, never all held as text. */
+export interface RegistryBuilder {
+  /** Types one data row into the columns (at most the capacity given). */
+  add(row: RawRow): void;
+  /** The table of the rows added, or every problem found. */
+  finish(): { value?: LoadedRegistry; diagnostics: Diagnostic[] };
+}
+
+/**
+ * Starts {@link buildRegistry} on a header row, with columns for at most `capacity` rows (cut to
+ * the rows added at the end), or returns the header's errors. A CSV reader streams its rows into
+ * it, so the registry is never held as rows of strings beside its typed columns.
+ */
+export function registryBuilder(
+  file: string,
+  headers: readonly string[],
+  capacity: number,
+  context: RegistryContext = {},
+): RegistryBuilder | { diagnostics: Diagnostic[] } {
   const at = { file, ...(context.sheet !== undefined ? { sheet: context.sheet } : {}), headerRow: context.headerRow ?? 1 };
   const headerRow = at.headerRow;
   const projects = context.kind === 'projects';
@@ -216,11 +241,8 @@ export function buildRegistry(
     }
   }
   if (hasErrors(diagnostics)) return { diagnostics };
-  if (rows.length === 0 && !projects) {
-    return { diagnostics: [...diagnostics, { code: 'registry/empty', message: msg.registryEmpty(), ...at, row: headerRow + 1 }] };
-  }
 
-  const n = rows.length;
+  const n = capacity; // the columns' length until finish() cuts them to the rows added
   const f64 = () => new Float64Array(n);
   const carriers = Object.fromEntries(CARRIERS.map((c) => [c, f64()])) as Record<CarrierId, Float64Array>;
   const ids: string[] = [];
@@ -289,7 +311,11 @@ export function buildRegistry(
   const firstRowOfId = new Map<string, number>();
   const rowNumbers = new Int32Array(n);
 
-  rows.forEach((r, e) => {
+  let added = 0;
+
+  const add = (r: RawRow): void => {
+    if (added === n) throw new Error(`registry rows beyond the capacity of ${n}`); // a bug in the caller's bound
+    const e = added++;
     rowNumbers[e] = r.row;
     const bad = new Set<string>();
     const err = (def: ColumnDef | string, code: string, message: string) => {
@@ -462,50 +488,72 @@ export function buildRegistry(
         msg.renewableAboveElectricity(t.renewableElectricity10kKwh[e], carriers.electricity_10k_kwh[e]),
       );
     }
-  });
-  if (context.metaYear && dataYear && context.metaYear.year !== dataYear.year) {
-    diagnostics.push({
-      code: 'registry/years-disagree',
-      message: msg.metaYearDisagrees(dataYear.year, context.metaYear.year, context.metaYear.sheet),
-      ...at,
-      row: dataYear.row,
-      field: headerOf.get('year') ?? 'year',
-    });
-  }
-  if (hasErrors(diagnostics)) return { diagnostics };
-  if (!dataYear && context.metaYear)
-    dataYear = { year: context.metaYear.year, source: 'meta', row: context.metaYear.row, sheet: context.metaYear.sheet };
-  for (const [key, warning] of Object.entries(DEFAULT_WARNINGS)) {
-    if (colIndex.has(key) || projects) continue;
-    diagnostics.push({ code: 'registry/default-taken', message: warning(n), ...at, row: headerRow, field: key, severity: 'warning' });
-  }
+  };
 
-  const table: EnterpriseTable = {
-    n,
-    ids,
-    names,
-    sectorRaw,
-    sectors: sectors.labels,
-    towns: towns.labels,
-    parks: parks.labels,
-    carriers,
-    ...t,
-    ...(supplies ? { supplies } : {}),
-    ...(powerSupplied10kKwh ? { powerSupplied10kKwh } : {}),
-    ...(heatSuppliedGj ? { heatSuppliedGj } : {}),
-    ...(ets ? { ets } : {}),
+  const finish = (): { value?: LoadedRegistry; diagnostics: Diagnostic[] } => {
+    if (added === 0 && !projects) {
+      return { diagnostics: [...diagnostics, { code: 'registry/empty', message: msg.registryEmpty(), ...at, row: headerRow + 1 }] };
+    }
+    if (context.metaYear && dataYear && context.metaYear.year !== dataYear.year) {
+      diagnostics.push({
+        code: 'registry/years-disagree',
+        message: msg.metaYearDisagrees(dataYear.year, context.metaYear.year, context.metaYear.sheet),
+        ...at,
+        row: dataYear.row,
+        field: headerOf.get('year') ?? 'year',
+      });
+    }
+    if (hasErrors(diagnostics)) return { diagnostics };
+    if (!dataYear && context.metaYear)
+      dataYear = { year: context.metaYear.year, source: 'meta', row: context.metaYear.row, sheet: context.metaYear.sheet };
+    for (const [key, warning] of Object.entries(DEFAULT_WARNINGS)) {
+      if (colIndex.has(key) || projects) continue;
+      diagnostics.push({ code: 'registry/default-taken', message: warning(added), ...at, row: headerRow, field: key, severity: 'warning' });
+    }
+    // the columns cut to the rows added (a copy only when the capacity was more)
+    const cut = <A extends Float64Array | Uint32Array | Int32Array | Int16Array | Int8Array | Uint8Array>(a: A): A =>
+      a.length === added ? a : (a.slice(0, added) as A);
+    const cutAll = <R extends Record<string, Float64Array | Uint32Array | Int16Array | Uint8Array>>(o: R): R =>
+      Object.fromEntries(Object.entries(o).map(([k, a]) => [k, cut(a)])) as R;
+
+    const table: EnterpriseTable = {
+      n: added,
+      ids,
+      names,
+      sectorRaw,
+      sectors: sectors.labels,
+      towns: towns.labels,
+      parks: parks.labels,
+      carriers: cutAll(carriers),
+      ...cutAll(t),
+      ...(supplies ? { supplies: cut(supplies) } : {}),
+      ...(powerSupplied10kKwh ? { powerSupplied10kKwh: cut(powerSupplied10kKwh) } : {}),
+      ...(heatSuppliedGj ? { heatSuppliedGj: cut(heatSuppliedGj) } : {}),
+      ...(ets ? { ets: cut(ets) } : {}),
+    };
+    const value: LoadedRegistry = {
+      file,
+      table,
+      rows: cut(rowNumbers),
+      headers: headerOf,
+      warnings: diagnostics,
+      headerRow,
+      ...(context.sheet !== undefined ? { sheet: context.sheet } : {}),
+      ...(energyTotalTce ? { energyTotalTce: cut(energyTotalTce) } : {}),
+      ...(dataYear ? { dataYear } : {}),
+      ...(projects
+        ? {
+            projects: {
+              startYear: cut(startYear),
+              ramp: ramp.slice(0, added),
+              product: product.slice(0, added),
+              capacityT: cut(capacityT),
+              energyFactor: cut(energyFactor),
+            },
+          }
+        : {}),
+    };
+    return { value, diagnostics };
   };
-  const value: LoadedRegistry = {
-    file,
-    table,
-    rows: rowNumbers,
-    headers: headerOf,
-    warnings: diagnostics,
-    headerRow,
-    ...(context.sheet !== undefined ? { sheet: context.sheet } : {}),
-    ...(energyTotalTce ? { energyTotalTce } : {}),
-    ...(dataYear ? { dataYear } : {}),
-    ...(projects ? { projects: { startYear, ramp, product, capacityT, energyFactor } } : {}),
-  };
-  return { value, diagnostics };
+  return { add, finish };
 }
