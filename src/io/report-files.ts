@@ -1,6 +1,4 @@
 import { admissionsFromEventsCsv, firmsFromEventsCsv } from './events-read.js';
-import { renderCharts } from './render-charts.js';
-import { embedReportFont } from './report-font.js';
 import { resultsXlsx } from './results-xlsx.js';
 import type { RunSummary } from '../engine/aggregate.js';
 import { budgetHtml, budgetMarkdown, SECTION_CHARTS } from '../report/budget.js';
@@ -28,6 +26,8 @@ export async function reportFiles(
 ): Promise<Map<string, string | Buffer>> {
   const files = new Map<string, string | Buffer>();
   if (charts) {
+    // loaded only to draw: vega, resvg and the font subsetter are most of a start-up (--no-charts never loads them)
+    const [{ renderCharts }, { embedReportFont }] = await Promise.all([import('./render-charts.js'), import('./report-font.js')]);
     const specs = runCharts(summary, firmsFromEventsCsv(eventsCsvText, 'events.csv'), lang);
     const tracks = tracking ? trackCharts(tracking, lang) : [];
     for (const [name, data] of await renderCharts([...specs, ...tracks], onProgress)) files.set(name, data);
