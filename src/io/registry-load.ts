@@ -14,7 +14,7 @@ import {
 import { PIPELINE_COLUMNS, REGISTRY_COLUMNS, type ColumnDef } from './registry-columns.js';
 import { findHeaderRow, HEADER_SEARCH_ROWS } from './registry-headers.js';
 import { readMetaYear, type MetaYear } from './registry-meta.js';
-import { decodeCsvText, otherDelimiter } from './csv-text.js';
+import { checkCsvBytes, otherDelimiter } from './csv-text.js';
 import { readInput } from './read-input.js';
 import { checkXlsxBounds } from './xlsx-bounds.js';
 
@@ -68,25 +68,26 @@ export function readCsvSheet(text: string, file: string): { sheet?: Sheet; diagn
 const DELIMITER_ROWS = 20;
 
 /**
- * Reads a registry CSV (decoded text) into its table, each row typed into the columns as it is
- * parsed: the rows are never all held as strings beside the text and the columns (at 100k firms
- * that was several times the table's size). The first rows are held until the header row is found
- * (as {@link readCsvRows} and {@link findHeaderRow} would find it); the columns are allocated for
- * at most one row per line of the text and cut to the rows read.
+ * Reads a registry CSV's bytes (UTF-8, checked by checkCsvBytes; a BOM allowed) into its table,
+ * each row typed into the columns as it is parsed: neither the file as text nor its rows as
+ * strings are held beside the bytes and the columns (at 100k firms that was several times the
+ * table's size). The first rows are held until the header row is found (as {@link readCsvRows}
+ * and {@link findHeaderRow} would find it); the columns are allocated for at most one row per
+ * line of the file and cut to the rows read.
  */
 export function readCsvRegistry(
-  text: string,
+  data: Buffer,
   file: string,
   kind: 'registry' | 'projects',
   columns: readonly ColumnDef[],
 ): { value?: LoadedRegistry; diagnostics: Diagnostic[] } {
   // a record ends at a line end (\n, \r\n or a lone \r: csv-parse detects which), so there are at most this many
-  const count = (c: string) => {
+  const count = (byte: number) => {
     let k = 0;
-    for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) k++;
+    for (let i = data.indexOf(byte); i >= 0; i = data.indexOf(byte, i + 1)) k++;
     return k;
   };
-  const lines = Math.max(count('\n'), count('\r')) + 1;
+  const lines = Math.max(count(0x0a), count(0x0d)) + 1;
   const head: RawRow[] = [];
   let builder: RegistryBuilder | undefined;
   let refused: Diagnostic[] | undefined;
@@ -105,7 +106,7 @@ export function readCsvRegistry(
     head.length = 0;
   };
   try {
-    parse(text, {
+    parse(data, {
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
@@ -249,9 +250,9 @@ export async function loadRegistry(
     if (options.sheet !== undefined) {
       return { diagnostics: [{ code: 'registry/sheet-in-csv', message: msg.registrySheetInCsv(options.sheet), file: shownAs }] };
     }
-    const decoded = decodeCsvText(data.value, shownAs);
-    if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
-    return readCsvRegistry(decoded.text, shownAs, kind, columns);
+    const refused = checkCsvBytes(data.value, shownAs);
+    if (refused.length) return { diagnostics: refused };
+    return readCsvRegistry(data.value, shownAs, kind, columns);
   } else {
     const read = await readXlsxSheets(data.value, shownAs);
     if (!read.sheets) return { diagnostics: read.diagnostics };
