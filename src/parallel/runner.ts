@@ -90,7 +90,7 @@ export class WorkerPool {
     const total = o.draws.length;
     const drawSize = sim.drawSize;
     const values = new Float64Array(total * drawSize);
-    const labels = { ids: sim.ids, names: sim.names };
+    let labels: { ids: readonly string[]; names: readonly string[] } = { ids: sim.ids, names: sim.names };
     const P = sim.paramNames.length;
     const params = new Float64Array(total * P);
     this.start();
@@ -138,8 +138,9 @@ export class WorkerPool {
             params.set(m.params, position.get(w)! * P);
             if (m.events) {
               events = m.events;
-              labels.ids.splice(0, labels.ids.length, ...(m.ids ?? []));
-              labels.names.splice(0, labels.names.length, ...(m.names ?? []));
+              // the recorded draw's labels (it named the project slots) replace the shape's; taken as they are
+              // (a splice spread a million ids as arguments: past the call stack at 1M firms)
+              labels = { ids: m.ids ?? [], names: m.names ?? [] };
             }
             done += m.draws.length;
             o.onProgress?.(done, total);
