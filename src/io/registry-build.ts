@@ -115,6 +115,11 @@ export function readRampCell(raw: string): number[] | string {
   return out.length ? out : msg.badRamp(raw, raw);
 }
 
+/** A typed array of `length` on a SharedArrayBuffer. */
+function shared<A>(Ctor: { new (b: SharedArrayBuffer): A; readonly BYTES_PER_ELEMENT: number }, length: number): A {
+  return new Ctor(new SharedArrayBuffer(length * Ctor.BYTES_PER_ELEMENT));
+}
+
 class Dictionary {
   readonly labels: string[] = [''];
   private readonly index = new Map<string, number>([['', 0]]);
@@ -243,7 +248,8 @@ export function registryBuilder(
   if (hasErrors(diagnostics)) return { diagnostics };
 
   const n = capacity; // the columns' length until finish() cuts them to the rows added
-  const f64 = () => new Float64Array(n);
+  // the table's columns live on shared memory: worker threads read them in place (toTransfer copies none of them)
+  const f64 = () => shared(Float64Array, n);
   const carriers = Object.fromEntries(CARRIERS.map((c) => [c, f64()])) as Record<CarrierId, Float64Array>;
   const ids: string[] = [];
   const names: string[] = [];
@@ -253,10 +259,10 @@ export function registryBuilder(
   const parks = new Dictionary();
   const t = {
     // codes index dictionaries that grow with the data: 32 bits hold a code for every row (never wrap)
-    sector: new Uint32Array(n),
-    town: new Uint32Array(n),
-    park: new Uint32Array(n),
-    aboveScale: new Uint8Array(n),
+    sector: shared(Uint32Array, n),
+    town: shared(Uint32Array, n),
+    park: shared(Uint32Array, n),
+    aboveScale: shared(Uint8Array, n),
     landMu: f64(),
     output: f64(),
     valueAdded: f64(),
@@ -268,12 +274,12 @@ export function registryBuilder(
     feedstockTce: f64(),
     renewableElectricity10kKwh: f64(),
     processCo2T: f64(),
-    yearBuilt: new Int16Array(n), // 1900–2100 or 0, checked below; flags, levels and grades are 0–4 in 8 bits
-    villageCluster: new Uint8Array(n),
-    lsmp: new Uint8Array(n),
-    nationalMajor: new Uint8Array(n),
-    greenFactory: new Uint8Array(n),
-    grade: new Uint8Array(n),
+    yearBuilt: shared(Int16Array, n), // 1900–2100 or 0, checked below; flags, levels and grades are 0–4 in 8 bits
+    villageCluster: shared(Uint8Array, n),
+    lsmp: shared(Uint8Array, n),
+    nationalMajor: shared(Uint8Array, n),
+    greenFactory: shared(Uint8Array, n),
+    grade: shared(Uint8Array, n),
   };
   const numberTargets: Record<string, Float64Array> = {
     land_mu: t.landMu,
@@ -290,9 +296,9 @@ export function registryBuilder(
     ...carriers,
   };
   const energyTotalTce = colIndex.has('energy_tce') ? new Float64Array(n).fill(Number.NaN) : undefined;
-  const supplies = colIndex.has('supplies') ? new Uint8Array(n) : undefined;
-  const powerSupplied10kKwh = colIndex.has('power_supplied_10k_kwh') ? new Float64Array(n).fill(Number.NaN) : undefined;
-  const heatSuppliedGj = colIndex.has('heat_supplied_gj') ? new Float64Array(n).fill(Number.NaN) : undefined;
+  const supplies = colIndex.has('supplies') ? shared(Uint8Array, n) : undefined;
+  const powerSupplied10kKwh = colIndex.has('power_supplied_10k_kwh') ? shared(Float64Array, n).fill(Number.NaN) : undefined;
+  const heatSuppliedGj = colIndex.has('heat_supplied_gj') ? shared(Float64Array, n).fill(Number.NaN) : undefined;
   const ets = colIndex.has('ets') ? new Int8Array(n).fill(ETS_BY_SECTOR) : undefined;
   if (powerSupplied10kKwh) numberTargets.power_supplied_10k_kwh = powerSupplied10kKwh;
   if (heatSuppliedGj) numberTargets.heat_supplied_gj = heatSuppliedGj;
@@ -511,8 +517,13 @@ export function registryBuilder(
       diagnostics.push({ code: 'registry/default-taken', message: warning(added), ...at, row: headerRow, field: key, severity: 'warning' });
     }
     // the columns cut to the rows added (a copy only when the capacity was more)
-    const cut = <A extends Float64Array | Uint32Array | Int32Array | Int16Array | Int8Array | Uint8Array>(a: A): A =>
-      a.length === added ? a : (a.slice(0, added) as A);
+    const cut = <A extends Float64Array | Uint32Array | Int32Array | Int16Array | Int8Array | Uint8Array>(a: A): A => {
+      if (a.length === added) return a;
+      if (!(a.buffer instanceof SharedArrayBuffer)) return a.slice(0, added) as A;
+      const out = shared(a.constructor as { new (b: SharedArrayBuffer): A; readonly BYTES_PER_ELEMENT: number }, added);
+      out.set(a.subarray(0, added) as never);
+      return out;
+    };
     const cutAll = <R extends Record<string, Float64Array | Uint32Array | Int16Array | Uint8Array>>(o: R): R =>
       Object.fromEntries(Object.entries(o).map(([k, a]) => [k, cut(a)])) as R;
 
