@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { WriteInterrupted } from '../io/atomic-write.js';
+import { WriteInterrupted, type FileData } from '../io/atomic-write.js';
 import { OutputRefused, outputState, writeRunFolder } from '../io/run-folder.js';
 import { shown } from '../io/scenario-load.js';
 import { sweepStaleTemps } from '../io/temp-names.js';
@@ -83,7 +83,7 @@ function refusal(state: Awaited<ReturnType<typeof outputState>>, dir: string, fo
  */
 export async function writeOutputFolder(
   dir: string,
-  files: ReadonlyMap<string, string | Buffer>,
+  files: ReadonlyMap<string, FileData>,
   force: boolean,
   io: Streams,
 ): Promise<number | undefined> {

@@ -245,6 +245,70 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
   return { layout, drawSize: layout.ids.length * years, state, runDraw, paramNames: drawParams.map((p) => p.name) };
 }
 
+/** What a simulation's draws return, known without building it: the main thread of a worker run needs no more. */
+export interface SimulationShape {
+  readonly layout: MetricLayout;
+  /** Number of metric values one draw writes (metrics × years). */
+  readonly drawSize: number;
+  /** Id and name of every slot as the state starts them: the registry's firms, then the project slots unnamed ('' until a draw builds them). */
+  readonly ids: string[];
+  readonly names: string[];
+  /** The numbers sampled once per draw, in the order {@link Simulation.paramNames} lists them. */
+  readonly paramNames: readonly string[];
+}
+
+/**
+ * The shape of {@link createSimulation}'s results without its state, samplers or scratch (tens
+ * of MB at 100k firms): what a thread that hands the draws to workers needs. The per-draw numbers
+ * are named by the same objects that name them there — the background's samplers, the grid
+ * factor's path, the policies' runtimes — built on no firms (capacity 0), so they allocate
+ * nothing per firm; the names do not depend on the firms.
+ */
+export function simulationShape(input: SimulationInput): SimulationShape {
+  const { scenario, table } = input;
+  const { base, end } = scenario.period;
+  const policies = scenario.policies;
+  const layout = metricLayout(policies, base, end, scenario.budget !== undefined);
+  const slots = policies.reduce((a, p) => a + (p.module.projectSlots?.(p.params) ?? 0), 0);
+  const names: string[] = [];
+  const sectors = [...table.sectors];
+  policies.forEach((p, i) =>
+    p.module.createRuntime(p.params, {
+      index: i,
+      key: layout.policyKeys[i],
+      capacity: 0,
+      firstSlot: table.n,
+      sectorCode: (d) => (sectors.includes(d) ? sectors.indexOf(d) : sectors.push(d) - 1),
+      drawParam: (name) => names.push(name),
+    }),
+  );
+  const g = scenario.growth;
+  const background = (
+    [
+      ['growth.value_added', g.valueAdded],
+      ['growth.energy_elasticity', g.energyElasticity],
+      ['growth.efficiency_gain', g.efficiencyGain],
+      ['growth.employment_elasticity', g.employmentElasticity],
+      ['growth.price', g.price],
+      ['growth.value_added_rate', g.valueAddedRate],
+      ['growth.tax_rate', g.taxRate],
+    ] as const
+  ).flatMap(([name, sp]) =>
+    new SectorParamSampler(sp, [], new Uint32Array(0), 0, { first: base + 1, count: end - base }).drawParams(name, [...sp.bySector.keys()]),
+  );
+  const grid = scenario.gridEmissionFactor
+    ? new GridFactorPath(scenario.gridEmissionFactor, input.factors.gridEmissionFactorTPerMwh, base, end).drawParams('grid_emission_factor')
+    : [];
+  return {
+    layout,
+    drawSize: layout.ids.length * layout.years.length,
+    ids: [...table.ids, ...Array<string>(slots).fill('')],
+    names: [...table.names, ...Array<string>(slots).fill('')],
+    // background first, then the grid factor, then the policies' numbers in scenario order (as createSimulation)
+    paramNames: [...background.map((p) => p.name), ...grid.map((p) => p.name), ...names],
+  };
+}
+
 /**
  * The base year's accounts, scores and grades of the first draw, kept to be copied into the
  * state in every later draw (the same to the bit: the same registry values, the same

@@ -10,15 +10,38 @@ export class WriteInterrupted extends Error {
   }
 }
 
+/** A file's text produced piece by piece as it is written (a large table), never held whole. */
+export interface TextChunks {
+  /** The text in order; called once per write. */
+  readonly chunks: () => Iterable<string>;
+}
+
+/** What a file is written from: its text, its bytes, or its text in pieces. */
+export type FileData = string | Buffer | TextChunks;
+
+/** Characters gathered before a write: few system calls, little held. */
+const WRITE_CHARS = 1 << 20;
+
 /**
  * Creates a new file and writes it, exclusively: fails if anything — a file or a symbolic link,
  * even a dangling one — is at `path` (O_CREAT | O_EXCL, and O_NOFOLLOW), so a planted link is
  * never followed. On a failed write (disk full, file size limit) the new file is removed.
  */
-export async function writeNewFile(path: string, data: string | Buffer): Promise<void> {
+export async function writeNewFile(path: string, data: FileData): Promise<void> {
   const handle = await open(path, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0), 0o666);
   try {
-    await handle.writeFile(data);
+    if (typeof data === 'string' || Buffer.isBuffer(data)) await handle.writeFile(data);
+    else {
+      let pending = '';
+      for (const chunk of data.chunks()) {
+        pending += chunk;
+        if (pending.length >= WRITE_CHARS) {
+          await handle.writeFile(pending);
+          pending = '';
+        }
+      }
+      await handle.writeFile(pending);
+    }
   } catch (e) {
     await handle.close();
     await rm(path, { force: true }); // ours: created exclusively above
@@ -33,7 +56,7 @@ export async function writeNewFile(path: string, data: string | Buffer): Promise
  * `path` (a file, or a link itself, never its target). With `signal` aborted the temporary file
  * is removed and {@link WriteInterrupted} thrown.
  */
-export async function writeFileAtomic(path: string, data: string | Buffer, signal?: AbortSignal): Promise<void> {
+export async function writeFileAtomic(path: string, data: FileData, signal?: AbortSignal): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = join(dirname(path), tempFileName(basename(path)));
   let created = false;

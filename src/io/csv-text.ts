@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Diagnostic } from '../domain/diagnostic.js';
 import { msg } from '../messages/messages.js';
 
@@ -32,7 +33,17 @@ const firstLine = (text: string): string =>
  * when they decode as such (the message then shows the first line as it was meant).
  */
 export function decodeCsvText(data: Buffer, file: string): { text?: string; diagnostics: Diagnostic[] } {
-  const refuse = (message: string) => ({ diagnostics: [{ code: 'csv/encoding', message, file, row: 1 }] });
+  const refused = checkCsvBytes(data, file);
+  return refused.length ? { diagnostics: refused } : { text: new TextDecoder('utf-8').decode(data), diagnostics: [] };
+}
+
+/**
+ * The encoding check of {@link decodeCsvText} without decoding: nothing when the bytes are UTF-8
+ * (a BOM allowed), else the one refusal. A large file is then parsed from its bytes, never held
+ * as text too.
+ */
+export function checkCsvBytes(data: Buffer, file: string): Diagnostic[] {
+  const refuse = (message: string) => [{ code: 'csv/encoding', message, file, row: 1 }];
   const bomLE = data[0] === 0xff && data[1] === 0xfe;
   const bomBE = data[0] === 0xfe && data[1] === 0xff;
   if (bomLE || bomBE || looksUtf16(data)) {
@@ -45,18 +56,15 @@ export function decodeCsvText(data: Buffer, file: string): { text?: string; diag
     }
     return refuse(msg.notUtf8('utf-16', header));
   }
+  if (isUtf8(data)) return [];
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(data), diagnostics: [] };
+    const head = data.subarray(0, SNIFF);
+    const cut = head.lastIndexOf(0x0a);
+    return refuse(
+      msg.notUtf8('gbk', firstLine(new TextDecoder('gb18030', { fatal: true }).decode(cut > 0 ? head.subarray(0, cut) : head))),
+    );
   } catch {
-    try {
-      const head = data.subarray(0, SNIFF);
-      const cut = head.lastIndexOf(0x0a);
-      return refuse(
-        msg.notUtf8('gbk', firstLine(new TextDecoder('gb18030', { fatal: true }).decode(cut > 0 ? head.subarray(0, cut) : head))),
-      );
-    } catch {
-      return refuse(msg.notUtf8('unknown'));
-    }
+    return refuse(msg.notUtf8('unknown'));
   }
 }
 

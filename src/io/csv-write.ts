@@ -14,8 +14,12 @@ function quote(cell: string): string {
   return /[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
+/** One CSV line of cells, without its line end. */
+export function csvLine(cells: readonly string[]): string {
+  return cells.map((c) => quote(neutralise(c))).join(',');
+}
+
 /** Renders header and rows as CSV text (BOM first). */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => cells.map((c) => quote(neutralise(c))).join(',');
-  return BOM + [line(header), ...rows.map(line)].join('\n') + '\n';
+  return BOM + [csvLine(header), ...rows.map(csvLine)].join('\n') + '\n';
 }

@@ -115,6 +115,11 @@ export function readRampCell(raw: string): number[] | string {
   return out.length ? out : msg.badRamp(raw, raw);
 }
 
+/** A typed array of `length` on a SharedArrayBuffer. */
+function shared<A>(Ctor: { new (b: SharedArrayBuffer): A; readonly BYTES_PER_ELEMENT: number }, length: number): A {
+  return new Ctor(new SharedArrayBuffer(length * Ctor.BYTES_PER_ELEMENT));
+}
+
 class Dictionary {
   readonly labels: string[] = [''];
   private readonly index = new Map<string, number>([['', 0]]);
@@ -145,6 +150,31 @@ export function buildRegistry(
   rows: readonly RawRow[],
   context: RegistryContext = {},
 ): { value?: LoadedRegistry; diagnostics: Diagnostic[] } {
+  const builder = registryBuilder(file, headers, rows.length, context);
+  if (!('add' in builder)) return builder;
+  for (const r of rows) builder.add(r);
+  return builder.finish();
+}
+
+/** {@link buildRegistry} a row at a time: rows are typed into the columns as they are read, never all held as text. */
+export interface RegistryBuilder {
+  /** Types one data row into the columns (at most the capacity given). */
+  add(row: RawRow): void;
+  /** The table of the rows added, or every problem found. */
+  finish(): { value?: LoadedRegistry; diagnostics: Diagnostic[] };
+}
+
+/**
+ * Starts {@link buildRegistry} on a header row, with columns for at most `capacity` rows (cut to
+ * the rows added at the end), or returns the header's errors. A CSV reader streams its rows into
+ * it, so the registry is never held as rows of strings beside its typed columns.
+ */
+export function registryBuilder(
+  file: string,
+  headers: readonly string[],
+  capacity: number,
+  context: RegistryContext = {},
+): RegistryBuilder | { diagnostics: Diagnostic[] } {
   const at = { file, ...(context.sheet !== undefined ? { sheet: context.sheet } : {}), headerRow: context.headerRow ?? 1 };
   const headerRow = at.headerRow;
   const projects = context.kind === 'projects';
@@ -216,12 +246,10 @@ export function buildRegistry(
     }
   }
   if (hasErrors(diagnostics)) return { diagnostics };
-  if (rows.length === 0 && !projects) {
-    return { diagnostics: [...diagnostics, { code: 'registry/empty', message: msg.registryEmpty(), ...at, row: headerRow + 1 }] };
-  }
 
-  const n = rows.length;
-  const f64 = () => new Float64Array(n);
+  const n = capacity; // the columns' length until finish() cuts them to the rows added
+  // the table's columns live on shared memory: worker threads read them in place (toTransfer copies none of them)
+  const f64 = () => shared(Float64Array, n);
   const carriers = Object.fromEntries(CARRIERS.map((c) => [c, f64()])) as Record<CarrierId, Float64Array>;
   const ids: string[] = [];
   const names: string[] = [];
@@ -231,10 +259,10 @@ export function buildRegistry(
   const parks = new Dictionary();
   const t = {
     // codes index dictionaries that grow with the data: 32 bits hold a code for every row (never wrap)
-    sector: new Uint32Array(n),
-    town: new Uint32Array(n),
-    park: new Uint32Array(n),
-    aboveScale: new Uint8Array(n),
+    sector: shared(Uint32Array, n),
+    town: shared(Uint32Array, n),
+    park: shared(Uint32Array, n),
+    aboveScale: shared(Uint8Array, n),
     landMu: f64(),
     output: f64(),
     valueAdded: f64(),
@@ -246,12 +274,12 @@ export function buildRegistry(
     feedstockTce: f64(),
     renewableElectricity10kKwh: f64(),
     processCo2T: f64(),
-    yearBuilt: new Int16Array(n), // 1900–2100 or 0, checked below; flags, levels and grades are 0–4 in 8 bits
-    villageCluster: new Uint8Array(n),
-    lsmp: new Uint8Array(n),
-    nationalMajor: new Uint8Array(n),
-    greenFactory: new Uint8Array(n),
-    grade: new Uint8Array(n),
+    yearBuilt: shared(Int16Array, n), // 1900–2100 or 0, checked below; flags, levels and grades are 0–4 in 8 bits
+    villageCluster: shared(Uint8Array, n),
+    lsmp: shared(Uint8Array, n),
+    nationalMajor: shared(Uint8Array, n),
+    greenFactory: shared(Uint8Array, n),
+    grade: shared(Uint8Array, n),
   };
   const numberTargets: Record<string, Float64Array> = {
     land_mu: t.landMu,
@@ -268,9 +296,9 @@ export function buildRegistry(
     ...carriers,
   };
   const energyTotalTce = colIndex.has('energy_tce') ? new Float64Array(n).fill(Number.NaN) : undefined;
-  const supplies = colIndex.has('supplies') ? new Uint8Array(n) : undefined;
-  const powerSupplied10kKwh = colIndex.has('power_supplied_10k_kwh') ? new Float64Array(n).fill(Number.NaN) : undefined;
-  const heatSuppliedGj = colIndex.has('heat_supplied_gj') ? new Float64Array(n).fill(Number.NaN) : undefined;
+  const supplies = colIndex.has('supplies') ? shared(Uint8Array, n) : undefined;
+  const powerSupplied10kKwh = colIndex.has('power_supplied_10k_kwh') ? shared(Float64Array, n).fill(Number.NaN) : undefined;
+  const heatSuppliedGj = colIndex.has('heat_supplied_gj') ? shared(Float64Array, n).fill(Number.NaN) : undefined;
   const ets = colIndex.has('ets') ? new Int8Array(n).fill(ETS_BY_SECTOR) : undefined;
   if (powerSupplied10kKwh) numberTargets.power_supplied_10k_kwh = powerSupplied10kKwh;
   if (heatSuppliedGj) numberTargets.heat_supplied_gj = heatSuppliedGj;
@@ -289,7 +317,11 @@ export function buildRegistry(
   const firstRowOfId = new Map<string, number>();
   const rowNumbers = new Int32Array(n);
 
-  rows.forEach((r, e) => {
+  let added = 0;
+
+  const add = (r: RawRow): void => {
+    if (added === n) throw new Error(`registry rows beyond the capacity of ${n}`); // a bug in the caller's bound
+    const e = added++;
     rowNumbers[e] = r.row;
     const bad = new Set<string>();
     const err = (def: ColumnDef | string, code: string, message: string) => {
@@ -462,50 +494,77 @@ export function buildRegistry(
         msg.renewableAboveElectricity(t.renewableElectricity10kKwh[e], carriers.electricity_10k_kwh[e]),
       );
     }
-  });
-  if (context.metaYear && dataYear && context.metaYear.year !== dataYear.year) {
-    diagnostics.push({
-      code: 'registry/years-disagree',
-      message: msg.metaYearDisagrees(dataYear.year, context.metaYear.year, context.metaYear.sheet),
-      ...at,
-      row: dataYear.row,
-      field: headerOf.get('year') ?? 'year',
-    });
-  }
-  if (hasErrors(diagnostics)) return { diagnostics };
-  if (!dataYear && context.metaYear)
-    dataYear = { year: context.metaYear.year, source: 'meta', row: context.metaYear.row, sheet: context.metaYear.sheet };
-  for (const [key, warning] of Object.entries(DEFAULT_WARNINGS)) {
-    if (colIndex.has(key) || projects) continue;
-    diagnostics.push({ code: 'registry/default-taken', message: warning(n), ...at, row: headerRow, field: key, severity: 'warning' });
-  }
+  };
 
-  const table: EnterpriseTable = {
-    n,
-    ids,
-    names,
-    sectorRaw,
-    sectors: sectors.labels,
-    towns: towns.labels,
-    parks: parks.labels,
-    carriers,
-    ...t,
-    ...(supplies ? { supplies } : {}),
-    ...(powerSupplied10kKwh ? { powerSupplied10kKwh } : {}),
-    ...(heatSuppliedGj ? { heatSuppliedGj } : {}),
-    ...(ets ? { ets } : {}),
+  const finish = (): { value?: LoadedRegistry; diagnostics: Diagnostic[] } => {
+    if (added === 0 && !projects) {
+      return { diagnostics: [...diagnostics, { code: 'registry/empty', message: msg.registryEmpty(), ...at, row: headerRow + 1 }] };
+    }
+    if (context.metaYear && dataYear && context.metaYear.year !== dataYear.year) {
+      diagnostics.push({
+        code: 'registry/years-disagree',
+        message: msg.metaYearDisagrees(dataYear.year, context.metaYear.year, context.metaYear.sheet),
+        ...at,
+        row: dataYear.row,
+        field: headerOf.get('year') ?? 'year',
+      });
+    }
+    if (hasErrors(diagnostics)) return { diagnostics };
+    if (!dataYear && context.metaYear)
+      dataYear = { year: context.metaYear.year, source: 'meta', row: context.metaYear.row, sheet: context.metaYear.sheet };
+    for (const [key, warning] of Object.entries(DEFAULT_WARNINGS)) {
+      if (colIndex.has(key) || projects) continue;
+      diagnostics.push({ code: 'registry/default-taken', message: warning(added), ...at, row: headerRow, field: key, severity: 'warning' });
+    }
+    // the columns cut to the rows added (a copy only when the capacity was more)
+    const cut = <A extends Float64Array | Uint32Array | Int32Array | Int16Array | Int8Array | Uint8Array>(a: A): A => {
+      if (a.length === added) return a;
+      if (!(a.buffer instanceof SharedArrayBuffer)) return a.slice(0, added) as A;
+      const out = shared(a.constructor as { new (b: SharedArrayBuffer): A; readonly BYTES_PER_ELEMENT: number }, added);
+      out.set(a.subarray(0, added) as never);
+      return out;
+    };
+    const cutAll = <R extends Record<string, Float64Array | Uint32Array | Int16Array | Uint8Array>>(o: R): R =>
+      Object.fromEntries(Object.entries(o).map(([k, a]) => [k, cut(a)])) as R;
+
+    const table: EnterpriseTable = {
+      n: added,
+      ids,
+      names,
+      sectorRaw,
+      sectors: sectors.labels,
+      towns: towns.labels,
+      parks: parks.labels,
+      carriers: cutAll(carriers),
+      ...cutAll(t),
+      ...(supplies ? { supplies: cut(supplies) } : {}),
+      ...(powerSupplied10kKwh ? { powerSupplied10kKwh: cut(powerSupplied10kKwh) } : {}),
+      ...(heatSuppliedGj ? { heatSuppliedGj: cut(heatSuppliedGj) } : {}),
+      ...(ets ? { ets: cut(ets) } : {}),
+    };
+    const value: LoadedRegistry = {
+      file,
+      table,
+      rows: cut(rowNumbers),
+      headers: headerOf,
+      warnings: diagnostics,
+      headerRow,
+      ...(context.sheet !== undefined ? { sheet: context.sheet } : {}),
+      ...(energyTotalTce ? { energyTotalTce: cut(energyTotalTce) } : {}),
+      ...(dataYear ? { dataYear } : {}),
+      ...(projects
+        ? {
+            projects: {
+              startYear: cut(startYear),
+              ramp: ramp.slice(0, added),
+              product: product.slice(0, added),
+              capacityT: cut(capacityT),
+              energyFactor: cut(energyFactor),
+            },
+          }
+        : {}),
+    };
+    return { value, diagnostics };
   };
-  const value: LoadedRegistry = {
-    file,
-    table,
-    rows: rowNumbers,
-    headers: headerOf,
-    warnings: diagnostics,
-    headerRow,
-    ...(context.sheet !== undefined ? { sheet: context.sheet } : {}),
-    ...(energyTotalTce ? { energyTotalTce } : {}),
-    ...(dataYear ? { dataYear } : {}),
-    ...(projects ? { projects: { startYear, ramp, product, capacityT, energyFactor } } : {}),
-  };
-  return { value, diagnostics };
+  return { add, finish };
 }

@@ -3,11 +3,18 @@ import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { hasErrors, type Diagnostic } from '../domain/diagnostic.js';
 import { msg } from '../messages/messages.js';
-import { buildRegistry, type CellProblem, type LoadedRegistry, type RawRow } from './registry-build.js';
+import {
+  buildRegistry,
+  registryBuilder,
+  type CellProblem,
+  type LoadedRegistry,
+  type RawRow,
+  type RegistryBuilder,
+} from './registry-build.js';
 import { PIPELINE_COLUMNS, REGISTRY_COLUMNS, type ColumnDef } from './registry-columns.js';
-import { findHeaderRow } from './registry-headers.js';
+import { findHeaderRow, HEADER_SEARCH_ROWS } from './registry-headers.js';
 import { readMetaYear, type MetaYear } from './registry-meta.js';
-import { decodeCsvText, otherDelimiter } from './csv-text.js';
+import { checkCsvBytes, otherDelimiter } from './csv-text.js';
 import { readInput } from './read-input.js';
 import { checkXlsxBounds } from './xlsx-bounds.js';
 
@@ -55,6 +62,72 @@ export function readCsvSheet(text: string, file: string): { sheet?: Sheet; diagn
   if (!rows) return { diagnostics };
   const [head, ...body] = rows;
   return { sheet: { headers: [...head.cells], rows: body }, diagnostics: [] };
+}
+
+/** Rows {@link otherDelimiter} reads at the start of a CSV. */
+const DELIMITER_ROWS = 20;
+
+/**
+ * Reads a registry CSV's bytes (UTF-8, checked by checkCsvBytes; a BOM allowed) into its table,
+ * each row typed into the columns as it is parsed: neither the file as text nor its rows as
+ * strings are held beside the bytes and the columns (at 100k firms that was several times the
+ * table's size). The first rows are held until the header row is found (as {@link readCsvRows}
+ * and {@link findHeaderRow} would find it); the columns are allocated for at most one row per
+ * line of the file and cut to the rows read.
+ */
+export function readCsvRegistry(
+  data: Buffer,
+  file: string,
+  kind: 'registry' | 'projects',
+  columns: readonly ColumnDef[],
+): { value?: LoadedRegistry; diagnostics: Diagnostic[] } {
+  // a record ends at a line end (\n, \r\n or a lone \r: csv-parse detects which), so there are at most this many
+  const count = (byte: number) => {
+    let k = 0;
+    for (let i = data.indexOf(byte); i >= 0; i = data.indexOf(byte, i + 1)) k++;
+    return k;
+  };
+  const lines = Math.max(count(0x0a), count(0x0d)) + 1;
+  const head: RawRow[] = [];
+  let builder: RegistryBuilder | undefined;
+  let refused: Diagnostic[] | undefined;
+  const start = () => {
+    const other = otherDelimiter(head);
+    if (other) refused = [{ code: 'csv/delimiter', message: msg.wrongDelimiter(other.sep), file, row: other.row }];
+    else if (head.length === 0) refused = [{ code: 'registry/empty', message: msg.registryEmpty(), file, row: 1 }];
+    else {
+      const { index } = findHeaderRow(head, columns);
+      const b = registryBuilder(file, head[index].cells, lines, { kind, headerRow: head[index].row });
+      if ('add' in b) {
+        builder = b;
+        for (const r of head.slice(index + 1)) b.add(r);
+      } else refused = b.diagnostics;
+    }
+    head.length = 0;
+  };
+  try {
+    parse(data, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (cells: string[], context: { lines: number }) => {
+        if (refused || cells.every((c) => c.trim() === '')) return null;
+        const r = { row: context.lines, cells };
+        if (builder) builder.add(r);
+        else {
+          head.push(r);
+          if (head.length >= DELIMITER_ROWS && r.row > HEADER_SEARCH_ROWS) start();
+        }
+        return null; // kept in the columns, not in a list of records
+      },
+    });
+  } catch (e) {
+    const err = e as { message: string; lines?: number; code?: string };
+    if (!err.code?.startsWith('CSV_')) throw e; // not the file's: a bug in the rows' handling
+    return { diagnostics: [{ code: 'registry/csv-syntax', message: `CSV syntax error: ${err.message}`, file, row: err.lines }] };
+  }
+  if (!builder && !refused) start();
+  return builder ? builder.finish() : { diagnostics: refused ?? [] };
 }
 
 /** A workbook cell without a usable value: an error value (#DIV/0!, #N/A …), or a formula never calculated. */
@@ -177,11 +250,9 @@ export async function loadRegistry(
     if (options.sheet !== undefined) {
       return { diagnostics: [{ code: 'registry/sheet-in-csv', message: msg.registrySheetInCsv(options.sheet), file: shownAs }] };
     }
-    const decoded = decodeCsvText(data.value, shownAs);
-    if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
-    const read = readCsvRows(decoded.text, shownAs);
-    if (!read.rows) return { diagnostics: read.diagnostics };
-    rows = read.rows;
+    const refused = checkCsvBytes(data.value, shownAs);
+    if (refused.length) return { diagnostics: refused };
+    return readCsvRegistry(data.value, shownAs, kind, columns);
   } else {
     const read = await readXlsxSheets(data.value, shownAs);
     if (!read.sheets) return { diagnostics: read.diagnostics };

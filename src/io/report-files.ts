@@ -1,8 +1,5 @@
 import { admissionsFromEventsCsv, firmsFromEventsCsv } from './events-read.js';
-import { chartFiles, chartPngs, chartSvgs } from './render-charts.js';
-import { subsetShippedFont } from './shipped-font.js';
 import { pageCharacters } from '../report/font-face.js';
-import { embedReportFont } from './report-font.js';
 import { resultsXlsx } from './results-xlsx.js';
 import type { RunSummary } from '../engine/aggregate.js';
 import { budgetHtml, budgetMarkdown, SECTION_CHARTS } from '../report/budget.js';
@@ -30,6 +27,12 @@ export async function reportFiles(
 ): Promise<Map<string, string | Buffer>> {
   const files = new Map<string, string | Buffer>();
   if (charts) {
+    // loaded only to draw: vega, resvg and the font subsetter are most of a start-up (--no-charts never loads them)
+    const [{ chartFiles, chartPngs, chartSvgs }, { embedReportFont }, { subsetShippedFont }] = await Promise.all([
+      import('./render-charts.js'),
+      import('./report-font.js'),
+      import('./shipped-font.js'),
+    ]);
     const specs = runCharts(summary, firmsFromEventsCsv(eventsCsvText, 'events.csv'), lang);
     const tracks = tracking ? trackCharts(tracking, lang) : [];
     const all = [...specs, ...tracks];

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { WriteInterrupted, writeNewFile } from './atomic-write.js';
+import { WriteInterrupted, writeNewFile, type FileData } from './atomic-write.js';
 import { PARTIAL_FILE, PARTIAL_KIND } from './partial.js';
 import { oldFolderName, tempFolderPrefix, trackTemp, untrackTemp } from './temp-names.js';
 
@@ -99,7 +99,7 @@ export interface WriteFolderOptions {
  */
 export async function writeRunFolder(
   dir: string,
-  files: ReadonlyMap<string, string | Buffer>,
+  files: ReadonlyMap<string, FileData>,
   force: boolean,
   o: WriteFolderOptions = {},
 ): Promise<void> {

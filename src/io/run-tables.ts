@@ -103,13 +103,8 @@ export function eventsCsv(run: Pick<RunResult, 'events' | 'ids' | 'names' | 'lay
   return tableCsv({ columns: EVENT_COLUMNS, rows });
 }
 
-/** The files of a run folder (DESIGN §6); `draws` adds draws.csv (--keep-draws). */
-export function runFolderFiles(
-  run: Pick<RunResult, 'summary' | 'layout'>,
-  manifest: object,
-  events: string,
-  draws?: string,
-): Map<string, string> {
+/** The files of a run folder (DESIGN §6) but draws.csv (--keep-draws), which the run adds. */
+export function runFolderFiles(run: Pick<RunResult, 'summary' | 'layout'>, manifest: object, events: string): Map<string, string> {
   const files = new Map<string, string>([
     ['summary.json', `${JSON.stringify(run.summary, null, 2)}\n`],
     ['metrics.csv', metricsCsv(run)],
@@ -117,7 +112,6 @@ export function runFolderFiles(
     ['events.csv', events],
     ['manifest.json', `${JSON.stringify(manifest, null, 2)}\n`],
   ]);
-  if (draws !== undefined) files.set('draws.csv', draws);
   return files;
 }
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MetricLayout } from '../engine/metrics.js';
-import { createSimulation, type SimulationInput } from '../engine/simulate.js';
+import { createSimulation, simulationShape, type SimulationInput } from '../engine/simulate.js';
 import type { EngineEvent } from '../engine/state.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { assertFiniteRows } from './non-finite.js';
@@ -85,11 +85,12 @@ export class WorkerPool {
 
   /** Runs the draws of one simulation input on the pool's workers. */
   async run(input: SimulationInput, o: DrawRunOptions): Promise<DrawRunResult> {
-    const sim = createSimulation(input);
+    // the workers build the simulation; this thread needs only the shape of what they return
+    const sim = simulationShape(input);
     const total = o.draws.length;
     const drawSize = sim.drawSize;
     const values = new Float64Array(total * drawSize);
-    const labels = { ids: sim.state.ids, names: sim.state.names };
+    let labels: { ids: readonly string[]; names: readonly string[] } = { ids: sim.ids, names: sim.names };
     const P = sim.paramNames.length;
     const params = new Float64Array(total * P);
     this.start();
@@ -137,8 +138,9 @@ export class WorkerPool {
             params.set(m.params, position.get(w)! * P);
             if (m.events) {
               events = m.events;
-              labels.ids.splice(0, labels.ids.length, ...(m.ids ?? []));
-              labels.names.splice(0, labels.names.length, ...(m.names ?? []));
+              // the recorded draw's labels (it named the project slots) replace the shape's; taken as they are
+              // (a splice spread a million ids as arguments: past the call stack at 1M firms)
+              labels = { ids: m.ids ?? [], names: m.names ?? [] };
             }
             done += m.draws.length;
             o.onProgress?.(done, total);

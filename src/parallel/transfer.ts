@@ -13,8 +13,9 @@ export interface TransferInput {
   readonly evaluation: EvaluationModel;
 }
 
-/** Copies a typed array into one backed by a SharedArrayBuffer (workers then read it in place). */
+/** A typed array backed by a SharedArrayBuffer (workers then read it in place): itself when it is one (a loaded registry's), else a copy. */
 function share<T extends Float64Array | Uint8Array | Uint16Array | Uint32Array | Int16Array>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
   const Ctor = a.constructor as new (b: SharedArrayBuffer) => T;
   const out = new Ctor(new SharedArrayBuffer(a.byteLength));
   (out as unknown as { set(x: ArrayLike<number>): void }).set(a);

@@ -15,7 +15,19 @@ let sim: Simulation | undefined;
 
 port.on('message', (m: ToWorker) => {
   if (m.type === 'init') {
-    sim = createSimulation(fromTransfer(m.input));
+    try {
+      sim = createSimulation(fromTransfer(m.input));
+    } catch (e) {
+      // the main thread no longer builds the simulation first: a failure to build it is reported like a draw's (before any draw)
+      port.postMessage({
+        type: 'error',
+        draw: -1,
+        message: (e as Error).message,
+        stack: (e as Error).stack,
+        input: e instanceof ImpossibleValue,
+      } satisfies FromWorker);
+      return;
+    }
     port.postMessage({ type: 'ready' } satisfies FromWorker);
     return;
   }

@@ -4,6 +4,11 @@ import { aggregate, type RunMeta } from '../../src/engine/aggregate.js';
 import type { MetricLayout } from '../../src/engine/metrics.js';
 import { drawsCsv, parseDrawsCsv } from '../../src/io/draws-csv.js';
 import { shardDraws } from '../../src/io/partial.js';
+import { writeNewFile } from '../../src/io/atomic-write.js';
+import { toCsv } from '../../src/io/csv-write.js';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const layout: MetricLayout = { ids: ['vacated_energy_tce', 'value_added_rate'], years: [2020, 2021, 2022], policyKeys: [] };
 const meta: RunMeta = {
@@ -79,15 +84,37 @@ describe('draws.csv and shards', () => {
     v[7] = Number.NaN;
     v[8] = 0.1 + 0.2;
     const back = parseDrawsCsv(
-      drawsCsv(
-        layout,
-        Array.from({ length: 100 }, (_, d) => d),
-        v,
-      ),
+      [
+        ...drawsCsv(
+          layout,
+          Array.from({ length: 100 }, (_, d) => d),
+          v,
+        ).chunks(),
+      ].join(''),
       layout,
     )!;
     expect(back.draws).toEqual(Array.from({ length: 100 }, (_, d) => d));
     expect(Array.from(back.values)).toEqual(Array.from(v));
+  });
+
+  it('is written a draw at a time, byte for byte the text built whole (toCsv), across many writes', async () => {
+    const big: MetricLayout = { ids: ['co2_t', 'energy_tce', 'value_added', '=formula?'], years: [2020, 2021, 2022, 2023], policyKeys: [] };
+    const draws = Array.from({ length: 8000 }, (_, d) => 2 * d + 1);
+    const size = big.ids.length * big.years.length;
+    const v = Float64Array.from({ length: draws.length * size }, (_, i) => (i % 37 === 0 ? Number.NaN : Math.sin(i) * 10 ** (i % 9)));
+    // draws.csv as it was built before it was streamed: every row held, one string
+    const rows = draws.flatMap((d, i) =>
+      big.years.map((year, y) => [
+        String(d),
+        String(year),
+        ...big.ids.map((_, m) => v[i * size + m * big.years.length + y]).map((x) => (Number.isNaN(x) ? '' : String(x))),
+      ]),
+    );
+    const whole = toCsv(['draw', 'year', ...big.ids], rows);
+    expect(whole.length).toBeGreaterThan(2 << 20); // more than two writes
+    const dir = await mkdtemp(join(tmpdir(), 'dcsim-draws-'));
+    await writeNewFile(join(dir, 'draws.csv'), drawsCsv(big, draws, v));
+    expect((await readFile(join(dir, 'draws.csv'))).equals(Buffer.from(whole))).toBe(true);
   });
 
   it('shards cover every draw once, in contiguous blocks', () => {

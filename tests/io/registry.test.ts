@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../../src/domain/diagnostic.js';
 import { buildRegistry } from '../../src/io/registry-build.js';
-import { loadRegistry, readCsvSheet } from '../../src/io/registry-load.js';
+import { loadRegistry, readCsvRows, readCsvSheet } from '../../src/io/registry-load.js';
+import { findHeaderRow } from '../../src/io/registry-headers.js';
 import { msg } from '../../src/messages/messages.js';
 import { FIXTURES } from '../helpers.js';
 
@@ -181,5 +182,50 @@ describe('CSV syntax', () => {
     await writeFile(join(dir, 'q.csv'), `${HEADER}\nA,"a,C34,10,100,20,5,3\n`);
     const r = await loadRegistry(join(dir, 'q.csv'), 'q.csv');
     expect(r.diagnostics[0]).toMatchObject({ code: 'registry/csv-syntax', file: 'q.csv' });
+  });
+});
+
+describe('loadRegistry reads a CSV a row at a time', () => {
+  /** Loads text written to a file through loadRegistry (rows streamed into the columns) and through rows held as text. */
+  async function both(text: string) {
+    const dir = await mkdtemp(join(tmpdir(), 'dcsim-reg-'));
+    await writeFile(join(dir, 'reg.csv'), text);
+    // as loadRegistry read a CSV before: every row held as text, the header row found among them
+    const { rows: all } = readCsvRows(text, 'reg.csv');
+    const { index } = findHeaderRow(all!);
+    const held = buildRegistry('reg.csv', all![index].cells, all!.slice(index + 1), { headerRow: all![index].row });
+    return { streamed: await loadRegistry(join(dir, 'reg.csv'), 'reg.csv'), held };
+  }
+
+  const TITLE = '镇海区企业名录,,,,,,,\n单位：万元,,,,,,,\n';
+  const rows = Array.from({ length: 30 }, (_, i) => `F${i},"公司 ${i}",C26,${10 + i},${1000 + i},${200 + i},${50 + i},${10 + i}`);
+
+  it.each([
+    ['\\n', '\n'],
+    ['\\r\\n', '\r\n'],
+    ['a lone \\r', '\r'],
+  ])('gives the table of the rows held as text: titles above the header, blank lines, a quoted line break (%s)', async (_, end) => {
+    const lines = [
+      ...TITLE.split('\n').filter((l) => l !== ''),
+      HEADER,
+      ...rows.slice(0, 12),
+      '',
+      ',,,,,,,',
+      'Q1,"two\nlines",C34,5,100,20,5,3',
+      ...rows.slice(12),
+    ];
+    const { streamed, held } = await both(lines.join(end) + end);
+    expect(streamed.diagnostics).toEqual(held.diagnostics);
+    expect(streamed.value!.table).toEqual(held.value!.table);
+    expect(streamed.value!.rows).toEqual(held.value!.rows);
+    expect(streamed.value!.table.n).toBe(31);
+    expect(streamed.value!.table.landMu.length).toBe(31); // the columns cut to the rows read
+  });
+
+  it('names the file, row and column of a bad cell far down the file', async () => {
+    const bad = [...rows.slice(0, 25), 'B1,bad,C26,x,100,20,5,3', ...rows.slice(25)];
+    const { streamed, held } = await both(`${HEADER}\n${bad.join('\n')}\n`);
+    expect(streamed.diagnostics).toEqual(held.diagnostics);
+    expect(errors(streamed.diagnostics)).toMatchObject([{ file: 'reg.csv', row: 27, field: 'land_mu' }]);
   });
 });

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { runMeta } from '../../engine/aggregate.js';
 import { runDraws } from '../../parallel/runner.js';
 import { OUTPUT_KIND } from '../../io/run-folder.js';
+import type { FileData } from '../../io/atomic-write.js';
 import { drawsCsv } from '../../io/draws-csv.js';
 import { reportFiles } from '../../io/report-files.js';
 import { PARTIAL_FILE, PARTIAL_KIND, parseShard, shardDraws, type Partial } from '../../io/partial.js';
@@ -173,7 +174,7 @@ export async function runCommand(o: RunOptions, io: Streams, extension?: RunExte
       layout: drawn.layout,
       manifest,
     };
-    const files = new Map<string, string>([
+    const files = new Map<string, FileData>([
       [PARTIAL_FILE, `${JSON.stringify(partial, null, 2)}\n`],
       ['draws.csv', drawsCsv(drawn.layout, drawList, drawn.values)],
     ]);
@@ -197,8 +198,8 @@ export async function runCommand(o: RunOptions, io: Streams, extension?: RunExte
   } catch (e) {
     return runFailureExit(e, io);
   }
-  const draws_ = o.keepDraws ? drawsCsv(drawn.layout, drawList, drawn.values) : undefined;
-  const files: Map<string, string | Buffer> = runFolderFiles(result, manifest, events, draws_);
+  const files: Map<string, FileData> = runFolderFiles(result, manifest, events);
+  if (o.keepDraws) files.set('draws.csv', drawsCsv(drawn.layout, drawList, drawn.values));
   // never quiet: a second progress line while the charts render (issue #14 item 9)
   const rendering = showProgress(o.quiet) && o.charts !== false ? stepLine(label('rendering', o.lang)) : undefined;
   for (const [name, data] of await reportFiles(result.summary, events, o.lang, o.charts !== false, extra?.tracking, rendering?.update))
