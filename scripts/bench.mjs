@@ -78,11 +78,15 @@ async function profileStages(scenario, draws) {
   return { total_ms: Math.round(total / 1000), stages };
 }
 
-/** One `dcsim run` without charts: wall time, the manifest's simulate time and speed, peak RSS. */
+/** One `dcsim run` without charts: wall time, the manifest's simulate time and speed, peak RSS (or why it failed). */
 function run(scenario, draws, workers, years, firms) {
   const dir = join(out, `run-${firms}-${workers}w-${draws}`);
   const t0 = performance.now();
-  dcsim('run', scenario, '--draws', String(draws), '--workers', String(workers), '--quiet', '--force', '--no-charts', '--out', dir);
+  try {
+    dcsim('run', scenario, '--draws', String(draws), '--workers', String(workers), '--quiet', '--force', '--no-charts', '--out', dir);
+  } catch (e) {
+    return { firms, years, draws, workers, failed: String(e.message).split('\n')[0] };
+  }
   const wall = seconds(t0);
   const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const ey = firms * years * draws;
@@ -146,9 +150,10 @@ if (parts.has('memory')) {
   result.memory = { firms_100k: big, firms_1m: huge };
   lines.push(
     'memory, 2 workers | load | simulate | speed | peak RSS',
-    ...[big, huge].map(
-      (r) =>
-        `  ${r.firms.toLocaleString('en')} firms × ${r.years} years × ${r.draws} draws | ${r.load_s.toFixed(1)} s | ${r.simulate_s.toFixed(1)} s | ${M(r.simulate_ey_per_s)} | ${r.peak_rss_mb} MB`,
+    ...[big, huge].map((r) =>
+      r.failed
+        ? `  ${r.firms.toLocaleString('en')} firms × ${r.years} years × ${r.draws} draws | failed: ${r.failed}`
+        : `  ${r.firms.toLocaleString('en')} firms × ${r.years} years × ${r.draws} draws | ${r.load_s.toFixed(1)} s | ${r.simulate_s.toFixed(1)} s | ${M(r.simulate_ey_per_s)} | ${r.peak_rss_mb} MB`,
     ),
   );
 }

@@ -63,6 +63,20 @@ export interface SimulationHooks {
   readonly yearEnd?: (state: SimState, year: number) => void;
 }
 
+/**
+ * The background's numbers with their scenario names, in stream order: the numbers added later
+ * draw after the earlier ones, so they leave those unchanged.
+ */
+const BACKGROUND = [
+  ['growth.value_added', 'valueAdded'],
+  ['growth.energy_elasticity', 'energyElasticity'],
+  ['growth.efficiency_gain', 'efficiencyGain'],
+  ['growth.employment_elasticity', 'employmentElasticity'],
+  ['growth.price', 'price'],
+  ['growth.value_added_rate', 'valueAddedRate'],
+  ['growth.tax_rate', 'taxRate'],
+] as const satisfies readonly (readonly [string, keyof Background])[];
+
 /** Stream keys within a draw: 0 for the background, 1 + i for policy i. */
 const BACKGROUND_STREAM = 0;
 
@@ -111,16 +125,7 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
     valueAddedRate: sampler(g.valueAddedRate),
     taxRate: sampler(g.taxRate),
   };
-  // in stream order: the numbers added later draw after the earlier ones, so they leave those unchanged
-  const background = [
-    ['growth.value_added', bg.valueAdded, g.valueAdded],
-    ['growth.energy_elasticity', bg.energyElasticity, g.energyElasticity],
-    ['growth.efficiency_gain', bg.efficiencyGain, g.efficiencyGain],
-    ['growth.employment_elasticity', bg.employmentElasticity, g.employmentElasticity],
-    ['growth.price', bg.price, g.price],
-    ['growth.value_added_rate', bg.valueAddedRate, g.valueAddedRate],
-    ['growth.tax_rate', bg.taxRate, g.taxRate],
-  ] as const;
+  const background = BACKGROUND.map(([name, key]) => [name, bg[key], g[key]] as const);
   const grid = scenario.gridEmissionFactor
     ? new GridFactorPath(scenario.gridEmissionFactor, factors.gridEmissionFactorTPerMwh, base, end)
     : undefined;
@@ -283,18 +288,10 @@ export function simulationShape(input: SimulationInput): SimulationShape {
     }),
   );
   const g = scenario.growth;
-  const background = (
-    [
-      ['growth.value_added', g.valueAdded],
-      ['growth.energy_elasticity', g.energyElasticity],
-      ['growth.efficiency_gain', g.efficiencyGain],
-      ['growth.employment_elasticity', g.employmentElasticity],
-      ['growth.price', g.price],
-      ['growth.value_added_rate', g.valueAddedRate],
-      ['growth.tax_rate', g.taxRate],
-    ] as const
-  ).flatMap(([name, sp]) =>
-    new SectorParamSampler(sp, [], new Uint32Array(0), 0, { first: base + 1, count: end - base }).drawParams(name, [...sp.bySector.keys()]),
+  const background = BACKGROUND.flatMap(([name, key]) =>
+    new SectorParamSampler(g[key], [], new Uint32Array(0), 0, { first: base + 1, count: end - base }).drawParams(name, [
+      ...g[key].bySector.keys(),
+    ]),
   );
   const grid = scenario.gridEmissionFactor
     ? new GridFactorPath(scenario.gridEmissionFactor, input.factors.gridEmissionFactorTPerMwh, base, end).drawParams('grid_emission_factor')
