@@ -13,7 +13,10 @@
 //   simulation time per stage (policy selection, 亩均 evaluation, dynamics and accounting, …).
 //
 // BENCH_DIST=<folder> measures another build (e.g. an older commit's dist/) with the same script;
-// BENCH_PARTS=throughput,scaling,memory,start,profile picks parts (default: all).
+// BENCH_BEFORE=<folder> adds a before/after part: that build's simulation and this one's in one
+// process, 10 draws each in turn, so both see the same machine (a shared machine's speed drifts
+// by tens of per cent between runs a minute apart);
+// BENCH_PARTS=throughput,scaling,memory,start,profile,before-after picks parts (default: all).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -24,7 +27,7 @@ const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'outputs/bench');
 const dist = resolve(process.env.BENCH_DIST ?? join(root, 'dist'));
 const cli = join(dist, 'cli/bin.js');
-const parts = new Set((process.env.BENCH_PARTS ?? 'throughput,scaling,memory,start,profile').split(','));
+const parts = new Set((process.env.BENCH_PARTS ?? 'throughput,scaling,memory,start,profile,before-after').split(','));
 mkdirSync(out, { recursive: true });
 const dcsim = (...args) => execFileSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 const seconds = (t0) => (performance.now() - t0) / 1000;
@@ -76,6 +79,47 @@ async function profileStages(scenario, draws) {
   });
   const stages = Object.fromEntries([...STAGES.map(([s]) => s), 'other'].map((s) => [s, +((time.get(s) ?? 0) / total).toFixed(3)]));
   return { total_ms: Math.round(total / 1000), stages };
+}
+
+/** A simulation of a scenario built by the code in `dir` (a dist/ folder). */
+async function simulationOf(dir, scenario) {
+  const { loadScenario } = await import(join(dir, 'io/scenario-load.js'));
+  const { createSimulation } = await import(join(dir, 'engine/simulate.js'));
+  const { value } = await loadScenario(scenario, undefined, {});
+  const sim = createSimulation({ scenario: value.scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation });
+  return { sim, seed: value.scenario.monteCarlo.seed, ey: value.registry.table.n * (value.scenario.period.end - value.scenario.period.base) };
+}
+
+/** Runs `rounds` × 10 draws of the scenario on the `before` build and on this one, in turn; the speeds and the median ratio. */
+async function beforeAfter(before, scenario, rounds) {
+  const a = await simulationOf(before, scenario);
+  const b = await simulationOf(dist, scenario);
+  const time = ({ sim, seed }, first) => {
+    const values = new Float64Array(sim.drawSize);
+    const t0 = performance.now();
+    for (let d = first; d < first + 10; d++) sim.runDraw(seed, d, values, 0, false);
+    return (performance.now() - t0) / 1000;
+  };
+  time(a, 0); // warm-up of both
+  time(b, 0);
+  const ratios = [];
+  let ta = 0;
+  let tb = 0;
+  for (let r = 0; r < rounds; r++) {
+    const x = time(a, 10 * r);
+    const y = time(b, 10 * r);
+    ta += x;
+    tb += y;
+    ratios.push(x / y);
+  }
+  ratios.sort((p, q) => p - q);
+  const median = (ratios[(rounds - 1) >> 1] + ratios[rounds >> 1]) / 2;
+  return {
+    before_ey_per_s: Math.round((a.ey * 10 * rounds) / ta),
+    after_ey_per_s: Math.round((b.ey * 10 * rounds) / tb),
+    speedup: +median.toFixed(2),
+    range: [+ratios[0].toFixed(2), +ratios[rounds - 1].toFixed(2)],
+  };
 }
 
 /** One `dcsim run` without charts: wall time, the manifest's simulate time and speed, peak RSS (or why it failed). */
@@ -195,6 +239,16 @@ if (parts.has('profile')) {
   lines.push(
     `profile, 10,000 firms × 10 years × 100 draws in one thread (${(p.total_ms / 1000).toFixed(1)} s under the profiler) | share | time`,
     ...Object.entries(p.stages).map(([stage, share]) => `  ${stage} | ${(share * 100).toFixed(0)} % | ${((share * p.total_ms) / 1000).toFixed(2)} s`),
+  );
+}
+
+if (parts.has('before-after') && process.env.BENCH_BEFORE) {
+  const before = resolve(process.env.BENCH_BEFORE);
+  const r = await beforeAfter(before, scenarioFor(10000), 8);
+  result.before_after = { before, ...r };
+  lines.push(
+    `before/after, 10,000 firms × 10 years, in one thread, 8 rounds of 10 draws each in turn (before: ${before})`,
+    `  before ${M(r.before_ey_per_s)} | after ${M(r.after_ey_per_s)} | ${r.speedup}× (median of the rounds' ratios; rounds from ${r.range[0]}× to ${r.range[1]}×)`,
   );
 }
 
