@@ -132,7 +132,16 @@ export class SimState implements PolicyState {
   /** The district's CO2 on the scenario's boundary now, mid-year (set by the engine; the budget test reads it). */
   districtCo2T: () => number = () => Number.NaN;
 
-  private readonly base: { u8: [Uint8Array, Uint8Array][]; f64: [Float64Array, Float64Array][] };
+  /**
+   * What {@link reset} restores: each column and the registry's column it starts from (the table's,
+   * read-only, on shared memory in a worker: no private copy per simulation), the project slots
+   * after it filled with `slots` (0, or NaN where a slot's value is not given).
+   */
+  private readonly base: {
+    readonly target: Float64Array | Uint8Array;
+    readonly from?: Float64Array | Uint8Array;
+    readonly slots: number;
+  }[];
   private readonly one = createOneAccount();
   /** Accounts one of this state's firms (src/accounting/account-one.ts; bound to its columns once). */
   readonly accountFirm: FirmAccounter;
@@ -194,31 +203,32 @@ export class SimState implements PolicyState {
     this.changed = new Uint8Array(n);
     this.accountFirm = firmAccounter(this);
 
-    const activeBase = new Uint8Array(n);
-    activeBase.fill(1, 0, table.n);
-    const keepF64 = [
-      this.landMu,
-      this.output,
-      this.valueAdded,
-      this.valueAddedConstant,
-      this.tax,
-      this.employees,
-      this.revenue,
-      this.rdExpense,
-      this.pollutantT,
-      ...CARRIERS.map((c) => this.carriers[c]),
-      this.feedstockTce,
-      this.renewableElectricity10kKwh,
-      this.processCo2T,
-      this.captureRate,
+    const notGiven = new Set<Float64Array>([this.revenue, this.rdExpense, this.pollutantT]);
+    this.base = [
+      { target: this.aboveScale, from: table.aboveScale, slots: 0 },
+      { target: this.villageCluster, from: table.villageCluster, slots: 0 },
+      { target: this.lsmp, from: table.lsmp, slots: 0 },
+      { target: this.nationalMajor, from: table.nationalMajor, slots: 0 },
+      { target: this.greenFactory, from: table.greenFactory, slots: 0 },
+      ...(
+        [
+          [this.landMu, table.landMu],
+          [this.output, table.output],
+          [this.valueAdded, table.valueAdded],
+          [this.valueAddedConstant, table.valueAdded],
+          [this.tax, table.tax],
+          [this.employees, table.employees],
+          [this.revenue, table.revenue],
+          [this.rdExpense, table.rdExpense],
+          [this.pollutantT, table.pollutantT],
+          ...CARRIERS.map((c) => [this.carriers[c], table.carriers[c]] as const),
+          [this.feedstockTce, table.feedstockTce],
+          [this.renewableElectricity10kKwh, table.renewableElectricity10kKwh],
+          [this.processCo2T, table.processCo2T],
+          [this.captureRate, undefined],
+        ] as const
+      ).map(([target, from]) => ({ target, from, slots: notGiven.has(target) ? Number.NaN : 0 })),
     ];
-    this.base = {
-      u8: [this.active, this.aboveScale, this.villageCluster, this.lsmp, this.nationalMajor, this.greenFactory].map((a) => [
-        a,
-        a === this.active ? activeBase : a.slice(),
-      ]),
-      f64: keepF64.map((a) => [a, a.slice()]),
-    };
   }
 
   /** Starts a simulated year's flows, claims and pending savings. */
@@ -237,8 +247,15 @@ export class SimState implements PolicyState {
 
   /** Restores the base values for a new draw. */
   reset(draw: number, record: boolean): void {
-    for (const [a, b] of this.base.f64) a.set(b);
-    for (const [a, b] of this.base.u8) a.set(b);
+    const n = this.registryN;
+    for (const { target, from, slots } of this.base) {
+      if (from) target.set(from.subarray(0, n));
+      else target.fill(0, 0, n);
+      target.fill(slots, n);
+    }
+    // every registry firm operates at a draw's start, no project slot does
+    this.active.fill(1, 0, n);
+    this.active.fill(0, n);
     this.etsFromYear.fill(NEVER_COVERED, this.registryN); // a project's coverage is set at its start
     this.etsFlag.fill(ETS_BY_SECTOR);
     if (this.priceIndex.length !== this.sectors.length) this.priceIndex = new Float64Array(this.sectors.length); // once: every sector is known by the first draw
