@@ -1,5 +1,5 @@
 import type { EnergyColumns } from './account.js';
-import { accountOne, createOneAccount, createYearCoefficients, setYear } from './account-one.js';
+import { createOneAccount, createYearCoefficients, firmAccounter, setYear } from './account-one.js';
 import type { AccountingConfig } from './config.js';
 import type { EtsCoverage, Factors } from './factors.js';
 
@@ -55,8 +55,9 @@ export function registryEtsFirstYears(
   setYear(k, factors, config, baseYear);
   const one = createOneAccount();
   const direct = new Float64Array(table.n);
+  const accountFirm = firmAccounter(table); // the columns looked up once, not per firm
   for (let e = 0; e < table.n; e++) {
-    accountOne(table, e, k, one);
+    accountFirm(e, k, one);
     direct[e] = one.directCo2T;
   }
   return etsFirstYears(table.sectorRaw, table.ets, direct, factors.etsCoverage);
