@@ -98,7 +98,7 @@ const WORDS = {
   missed: ['未达成', 'missed'],
   legend: [
     '● 达成：达成概率 ≥ 目标的置信水平 · ◐ 有风险：≥ 50 % · ○ 未达成：< 50 %',
-    '● met: probability ≥ the target’s confidence · ◐ at risk: ≥ 50 % · ○ missed: < 50 %',
+    "● met: probability ≥ the target's confidence · ◐ at risk: ≥ 50 % · ○ missed: < 50 %",
   ],
   points: ['点', 'pp'],
   runMeta: ['预览：{draws} 次模拟 · seed {seed}', 'Preview: {draws} draws · seed {seed}'],
@@ -536,6 +536,8 @@ function showPreview(p: Preview, sent: Edits): void {
     (p.pinned ? ` · ${w('pinnedAgainst', { label: p.pinned.label })}` : '');
   const table = byId<HTMLTableElement>('scorecard');
   table.dataset.edits = JSON.stringify(sent);
+  table.dataset.seed = String(p.seed);
+  table.dataset.draws = String(p.draws);
   table.dataset.pinned = p.pinned?.id ?? '';
   const byTarget = new Map((p.pinned?.changes ?? []).map((c) => [c.id, c]));
   const heads: Word[] = ['colTarget', 'colYears', 'colGoal', 'colProbability', 'colRange', 'colStatus'];
@@ -568,8 +570,8 @@ function targetRow(t: TargetResult, change: TargetChange | null | undefined): HT
     'tr',
     { 'data-target': t.id, 'data-metric': t.metric, 'data-probability': String(t.probability), 'data-status': t.status },
     el('td', { class: 'label' }, t.label),
-    el('td', {}, years(t)),
-    el('td', {}, goal),
+    el('td', { class: 'years' }, years(t)),
+    el('td', { class: 'goal' }, goal),
     el('td', { class: 'probability' }, percent(t.probability)),
     el('td', {}, range),
     statusCell(t.status),
@@ -672,6 +674,7 @@ async function compare(): Promise<void> {
     ),
   );
   byId('compare-out').hidden = false;
+  byId('compare-out').scrollIntoView({ behavior: 'smooth', block: 'start' });
   compareViews = await drawCharts(byId('compare-charts'), r.data.charts, compareViews);
 }
 
@@ -746,6 +749,7 @@ async function seek(event: SubmitEvent): Promise<void> {
       : w('seekAnswer', { which: w(maximize ? 'largest' : 'smallest'), value: fmt(s.answer), ...names, confidence: percent(confidence) });
   byId('seek-answer').textContent = s.monotone ? text : `${text} ${w('seekNotMonotone')}`;
   byId('seek-out').hidden = false;
+  byId('seek-out').scrollIntoView({ behavior: 'smooth', block: 'start' });
   seekViews = await drawCharts(byId('seek-chart'), [r.data.chart], seekViews);
 }
 

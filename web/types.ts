@@ -123,7 +123,7 @@ export interface State {
   readonly lang: Lang;
   readonly scenarios: readonly { readonly name: string; readonly title: string }[];
   readonly workspace: null | {
-    readonly source: string;
+    readonly source: { readonly scenario: string; readonly registry?: string; readonly actuals?: string };
     readonly form: WorkbenchForm;
     readonly warnings: readonly Diagnostic[];
     readonly pins: readonly Pin[];

@@ -9,6 +9,17 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** .ci/run installs Debian's chromium and sets DCSIM_REQUIRE_BROWSER=1, so CI never skips a browser test. */
 export const haveBrowser = existsSync(CHROMIUM) || process.env.DCSIM_REQUIRE_BROWSER === '1';
 
+/** Chromium's flags in the tests: no sandbox (CI runs as root), no GPU, no background traffic of its own. */
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /**
  * Opens a local HTML file in headless Chromium with the network off, collecting console errors
  * and every request that left the page; `use` reads the page, the browser closes after it.
@@ -22,15 +33,7 @@ export async function withOfflinePage<T>(
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     env: { ...process.env, ...env },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: BROWSER_ARGS,
   });
   try {
     const page = await (await browser.newContext({ offline: true })).newPage();
