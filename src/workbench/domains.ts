@@ -104,6 +104,9 @@ function goalDomain(target: Record<string, unknown>, goal: number): LeverDomain 
     : { what: 'a goal', min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
 }
 
+/** A confidence level: strictly between 0 and 1 (the targets schema). */
+const CONFIDENCE: LeverDomain = { what: 'a confidence level', min: 0, minOpen: true, max: 1, maxOpen: true };
+
 /**
  * The domain of every number of a loaded scenario the workbench offers as a lever, by path: the
  * scenario numbers with the domains their modules declare when they resolve them (collected by
@@ -144,6 +147,8 @@ export function leverDomains(loaded: DomainSource, modules: readonly PolicyModul
         if (typeof goal === 'number') out.set(pathText(['targets', i, bound]), goalDomain(t, goal));
       }
       out.set(pathText(['targets', i, 'year']), { what: 'a year', min: period.base + 1, max: period.end, integer: true });
+      // every target's confidence is a lever, also where the target takes the scenario's
+      out.set(pathText(['targets', i, 'confidence']), CONFIDENCE);
       walk(t, jsonSchema(targetSchema), ['targets', i], out);
     });
   }

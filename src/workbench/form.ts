@@ -117,6 +117,11 @@ export function sliderRange(d: LeverDomain, value: number | undefined): Lever['s
   return { min: +lo.toPrecision(12), max: +hi.toPrecision(12), step };
 }
 
+/** A target without its own confidence takes the scenario's (default 0.9, the scenario schema's). */
+function inherited(spec: Readonly<Record<string, unknown>>, path: string): unknown {
+  return /^targets\[\d+\]\.confidence$/.test(path) ? (spec.confidence ?? 0.9) : undefined;
+}
+
 /** Keys that are structure, not levers: the period, a target's start year. */
 const NOT_LEVERS = new Set(['period.base', 'period.end', 'registry_year']);
 
@@ -158,7 +163,7 @@ export function workbenchForm(
   const byTarget = new Map<number, Lever[]>();
   for (const [path, domain] of domains) {
     if (NOT_LEVERS.has(path) || /^targets\[\d+\]\.from$/.test(path)) continue;
-    const l = lever(path, domain, getAt(edited, path), getAt(base, path));
+    const l = lever(path, domain, getAt(edited, path) ?? inherited(edited, path), getAt(base, path) ?? inherited(base, path));
     if (!l) continue;
     const m = /^(policies|targets)\[(\d+)\]/.exec(path);
     if (!m) general.push(l);

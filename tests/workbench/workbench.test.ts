@@ -110,7 +110,8 @@ describe('the workbench form of the shipped scenarios', () => {
       expect(levers.length).toBeGreaterThan(5);
       expect(form.policies.length).toBe((loaded.merged.policies as unknown[] | undefined)?.length ?? 0);
       for (const l of levers) {
-        expect(getAt(loaded.merged, l.path), l.path).toEqual(l.value);
+        // a target without its own confidence shows the scenario's
+        expect(getAt(loaded.merged, l.path) ?? loaded.merged.confidence ?? 0.9, l.path).toEqual(l.value);
         expect(l.slider.min, l.path).toBeLessThan(l.slider.max);
         if (typeof l.value === 'number') {
           expect(l.value, l.path).toBeGreaterThanOrEqual(l.slider.min);
@@ -134,6 +135,10 @@ describe('the workbench form of the shipped scenarios', () => {
     expect(perYear.label).toEqual({ zh: '每年企业数', en: 'firms a year' });
     expect(form.policies[2].enabled).toBe(false);
     expect(form.policies[2].levers.length).toBeGreaterThan(0); // a policy switched off keeps its levers, to switch it on again
+    const confidence = form.targets[0].levers.find((l) => l.key === 'confidence')!;
+    expect(confidence).toMatchObject({ value: 0.9, base: 0.9, domain: { min: 0, max: 1, minOpen: true, maxOpen: true } });
+    const r = resolveEdits(loaded, { set: [{ path: 'targets[0].confidence', value: 0.8 }], off: [] });
+    expect(r.scenario!.targets[0].confidence).toBe(0.8);
     const twoRectifications = form.policies.filter((p) => p.type === 'rectification').map((p) => p.label.zh);
     expect(twoRectifications).toEqual(['高耗低效企业整治（规上）', '高耗低效企业整治（规下）']);
   }, 60_000);
