@@ -33,9 +33,10 @@ const WORDS = {
   scenarioFile: ['情景 YAML', 'Scenario YAML'],
   actualsFile: ['实际数据', 'Actuals'],
   open: ['打开', 'Open'],
+  openTitle: ['打开情景', 'Open a scenario'],
+  openedChange: ['情景：{name}（点击此处更换情景或上传文件）', 'Scenario: {name} (click here to open another or upload files)'],
   opening: ['正在打开…', 'Opening…'],
   uploading: ['正在上传 {name}…', 'Uploading {name}…'],
-  opened: ['已打开：{name}', 'Opened: {name}'],
   problems: ['输入问题', 'Problems found'],
   file: ['文件', 'File'],
   where: ['行 / 位置', 'Row / line'],
@@ -77,8 +78,6 @@ const WORDS = {
   comparison: ['对照对比', 'Pinned variants compared'],
   scorecard: ['目标达成情况', 'Targets'],
   monteCarlo: ['蒙特卡洛', 'Monte Carlo'],
-  draws: ['完整运行的模拟次数', 'Draws of a full run'],
-  seed: ['随机种子', 'Seed'],
   background: ['背景', 'Background'],
   policies: ['政策', 'Policies'],
   targets: ['目标', 'Targets'],
@@ -422,27 +421,6 @@ function leverView(lever: Lever): HTMLElement {
   }
 }
 
-/** A number the form states outside the levers (the Monte Carlo block), as a number box lever. */
-function plainNumber(path: string, key: string, label: Word, base: number): HTMLElement {
-  const lever: Lever = {
-    path,
-    key,
-    label: { zh: WORDS[label][0], en: WORDS[label][1] },
-    kind: 'number',
-    value: base,
-    base,
-    domain: { what: key, min: 0, max: Number.MAX_SAFE_INTEGER, integer: true },
-    slider: { min: 0, max: base, step: 1 },
-  };
-  const box = numberInput(path, 'number', base, 1);
-  showers.set(path, (v) => (box.value = String(v)));
-  box.addEventListener('input', () => {
-    const x = boxValue(box);
-    if (x !== undefined) change(lever, x);
-  });
-  return leverBox(lever, el('div', { class: 'inputs' }, box));
-}
-
 function section(title: string, ...children: HTMLElement[]): HTMLElement {
   return el('section', { class: 'form-section' }, el('h2', {}, title), ...children);
 }
@@ -452,12 +430,12 @@ function renderForm(f: WorkbenchForm): void {
   const policyCards = f.policies.map((p) => {
     const onOff = el('input', { type: 'checkbox', 'data-off': String(p.index), 'aria-label': w('enabled') });
     onOff.checked = p.enabled && !switchedOff.has(p.index);
+    // the switch sits outside the fold, so a policy can be turned off without opening its levers
     const card = el(
-      'details',
-      { class: 'card policy', open: '', 'data-policy': String(p.index), 'data-type': p.type },
-      el('summary', {}, el('span', { class: 'card-title' }, p.label[lang]), el('span', { class: 'meta' }, ` ${p.type}`)),
+      'div',
+      { class: 'card policy', 'data-policy': String(p.index), 'data-type': p.type },
       el('label', { class: 'switch' }, onOff, el('span', {}, w('enabled'))),
-      ...p.levers.map(leverView),
+      el('details', {}, el('summary', { title: p.type }, el('span', { class: 'card-title' }, p.label[lang])), ...p.levers.map(leverView)),
     );
     card.classList.toggle('off', !onOff.checked);
     onOff.addEventListener('change', () => {
@@ -476,15 +454,15 @@ function renderForm(f: WorkbenchForm): void {
       ...t.levers.map(leverView),
     ),
   );
+  // the form's general levers hold the Monte Carlo block and the targets' common confidence too
+  const monteCarlo = f.general.filter((l) => l.path.startsWith('monte_carlo.'));
+  const confidence = f.general.filter((l) => l.path === 'confidence');
+  const background = f.general.filter((l) => !monteCarlo.includes(l) && !confidence.includes(l));
   byId('form').replaceChildren(
-    section(
-      w('monteCarlo'),
-      plainNumber('monte_carlo.draws', 'draws', 'draws', f.monteCarlo.draws),
-      plainNumber('monte_carlo.seed', 'seed', 'seed', f.monteCarlo.seed),
-    ),
-    section(w('background'), ...f.general.map(leverView)),
+    section(w('monteCarlo'), ...monteCarlo.map(leverView)),
+    section(w('background'), ...background.map(leverView)),
     section(w('policies'), ...policyCards),
-    section(w('targets'), ...targetCards),
+    section(w('targets'), ...confidence.map(leverView), ...targetCards),
   );
   for (const path of changes.keys()) {
     showers.get(path)?.(changes.get(path));
@@ -683,7 +661,7 @@ async function compare(): Promise<void> {
 /** The levers a seek can vary (numbers), named "policy · lever" so two policies' per_year differ. */
 function seekLevers(f: WorkbenchForm): { lever: Lever; name: string }[] {
   const list: { lever: Lever; name: string }[] = [];
-  for (const l of f.general) if (l.kind === 'number') list.push({ lever: l, name: l.label[lang] });
+  for (const l of f.general) if (l.kind === 'number' && !l.path.startsWith('monte_carlo.')) list.push({ lever: l, name: l.label[lang] });
   for (const p of f.policies)
     for (const l of p.levers) if (l.kind === 'number') list.push({ lever: l, name: `${p.label[lang]} · ${l.label[lang]}` });
   return list;
@@ -859,6 +837,8 @@ function showWorkspace(f: WorkbenchForm, warnings: readonly Diagnostic[], pinned
   pins = pinned;
   byId('subtitle').textContent = `${f.title} · ${f.name} · ${f.period.base}–${f.period.end}`;
   byId<HTMLSelectElement>('scenario-select').value = f.name;
+  byId('source-summary').textContent = w('openedChange', { name: `${f.name} — ${f.title}` });
+  byId<HTMLDetailsElement>('source-box').open = false;
   renderForm(f);
   renderPins();
   showWarnings(warnings);
@@ -895,7 +875,6 @@ async function openScenario(event: SubmitEvent): Promise<void> {
   if (!r.ok) return showFailure(r.failure);
   changes.clear();
   switchedOff.clear();
-  status.textContent = w('opened', { name: r.data.form.name });
   showWorkspace(r.data.form, r.data.warnings, []);
 }
 

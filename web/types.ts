@@ -25,11 +25,13 @@ export interface Diagnostic {
 
 export interface LeverDomain {
   readonly what: string;
-  readonly min: number;
-  readonly max: number;
+  /** null: unbounded on that side. */
+  readonly min: number | null;
+  readonly max: number | null;
   readonly minOpen?: boolean;
   readonly maxOpen?: boolean;
   readonly integer?: boolean;
+  readonly warnAbove?: number;
   readonly hint?: string;
 }
 
