@@ -106,6 +106,7 @@ const WORDS = {
   pinLabel: ['对照 {n}', 'Variant {n}'],
   current: ['当前', 'Current'],
   runProgress: ['{done} / {total} 次模拟', '{done} / {total} draws'],
+  runWaiting: ['准备中…', 'Starting…'],
   runDone: ['完成：', 'Done:'],
   runFailed: ['运行失败：{error}', 'The run failed: {error}'],
   runCancelled: ['已取消', 'Cancelled'],
@@ -308,7 +309,8 @@ function boxValue(input: HTMLInputElement): number | undefined {
   return Number.isFinite(x) ? x : undefined;
 }
 
-function leverBox(lever: Lever, body: HTMLElement): HTMLElement {
+/** A lever's frame: its name (with a note such as the distribution's form), the reset button, its inputs. */
+function leverBox(lever: Lever, body: HTMLElement, note = ''): HTMLElement {
   const reset = el('button', { type: 'button', class: 'reset', title: w('reset'), 'aria-label': w('reset') }, '↺');
   reset.addEventListener('click', () => {
     changes.delete(lever.path);
@@ -316,14 +318,18 @@ function leverBox(lever: Lever, body: HTMLElement): HTMLElement {
     markChanged(lever.path);
     schedulePreview();
   });
-  const name = lang === 'zh' ? lever.label.zh : lever.label.en;
-  const box = el(
+  return el(
     'div',
     { class: 'lever', 'data-path': lever.path, 'data-key': lever.key, 'data-kind': lever.kind },
-    el('div', { class: 'lever-head' }, el('span', { class: 'lever-name', title: lever.domain.hint ?? lever.domain.what }, name), reset),
+    el(
+      'div',
+      { class: 'lever-head' },
+      el('span', { class: 'lever-name', title: lever.domain.hint ?? lever.domain.what }, lever.label[lang]),
+      el('span', { class: 'note' }, note),
+      reset,
+    ),
     body,
   );
-  return box;
 }
 
 function numberLever(lever: Lever): HTMLElement {
@@ -374,10 +380,10 @@ function distributionLever(lever: Lever): HTMLElement {
     const list = (v as Record<string, unknown>)[name] as number[];
     inputs.forEach((input, i) => (input.value = String(list[i])));
   });
-  const per = typeof value.per === 'string' ? el('span', { class: 'meta' }, `${name} · ${value.per}`) : el('span', { class: 'meta' }, name);
   return leverBox(
     lever,
-    el('div', { class: 'inputs distribution' }, ...args.map((a, i) => el('label', {}, el('span', {}, w(a)), inputs[i])), per),
+    el('div', { class: 'inputs distribution' }, ...args.map((a, i) => el('label', {}, el('span', {}, w(a)), inputs[i]))),
+    typeof value.per === 'string' ? `${name} · ${value.per}` : name,
   );
 }
 
@@ -529,6 +535,12 @@ function showPreview(p: Preview, sent: Edits): void {
   void drawCharts(byId('charts'), p.charts, chartViews).then((views) => (chartViews = views));
 }
 
+/** "P50 [P10 – P90]" as two unbreakable parts, so a narrow column wraps between them only. */
+function quantiles(p50: number, p10: number | null, p90: number | null, signed = false): (Node | string)[] {
+  const band = p10 === null || p90 === null ? '' : `[${fmt(p10, signed)} – ${fmt(p90, signed)}]`;
+  return [el('span', { class: 'p50' }, fmt(p50, signed)), ' ', el('span', { class: 'band' }, band)];
+}
+
 const STATUS_MARK: Record<string, string> = { met: '●', at_risk: '◐', missed: '○' };
 
 function statusCell(status: string): HTMLElement {
@@ -543,7 +555,7 @@ function years(t: TargetResult): string {
 /** One target's row; `change` is undefined without a pin, null when the pinned run lacks the target. */
 function targetRow(t: TargetResult, change: TargetChange | null | undefined): HTMLElement {
   const goal = t.at_least !== undefined ? `≥ ${fmt(t.at_least)}` : t.at_most !== undefined ? `≤ ${fmt(t.at_most)}` : '';
-  const range = t.p50 === null ? '–' : `${fmt(t.p50)} [${fmt(t.p10 ?? NaN)} – ${fmt(t.p90 ?? NaN)}]`;
+  const range: (Node | string)[] = t.p50 === null ? ['–'] : quantiles(t.p50, t.p10, t.p90);
   const row = el(
     'tr',
     { 'data-target': t.id, 'data-metric': t.metric, 'data-probability': String(t.probability), 'data-status': t.status },
@@ -551,7 +563,7 @@ function targetRow(t: TargetResult, change: TargetChange | null | undefined): HT
     el('td', { class: 'years' }, years(t)),
     el('td', { class: 'goal' }, goal),
     el('td', { class: 'probability' }, percent(t.probability)),
-    el('td', {}, range),
+    el('td', { class: 'range' }, ...range),
     statusCell(t.status),
   );
   if (change === undefined) return row;
@@ -560,12 +572,14 @@ function targetRow(t: TargetResult, change: TargetChange | null | undefined): HT
     return row;
   }
   const pts = change.probabilityPoints;
-  const ptsText = `${pts > 0 ? '+' : ''}${Math.round(pts)} ${w('points')}`;
+  // the points between the two shown percentages, so the three numbers always agree
+  const shownPts = Math.round(change.current.probability * 100) - Math.round(change.pinned.probability * 100);
+  const ptsText = `${shownPts > 0 ? '+' : ''}${shownPts} ${w('points')}`;
   const text = `${percent(change.pinned.probability)} → ${percent(change.current.probability)}${lang === 'zh' ? `（${ptsText}）` : ` (${ptsText})`}`;
   const d = change.p50Difference;
   row.append(
     el('td', { class: `change ${pts > 0 ? 'up' : pts < 0 ? 'down' : 'flat'}`, 'data-points': String(pts) }, text),
-    el('td', { class: 'difference' }, d ? `${fmt(d.p50, true)} [${fmt(d.p10, true)} – ${fmt(d.p90, true)}]` : '–'),
+    el('td', { class: 'difference' }, ...(d ? quantiles(d.p50, d.p10, d.p90, true) : ['–'])),
   );
   return row;
 }
@@ -608,8 +622,12 @@ function renderPins(): void {
   byId<HTMLButtonElement>('compare-button').disabled = pins.length === 0;
 }
 
+/** Pins made since the scenario was opened: names them 对照 1, 2 … even while an earlier pin is still running. */
+let pinsMade = 0;
+
 async function pin(): Promise<void> {
-  const r = await api<{ pins: Pin[] }>('POST', '/api/pin', { edits: edits(), label: w('pinLabel', { n: pins.length + 1 }) });
+  pinsMade += 1;
+  const r = await api<{ pins: Pin[] }>('POST', '/api/pin', { edits: edits(), label: w('pinLabel', { n: pinsMade }) });
   if (!r.ok) return showFailure(r.failure);
   pins = r.data.pins;
   renderPins();
@@ -760,7 +778,9 @@ async function pollRun(id: string): Promise<void> {
   byId('run-out').dataset.status = s.status;
   const text = byId('run-text');
   if (s.status === 'running') {
-    text.textContent = w('runProgress', { done: s.done.toLocaleString('en-US'), total: s.total.toLocaleString('en-US') });
+    // total is 0 until the run has loaded its scenario (it waits for any preview before it)
+    text.textContent =
+      s.total === 0 ? w('runWaiting') : w('runProgress', { done: s.done.toLocaleString('en-US'), total: s.total.toLocaleString('en-US') });
     setTimeout(() => void pollRun(id), 500);
     return;
   }
@@ -835,6 +855,7 @@ async function save(): Promise<void> {
 
 function showWorkspace(f: WorkbenchForm, warnings: readonly Diagnostic[], pinned: readonly Pin[]): void {
   pins = pinned;
+  pinsMade = pinned.length;
   byId('subtitle').textContent = `${f.title} · ${f.name} · ${f.period.base}–${f.period.end}`;
   byId<HTMLSelectElement>('scenario-select').value = f.name;
   byId('source-summary').textContent = w('openedChange', { name: `${f.name} — ${f.title}` });
