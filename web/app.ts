@@ -91,7 +91,7 @@ const WORDS = {
   colRange: ['P50 [P10–P90]', 'P50 [P10–P90]'],
   colStatus: ['状态', 'Status'],
   colChange: ['对照 → 当前', 'Pinned → now'],
-  colDifference: ['P50 配对差值 [P10–P90]', 'P50 paired difference [P10–P90]'],
+  colDifference: ['P50 配对差值', 'P50 paired difference'],
   met: ['达成', 'met'],
   at_risk: ['有风险', 'at risk'],
   missed: ['未达成', 'missed'],
@@ -536,9 +536,9 @@ function showPreview(p: Preview, sent: Edits): void {
 }
 
 /** "P50 [P10 – P90]" as two unbreakable parts, so a narrow column wraps between them only. */
-function quantiles(p50: number, p10: number | null, p90: number | null, signed = false): (Node | string)[] {
-  const band = p10 === null || p90 === null ? '' : `[${fmt(p10, signed)} – ${fmt(p90, signed)}]`;
-  return [el('span', { class: 'p50' }, fmt(p50, signed)), ' ', el('span', { class: 'band' }, band)];
+function quantiles(p50: number, p10: number | null, p90: number | null): (Node | string)[] {
+  const band = p10 === null || p90 === null ? '' : `[${fmt(p10)} – ${fmt(p90)}]`;
+  return [el('span', { class: 'p50' }, fmt(p50)), ' ', el('span', { class: 'band' }, band)];
 }
 
 const STATUS_MARK: Record<string, string> = { met: '●', at_risk: '◐', missed: '○' };
@@ -578,8 +578,9 @@ function targetRow(t: TargetResult, change: TargetChange | null | undefined): HT
   const text = `${percent(change.pinned.probability)} → ${percent(change.current.probability)}${lang === 'zh' ? `（${ptsText}）` : ` (${ptsText})`}`;
   const d = change.p50Difference;
   row.append(
-    el('td', { class: `change ${pts > 0 ? 'up' : pts < 0 ? 'down' : 'flat'}`, 'data-points': String(pts) }, text),
-    el('td', { class: 'difference' }, ...(d ? quantiles(d.p50, d.p10, d.p90, true) : ['–'])),
+    el('td', { class: `change ${shownPts > 0 ? 'up' : shownPts < 0 ? 'down' : 'flat'}`, 'data-points': String(pts) }, text),
+    // the median of the per-draw differences; its P10–P90 on hover keeps the row on one line
+    el('td', { class: 'difference', title: d ? `P10–P90: ${fmt(d.p10, true)} – ${fmt(d.p90, true)}` : '' }, d ? fmt(d.p50, true) : '–'),
   );
   return row;
 }
