@@ -12,10 +12,11 @@ import { loadExpressionEngine } from '../scenario/expression.js';
 import { mayHoldExpressions, scenarioSchema, type ScenarioSpec } from '../scenario/schema.js';
 import { parseWith } from '../scenario/zod-issues.js';
 import { mergePolicies, type PolicyPlace } from '../scenario/policy-ids.js';
+import { mergeScenario } from '../scenario/merge.js';
+
+export { isValueMap, mergeScenario } from '../scenario/merge.js';
 import type { ValuePath } from '../domain/path-issue.js';
 import { checkGridAgainstPublished } from '../scenario/grid-factor.js';
-import { DISTRIBUTIONS } from '../scenario/param.js';
-import { isYearKey } from '../domain/schema-helpers.js';
 import { resolveFuelMixes } from '../accounting/fuel-mix.js';
 import { checkRegistryAgainstFactors, checkRegistryConsistency } from './registry-checks.js';
 import { completeRegistryEnergy, type CompletionSummary } from './registry-complete.js';
@@ -36,13 +37,21 @@ export interface LoadedScenario {
   readonly registry: LoadedRegistry;
   readonly factors: Factors;
   readonly evaluation: EvaluationModel;
+  /** The spec as merged from the `extends` chain, before the schema (what `vary` and the workbench's edits change a copy of). */
+  readonly merged: Readonly<Record<string, unknown>>;
   /** Every input file read (scenario chain first), absolute paths, for the manifest. */
   readonly inputFiles: readonly string[];
   /**
    * Resolves the scenario again after a change to a copy of its merged spec, with the same
    * registry and files (dcsim seek varies one parameter this way).
    */
-  readonly vary: (change: (merged: Record<string, unknown>) => void) => { scenario?: Scenario; diagnostics: Diagnostic[] };
+  readonly vary: (
+    change: (merged: Record<string, unknown>) => void,
+    /** When the change removed or moved policies: `policyOrigin[i]` is the index in {@link merged} of the policy now at `i` (its project tables follow it). */
+    policyOrigin?: readonly number[],
+  ) => { scenario?: Scenario; diagnostics: Diagnostic[] };
+  /** The project tables the policies name, as absolute paths: `policyFiles.get('5.pipeline')` (a saved copy of a policy names its file so). */
+  readonly policyFiles: ReadonlyMap<string, string>;
   readonly warnings: readonly Diagnostic[];
   /** Firms whose carriers were completed from their total energy (undefined without an energy_tce column). */
   readonly energyCompletion?: CompletionSummary;
@@ -150,6 +159,7 @@ async function readPolicyTables(
   completion: ProjectCompletion | undefined,
   diagnostics: Diagnostic[],
   warnings: Diagnostic[],
+  files: Map<string, string>,
 ): Promise<Map<string, ProjectTable>> {
   const tables = new Map<string, ProjectTable>();
   for (const [i, entry] of policies.entries()) {
@@ -163,6 +173,7 @@ async function readPolicyTables(
         sources.findIndex((s) => s.has(['policies', i, field])),
       );
       const abs = resolvePath(dirname(absPaths[holder]), rel);
+      files.set(`${i}.${field}`, abs);
       const loaded = await loadProjectTable(abs, shown(abs), completion);
       for (const d of loaded.diagnostics) {
         if (d.severity === 'warning') warnings.push(d);
@@ -176,34 +187,15 @@ async function readPolicyTables(
   return tables;
 }
 
-const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** Keys that make a map one value rather than a block of settings: a distribution's name, `per`, `clip`. */
-const VALUE_KEYS = new Set([...Object.keys(DISTRIBUTIONS), 'per', 'clip']);
-
-/**
- * True when a map is one scenario number — a distribution (`{triangular: […]}`) or a year series
- * (`{2021: 0.5568, 2025: …}`, also with the grid factor's `multiplier`) — and so is replaced whole.
- */
-export function isValueMap(v: unknown): boolean {
-  return isMap(v) && Object.keys(v).some((k) => VALUE_KEYS.has(k) || isYearKey(k));
-}
-
-/**
- * Merges a child over its parent: maps merge key by key, lists and scalars replace (DESIGN §3).
- * A map that is one value (a distribution or a year series, {@link isValueMap}) on either side is
- * replaced whole: a child's `grid_emission_factor: { triangular: […] }` replaces the parent's
- * year series, and a child's series replaces the parent's without keeping its other years.
- * Only own keys are merged, and each is defined as data, so no key (the YAML reader already
- * refuses `__proto__`, `constructor` and `prototype`) can reach a prototype.
- */
-export function mergeScenario(parent: unknown, child: unknown): unknown {
-  if (!isMap(parent) || !isMap(child) || isValueMap(parent) || isValueMap(child)) return child;
-  const out: Record<string, unknown> = {};
-  const set = (k: string, v: unknown) => Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-  for (const [k, v] of Object.entries(parent)) set(k, v);
-  for (const [k, v] of Object.entries(child)) set(k, Object.hasOwn(parent, k) ? mergeScenario(parent[k], v) : v);
-  return out;
+/** The project tables keyed by the policies' new places: `origin[i]` is where policy `i` was. */
+function movedTables(tables: ReadonlyMap<string, ProjectTable>, origin: readonly number[]): Map<string, ProjectTable> {
+  const moved = new Map<string, ProjectTable>();
+  for (const [key, table] of tables) {
+    const dot = key.indexOf('.');
+    const to = origin.indexOf(Number(key.slice(0, dot)));
+    if (to >= 0) moved.set(`${to}${key.slice(dot)}`, table);
+  }
+  return moved;
 }
 
 /**
@@ -332,6 +324,7 @@ export async function loadScenario(
       }
     : undefined;
   const tableWarnings: Diagnostic[] = [];
+  const policyFiles = new Map<string, string>();
   const policyTables = await readPolicyTables(
     spec.policies,
     policyModules,
@@ -340,6 +333,7 @@ export async function loadScenario(
     projectCompletion,
     diagnostics,
     tableWarnings,
+    policyFiles,
   );
   const registry = registryR.value;
   const yearDiagnostics = registry ? checkRegistryYear(registry, spec.registry_year, spec.period.base, sources) : [];
@@ -354,13 +348,13 @@ export async function loadScenario(
   const actuals = actualsRead.actuals;
   const replay = actuals ? { recorded: actuals.actions, lastCompleteYear: lastCompleteYear(actuals.asOf) } : {};
   // the same resolution for the scenario and for every `vary` of it (seek)
-  const resolveSpec = (parsed: ScenarioSpec) =>
+  const resolveSpec = (parsed: ScenarioSpec, tables = policyTables) =>
     resolveScenario({
       spec: parsed,
       files,
       policyModules,
       enterpriseIndex: (id) => index.get(id),
-      policyTables,
+      policyTables: tables,
       ...replay,
       ...(benchmarks ? { benchmarks } : {}),
     });
@@ -410,6 +404,7 @@ export async function loadScenario(
     value: {
       scenario: actuals ? { ...resolved.scenario, actuals } : resolved.scenario,
       spec,
+      merged,
       registry,
       factors,
       evaluation: resolveEvaluation(evaluationR.value),
@@ -423,12 +418,13 @@ export async function loadScenario(
       ],
       warnings,
       ...(completion.summary ? { energyCompletion: completion.summary } : {}),
-      vary: (change) => {
+      policyFiles,
+      vary: (change, policyOrigin) => {
         const copy = structuredClone(merged) as Record<string, unknown>;
         change(copy);
         const again = parseWith(scenarioSchema, copy);
         if (!again.value) return { diagnostics: locate(again.issues) };
-        const r = resolveSpec(again.value);
+        const r = resolveSpec(again.value, policyOrigin ? movedTables(policyTables, policyOrigin) : policyTables);
         return r.scenario
           ? { scenario: actuals ? { ...r.scenario, actuals } : r.scenario, diagnostics: [] }
           : { diagnostics: locate(r.issues.filter((i) => i.severity !== 'warning')) };

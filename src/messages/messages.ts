@@ -651,6 +651,12 @@ export const msg = {
       ? `警告：已计算的点不支持“达成概率随参数${rises ? '上升' : '下降'}”的假设；结果未必是最小或最大值`
       : `warning: the evaluated points do not bear out the assumption that the probability ${rises ? 'rises' : 'falls'} with the value; the answer may not be the smallest or largest`,
 
+  // ── the workbench's edits (src/workbench/, issue 16) ───────────────────────────────────────
+  workbenchBadValue: (path: string) =>
+    `${path}: the value is not a number, a text, a distribution or a year series; set a number such as 60 or a distribution such as { triangular: [0.05, 0.1, 0.2] }`,
+  workbenchBadPolicyIndex: (off: readonly number[], count: number) =>
+    `policies switched off: ${off.join(', ')} — the scenario has policies 0 to ${count - 1}; switch off one of those`,
+
   // ── report (issue #14 items 1, 2) ─────────────────────────────────────────────────────────
   reportChartUnknown: (name: string, charts: readonly string[], metrics: readonly string[]) =>
     `'${name}' is neither a chart nor a metric${didYouMean(name, [...charts, ...metrics])}; name an analysis chart (${list(charts)}) or a metric id for its fan chart (e.g. value_added_rate)`,

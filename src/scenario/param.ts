@@ -191,9 +191,30 @@ export function resolveParam(
   issues: PathIssue[],
   domain: Domain,
 ): Param {
+  domainSink?.(path, domain);
   const p = buildParam(v, constants, path, issues, { allowed: isFractionDomain(domain), what: domain.what });
   checkDomain(p, domain, path, issues);
   return p;
+}
+
+/** Where {@link resolveParam} reports the domain of each number it resolves, while {@link withDomains} runs. */
+let domainSink: ((path: ValuePath, domain: Domain) => void) | undefined;
+
+/**
+ * Runs a resolution and returns the domain of every scenario number it resolved, by path (the
+ * workbench's sliders, src/workbench/). The domains are declared where each module resolves its
+ * numbers (36 call sites), so they are collected there rather than passed through every
+ * signature; resolution is synchronous, so nothing else runs while the sink is set.
+ */
+export function withDomains<T>(resolve: () => T): { result: T; domains: Map<string, { path: ValuePath; domain: Domain }> } {
+  const domains = new Map<string, { path: ValuePath; domain: Domain }>();
+  const outer = domainSink;
+  domainSink = (path, domain) => void domains.set(JSON.stringify(path), { path: [...path], domain });
+  try {
+    return { result: resolve(), domains };
+  } finally {
+    domainSink = outer;
+  }
 }
 
 /** The values a distribution can give: [lo, hi], lo excluded when `loOpen`. */

@@ -14,7 +14,7 @@ function byIdOrType(list: readonly unknown[], part: string): number {
  * still sum to 1. Returns an error message when the path does not lead to a number.
  */
 export function setByPath(merged: Record<string, unknown>, path: string, value: number): string | undefined {
-  const parts = path.match(/[^.[\]]+|\[[^\]]*\]/g) ?? [];
+  const parts = pathParts(path);
   let node: unknown = merged;
   let parent: Record<string, unknown> | unknown[] | undefined;
   let key: string | number = '';
@@ -52,14 +52,18 @@ export function setByPath(merged: Record<string, unknown>, path: string, value: 
 /** The number at a --vary path in a merged scenario spec, or undefined when the path leads to none (a key left at its default). */
 export function getByPath(merged: Record<string, unknown>, path: string): number | undefined {
   try {
-    const v = resolveParent(merged, path.match(/[^.[\]]+|\[[^\]]*\]/g) ?? []);
+    const v = resolveParent(merged, pathParts(path));
     return typeof v === 'number' ? v : undefined;
   } catch {
     return undefined;
   }
 }
 
-function resolveParent(merged: Record<string, unknown>, parts: readonly string[]): unknown {
+/** A path's parts as written: `policies[3].per_year` → `policies`, `[3]`, `per_year`. */
+export const pathParts = (path: string): string[] => path.match(/[^.[\]]+|\[[^\]]*\]/g) ?? [];
+
+/** The value a path's parts lead to (a policy in brackets by index, id or type), or undefined. */
+export function resolveParent(merged: Record<string, unknown>, parts: readonly string[]): unknown {
   let node: unknown = merged;
   for (const raw of parts) {
     const part = raw.startsWith('[') ? raw.slice(1, -1) : raw;
