@@ -438,9 +438,12 @@ export class Workspace {
     const shipped = o.base !== this.uploads.get('scenario')?.path;
     const yaml = this.scenarioText(edits, { ...(shipped ? { extendsPath: o.base } : {}), name: n });
     const doc = parseDocument(yaml);
+    // written whole, the spec's files are named as the loader found them: by absolute path
+    const { files } = o.loaded.scenario;
+    if (!shipped) for (const [key, abs] of Object.entries(files)) if (abs !== undefined) doc.set(key, abs);
     if (o.registry) doc.set('registry', o.registry.name);
     if (o.actuals) doc.set('actuals', o.actuals.name);
-    return { fileName: `${n}.yaml`, yaml: o.registry || o.actuals ? doc.toString({ lineWidth: 0 }) : yaml };
+    return { fileName: `${n}.yaml`, yaml: !shipped || o.registry || o.actuals ? doc.toString({ lineWidth: 0 }) : yaml };
   }
 
   /** The edits as scenario text over the open scenario (the lead's overlay: only what changed), or 422. */

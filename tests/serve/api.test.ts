@@ -200,6 +200,51 @@ describe('uploads', () => {
   });
 });
 
+describe('an uploaded scenario', () => {
+  it(
+    'opens by itself (extending a shipped one by absolute path), named by the user’s file in its messages',
+    { timeout: 30_000 },
+    async () => {
+      const yaml = `extends: ${join(ROOT, 'scenarios/zhenhai-2025.yaml')}\nname: mine\nmonte_carlo: { draws: 3.5 }\n`;
+      const up = await wb.app.inject({
+        method: 'POST',
+        url: '/api/upload?kind=scenario',
+        headers: {
+          host: HOST,
+          'x-dcsim-token': wb.token,
+          'content-type': 'application/octet-stream',
+          'x-filename': encodeURIComponent('我的情景.yaml'),
+        },
+        payload: Buffer.from(yaml),
+      });
+      expect(up.statusCode).toBe(200);
+      const bad = await api('POST', '/api/open', {});
+      expect(bad.status).toBe(422);
+      expect(bad.json().diagnostics[0]).toMatchObject({ file: '我的情景.yaml', line: 3 });
+      const good = yaml.replace('3.5', '40');
+      await wb.app.inject({
+        method: 'POST',
+        url: '/api/upload?kind=scenario',
+        headers: {
+          host: HOST,
+          'x-dcsim-token': wb.token,
+          'content-type': 'application/octet-stream',
+          'x-filename': encodeURIComponent('我的情景.yaml'),
+        },
+        payload: Buffer.from(good),
+      });
+      const opened = await api('POST', '/api/open', {});
+      expect(opened.status).toBe(200);
+      expect(opened.json().form.name).toBe('mine');
+      // saved whole (the upload vanishes with the server): loads on its own
+      const saved = (await api('POST', '/api/save', { edits: none })).json();
+      expect(saved.fileName).toBe('mine-workbench.yaml');
+      await writeFile(join(work, saved.fileName), saved.yaml);
+      expect((await loadScenario(join(work, saved.fileName))).diagnostics).toEqual([]);
+    },
+  );
+});
+
 describe('the workbench', () => {
   /** The index of the village clean-up in the shipped scenario's merged policies (the base the edits' paths use). */
   let village = -1;
@@ -233,6 +278,39 @@ describe('the workbench', () => {
     for (const t of p.targets) expect(t.probability).toBeGreaterThanOrEqual(0);
     expect(p.charts.length).toBeGreaterThan(0);
     expect(p.charts[0].id).toMatch(/^fan-/);
+  });
+
+  it('an edit out of its domain: 422 with the command line’s message at the path', async () => {
+    const path = `policies[${village}].per_year`;
+    const res = await api('POST', '/api/preview', { edits: { set: [{ path, value: -5 }], off: [] }, draws: 50 });
+    expect(res.status).toBe(422);
+    const [d] = res.json().diagnostics;
+    expect(d).toMatchObject({ code: 'param/domain', field: path });
+    expect(d.message).toContain('-5 is outside');
+    const nowhere = await api('POST', '/api/preview', { edits: { set: [{ path: 'policies[99].per_year', value: 1 }], off: [] } });
+    expect(nowhere.status).toBe(422);
+  });
+
+  it('compare: the pins and the current edits side by side; seek: the smallest value with its curve', { timeout: 60_000 }, async () => {
+    expect((await api('POST', '/api/compare', { draws: 20 })).status).toBe(409); // nothing to compare yet
+    const { pins } = (await api('POST', '/api/pin', { edits: none, label: 'A' })).json();
+    const c = await api('POST', '/api/compare', { draws: 20, edits: fewer() });
+    expect(c.status).toBe(200);
+    const { comparison, charts } = c.json();
+    expect(comparison.scenarios.map((x: { name: string }) => x.name)).toEqual(['A', '当前']);
+    expect(comparison.draws).toBe(20);
+    expect(charts.length).toBeGreaterThan(0);
+    await api('DELETE', `/api/pin/${pins[0].id}`);
+
+    const target = (await api('POST', '/api/preview', { edits: none, draws: 20 })).json().targets[0].id;
+    const path = `policies[${village}].per_year`;
+    const s = await api('POST', '/api/seek', { edits: none, path, target, min: 0, max: 200, draws: 20 });
+    expect(s.status).toBe(200);
+    const { result, chart } = s.json();
+    expect(result.points.length).toBeGreaterThanOrEqual(5);
+    expect(result.range).toEqual([0, 200]);
+    expect(chart.id).toBe('seek');
+    expect((await api('POST', '/api/seek', { edits: none, path, target: 'nope', min: 0, max: 1, draws: 20 })).status).toBe(400);
   });
 
   it('refuses draws beyond the page’s cap (400)', async () => {
