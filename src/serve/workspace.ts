@@ -9,7 +9,7 @@ import { compareRuns, type ComparedRun, type Comparison } from '../engine/compar
 import { seekSettings, seekValue, type SeekResult } from '../engine/seek.js';
 import { loadScenario, shown, type LoadedScenario } from '../io/scenario-load.js';
 import { readYamlMap } from '../io/yaml-file.js';
-import { trackTemp, untrackTemp } from '../io/temp-names.js';
+import { sweepStaleTemps, tempFolderPrefix, trackTemp, untrackTemp } from '../io/temp-names.js';
 import { msg } from '../messages/messages.js';
 import { runDraws, WorkerPool, type DrawRunOptions, type DrawRunResult } from '../parallel/runner.js';
 import { targetFans, type Chart } from '../report/charts.js';
@@ -111,9 +111,14 @@ export class Workspace {
     this.runs = new RunJobs(this);
   }
 
-  /** Makes the workspace's private temporary folder (removed by {@link close}, or at once if the process is stopped). */
+  /**
+   * Makes the workspace's private temporary folder (removed by {@link close}, or at once if the
+   * process is stopped), named as dcsim names its temporary folders, so that one a killed server
+   * left is swept by the next start.
+   */
   static async create(o: WorkspaceOptions): Promise<Workspace> {
-    const dir = await mkdtemp(join(tmpdir(), 'dcsim-serve-'));
+    await sweepStaleTemps(tmpdir());
+    const dir = await mkdtemp(join(tmpdir(), tempFolderPrefix('dcsim-serve')));
     trackTemp(dir);
     return new Workspace(dir, o);
   }

@@ -428,6 +428,19 @@ describe('the workbench', () => {
 });
 
 describe('listening', () => {
+  it('sweeps the folder a killed server left (its process gone) at the next start', { timeout: 30_000 }, async () => {
+    const left = join(tmpdir(), '.dcsim-serve.dcsim-tmp-4194999-AbC123');
+    await mkdir(left);
+    await writeFile(join(left, 'registry.csv'), 'id\n');
+    const next = await createWorkbench({ port: 0, workers: 0, lang: 'zh', root });
+    try {
+      expect(existsSync(left)).toBe(false);
+      expect(next.workspace.dir.startsWith(join(tmpdir(), `.dcsim-serve.dcsim-tmp-${process.pid}-`))).toBe(true);
+    } finally {
+      await next.close();
+    }
+  });
+
   it('serves on a real port (0: a free one) and refuses a foreign Host there too', { timeout: 30_000 }, async () => {
     const live = await startServer({ port: 0, workers: 0, lang: 'en', root });
     try {
