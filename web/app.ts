@@ -481,6 +481,7 @@ function renderForm(f: WorkbenchForm): void {
 
 let previewTimer: ReturnType<typeof setTimeout> | undefined;
 let previewAsked = 0;
+/** The preview's draws. Every request that draws charts also sends the page's `lang`: the server's --lang is only its default. */
 const PREVIEW_DRAWS = 200;
 
 /** A change re-runs the preview once the analyst pauses (250 ms): a slider drag sends one request, not fifty. */
@@ -498,7 +499,7 @@ function setBusy(busy: boolean): void {
 async function preview(): Promise<void> {
   const asked = ++previewAsked;
   const sent = edits();
-  const r = await api<Preview>('POST', '/api/preview', { edits: sent, draws: PREVIEW_DRAWS });
+  const r = await api<Preview>('POST', '/api/preview', { edits: sent, draws: PREVIEW_DRAWS, lang });
   // a newer change has been sent (the server cancels this one with 409): its answer is the one to show
   if (asked !== previewAsked || (!r.ok && r.failure.cancelled)) return;
   setBusy(false);
@@ -640,7 +641,7 @@ let compareViews: VegaEmbedResult[] = [];
 async function compare(): Promise<void> {
   const button = byId<HTMLButtonElement>('compare-button');
   button.disabled = true;
-  const r = await api<{ comparison: Comparison; charts: Chart[] }>('POST', '/api/compare', { edits: edits(), draws: PREVIEW_DRAWS });
+  const r = await api<{ comparison: Comparison; charts: Chart[] }>('POST', '/api/compare', { edits: edits(), draws: PREVIEW_DRAWS, lang });
   button.disabled = pins.length === 0;
   if (!r.ok) return showFailure(r.failure);
   const c = r.data.comparison;
@@ -725,6 +726,7 @@ async function seek(event: SubmitEvent): Promise<void> {
     max,
     maximize,
     draws: PREVIEW_DRAWS,
+    lang,
   });
   go.disabled = false;
   go.textContent = w('seekGo');
@@ -755,7 +757,7 @@ async function seek(event: SubmitEvent): Promise<void> {
 let runId: string | null = null;
 
 async function startRun(): Promise<void> {
-  const r = await api<{ runId: string }>('POST', '/api/run', { edits: edits() });
+  const r = await api<{ runId: string }>('POST', '/api/run', { edits: edits(), lang });
   if (!r.ok) return showFailure(r.failure);
   runId = r.data.runId;
   byId('run-out').hidden = false;
@@ -805,7 +807,7 @@ function showRunFiles(id: string, files: readonly string[]): void {
     el(
       'a',
       {
-        href: withToken(`${base}/file/${encodeURIComponent(name)}`),
+        href: withToken(`${base}/file/${name.split('/').map(encodeURIComponent).join('/')}`),
         'data-file': name,
         ...(name.endsWith('.html') ? { target: '_blank' } : { download: name.split('/').pop() ?? name }),
       },
