@@ -244,10 +244,10 @@ function showWarnings(list: readonly Diagnostic[]): void {
 
 // ── numbers ──────────────────────────────────────────────────────────────────────────────────
 
-/** A number with the decimals its size needs (three significant digits below 100), grouped by thousands. */
+/** A number with the decimals its size needs (three significant digits below 100; none for a whole number), grouped by thousands. */
 function fmt(x: number, signed = false): string {
   const a = Math.abs(x);
-  const d = a >= 100 || a === 0 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : Math.min(6, 2 - Math.floor(Math.log10(a)));
+  const d = a >= 100 || Number.isInteger(x) ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : Math.min(6, 2 - Math.floor(Math.log10(a)));
   const text = x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
   return signed && x > 0 ? `+${text}` : text;
 }
