@@ -67,8 +67,8 @@ export async function createWorkbench(o: ServerOptions): Promise<Workbench> {
     host,
     port: o.port ?? DEFAULT_PORT,
     async close() {
-      await app.close();
-      await workspace.close();
+      // the workspace's runs stop first, so a request waiting on one answers and the server can close
+      await Promise.all([workspace.close(), app.close()]);
     },
   };
 
