@@ -75,6 +75,13 @@ describe('who may ask', () => {
     expect((await api('GET', '/api/state')).status).toBe(200);
   });
 
+  it('checks the token by the route matched, not by the URL as written', async () => {
+    for (const url of ['/%61pi/state', '/%61%70%69/state', '/./api/state', '/assets/../api/state', '/nowhere']) {
+      const res = await wb.app.inject({ method: 'GET', url, headers: { host: HOST } });
+      expect(res.statusCode, url).toBe(403);
+    }
+  });
+
   it('takes the token in the query for a GET (a download link), not for a POST', async () => {
     const get = await wb.app.inject({ method: 'GET', url: `/api/state?token=${wb.token}`, headers: { host: HOST } });
     expect(get.statusCode).toBe(200);
