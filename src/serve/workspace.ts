@@ -92,6 +92,8 @@ const range = (n: number) => Array.from({ length: n }, (_, d) => d);
  */
 export class Workspace {
   private readonly uploads = new Map<UploadKind, Upload>();
+  /** The user's names of the files the server keeps for them (uploads, workspace files), by path. */
+  private readonly names = new Map<string, string>();
   private opened: Opened | undefined;
   private pins: Pin[] = [];
   private pool: WorkerPool | undefined;
@@ -147,18 +149,25 @@ export class Workspace {
     };
   }
 
-  /** Keeps an uploaded file under a name of the server's choosing (the user's name is kept only to be shown). */
+  /**
+   * Keeps an uploaded file under a fresh name of the server's choosing (the user's name is kept
+   * only to be shown). The file it replaces is removed unless the open scenario reads it (a full
+   * run of that scenario reads the files it was opened with).
+   */
   async upload(
     kind: UploadKind,
     name: string,
     extension: string,
     data: Buffer,
   ): Promise<{ kind: UploadKind; name: string; bytes: number }> {
-    const old = this.uploads.get(kind);
-    if (old) await unlink(old.path).catch(() => undefined);
-    const path = join(this.dir, `${kind}${extension}`);
+    const path = join(this.dir, `${kind}-${randomBytes(6).toString('hex')}${extension}`);
     await writeFile(path, data, { mode: 0o600 });
+    const old = this.uploads.get(kind);
     this.uploads.set(kind, { name, path, bytes: data.length });
+    this.names.set(path, name);
+    const o = this.opened;
+    if (old && old.path !== o?.base && old.path !== o?.registry?.path && old.path !== o?.actuals?.path)
+      await unlink(old.path).catch(() => undefined);
     return { kind, name, bytes: data.length };
   }
 
@@ -174,21 +183,24 @@ export class Workspace {
     const base = shipped ?? uploadedScenario!.path;
     const registry = req.registry ? this.uploaded('registry') : undefined;
     const actuals = req.actuals ? this.uploaded('actuals') : undefined;
+    const scenarioName = shipped !== undefined ? basename(shipped) : uploadedScenario!.name;
     let chainTop = base;
     if (registry || actuals) {
-      chainTop = join(this.dir, 'workspace.yaml');
+      chainTop = join(this.dir, `workspace-${randomBytes(6).toString('hex')}.yaml`);
       const over = { extends: base, ...(registry ? { registry: registry.path } : {}), ...(actuals ? { actuals: actuals.path } : {}) };
       await writeFile(chainTop, stringify(over), { mode: 0o600 });
+      // the workspace file is the user's scenario with their files: named so in messages
+      this.names.set(chainTop, scenarioName);
     }
     const source = {
-      scenario: shipped !== undefined ? basename(shipped) : uploadedScenario!.name,
+      scenario: scenarioName,
       ...(registry ? { registry: registry.name } : {}),
       ...(actuals ? { actuals: actuals.name } : {}),
     };
     // the run queue: a preview of the old scenario must not run on the new one
     const loaded = await this.serial(async () => {
       const { value, diagnostics } = await loadScenario(chainTop);
-      if (!value) throw new Invalid(diagnostics.map((d) => this.userNames(d, source.scenario)));
+      if (!value) throw new Invalid(diagnostics.map((d) => this.userNames(d)));
       return value;
     });
     this.opened = {
@@ -224,19 +236,16 @@ export class Workspace {
 
   /**
    * A diagnostic in the user's words: the server's temporary paths replaced by the names of the
-   * files the user uploaded (the workspace file by the scenario's), never shown to the page.
+   * files the user uploaded (a workspace file by the scenario's), never shown to the page.
    */
-  userNames(d: Diagnostic, scenarioName = this.opened?.source.scenario ?? 'scenario'): Diagnostic {
-    const text = (s: string) => this.userText(s, scenarioName);
-    return { ...d, message: text(d.message), ...(d.file !== undefined ? { file: text(d.file) } : {}) };
+  userNames(d: Diagnostic): Diagnostic {
+    return { ...d, message: this.userText(d.message), ...(d.file !== undefined ? { file: this.userText(d.file) } : {}) };
   }
 
   /** A text with the server's temporary paths replaced by the user's file names. */
-  userText(s: string, scenarioName = this.opened?.source.scenario ?? 'scenario'): string {
-    const names: [string, string][] = [...this.uploads.values()].map((u) => [u.path, u.name]);
-    names.push([join(this.dir, 'workspace.yaml'), scenarioName]);
+  userText(s: string): string {
     let out = s;
-    for (const [path, name] of names) out = out.replaceAll(path, name).replaceAll(shown(path), name);
+    for (const [path, name] of this.names) out = out.replaceAll(path, name).replaceAll(shown(path), name);
     // any other path in the folder (a file the uploaded scenario names beside itself): its own name
     for (const dir of [this.dir, shown(this.dir)]) out = out.replaceAll(`${dir}/`, '');
     return out;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -177,7 +177,8 @@ describe('uploads', () => {
     const res = await upload('scenario', '../../方案 B.yaml', 'name: x\n');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ kind: 'scenario', name: '方案 B.yaml', bytes: 8 });
-    expect(existsSync(join(wb.workspace.dir, 'scenario.yaml'))).toBe(true);
+    // stored under the server's own name, never the user's (no path from the client reaches the disk)
+    expect((await readdir(wb.workspace.dir)).filter((f) => /^scenario-[0-9a-f]{12}\.yaml$/.test(f))).toHaveLength(1);
   });
 
   it('reports a registry with one bad cell (422) at the row and column the CLI names, by the user’s file name', async () => {
@@ -248,6 +249,41 @@ describe('an uploaded scenario', () => {
       expect(saved.fileName).toBe('mine-workbench.yaml');
       await writeFile(join(work, saved.fileName), saved.yaml);
       expect((await loadScenario(join(work, saved.fileName))).diagnostics).toEqual([]);
+    },
+  );
+});
+
+describe('an uploaded registry', () => {
+  it(
+    'opens under a shipped scenario; the saved scenario names it by the user’s name, to be kept beside it',
+    { timeout: 30_000 },
+    async () => {
+      const csv = await readFile(join(ROOT, 'models/enterprises/zhenhai-synthetic-2020.csv'));
+      const up = await wb.app.inject({
+        method: 'POST',
+        url: '/api/upload?kind=registry',
+        headers: {
+          host: HOST,
+          'x-dcsim-token': wb.token,
+          'content-type': 'application/octet-stream',
+          'x-filename': encodeURIComponent('名录 2020.csv'),
+        },
+        payload: csv,
+      });
+      expect(up.statusCode).toBe(200);
+      const opened = await api('POST', '/api/open', { scenario: 'zhenhai-2025', registry: true });
+      expect(opened.status).toBe(200);
+      expect((await api('GET', '/api/state')).json().workspace.source).toEqual({
+        scenario: 'zhenhai-2025.yaml',
+        registry: '名录 2020.csv',
+      });
+      const { fileName, yaml } = (await api('POST', '/api/save', { edits: none })).json();
+      expect(yaml).toContain(`extends: ${join(root, 'scenarios/zhenhai-2025.yaml')}`);
+      expect(yaml).toContain('registry: 名录 2020.csv');
+      const dir = await mkdtemp(join(work, 'beside-'));
+      await writeFile(join(dir, '名录 2020.csv'), csv);
+      await writeFile(join(dir, fileName), yaml);
+      expect((await loadScenario(join(dir, fileName))).diagnostics).toEqual([]);
     },
   );
 });
