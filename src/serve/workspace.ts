@@ -198,6 +198,7 @@ export class Workspace {
       ...(actuals ? { actuals: actuals.name } : {}),
     };
     // the run queue: a preview of the old scenario must not run on the new one
+    this.preview?.abort();
     const loaded = await this.serial(async () => {
       const { value, diagnostics } = await loadScenario(chainTop);
       if (!value) throw new Invalid(diagnostics.map((d) => this.userNames(d)));
@@ -292,6 +293,11 @@ export class Workspace {
     return { merged, scenario };
   }
 
+  /** Refuses a job resolved on a scenario since replaced by another opened (its scenario must not run on the new registry). */
+  private current(opened: Opened): void {
+    if (this.opened !== opened) throw new Cancelled();
+  }
+
   /** Runs a resolved scenario at `draws` draws on the scenario's seed: its summary and rows (a compared run). */
   private async simulate(scenario: Scenario, draws: number, signal?: AbortSignal): Promise<ComparedRun> {
     const { loaded } = this.need();
@@ -319,10 +325,13 @@ export class Workspace {
     const abort = new AbortController();
     this.preview = abort;
     const seq = ++this.seq;
+    const opened = this.need();
     const { scenario } = this.edited(edits);
     try {
       return await this.serial(async () => {
+        // overtaken by a newer preview, or by another scenario opened meanwhile
         if (abort.signal.aborted) throw new Cancelled();
+        this.current(opened);
         const run = await this.simulate(scenario, draws, abort.signal);
         const pin = this.pins.at(-1);
         const pinned = pin ? await this.pinRun(pin, draws, abort.signal) : undefined;
@@ -355,9 +364,13 @@ export class Workspace {
   /** Pins the edits (at most {@link MAX_PINS}): its run at the latest preview's draws is made now and kept. */
   async pin(edits: Edits, label?: string): Promise<{ pins: { id: string; label: string }[] }> {
     if (this.pins.length >= MAX_PINS) throw new Refused(409, msg.servePinsFull(MAX_PINS));
+    const opened = this.need();
     this.edited(edits); // refused now (422) rather than at the next preview
     const pin: Pin = { id: randomBytes(4).toString('hex'), label: label?.trim() || `#${this.pins.length + 1}`, edits, runs: new Map() };
-    await this.serial(() => this.pinRun(pin, this.previewDraws));
+    await this.serial(() => {
+      this.current(opened);
+      return this.pinRun(pin, this.previewDraws);
+    });
     this.pins.push(pin);
     return { pins: this.pinList() };
   }
@@ -375,8 +388,10 @@ export class Workspace {
    */
   async compare(draws: number, edits: Edits | undefined, lang = this.o.lang): Promise<{ comparison: Comparison; charts: Chart[] }> {
     if (this.pins.length + (edits ? 1 : 0) < 2) throw new Refused(409, msg.serveCompareTooFew());
+    const opened = this.need();
     const current = edits ? this.edited(edits).scenario : undefined;
     return this.serial(async () => {
+      this.current(opened);
       const named = (run: ComparedRun, label: string): ComparedRun => ({
         ...run,
         summary: { ...run.summary, scenario: { ...run.summary.scenario, name: label, title: label } },
@@ -421,7 +436,9 @@ export class Workspace {
     at(q.min); // a path that leads nowhere, or a value the schema refuses, is reported before any draw
     const confidence = q.confidence ?? target.confidence;
     const settings = seekSettings({ vary: q.path, min: q.min, max: q.max });
+    const opened = this.need();
     return this.serial(async () => {
+      this.current(opened);
       const result = await seekValue(
         async (v) => {
           const t = (await this.simulate(at(v), q.draws)).summary.targets.find((x) => x.id === q.target)!;

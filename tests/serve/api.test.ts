@@ -371,6 +371,15 @@ describe('the workbench', () => {
     expect(b.json().draws).toBe(50);
   });
 
+  it('opening a scenario cancels the preview running on the one before', { timeout: 60_000 }, async () => {
+    const running = api('POST', '/api/preview', { edits: none, draws: 3000 });
+    await new Promise((r) => setTimeout(r, 150));
+    const opened = api('POST', '/api/open', { scenario: 'zhenhai-2025' });
+    const [a, b] = await Promise.all([running, opened]);
+    expect(a.status).toBe(409);
+    expect(b.status).toBe(200);
+  });
+
   it('pin, then preview: the paired changes against the pin', { timeout: 30_000 }, async () => {
     await api('POST', '/api/preview', { edits: none, draws: 50 });
     const pinned = await api('POST', '/api/pin', { edits: none, label: '方案' });
