@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { hostname, networkInterfaces } from 'node:os';
 
 /** A fresh secret per server start: 16 random bytes as 32 hex digits, as notebook servers do. */
 export function newToken(): string {
@@ -20,10 +21,15 @@ export function isLoopback(host: string): boolean {
 
 /**
  * The Host headers the server answers: the host it was started on and the loopback names, at its
- * port. Any other (a page on another site resolving its own name to 127.0.0.1 — DNS rebinding)
- * is refused, so a foreign page can never talk to the workbench, even with the token guessed.
+ * port — and, listening on every interface (`--host 0.0.0.0` or `::`), this machine's addresses
+ * and name. Any other (a page on another site resolving its own name to this machine — DNS
+ * rebinding) is refused, so a foreign page can never talk to the workbench.
  */
 export function allowedHosts(host: string, port: number): Set<string> {
-  const named = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-  return new Set([`${named}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`].map((h) => h.toLowerCase()));
+  const names = [host, 'localhost', '127.0.0.1', '::1'];
+  if (host === '0.0.0.0' || host === '::') {
+    names.push(hostname());
+    for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) names.push(a.address);
+  }
+  return new Set(names.map((h) => `${h.includes(':') && !h.startsWith('[') ? `[${h}]` : h}:${port}`.toLowerCase()));
 }

@@ -45,6 +45,9 @@ export class PortInUse extends Error {
 export const DEFAULT_PORT = 8321;
 export const DEFAULT_HOST = '127.0.0.1';
 
+/** The routes open without the API token: the page (it checks the token in its query itself) and its files. */
+const PUBLIC_ROUTES = new Set(['/', '/assets/:name']);
+
 /** Security headers of every answer: nothing is cached, sniffed, framed, or sent on as a referrer (the token is in the URL). */
 function secure(reply: FastifyReply): void {
   reply.header('cache-control', 'no-store');
@@ -67,8 +70,8 @@ export async function createWorkbench(o: ServerOptions): Promise<Workbench> {
     host,
     port: o.port ?? DEFAULT_PORT,
     async close() {
-      await app.close();
-      await workspace.close();
+      // the workspace's runs stop first, so a request waiting on one answers and the server can close
+      await Promise.all([workspace.close(), app.close()]);
     },
   };
 
@@ -76,7 +79,8 @@ export async function createWorkbench(o: ServerOptions): Promise<Workbench> {
     secure(reply);
     // DNS rebinding: a foreign name resolving to this machine carries its own Host
     if (!allowedHosts(host, wb.port).has(String(req.headers.host ?? '').toLowerCase())) throw new Refused(403, msg.serveHostRefused());
-    if (req.url.startsWith('/api/')) {
+    // by the route matched, not the URL as sent: /%61pi/state routes to /api/state too
+    if (!PUBLIC_ROUTES.has(req.routeOptions.url ?? '')) {
       const presented = req.headers['x-dcsim-token'] ?? (req.method === 'GET' ? (req.query as Record<string, unknown>).token : undefined);
       if (!tokenMatches(presented, token)) throw new Refused(403, msg.serveTokenRefused());
     }

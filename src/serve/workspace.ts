@@ -92,6 +92,8 @@ const range = (n: number) => Array.from({ length: n }, (_, d) => d);
  */
 export class Workspace {
   private readonly uploads = new Map<UploadKind, Upload>();
+  /** The user's names of the files the server keeps for them (uploads, workspace files), by path. */
+  private readonly names = new Map<string, string>();
   private opened: Opened | undefined;
   private pins: Pin[] = [];
   private pool: WorkerPool | undefined;
@@ -147,18 +149,25 @@ export class Workspace {
     };
   }
 
-  /** Keeps an uploaded file under a name of the server's choosing (the user's name is kept only to be shown). */
+  /**
+   * Keeps an uploaded file under a fresh name of the server's choosing (the user's name is kept
+   * only to be shown). The file it replaces is removed unless the open scenario reads it (a full
+   * run of that scenario reads the files it was opened with).
+   */
   async upload(
     kind: UploadKind,
     name: string,
     extension: string,
     data: Buffer,
   ): Promise<{ kind: UploadKind; name: string; bytes: number }> {
-    const old = this.uploads.get(kind);
-    if (old) await unlink(old.path).catch(() => undefined);
-    const path = join(this.dir, `${kind}${extension}`);
+    const path = join(this.dir, `${kind}-${randomBytes(6).toString('hex')}${extension}`);
     await writeFile(path, data, { mode: 0o600 });
+    const old = this.uploads.get(kind);
     this.uploads.set(kind, { name, path, bytes: data.length });
+    this.names.set(path, name);
+    const o = this.opened;
+    if (old && old.path !== o?.base && old.path !== o?.registry?.path && old.path !== o?.actuals?.path)
+      await unlink(old.path).catch(() => undefined);
     return { kind, name, bytes: data.length };
   }
 
@@ -174,21 +183,25 @@ export class Workspace {
     const base = shipped ?? uploadedScenario!.path;
     const registry = req.registry ? this.uploaded('registry') : undefined;
     const actuals = req.actuals ? this.uploaded('actuals') : undefined;
+    const scenarioName = shipped !== undefined ? basename(shipped) : uploadedScenario!.name;
     let chainTop = base;
     if (registry || actuals) {
-      chainTop = join(this.dir, 'workspace.yaml');
+      chainTop = join(this.dir, `workspace-${randomBytes(6).toString('hex')}.yaml`);
       const over = { extends: base, ...(registry ? { registry: registry.path } : {}), ...(actuals ? { actuals: actuals.path } : {}) };
       await writeFile(chainTop, stringify(over), { mode: 0o600 });
+      // the workspace file is the user's scenario with their files: named so in messages
+      this.names.set(chainTop, scenarioName);
     }
     const source = {
-      scenario: shipped !== undefined ? basename(shipped) : uploadedScenario!.name,
+      scenario: scenarioName,
       ...(registry ? { registry: registry.name } : {}),
       ...(actuals ? { actuals: actuals.name } : {}),
     };
     // the run queue: a preview of the old scenario must not run on the new one
+    this.preview?.abort();
     const loaded = await this.serial(async () => {
       const { value, diagnostics } = await loadScenario(chainTop);
-      if (!value) throw new Invalid(diagnostics.map((d) => this.userNames(d, source.scenario)));
+      if (!value) throw new Invalid(diagnostics.map((d) => this.userNames(d)));
       return value;
     });
     this.opened = {
@@ -224,19 +237,16 @@ export class Workspace {
 
   /**
    * A diagnostic in the user's words: the server's temporary paths replaced by the names of the
-   * files the user uploaded (the workspace file by the scenario's), never shown to the page.
+   * files the user uploaded (a workspace file by the scenario's), never shown to the page.
    */
-  userNames(d: Diagnostic, scenarioName = this.opened?.source.scenario ?? 'scenario'): Diagnostic {
-    const text = (s: string) => this.userText(s, scenarioName);
-    return { ...d, message: text(d.message), ...(d.file !== undefined ? { file: text(d.file) } : {}) };
+  userNames(d: Diagnostic): Diagnostic {
+    return { ...d, message: this.userText(d.message), ...(d.file !== undefined ? { file: this.userText(d.file) } : {}) };
   }
 
   /** A text with the server's temporary paths replaced by the user's file names. */
-  userText(s: string, scenarioName = this.opened?.source.scenario ?? 'scenario'): string {
-    const names: [string, string][] = [...this.uploads.values()].map((u) => [u.path, u.name]);
-    names.push([join(this.dir, 'workspace.yaml'), scenarioName]);
+  userText(s: string): string {
     let out = s;
-    for (const [path, name] of names) out = out.replaceAll(path, name).replaceAll(shown(path), name);
+    for (const [path, name] of this.names) out = out.replaceAll(path, name).replaceAll(shown(path), name);
     // any other path in the folder (a file the uploaded scenario names beside itself): its own name
     for (const dir of [this.dir, shown(this.dir)]) out = out.replaceAll(`${dir}/`, '');
     return out;
@@ -283,6 +293,11 @@ export class Workspace {
     return { merged, scenario };
   }
 
+  /** Refuses a job resolved on a scenario since replaced by another opened (its scenario must not run on the new registry). */
+  private current(opened: Opened): void {
+    if (this.opened !== opened) throw new Cancelled();
+  }
+
   /** Runs a resolved scenario at `draws` draws on the scenario's seed: its summary and rows (a compared run). */
   private async simulate(scenario: Scenario, draws: number, signal?: AbortSignal): Promise<ComparedRun> {
     const { loaded } = this.need();
@@ -310,10 +325,13 @@ export class Workspace {
     const abort = new AbortController();
     this.preview = abort;
     const seq = ++this.seq;
+    const opened = this.need();
     const { scenario } = this.edited(edits);
     try {
       return await this.serial(async () => {
+        // overtaken by a newer preview, or by another scenario opened meanwhile
         if (abort.signal.aborted) throw new Cancelled();
+        this.current(opened);
         const run = await this.simulate(scenario, draws, abort.signal);
         const pin = this.pins.at(-1);
         const pinned = pin ? await this.pinRun(pin, draws, abort.signal) : undefined;
@@ -346,9 +364,13 @@ export class Workspace {
   /** Pins the edits (at most {@link MAX_PINS}): its run at the latest preview's draws is made now and kept. */
   async pin(edits: Edits, label?: string): Promise<{ pins: { id: string; label: string }[] }> {
     if (this.pins.length >= MAX_PINS) throw new Refused(409, msg.servePinsFull(MAX_PINS));
+    const opened = this.need();
     this.edited(edits); // refused now (422) rather than at the next preview
     const pin: Pin = { id: randomBytes(4).toString('hex'), label: label?.trim() || `#${this.pins.length + 1}`, edits, runs: new Map() };
-    await this.serial(() => this.pinRun(pin, this.previewDraws));
+    await this.serial(() => {
+      this.current(opened);
+      return this.pinRun(pin, this.previewDraws);
+    });
     this.pins.push(pin);
     return { pins: this.pinList() };
   }
@@ -366,8 +388,10 @@ export class Workspace {
    */
   async compare(draws: number, edits: Edits | undefined, lang = this.o.lang): Promise<{ comparison: Comparison; charts: Chart[] }> {
     if (this.pins.length + (edits ? 1 : 0) < 2) throw new Refused(409, msg.serveCompareTooFew());
+    const opened = this.need();
     const current = edits ? this.edited(edits).scenario : undefined;
     return this.serial(async () => {
+      this.current(opened);
       const named = (run: ComparedRun, label: string): ComparedRun => ({
         ...run,
         summary: { ...run.summary, scenario: { ...run.summary.scenario, name: label, title: label } },
@@ -412,7 +436,9 @@ export class Workspace {
     at(q.min); // a path that leads nowhere, or a value the schema refuses, is reported before any draw
     const confidence = q.confidence ?? target.confidence;
     const settings = seekSettings({ vary: q.path, min: q.min, max: q.max });
+    const opened = this.need();
     return this.serial(async () => {
+      this.current(opened);
       const result = await seekValue(
         async (v) => {
           const t = (await this.simulate(at(v), q.draws)).summary.targets.find((x) => x.id === q.target)!;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +73,13 @@ describe('who may ask', () => {
     const short = await api('GET', '/api/state', undefined, { 'x-dcsim-token': wb.token.slice(1) });
     expect(short.status).toBe(403);
     expect((await api('GET', '/api/state')).status).toBe(200);
+  });
+
+  it('checks the token by the route matched, not by the URL as written', async () => {
+    for (const url of ['/%61pi/state', '/%61%70%69/state', '/./api/state', '/assets/../api/state', '/nowhere']) {
+      const res = await wb.app.inject({ method: 'GET', url, headers: { host: HOST } });
+      expect(res.statusCode, url).toBe(403);
+    }
   });
 
   it('takes the token in the query for a GET (a download link), not for a POST', async () => {
@@ -170,7 +177,8 @@ describe('uploads', () => {
     const res = await upload('scenario', '../../方案 B.yaml', 'name: x\n');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ kind: 'scenario', name: '方案 B.yaml', bytes: 8 });
-    expect(existsSync(join(wb.workspace.dir, 'scenario.yaml'))).toBe(true);
+    // stored under the server's own name, never the user's (no path from the client reaches the disk)
+    expect((await readdir(wb.workspace.dir)).filter((f) => /^scenario-[0-9a-f]{12}\.yaml$/.test(f))).toHaveLength(1);
   });
 
   it('reports a registry with one bad cell (422) at the row and column the CLI names, by the user’s file name', async () => {
@@ -241,6 +249,41 @@ describe('an uploaded scenario', () => {
       expect(saved.fileName).toBe('mine-workbench.yaml');
       await writeFile(join(work, saved.fileName), saved.yaml);
       expect((await loadScenario(join(work, saved.fileName))).diagnostics).toEqual([]);
+    },
+  );
+});
+
+describe('an uploaded registry', () => {
+  it(
+    'opens under a shipped scenario; the saved scenario names it by the user’s name, to be kept beside it',
+    { timeout: 30_000 },
+    async () => {
+      const csv = await readFile(join(ROOT, 'models/enterprises/zhenhai-synthetic-2020.csv'));
+      const up = await wb.app.inject({
+        method: 'POST',
+        url: '/api/upload?kind=registry',
+        headers: {
+          host: HOST,
+          'x-dcsim-token': wb.token,
+          'content-type': 'application/octet-stream',
+          'x-filename': encodeURIComponent('名录 2020.csv'),
+        },
+        payload: csv,
+      });
+      expect(up.statusCode).toBe(200);
+      const opened = await api('POST', '/api/open', { scenario: 'zhenhai-2025', registry: true });
+      expect(opened.status).toBe(200);
+      expect((await api('GET', '/api/state')).json().workspace.source).toEqual({
+        scenario: 'zhenhai-2025.yaml',
+        registry: '名录 2020.csv',
+      });
+      const { fileName, yaml } = (await api('POST', '/api/save', { edits: none })).json();
+      expect(yaml).toContain(`extends: ${join(root, 'scenarios/zhenhai-2025.yaml')}`);
+      expect(yaml).toContain('registry: 名录 2020.csv');
+      const dir = await mkdtemp(join(work, 'beside-'));
+      await writeFile(join(dir, '名录 2020.csv'), csv);
+      await writeFile(join(dir, fileName), yaml);
+      expect((await loadScenario(join(dir, fileName))).diagnostics).toEqual([]);
     },
   );
 });
@@ -326,6 +369,15 @@ describe('the workbench', () => {
     expect(a.json()).toEqual({ cancelled: true });
     expect(b.status).toBe(200);
     expect(b.json().draws).toBe(50);
+  });
+
+  it('opening a scenario cancels the preview running on the one before', { timeout: 60_000 }, async () => {
+    const running = api('POST', '/api/preview', { edits: none, draws: 3000 });
+    await new Promise((r) => setTimeout(r, 150));
+    const opened = api('POST', '/api/open', { scenario: 'zhenhai-2025' });
+    const [a, b] = await Promise.all([running, opened]);
+    expect(a.status).toBe(409);
+    expect(b.status).toBe(200);
   });
 
   it('pin, then preview: the paired changes against the pin', { timeout: 30_000 }, async () => {
