@@ -229,6 +229,21 @@ describe.skipIf(!haveBrowser)('the workbench page in a browser', { timeout: 300_
     expect(summary.targets.map((t) => [t.id, t.probability])).toEqual(shown);
   });
 
+  it('a lever resets to the base; a policy switched off leaves the scenario and comes back', async () => {
+    const path = (await page.locator(SLIDER).getAttribute('data-path'))!;
+    await page.click(`.lever[data-path="${path}"] button.reset`);
+    expect(await page.locator(SLIDER).inputValue()).toBe('100');
+    await scorecardFor({ set: [], off: [] });
+    const village = page.locator('.policy[data-type="village_cleanup"]');
+    const index = Number(await village.getAttribute('data-policy'));
+    await village.locator('input[type="checkbox"]').uncheck();
+    await scorecardFor({ set: [], off: [index] });
+    expect(Math.min(...(await landProbabilities()))).toBeLessThan(1);
+    await village.locator('input[type="checkbox"]').check();
+    await scorecardFor({ set: [], off: [] });
+    expect(await landProbabilities()).toEqual([1, 1]);
+  });
+
   it('a full run at 50 draws offers results.xlsx, which the independent readers open', async () => {
     await page.locator('input[type="number"][data-path="monte_carlo.draws"]').fill('50');
     await page.click('#run-button');
