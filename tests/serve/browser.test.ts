@@ -250,6 +250,21 @@ describe.skipIf(!haveBrowser)('the workbench page in a browser', { timeout: 300_
     await page.waitForSelector('#run-out[data-status="done"]', { timeout: 240_000 });
     for (const name of ['report.html', 'results.xlsx', 'zip'])
       expect(await page.locator(`#run-files a[data-file="${name}"]`).count(), name).toBe(1);
+    // a chart (its name has a folder) and the zip, fetched by their links as a browser would
+    for (const [selector, starts] of [
+      ['#run-files a[data-file^="charts/"][data-file$=".svg"]', '<svg'],
+      ['#run-files a[data-file="zip"]', 'PK'],
+    ] as const) {
+      const href = (await page.locator(selector).first().getAttribute('href'))!;
+      const res = await fetch(new URL(href, server.url));
+      expect(res.status, href).toBe(200);
+      expect(
+        Buffer.from(await res.arrayBuffer())
+          .subarray(0, 4)
+          .toString('latin1'),
+        href,
+      ).toContain(starts.slice(0, 4));
+    }
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#run-files a[data-file="results.xlsx"]')]);
     const file = join(tmp, 'results.xlsx');
     await download.saveAs(file);
