@@ -173,9 +173,9 @@ interface Failure {
   readonly diagnostics?: readonly Diagnostic[];
   readonly cancelled?: boolean;
 }
-type Answer<T> = { ok: true; data: T } | { ok: false; status: number; failure: Failure };
+type Answer<T> = { ok: true; data: T } | { ok: false; failure: Failure };
 
-/** One API call with the token; a refusal comes back as its status and body, never thrown. */
+/** One API call with the token; a refusal comes back as its body, never thrown. */
 async function api<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
   const headers: Record<string, string> = { 'x-dcsim-token': TOKEN };
   let payload: BodyInit | undefined;
@@ -192,10 +192,10 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<Ans
   try {
     res = await fetch(path, { method, headers, body: payload });
   } catch {
-    return { ok: false, status: 0, failure: { error: w('network') } };
+    return { ok: false, failure: { error: w('network') } };
   }
   const data: unknown = await res.json().catch(() => ({ error: res.statusText }));
-  return res.ok ? { ok: true, data: data as T } : { ok: false, status: res.status, failure: data as Failure };
+  return res.ok ? { ok: true, data: data as T } : { ok: false, failure: data as Failure };
 }
 
 /** A link to a download that needs the token in its query (a plain <a> cannot send a header). */
@@ -511,16 +511,16 @@ async function preview(): Promise<void> {
 }
 
 let chartViews: VegaEmbedResult[] = [];
+let chartsAsked = 0;
 
 function showPreview(p: Preview, sent: Edits): void {
   byId('run-meta').textContent =
     w('runMeta', { draws: p.draws.toLocaleString('en-US'), seed: p.seed }) +
     (p.pinned ? ` · ${w('pinnedAgainst', { label: p.pinned.label })}` : '');
   const table = byId<HTMLTableElement>('scorecard');
+  // what the scorecard answers (the edits sent, the seed): a test or a second look can tell a stale one
   table.dataset.edits = JSON.stringify(sent);
   table.dataset.seed = String(p.seed);
-  table.dataset.draws = String(p.draws);
-  table.dataset.pinned = p.pinned?.id ?? '';
   const byTarget = new Map((p.pinned?.changes ?? []).map((c) => [c.id, c]));
   const heads: Word[] = ['colTarget', 'colYears', 'colGoal', 'colProbability', 'colRange', 'colStatus'];
   if (p.pinned) heads.push('colChange', 'colDifference');
@@ -530,7 +530,12 @@ function showPreview(p: Preview, sent: Edits): void {
   );
   byId('legend').textContent = w('legend');
   showWarnings(p.warnings);
-  void drawCharts(byId('charts'), p.charts, chartViews).then((views) => (chartViews = views));
+  const drawing = ++chartsAsked;
+  void drawCharts(byId('charts'), p.charts, chartViews).then((views) => {
+    // a newer preview replaced these figures while they were drawn: release their views at once
+    if (drawing === chartsAsked) chartViews = views;
+    else for (const v of views) v.finalize();
+  });
 }
 
 /** "P50 [P10 – P90]" as two unbreakable parts, so a narrow column wraps between them only. */
