@@ -432,7 +432,7 @@ function renderForm(f: WorkbenchForm): void {
   showers.clear();
   const policyCards = f.policies.map((p) => {
     const onOff = el('input', { type: 'checkbox', 'data-off': String(p.index), 'aria-label': w('enabled') });
-    onOff.checked = p.enabled && !switchedOff.has(p.index);
+    onOff.checked = p.enabled;
     // the switch sits outside the fold, so a policy can be turned off without opening its levers
     const card = el(
       'div',
@@ -467,10 +467,6 @@ function renderForm(f: WorkbenchForm): void {
     section(w('policies'), ...policyCards),
     section(w('targets'), ...confidence.map(leverView), ...targetCards),
   );
-  for (const path of changes.keys()) {
-    showers.get(path)?.(changes.get(path));
-    markChanged(path);
-  }
   fillSeekForm(f);
 }
 
