@@ -16,7 +16,9 @@
 // BENCH_BEFORE=<folder> adds a before/after part: that build's simulation and this one's in one
 // process, 10 draws each in turn, so both see the same machine (a shared machine's speed drifts
 // by tens of per cent between runs a minute apart);
-// BENCH_PARTS=throughput,scaling,memory,start,profile,before-after picks parts (default: all).
+// - serve: dcsim serve's live what-if — a lever moved 20 times on the shipped scenario at 200 draws,
+//   the time from the change's request to the scorecard's answer (P50, P90), after one warm-up;
+// BENCH_PARTS=throughput,scaling,memory,start,profile,before-after,serve picks parts (default: all).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
@@ -27,7 +29,7 @@ const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'outputs/bench');
 const dist = resolve(process.env.BENCH_DIST ?? join(root, 'dist'));
 const cli = join(dist, 'cli/bin.js');
-const parts = new Set((process.env.BENCH_PARTS ?? 'throughput,scaling,memory,start,profile,before-after').split(','));
+const parts = new Set((process.env.BENCH_PARTS ?? 'throughput,scaling,memory,start,profile,before-after,serve').split(','));
 mkdirSync(out, { recursive: true });
 const dcsim = (...args) => execFileSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 const seconds = (t0) => (performance.now() - t0) / 1000;
@@ -123,6 +125,48 @@ async function beforeAfter(before, scenario, rounds) {
 }
 
 /** One `dcsim run` without charts: wall time, the manifest's simulate time and speed, peak RSS (or why it failed). */
+/**
+ * dcsim serve's latency: the server in this process on a free port, the shipped scenario opened,
+ * then the village clean-up's firms a year moved `changes` times, each preview awaited before the
+ * next (a slider moved and let go): the time of each request until its scorecard is back.
+ */
+async function serveLatency(changes, draws) {
+  const { startServer } = await import(join(dist, 'serve/server.js'));
+  const workers = Math.min(2, availableParallelism());
+  const wb = await startServer({ port: 0, workers, lang: 'zh' });
+  try {
+    const api = async (path, body) => {
+      const res = await fetch(`http://127.0.0.1:${wb.port}${path}`, {
+        method: 'POST',
+        headers: { 'x-dcsim-token': wb.token, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const json = await res.json();
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json).slice(0, 400)}`);
+      return json;
+    };
+    let t0 = performance.now();
+    const { form } = await api('/api/open', { scenario: 'zhenhai-2025' });
+    const open_ms = Math.round(performance.now() - t0);
+    const lever = form.policies.find((p) => p.type === 'village_cleanup').levers.find((l) => l.key === 'per_year');
+    t0 = performance.now();
+    await api('/api/preview', { edits: { set: [], off: [] }, draws });
+    const first_ms = Math.round(performance.now() - t0);
+    const times = [];
+    for (let i = 1; i <= changes; i++) {
+      t0 = performance.now();
+      const r = await api('/api/preview', { edits: { set: [{ path: lever.path, value: lever.base - 2 * i }], off: [] }, draws });
+      times.push(performance.now() - t0);
+      if (!r.targets?.length) throw new Error('a preview without targets');
+    }
+    times.sort((a, b) => a - b);
+    const q = (p) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))]);
+    return { draws, workers, changes, years: form.period.end - form.period.base, open_ms, first_ms, p50_ms: q(0.5), p90_ms: q(0.9), max_ms: Math.round(times.at(-1)) };
+  } finally {
+    await wb.close();
+  }
+}
+
 function run(scenario, draws, workers, years, firms) {
   const dir = join(out, `run-${firms}-${workers}w-${draws}`);
   const t0 = performance.now();
@@ -249,6 +293,15 @@ if (parts.has('before-after') && process.env.BENCH_BEFORE) {
   lines.push(
     `before/after, 10,000 firms × 10 years, in one thread, 8 rounds of 10 draws each in turn (before: ${before})`,
     `  before ${M(r.before_ey_per_s)} | after ${M(r.after_ey_per_s)} | ${r.speedup}× (median of the rounds' ratios; rounds from ${r.range[0]}× to ${r.range[1]}×)`,
+  );
+}
+
+if (parts.has('serve')) {
+  const r = await serveLatency(20, 200);
+  result.serve = r;
+  lines.push(
+    `serve, zhenhai-2025 (${r.years} years) at ${r.draws} draws on ${r.workers} workers: a lever moved ${r.changes} times, change → scorecard`,
+    `  P50 ${r.p50_ms} ms | P90 ${r.p90_ms} ms | slowest ${r.max_ms} ms (open ${r.open_ms} ms, first preview ${r.first_ms} ms)`,
   );
 }
 
