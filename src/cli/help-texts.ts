@@ -27,8 +27,8 @@ const TEXTS = {
   help: { zh: '显示帮助', en: 'show help' },
   version: { zh: '显示版本号', en: 'show the version number' },
   nameACommand: {
-    zh: '请给出命令：init、run、validate、compare、seek、admit、track、calibrate、rebase、chart、merge 或 synth（见 --help）',
-    en: 'name a command: init, run, validate, compare, seek, admit, track, calibrate, rebase, chart, merge or synth (see --help)',
+    zh: '请给出命令：init、run、validate、compare、seek、admit、track、calibrate、rebase、chart、merge、synth 或 serve（见 --help）',
+    en: 'name a command: init, run, validate, compare, seek, admit, track, calibrate, rebase, chart, merge, synth or serve (see --help)',
   },
   seeHelp: { zh: "用法见 'dcsim --help'。", en: "Run 'dcsim --help' for usage." },
 
@@ -261,6 +261,20 @@ const TEXTS = {
   synthSeed: { zh: '随机种子', en: 'random seed' },
   synthOut: { zh: '要写出的 CSV 文件', en: 'CSV file to write' },
   synthExample: { zh: '1000 家企业的合成名录', en: 'a synthetic registry of 1000 firms' },
+
+  // ── serve ──────────────────────────────────────────────────────────────────────────────────────
+  serve: {
+    zh: '在浏览器中打开分析工作台：上传名录、调整政策参数、即时查看达成概率、导出报告',
+    en: 'open the analyst workbench in the browser: upload a registry, move policy levers, see the probabilities, hand over the report',
+  },
+  servePort: { zh: '端口（被占用时换一个）', en: 'port (choose another when it is taken)' },
+  serveHost: {
+    zh: '监听地址（默认仅本机 127.0.0.1；其他地址会让局域网中的机器访问）',
+    en: 'address to listen on (default 127.0.0.1, this machine only; any other lets other machines in)',
+  },
+  serveOpen: { zh: '启动后用默认浏览器打开页面', en: 'open the page in the default browser' },
+  serveWorkers: { zh: '工作线程数（默认：2）', en: 'worker threads (default: 2)' },
+  serveExample: { zh: '启动工作台并打开浏览器', en: 'start the workbench and open the browser' },
 } as const satisfies Record<string, Text>;
 
 export type HelpTexts = { readonly [K in keyof typeof TEXTS]: string };
@@ -296,6 +310,7 @@ export const EXAMPLES = {
     '$0 synth --aggregates models/aggregates/zhenhai-2020.yaml --enterprises 1000 --seed 2020 --out synthetic-1k.csv',
     'synthExample',
   ],
+  serve: ['$0 serve --open', 'serveExample'],
 } as const satisfies Record<string, readonly [string, keyof typeof TEXTS]>;
 
 /** yargs' own strings in Chinese where its zh_CN locale reads awkwardly (the rest come from that locale). */

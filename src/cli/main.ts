@@ -485,6 +485,25 @@ export function commandLine(argv: readonly string[], io: Streams, helpLang: Lang
           );
         },
       )
+      .command(
+        'serve',
+        h.serve,
+        (y) =>
+          y
+            .option('port', { type: 'number', default: 8321, describe: h.servePort })
+            .option('host', { type: 'string', default: '127.0.0.1', describe: h.serveHost })
+            .option('open', { type: 'boolean', default: false, describe: h.serveOpen })
+            .option('workers', { type: 'number', describe: h.serveWorkers })
+            .example(...example('serve')),
+        (args) => {
+          select(async () =>
+            (await import('./commands/serve.js')).serveCommand(
+              { port: args.port, host: args.host, open: args.open, workers: args.workers, lang: args.lang as Lang },
+              io,
+            ),
+          );
+        },
+      )
       .demandCommand(1, h.nameACommand)
       // the chosen command's options, before yargs validates, for "did you mean --draws?"
       .middleware(

@@ -40,6 +40,32 @@ export interface SeekResult {
 }
 
 /**
+ * How `dcsim seek` searches a parameter given its path and range: whole numbers unless the range
+ * has a fraction or the path names a share-like number (share, gain, saving, factor, rate); the
+ * expansion's cap without `max` (1 for shares, else 100,000 [R]), its start (the current value when
+ * above `min`) and the bracket width to stop at (1/64 of the range, or of the start).
+ */
+export function seekSettings(o: {
+  readonly vary: string;
+  readonly min: number;
+  readonly max?: number;
+  readonly bound?: number;
+  /** The parameter's value in the scenario. */
+  readonly current?: number;
+  readonly tolerance?: number;
+}): { integer: boolean; bound: number; start?: number; tolerance: number } {
+  const shareLike = /share|gain|saving|factor|rate/.test(o.vary);
+  const integer = Number.isInteger(o.min) && (o.max === undefined || Number.isInteger(o.max)) && !shareLike;
+  const start = o.current !== undefined && o.current > o.min ? o.current : undefined;
+  return {
+    integer,
+    bound: o.bound ?? (shareLike ? 1 : 100_000),
+    ...(start !== undefined ? { start } : {}),
+    tolerance: o.tolerance ?? (o.max !== undefined ? (o.max - o.min) / 64 : shareLike ? 0.001 : Math.max(start ?? 1, 1) / 64),
+  };
+}
+
+/**
  * Finds the value of one parameter at which a target is met with the given confidence: a coarse
  * grid over the range, then bisection.
  * Every evaluation runs the same draws (common random numbers), so the probabilities of two

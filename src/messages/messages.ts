@@ -660,6 +660,45 @@ export const msg = {
   // ── report (issue #14 items 1, 2) ─────────────────────────────────────────────────────────
   reportChartUnknown: (name: string, charts: readonly string[], metrics: readonly string[]) =>
     `'${name}' is neither a chart nor a metric${didYouMean(name, [...charts, ...metrics])}; name an analysis chart (${list(charts)}) or a metric id for its fan chart (e.g. value_added_rate)`,
+  // ── dcsim serve (issue 16) ────────────────────────────────────────────────────────────────
+  serveListening: (url: string) => `dcsim workbench: ${url}`,
+  serveStopHint: () => 'Ctrl-C 停止 · stop with Ctrl-C',
+  serveStopped: () => 'dcsim workbench stopped; its uploaded files were removed',
+  servePortTaken: (port: number) =>
+    `port ${port} is in use (another dcsim serve, or another program): give a free one with --port, e.g. dcsim serve --port ${port === 65535 ? 8321 : port + 1}`,
+  serveBadPort: (port: unknown) => `--port ${String(port)} is not a port: give a whole number from 0 to 65535, e.g. --port 8321`,
+  serveHostWarning: (host: string) =>
+    `warning: --host ${host} lets other machines reach the workbench; anyone with the URL (its token) can read and run your uploaded files. Leave --host out to serve this machine only (127.0.0.1)`,
+  serveOpenFailed: (reason: string) => `warning: could not open a browser (${reason}); open the URL above yourself`,
+  serveTokenRefused: () => 'this request lacks the workbench token: open the URL dcsim serve printed (it ends in ?token=…)',
+  serveHostRefused: () =>
+    'this request names another host: open the workbench at the URL dcsim serve printed (http://127.0.0.1:PORT/?token=…)',
+  servePageRefused: () =>
+    '<!doctype html><meta charset="utf-8"><title>dcsim</title><p>请打开 dcsim serve 打印的完整网址（以 ?token=… 结尾）。</p><p>Open the full URL dcsim serve printed (it ends in ?token=…).</p>',
+  serveNotFound: () => 'no such page or file: the workbench serves its page, its /assets/ and its /api/ routes only',
+  serveAssetMissing: (name: string) =>
+    `the package lacks the page file ${name}: build it with npm run build (dist/web/) or reinstall dcsim`,
+  serveBadRequest: (detail: string) => `the request is malformed (${detail}); reload the page`,
+  serveBodyTooLarge: () => 'the request is too large for the workbench',
+  serveUploadKind: (kind: unknown, kinds: readonly string[]) =>
+    `unknown upload kind ${describeValue(kind)}: upload one of ${list(kinds)} (?kind=registry)`,
+  serveUploadExtension: (kind: string, name: string, extensions: readonly string[]) =>
+    `${name === '' ? 'the file has no name' : `${name} is not a file the ${kind} is read from`}: upload a ${extensions.join(' or ')} file`,
+  serveUploadTooLarge: (kind: string, mib: number) =>
+    `the ${kind} file is larger than the workbench takes (${mib} MiB): upload a smaller file`,
+  serveScenarioUnknown: (name: string, known: readonly string[]) =>
+    `no shipped scenario is named '${name}'${didYouMean(name, known)}; choose one of ${list(known)}`,
+  serveNoUpload: (kind: string) => `no ${kind} file has been uploaded: upload one first`,
+  serveNotOpen: () => 'no scenario is open: open a shipped scenario or upload your own first',
+  serveBadEdits: () => 'the changes do not apply to this scenario: reload the page',
+  servePinsFull: (max: number) => `at most ${max} states can be pinned: remove a pin first`,
+  servePinUnknown: (id: string) => `no pin has id '${id}' (it was removed, or the scenario was opened again)`,
+  serveCompareTooFew: () => 'a comparison needs two states: pin one and change the levers, or pin two',
+  serveRunUnknown: (id: string) => `no run has id '${id}' (only the last few runs are kept): run again`,
+  serveRunNotDone: (status: string) => `the run is ${status}: its files exist only once it is done`,
+  serveRunFileUnknown: (name: string) => `the run folder has no file '${name}'`,
+  serveSaveName: (name: string) =>
+    `'${name}' cannot name a scenario: use letters, digits, ".", "_" and "-" (it names the output folder), e.g. zhenhai-2025-plan-b`,
   // room h14-cli: seek's progress line (issue #14 item 9)
   seekProgressPoint: (lang: 'zh' | 'en', n: number) => (lang === 'zh' ? `第 ${n} 个点` : `point ${n}`),
   // room h14-lang: dcsim chart on compare and seek folders (issue #14 §11)

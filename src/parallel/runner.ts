@@ -164,6 +164,11 @@ export class WorkerPool {
     return { layout: sim.layout, drawSize, values, events, ids: labels.ids, names: labels.names, paramNames: sim.paramNames, params };
   }
 
+  /** The worker threads started and not stopped: 0 before the first run and after {@link close} (a failed or interrupted run closes them). */
+  get threads(): number {
+    return this.workers.length;
+  }
+
   /** Stops every worker. */
   async close(): Promise<void> {
     const ws = this.workers.splice(0);

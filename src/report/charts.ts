@@ -209,7 +209,7 @@ function otherGoals(s: RunSummary, metric: string, lang: ReportLang) {
  * The fans the targets ask for (issue #14 item 1), in the targets' order: one per metric and form
  * a target names — a `cumulative` target its flow's running sum, any other kind the yearly level.
  */
-function targetFans(s: RunSummary, lang: ReportLang): Chart[] {
+export function targetFans(s: RunSummary, lang: ReportLang): Chart[] {
   const seen = new Set<string>();
   const out: Chart[] = [];
   for (const t of s.targets) {

@@ -113,7 +113,7 @@ describe('every command is described in both languages', () => {
     (commandLine([], {} as Streams, lang, {}) as unknown as Internal).getInternalMethods().getCommandInstance().getCommandHandlers();
   const names = Object.keys(handlers('en'));
 
-  it('knows the twelve commands, each with a description in Chinese and in English', () => {
+  it('knows the thirteen commands, each with a description in Chinese and in English', () => {
     expect(names.sort()).toEqual([
       'admit',
       'calibrate',
@@ -124,6 +124,7 @@ describe('every command is described in both languages', () => {
       'rebase',
       'run',
       'seek',
+      'serve',
       'synth',
       'track',
       'validate',

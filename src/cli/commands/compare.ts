@@ -18,7 +18,7 @@ import { checkRunNumbers, workerCount } from '../run-numbers.js';
 import { interruptSignal } from '../interrupt.js';
 import { emptyOutExit, prepareOutputFolder, writeOutputFolder } from '../output.js';
 import type { Lang } from '../labels.js';
-import { hashInputs, runAssumptions, type Hashed } from '../manifest.js';
+import { hashInputs, runAssumptions, type Hashed } from '../../io/run-manifest.js';
 import { pad, width } from '../scorecard.js';
 import { VERSION } from '../version.js';
 import { timestamp } from './run.js';

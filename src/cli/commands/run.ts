@@ -1,19 +1,17 @@
 import { join, resolve } from 'node:path';
-import { runMeta } from '../../engine/aggregate.js';
 import { runDraws } from '../../parallel/runner.js';
 import { OUTPUT_KIND } from '../../io/run-folder.js';
 import type { FileData } from '../../io/atomic-write.js';
 import { drawsCsv } from '../../io/draws-csv.js';
-import { reportFiles } from '../../io/report-files.js';
+import { runFolderMeta, runOutput } from '../../io/run-output.js';
 import { PARTIAL_FILE, PARTIAL_KIND, parseShard, shardDraws, type Partial } from '../../io/partial.js';
-import { eventsCsv, registryPlaces, runFolderFiles } from '../../io/run-tables.js';
-import { summarize } from '../../io/summarize.js';
+import { eventsCsv, registryPlaces } from '../../io/run-tables.js';
 import { runFailureExit } from '../run-failure.js';
 import { loadScenario, shown, type LoadedScenario, type ScenarioLoadOptions } from '../../io/scenario-load.js';
 import type { RunSummary } from '../../engine/aggregate.js';
 import type { TrackReport } from '../../tracking/track.js';
 import { actualsOptions } from '../actuals-options.js';
-import { actualsSummary } from '../actuals-fit.js';
+import { actualsSummary } from '../../io/actuals-fit.js';
 import { msg } from '../../messages/messages.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { fmt } from '../format.js';
@@ -27,7 +25,7 @@ import { metricTitle } from '../../report/labels.js';
 import { progressBar, showProgress, stepLine } from '../progress.js';
 import { scorecard, scorecardLegend } from '../scorecard.js';
 import { VERSION } from '../version.js';
-import { hashInputs, runAssumptions } from '../manifest.js';
+import { hashInputs } from '../../io/run-manifest.js';
 
 export interface RunOptions {
   readonly scenario: string;
@@ -142,7 +140,7 @@ export async function runCommand(o: RunOptions, io: Streams, extension?: RunExte
   progress?.clear();
   const t2 = performance.now();
   const inputs = await hashInputs(value.inputFiles);
-  const meta = { ...runMeta(scenario, drawn.layout), assumptions: runAssumptions(value, inputs, draws, seed) };
+  const meta = runFolderMeta(value, drawn.layout, inputs, draws, seed);
 
   const manifest = {
     kind: OUTPUT_KIND.run,
@@ -184,28 +182,30 @@ export async function runCommand(o: RunOptions, io: Streams, extension?: RunExte
     io.out(msg.shardWritten(shard.k, shard.n, drawList.length, shown(dir)));
     return EXIT.ok;
   }
-  const events = eventsCsv(drawn, registryPlaces(value.registry.table));
-  const result = {
-    ...drawn,
-    summary: {
-      ...summarize(meta, drawn.layout, drawn.values, draws, seed, drawn, events),
-      ...(actuals ? { actuals } : {}),
-    },
-  };
-  let extra: Awaited<ReturnType<RunExtension['after']>> | undefined;
-  try {
-    extra = await extension?.after({ loaded: value, summary: result.summary, seed, draws, drawList, workers });
-  } catch (e) {
-    return runFailureExit(e, io);
-  }
-  const files: Map<string, FileData> = runFolderFiles(result, manifest, events);
-  if (o.keepDraws) files.set('draws.csv', drawsCsv(drawn.layout, drawList, drawn.values));
   // never quiet: a second progress line while the charts render (issue #14 item 9)
   const rendering = showProgress(o.quiet) && o.charts !== false ? stepLine(label('rendering', o.lang)) : undefined;
-  for (const [name, data] of await reportFiles(result.summary, events, o.lang, o.charts !== false, extra?.tracking, rendering?.update))
-    files.set(name, data);
+  let built;
+  try {
+    built = await runOutput({
+      drawn,
+      meta,
+      draws,
+      seed,
+      table: value.registry.table,
+      ...(actuals ? { actuals } : {}),
+      manifest,
+      lang: o.lang,
+      charts: o.charts !== false,
+      ...(o.keepDraws ? { keepDraws: drawList } : {}),
+      ...(extension ? { add: (summary: RunSummary) => extension.after({ loaded: value, summary, seed, draws, drawList, workers }) } : {}),
+      ...(rendering ? { onRendering: rendering.update } : {}),
+    });
+  } catch (e) {
+    rendering?.clear();
+    return runFailureExit(e, io);
+  }
   rendering?.clear();
-  for (const [name, data] of extra?.files ?? []) files.set(name, data);
+  const { files, summary, added: extra } = built;
   const failed = await writeOutputFolder(dir, files, o.force, io);
   if (failed !== undefined) return failed;
 
@@ -214,7 +214,7 @@ export async function runCommand(o: RunOptions, io: Streams, extension?: RunExte
   io.out(
     `  ${scenario.period.base}–${scenario.period.end} · ${fmt(draws)} ${L('draws')} · seed ${seed} · ${fmt(value.registry.table.n)} ${L('firms')} · ${workers} ${L('workers')} · ${L('simulation')} ${((t2 - t1) / 1000).toFixed(1)} s · ${L('total')} ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
-  const a = result.summary.actuals;
+  const a = summary.actuals;
   if (a) {
     io.out(
       `  ${L('actualsAsOf')} ${a.as_of}（${L('completeThrough')} ${a.complete_through}）· ${fmt(a.observations)} ${L('observations')} · ${fmt(a.actions)} ${L('actionsReplayed')}`,
@@ -229,15 +229,15 @@ export async function runCommand(o: RunOptions, io: Streams, extension?: RunExte
       );
   }
   io.out('');
-  for (const line of scorecard(result.summary.targets, o.lang)) io.out(line);
-  if (result.summary.targets.length) io.out(scorecardLegend(result.summary.confidence, o.lang));
-  const short = shortfallWarnings(result.summary, o.lang);
+  for (const line of scorecard(summary.targets, o.lang)) io.out(line);
+  if (summary.targets.length) io.out(scorecardLegend(summary.confidence, o.lang));
+  const short = shortfallWarnings(summary, o.lang);
   if (short.length) io.out('');
   for (const line of short) io.out(`⚠ ${line}`);
   if (extra?.lines.length) io.out('');
   for (const line of extra?.lines ?? []) io.out(line);
   io.out('');
   io.out(`${L('runFolder')}: ${shown(dir)}`);
-  const missed = result.summary.targets.some((t) => t.status !== 'met');
+  const missed = summary.targets.some((t) => t.status !== 'met');
   return o.failOnMiss && missed ? EXIT.targetsMissed : EXIT.ok;
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { aggregate, runMeta, type RunSummary } from '../../engine/aggregate.js';
-import { seekValue, type SeekPoint } from '../../engine/seek.js';
+import { seekSettings, seekValue, type SeekPoint } from '../../engine/seek.js';
 import { seekChartFiles } from '../../io/compare-files.js';
 import { targetLabel } from '../../report/labels.js';
 import { OUTPUT_KIND } from '../../io/run-folder.js';
@@ -84,11 +84,8 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
   if ('code' in output) return output.code;
   const { dir } = output;
   const workers = workerCount(o.workers, o.draws, io);
-  const shareLike = /share|gain|saving|factor|rate/.test(o.vary);
-  const integer = Number.isInteger(o.min) && (o.max === undefined || Number.isInteger(o.max)) && !shareLike;
   // without --max: the built-in cap per kind — shares up to 1, other numbers up to 100,000 [R]
-  const bound = o.bound ?? (shareLike ? 1 : 100_000);
-  const start = current !== undefined && current > o.min ? current : undefined;
+  const { integer, bound, start, tolerance } = seekSettings({ ...o, current });
   const pool = workers > 0 ? new WorkerPool(workers) : undefined;
   const summaries = new Map<number, RunSummary>();
   // never quiet (issue #14 item 9): one bar per evaluated point, over its draws — "点 3 · x = 46 [###…] 120/200"
@@ -128,7 +125,7 @@ export async function seekCommand(o: SeekOptions, io: Streams): Promise<number> 
       confidence,
       maximize: o.maximize,
       integer,
-      tolerance: o.tolerance ?? (o.max !== undefined ? (o.max - o.min) / 64 : shareLike ? 0.001 : Math.max(start ?? 1, 1) / 64),
+      tolerance,
     });
   } catch (e) {
     if (e instanceof VaryError) return bad(e.message);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { shown, type LoadedScenario } from '../io/scenario-load.js';
+import { shown, type LoadedScenario } from './scenario-load.js';
 import { describeAssumptions, type Assumption } from '../scenario/assumptions.js';
 
 /** An input file as shown to the user, with its sha256. */

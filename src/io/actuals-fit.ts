@@ -2,7 +2,7 @@ import { fitTable, type ActualsSummary } from '../actuals/fit.js';
 import { lastCompleteYear } from '../actuals/period.js';
 import type { SimulationInput } from '../engine/simulate.js';
 import { runDraws, type DrawRunResult, type WorkerPool } from '../parallel/runner.js';
-import { shown } from '../io/scenario-load.js';
+import { shown } from './scenario-load.js';
 
 /** Draws of the uncalibrated run behind the fit table: enough for a P50, at most the run's own. */
 export const FIT_DRAWS = 200;
