@@ -249,6 +249,18 @@ function fmt(x: number, signed = false): string {
   return signed && x > 0 ? `+${text}` : text;
 }
 
+type Display = TargetResult['display'];
+
+/** A target's value in its display unit (×100 with % for a share, ÷10⁴ with 万tce for tce), grouped by thousands. */
+function shown(x: number, d: Display, signed = false): string {
+  const v = x * d.scale;
+  const rounded = v.toLocaleString('en-US', { minimumFractionDigits: d.decimals, maximumFractionDigits: d.decimals });
+  // a small negative rounds to "-0.0": zero has no sign
+  const text = /^-[0.]+$/.test(rounded) ? rounded.slice(1) : rounded;
+  const sign = signed && Number(text.replace(/,/g, '')) > 0 ? '+' : '';
+  return `${sign}${text}${d.unit ? ` ${d.unit}` : ''}`;
+}
+
 const percent = (p: number) => `${Math.round(p * 100)} %`;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -535,9 +547,10 @@ function showPreview(p: Preview, sent: Edits): void {
 }
 
 /** "P50 [P10 – P90]" as two unbreakable parts, so a narrow column wraps between them only. */
-function quantiles(p50: number, p10: number | null, p90: number | null): (Node | string)[] {
-  const band = p10 === null || p90 === null ? '' : `[${fmt(p10)} – ${fmt(p90)}]`;
-  return [el('span', { class: 'p50' }, fmt(p50)), ' ', el('span', { class: 'band' }, band)];
+function quantiles(p50: number, p10: number | null, p90: number | null, d: Display): (Node | string)[] {
+  const bare = { ...d, unit: '' };
+  const band = p10 === null || p90 === null ? '' : `[${shown(p10, bare)} – ${shown(p90, d)}]`;
+  return [el('span', { class: 'p50' }, shown(p50, bare)), ' ', el('span', { class: 'band' }, band)];
 }
 
 const STATUS_MARK: Record<string, string> = { met: '●', at_risk: '◐', missed: '○' };
@@ -553,8 +566,9 @@ function years(t: TargetResult): string {
 
 /** One target's row; `change` is undefined without a pin, null when the pinned run lacks the target. */
 function targetRow(t: TargetResult, change: TargetChange | null | undefined): HTMLElement {
-  const goal = t.at_least !== undefined ? `≥ ${fmt(t.at_least)}` : t.at_most !== undefined ? `≤ ${fmt(t.at_most)}` : '';
-  const range: (Node | string)[] = t.p50 === null ? ['–'] : quantiles(t.p50, t.p10, t.p90);
+  const d = t.display;
+  const goal = t.at_least !== undefined ? `≥ ${shown(t.at_least, d)}` : t.at_most !== undefined ? `≤ ${shown(t.at_most, d)}` : '';
+  const range: (Node | string)[] = t.p50 === null ? ['–'] : quantiles(t.p50, t.p10, t.p90, d);
   const row = el(
     'tr',
     { 'data-target': t.id, 'data-metric': t.metric, 'data-probability': String(t.probability), 'data-status': t.status },
@@ -575,11 +589,17 @@ function targetRow(t: TargetResult, change: TargetChange | null | undefined): HT
   const shownPts = Math.round(change.current.probability * 100) - Math.round(change.pinned.probability * 100);
   const ptsText = `${shownPts > 0 ? '+' : ''}${shownPts} ${w('points')}`;
   const text = `${percent(change.pinned.probability)} → ${percent(change.current.probability)}${lang === 'zh' ? `（${ptsText}）` : ` (${ptsText})`}`;
-  const d = change.p50Difference;
+  const diff = change.p50Difference;
+  // a difference of shares is in percentage points, not per cent
+  const dd: Display = d.unit === '%' ? { ...d, unit: w('points') } : d;
   row.append(
     el('td', { class: `change ${shownPts > 0 ? 'up' : shownPts < 0 ? 'down' : 'flat'}`, 'data-points': String(pts) }, text),
     // the median of the per-draw differences; its P10–P90 on hover keeps the row on one line
-    el('td', { class: 'difference', title: d ? `P10–P90: ${fmt(d.p10, true)} – ${fmt(d.p90, true)}` : '' }, d ? fmt(d.p50, true) : '–'),
+    el(
+      'td',
+      { class: 'difference', title: diff ? `P10–P90: ${shown(diff.p10, dd, true)} – ${shown(diff.p90, dd, true)}` : '' },
+      diff ? shown(diff.p50, dd, true) : '–',
+    ),
   );
   return row;
 }

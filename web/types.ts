@@ -97,6 +97,8 @@ export interface TargetResult {
   readonly p50: number | null;
   readonly p90: number | null;
   readonly status: TargetStatus;
+  /** How its values are read: stored value × scale, with that many decimals, in that unit (万tce, %, 万元/亩 …). */
+  readonly display: { readonly scale: number; readonly decimals: number; readonly unit: string };
 }
 
 export interface Chart {

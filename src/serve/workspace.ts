@@ -17,6 +17,7 @@ import { compareCharts } from '../report/compare-charts.js';
 import type { ReportLang } from '../report/labels.js';
 import { targetLabel } from '../report/labels.js';
 import { seekChart } from '../report/seek-chart.js';
+import { displayUnit, unitText, type DisplayUnit } from '../report/units.js';
 import type { Scenario } from '../scenario/resolve.js';
 import type { TargetResult } from '../engine/aggregate.js';
 import { NO_EDITS, type Edits } from '../workbench/edits.js';
@@ -76,11 +77,24 @@ export interface Preview {
   readonly seq: number;
   readonly draws: number;
   readonly seed: number;
-  readonly targets: readonly TargetResult[];
+  readonly targets: readonly ShownTarget[];
   readonly charts: readonly Chart[];
   readonly pinned?: { readonly id: string; readonly label: string; readonly changes: readonly TargetChange[] };
   readonly form: WorkbenchForm;
   readonly warnings: readonly Diagnostic[];
+}
+
+/** A target as the page shows it: its name in the page's language and the unit its values are read in (the scorecard's). */
+export interface ShownTarget extends TargetResult {
+  readonly display: DisplayUnit;
+}
+
+/** The targets with their names in `lang` and their display units (万tce, %, 万元/亩 …), as the CLI's scorecard shows them. */
+function shownTargets(targets: readonly TargetResult[], lang: ReportLang): ShownTarget[] {
+  return targets.map((t) => {
+    const d = displayUnit(t.metric, t.kind);
+    return { ...t, label: targetLabel(t, lang), display: { ...d, unit: unitText(d.unit, lang) } };
+  });
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, d) => d);
@@ -342,7 +356,7 @@ export class Workspace {
           seq,
           draws,
           seed,
-          targets: run.summary.targets,
+          targets: shownTargets(run.summary.targets, lang),
           charts: targetFans(run.summary, lang),
           ...(pin && pinned ? { pinned: { id: pin.id, label: pin.label, changes: pairedTargets(pinned, run, draws, seed) } } : {}),
           form: workbenchFormOf(loaded, edits),

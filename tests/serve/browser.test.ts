@@ -120,8 +120,8 @@ describe.skipIf(!haveBrowser)('the workbench page in a browser', { timeout: 300_
     const shown = Math.round(pinnedLand[fell] * 100);
     expect(rows[fell].text).toBe(`${shown} % → 100 %（+${100 - shown} 点）`);
     // 100 firms a year free more land than 60 in every draw: the paired P50 difference is positive
-    expect(rows[fell].difference).toMatch(/^\+[\d,]+$/);
-    expect(rows[fell].band).toMatch(/^P10–P90: \+[\d,]+ – \+[\d,]+$/);
+    expect(rows[fell].difference).toMatch(/^\+[\d,]+ 亩$/); // in the target's display unit
+    expect(rows[fell].band).toMatch(/^P10–P90: \+[\d,]+ 亩 – \+[\d,]+ 亩$/);
     expect(await page.locator(`.lever.changed`).count()).toBe(0);
   });
 
