@@ -3,23 +3,14 @@ import type { Diagnostic } from '../domain/diagnostic.js';
 import type { ValuePath } from '../domain/path-issue.js';
 import { storedUnit } from '../domain/metrics.js';
 import type { PolicyModule } from '../policies/types.js';
+import type { Domain } from '../scenario/domain.js';
 import { withDomains } from '../scenario/param.js';
 import { scenarioSchema } from '../scenario/schema.js';
 import type { Scenario } from '../scenario/resolve.js';
 import { targetSchema } from '../targets/schema.js';
 
-/** The values a lever may take: a scenario number's {@link Domain} or the bounds its schema declares. */
-export interface LeverDomain {
-  readonly what: string;
-  readonly min: number;
-  readonly minOpen?: boolean;
-  readonly max: number;
-  readonly maxOpen?: boolean;
-  readonly integer?: boolean;
-  /** Values above this are plausible only by mistake (the domain's warning); a slider stops there. */
-  readonly warnAbove?: number;
-  readonly hint?: string;
-}
+/** The values a lever may take: a scenario number's {@link Domain}, or the bounds its schema declares (an unbounded side infinite). */
+export type LeverDomain = Domain;
 
 /** What the workbench reads from a loaded scenario (src/io/scenario-load.ts LoadedScenario): the merged spec, its `vary`, its policies' files. */
 export interface DomainSource {
@@ -117,18 +108,7 @@ const CONFIDENCE: LeverDomain = { what: 'a confidence level', min: 0, minOpen: t
 export function leverDomains(loaded: DomainSource, modules: readonly PolicyModule[]): Map<string, LeverDomain> {
   const out = new Map<string, LeverDomain>();
   const { domains } = withDomains(() => loaded.vary(() => undefined));
-  for (const { path, domain } of domains.values()) {
-    out.set(pathText(path), {
-      what: domain.what,
-      min: domain.min,
-      max: domain.max,
-      ...(domain.minOpen ? { minOpen: true } : {}),
-      ...(domain.maxOpen ? { maxOpen: true } : {}),
-      ...(domain.integer ? { integer: true } : {}),
-      ...(domain.warnAbove !== undefined ? { warnAbove: domain.warnAbove } : {}),
-      ...(domain.hint ? { hint: domain.hint } : {}),
-    });
-  }
+  for (const { path, domain } of domains.values()) out.set(pathText(path), domain);
   const m = loaded.merged;
   const { policies, targets, ...rest } = m;
   walk(rest, jsonSchema(scenarioSchema), [], out);
