@@ -465,7 +465,7 @@ function renderForm(f: WorkbenchForm): void {
     el(
       'details',
       { class: 'card target', 'data-target': t.id },
-      el('summary', {}, el('span', { class: 'card-title' }, t.label)),
+      el('summary', {}, el('span', { class: 'card-title' }, t.label[lang])),
       ...t.levers.map(leverView),
     ),
   );
@@ -719,7 +719,7 @@ function fillSeekForm(f: WorkbenchForm): void {
   };
   path.onchange = setRange;
   setRange();
-  byId('seek-target').replaceChildren(...f.targets.map((t) => el('option', { value: t.id }, t.label)));
+  byId('seek-target').replaceChildren(...f.targets.map((t) => el('option', { value: t.id }, t.label[lang])));
 }
 
 let seekViews: VegaEmbedResult[] = [];

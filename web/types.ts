@@ -58,7 +58,7 @@ export interface PolicyForm {
 export interface TargetForm {
   readonly index: number;
   readonly id: string;
-  readonly label: string;
+  readonly label: { readonly zh: string; readonly en: string };
   readonly metric: string;
   readonly bound: 'at_least' | 'at_most';
   readonly year: number;

@@ -414,7 +414,9 @@ export class Workspace {
       for (const pin of this.pins) runs.push(named(await this.pinRun(pin, draws), pin.label));
       if (current) runs.push(named(await this.simulate(current, draws), lang === 'zh' ? '当前' : 'current'));
       const seed = runs[0].summary.seed;
-      const comparison = compareRuns(runs, draws, seed);
+      const compared = compareRuns(runs, draws, seed);
+      // target names in the page's language, as its scorecard shows them
+      const comparison = { ...compared, targets: compared.targets.map((t) => ({ ...t, label: targetLabel(t, lang) })) };
       return {
         comparison,
         charts: compareCharts(

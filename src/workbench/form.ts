@@ -8,6 +8,7 @@ import type { ValuePath } from '../domain/path-issue.js';
 import { leverDomains, pathText, type DomainSource, type LeverDomain } from './domains.js';
 import { applyEdits, getAt, type Edits } from './edits.js';
 import { leverLabel, policyFormLabel } from './labels.js';
+import { targetLabel } from '../report/labels.js';
 
 /** A lever's domain as JSON carries it: an unbounded side is null. */
 export interface FormDomain extends Omit<LeverDomain, 'min' | 'max'> {
@@ -45,7 +46,8 @@ export interface PolicyForm {
 export interface TargetForm {
   readonly index: number;
   readonly id: string;
-  readonly label: string;
+  /** The scenario's label in zh; in en the metric's English title, kind and years when the label is Chinese (as the reports name it). */
+  readonly label: { readonly zh: string; readonly en: string };
   readonly metric: string;
   readonly bound: 'at_least' | 'at_most';
   readonly year: number;
@@ -208,11 +210,19 @@ export function workbenchForm(
       if (!isMap(t)) return [];
       const e = (isMap((edited.targets as unknown[])?.[index]) ? (edited.targets as unknown[])[index] : t) as Record<string, unknown>;
       const bound = Object.hasOwn(t, 'at_most') ? 'at_most' : 'at_least';
+      const label = typeof t.label === 'string' ? t.label : String(t.id);
+      const named = {
+        label,
+        metric: String(t.metric),
+        kind: String(t.kind ?? 'level'),
+        year: Number(e.year),
+        ...(typeof e.from === 'number' ? { from: e.from } : {}),
+      };
       return [
         {
           index,
           id: String(t.id),
-          label: typeof t.label === 'string' ? t.label : String(t.id),
+          label: { zh: label, en: targetLabel(named, 'en') },
           metric: String(t.metric),
           bound,
           year: Number(e.year),

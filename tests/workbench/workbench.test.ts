@@ -139,6 +139,9 @@ describe('the workbench form of the shipped scenarios', () => {
     expect(confidence).toMatchObject({ value: 0.9, base: 0.9, domain: { min: 0, max: 1, minOpen: true, maxOpen: true } });
     const r = resolveEdits(loaded, { set: [{ path: 'targets[0].confidence', value: 0.8 }], off: [] });
     expect(r.scenario!.targets[0].confidence).toBe(0.8);
+    // targets are named in both languages: the scenario's Chinese label, and its metric, kind and years in English
+    expect(form.targets[0].label.zh).toBe('规上工业增加值率 2023');
+    for (const t of form.targets) expect(t.label.en, t.id).not.toMatch(/[\u3400-\u9fff]/);
     const twoRectifications = form.policies.filter((p) => p.type === 'rectification').map((p) => p.label.zh);
     expect(twoRectifications).toEqual(['高耗低效企业整治（规上）', '高耗低效企业整治（规下）']);
   }, 60_000);
