@@ -102,13 +102,22 @@ export function accountOne(cols: EnergyColumns, e: number, k: YearCoefficients, 
   firmAccounter(cols)(e, k, out);
 }
 
-/** {@link accountOne} bound to one set of columns: `(e, k, out)` accounts firm e. */
-export type FirmAccounter = (e: number, k: YearCoefficients, out: OneAccount) => void;
+/**
+ * {@link accountOne} bound to one set of columns: `(e, k, out)` accounts firm e; with `grow`
+ * (the engine's year pass) each of firm e's energy columns is first multiplied by it and stored.
+ */
+export type FirmAccounter = (e: number, k: YearCoefficients, out: OneAccount, grow?: number) => void;
 
 /**
  * {@link accountOne} for many firms of the same columns (the engine's year pass, the state's
- * changes): the column arrays are looked up once here, not for every firm — a third of the cost of
- * accounting a firm. The columns must not be replaced afterwards (the engine's never are).
+ * changes, the registry's base year): the column arrays are looked up once here, not for every
+ * firm — a third of the cost of accounting a firm. The columns must not be replaced afterwards
+ * (the engine's never are).
+ *
+ * `grow` fuses the year's energy growth into the accounting: every energy column of the firm ×
+ * its energy factor, stored, then the grown values accounted — one visit of the firm's columns
+ * instead of a pass per column and another to account. Each value is multiplied once, as a pass
+ * per column would, so every number is the same to the bit. Without it (or with 1) nothing is written.
  */
 export function firmAccounter(cols: EnergyColumns): FirmAccounter {
   const c = cols.carriers;
@@ -127,29 +136,48 @@ export function firmAccounter(cols: EnergyColumns): FirmAccounter {
   const electricity = c.electricity_10k_kwh;
   const heatGj = c.heat_gj;
   const { feedstockTce, renewableElectricity10kKwh, processCo2T, captureRate } = cols;
-  return (e, k, out) => {
+  return (e, k, out, grow = 1) => {
     const t = k.fossilTcePerUnit;
     const f = k.fossilCo2PerUnit;
-    const q0 = c0[e],
+    let q0 = c0[e],
       q1 = c1[e],
       q2 = c2[e],
       q3 = c3[e],
       q4 = c4[e],
-      q5 = c5[e];
-    const q6 = c6[e],
+      q5 = c5[e],
+      q6 = c6[e],
       q7 = c7[e],
       q8 = c8[e],
       q9 = c9[e],
       q10 = c10[e];
+    let feed = feedstockTce[e],
+      elec = electricity[e],
+      ren = renewableElectricity10kKwh[e],
+      heat = heatGj[e],
+      processCo2 = processCo2T[e];
+    if (grow !== 1) {
+      c0[e] = q0 *= grow;
+      c1[e] = q1 *= grow;
+      c2[e] = q2 *= grow;
+      c3[e] = q3 *= grow;
+      c4[e] = q4 *= grow;
+      c5[e] = q5 *= grow;
+      c6[e] = q6 *= grow;
+      c7[e] = q7 *= grow;
+      c8[e] = q8 *= grow;
+      c9[e] = q9 *= grow;
+      c10[e] = q10 *= grow;
+      feedstockTce[e] = feed *= grow;
+      electricity[e] = elec *= grow;
+      renewableElectricity10kKwh[e] = ren *= grow;
+      heatGj[e] = heat *= grow;
+      processCo2T[e] = processCo2 *= grow;
+    }
     const fossil =
       q0 * t[0] + q1 * t[1] + q2 * t[2] + q3 * t[3] + q4 * t[4] + q5 * t[5] + q6 * t[6] + q7 * t[7] + q8 * t[8] + q9 * t[9] + q10 * t[10];
     let combustion =
       q0 * f[0] + q1 * f[1] + q2 * f[2] + q3 * f[3] + q4 * f[4] + q5 * f[5] + q6 * f[6] + q7 * f[7] + q8 * f[8] + q9 * f[9] + q10 * f[10];
-    const feed = feedstockTce[e];
     if (fossil > 0) combustion *= Math.max(0, 1 - feed / fossil);
-    const elec = electricity[e];
-    const ren = renewableElectricity10kKwh[e];
-    const heat = heatGj[e];
     const gross = fossil + elec * k.electricityTcePer10kKwh + heat * k.heatTcePerGj;
     out.grossTce = gross;
     out.dualControlTce = gross - (k.excludeFeedstock ? feed : 0) - (k.nonFossil ? ren * k.electricityTcePer10kKwh : 0);
@@ -159,7 +187,7 @@ export function firmAccounter(cols: EnergyColumns): FirmAccounter {
     out.electricityCo2T = Math.max(0, elec - ren) * grid;
     out.heatCo2T = heat * k.heatCo2PerGj;
     // CCUS (src/policies/ccus.ts) captures a share of the direct CO2; the captured tonnes leave every total
-    const direct = combustion + processCo2T[e];
+    const direct = combustion + processCo2;
     const captured = captureRate === undefined ? 0 : direct * captureRate[e];
     out.capturedCo2T = captured;
     out.directCo2T = direct - captured;

@@ -1,6 +1,5 @@
 import type { EnterpriseAccounts } from '../accounting/account.js';
 import type { OneAccount, YearCoefficients } from '../accounting/account-one.js';
-import { CARRIERS } from '../domain/carriers.js';
 import { advanceFirm, createGrowthFactors, growthFactors, type EconomicGrowth, type GrowthFactors } from '../economy/economics.js';
 import type { SectorParamSampler } from './sector-param.js';
 import type { SimState } from './state.js';
@@ -28,9 +27,10 @@ export interface Background {
  * Then each firm is accounted with the year's coefficients `account.k`
  * (src/accounting/account-one.ts; a firm not operating gets zeros), and its CO2 and the heat it
  * buys are summed into `scratch` (firm order, operating firms: the sums the carbon ledger starts
- * the year from) — no separate accounting pass. Tight passes over the columns (money and each
- * firm's energy factor, then the energy columns one at a time, then the accounts) instead of one
- * visit of 30 arrays per firm: every firm's numbers and every sum are the same to the bit.
+ * the year from) — no separate accounting pass. Two passes over the firms: the money columns and
+ * each firm's energy factor, then the energy columns grown and accounted in one visit per firm
+ * (`firmAccounter` with `grow`; pollutants, which no account reads, in a loop of their own). Every
+ * value is multiplied once by its factor, so every number and every sum is the same to the bit.
  */
 export function advanceYear(state: SimState, bg: Background, year: number, scratch: DynamicsScratch, account: YearAccount): void {
   const samplers = scratch.samplers;
@@ -52,15 +52,12 @@ export function advanceYear(state: SimState, bg: Background, year: number, scrat
     scratch.jobsFactor[sec] = 1 + bg.employmentElasticity.sectorValue(sec) * g;
   }
   // the columns in locals: the loops call out, so the engine would otherwise reload them per firm
-  const { active, sector, employees } = state;
+  const { active, sector, employees, pollutantT } = state;
   const firmFactors = scratch.firmFactors;
   const energyFactor = scratch.firmEnergyFactor;
   const n = state.n;
   for (let e = 0; e < n; e++) {
-    if (active[e] === 0) {
-      energyFactor[e] = 1; // × 1 leaves a value as it is, to the bit
-      continue;
-    }
+    if (active[e] === 0) continue; // a firm not operating keeps its values
     const sec = sector[e];
     let f: GrowthFactors;
     let jobs: number;
@@ -82,12 +79,8 @@ export function advanceYear(state: SimState, bg: Background, year: number, scrat
     advanceFirm(state, e, f);
     employees[e] *= jobs;
   }
-  // the energy columns one at a time (a tight loop each, rather than 17 arrays per firm)
-  const columns = scratch.energyColumns;
-  for (let c = 0; c < columns.length; c++) {
-    const a = columns[c];
-    for (let e = 0; e < n; e++) a[e] *= energyFactor[e];
-  }
+  // pollutants, the one grown column no account reads, in a tight loop of their own
+  for (let e = 0; e < n; e++) if (active[e] !== 0) pollutantT[e] *= energyFactor[e];
   const { k, one, out } = account;
   const accountFirm = state.accountFirm;
   const { grossTce, dualControlTce, co2T, directCo2T, capturedCo2T } = out;
@@ -103,7 +96,7 @@ export function advanceYear(state: SimState, bg: Background, year: number, scrat
       capturedCo2T[e] = 0;
       continue;
     }
-    accountFirm(e, k, one);
+    accountFirm(e, k, one, energyFactor[e]);
     grossTce[e] = one.grossTce;
     dualControlTce[e] = one.dualControlTce;
     co2T[e] = one.co2T;
@@ -127,9 +120,7 @@ export interface YearAccount {
 export interface DynamicsScratch {
   /** The background's samplers, in the order they prepare a year. */
   readonly samplers: readonly SectorParamSampler[];
-  /** The columns that grow with a firm's energy factor: every carrier, feedstock, renewables, process CO2, pollutants. */
-  readonly energyColumns: readonly Float64Array[];
-  /** Each firm's energy factor this year (1 for a firm not operating). */
+  /** Each operating firm's energy factor this year. */
   readonly firmEnergyFactor: Float64Array;
   /** Each sector's money factors this year (when every firm of a sector grows alike). */
   readonly sectorFactors: readonly GrowthFactors[];
@@ -149,13 +140,6 @@ export function createDynamicsScratch(state: SimState, bg: Background): Dynamics
   const k = state.sectors.length;
   return {
     samplers: [bg.valueAdded, bg.energyElasticity, bg.efficiencyGain, bg.employmentElasticity, bg.price, bg.valueAddedRate, bg.taxRate],
-    energyColumns: [
-      ...CARRIERS.map((c) => state.carriers[c]),
-      state.feedstockTce,
-      state.renewableElectricity10kKwh,
-      state.processCo2T,
-      state.pollutantT,
-    ],
     firmEnergyFactor: new Float64Array(state.n),
     sectorFactors: Array.from({ length: k }, createGrowthFactors),
     firmFactors: createGrowthFactors(),
