@@ -1,7 +1,7 @@
 import type { EconomicColumns } from '../accounting/indicators.js';
 import { GRADE_NONE, type EnterpriseTable } from '../domain/enterprise-table.js';
 import type { EvaluationModel, GroupModel, IndicatorId } from './model.js';
-import { quickselect } from './quickselect.js';
+import { quickselect, selectRanks } from './quickselect.js';
 
 /** The columns the evaluation reads (the registry, or the engine's state of a year). */
 export type EvaluationColumns = EconomicColumns &
@@ -21,7 +21,7 @@ export interface EvaluationOutput {
   readonly scratch: Float64Array;
   /** Scratch space of length n for the firms of both groups (规上 from the start, 规下 at the end). */
   readonly members: Int32Array;
-  /** Scratch space of length n for the weights a firm's score uses. */
+  /** Scratch space of length n for the weights a firm's score uses, then for the cut-off selection. */
   readonly weightsUsed: Float64Array;
 }
 
@@ -91,12 +91,23 @@ interface GroupPlan {
   readonly usable: Int32Array;
   /** Per call: the A, B and C cut-offs. */
   readonly cutOff: Float64Array;
+  /** The largest cap: scores lie in [0, 100 × maxCap] unless data are negative. */
+  readonly maxCap: number;
+  /** Per call: the cut-off ranks to select (ascending scores), their grade index, their values. */
+  readonly ranks: Int32Array;
+  readonly rankOf: Int32Array;
+  readonly selected: Float64Array;
+  /** Scratch for the bucketed selection of the cut-offs. */
+  readonly buckets: Int32Array;
 }
 
 interface EvaluationPlan {
   readonly aboveScale: GroupPlan;
   readonly belowScale: GroupPlan;
 }
+
+/** The most buckets the cut-off selection uses (it uses about one per four members). */
+const SELECTION_BUCKETS = 4096;
 
 function compileGroup(cols: EvaluationColumns, group: GroupModel): GroupPlan {
   const ind = group.indicators;
@@ -113,6 +124,11 @@ function compileGroup(cols: EvaluationColumns, group: GroupModel): GroupPlan {
     reference: new Float64Array(count),
     usable: new Int32Array(count),
     cutOff: new Float64Array(3),
+    maxCap: Math.max(0, ...ind.map((i) => i.cap)),
+    ranks: new Int32Array(3),
+    rankOf: new Int32Array(3),
+    selected: new Float64Array(3),
+    buckets: new Int32Array(SELECTION_BUCKETS),
   };
 }
 
@@ -228,34 +244,32 @@ function addIndicator(
 
 /**
  * Sets the A, B and C cut-offs: the k-th largest score for k = round(cumulative share × m), ±∞
- * when k takes none or all. `scratch[0 .. m)` holds the scores. The selections narrow: quickselect
- * leaves the `idx` smallest scores in `scratch[0 .. idx)`, and the next cut-off (rank `idx` or
- * lower, shares being ≥ 0) is a rank among those, so it is selected there, or is the same rank
- * again. A rank's value does not depend on the order of the scores, so the cut-offs equal three
- * selections over all scores (a rank above the last, from a negative share, is selected over all
- * scores again). A NaN score has no rank: then every cut-off is selected over all scores, in the
- * same order as always, for the same values.
+ * when k takes none or all. `scores[0 .. m)` holds the scores by member and is left as it is;
+ * `work` is scratch of length m. Without NaN the ranks are selected together by buckets of
+ * [0, 100 × the largest cap], where the scores lie unless data are negative (`selectRanks`).
+ * A NaN score has no rank: then, as before the bucketed selection, every cut-off is quickselected
+ * over all scores (copied to `work`, in member order), in turn, for the same values.
  */
-function setCutOffs(p: GroupPlan, scratch: Float64Array, m: number, nan: boolean): void {
-  const { shares, cutOff } = p;
+function setCutOffs(p: GroupPlan, scores: Float64Array, work: Float64Array, m: number, nan: boolean): void {
+  const { shares, cutOff, ranks, rankOf } = p;
   let cum = 0;
-  let from = m; // scratch[0 .. from) holds the `from` smallest scores
-  let atFrom = Number.NaN; // the score of rank `from`, once a selection ran
+  let count = 0;
+  if (nan) work.set(scores.subarray(0, m));
   for (let g = 0; g < 3; g++) {
     cum += shares[g];
     const k = Math.round(cum * m);
     if (k <= 0) cutOff[g] = Infinity;
     else if (k >= m) cutOff[g] = -Infinity;
-    else if (nan) cutOff[g] = quickselect(scratch, m, m - k);
+    else if (nan) cutOff[g] = quickselect(work, m, m - k);
     else {
-      const idx = m - k;
-      if (idx !== from) {
-        atFrom = quickselect(scratch, idx < from ? from : m, idx);
-        from = idx;
-      }
-      cutOff[g] = atFrom;
+      rankOf[count] = g;
+      ranks[count++] = m - k;
     }
   }
+  if (count === 0) return;
+  const selected = p.selected;
+  selectRanks(scores, m, 0, 100 * p.maxCap, ranks, count, selected, work, p.buckets);
+  for (let t = 0; t < count; t++) cutOff[rankOf[t]] = selected[t];
 }
 
 /** Scores and grades one group `members[start .. start + m)`, counting its grades. */
@@ -270,7 +284,7 @@ function evaluateGroup(
   if (m === 0) return;
   const usableCount = setReferences(p, out.members, start, m);
   const nan = scoreMembers(p, usableCount, out, start, m);
-  setCutOffs(p, out.scratch, m, nan);
+  setCutOffs(p, out.scratch, out.weightsUsed, m, nan);
   const a = p.cutOff[0];
   const b = p.cutOff[1];
   const c = p.cutOff[2];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quickselect } from '../../src/evaluation/quickselect.js';
+import { MAX_RANKS, quickselect, selectRanks } from '../../src/evaluation/quickselect.js';
 import { createRng } from '../../src/random/rng.js';
 
 describe('quickselect', () => {
@@ -36,5 +36,40 @@ describe('quickselect', () => {
 
   it('refuses k outside the range', () => {
     expect(() => quickselect(new Float64Array(3), 3, 3)).toThrow(RangeError);
+  });
+});
+
+describe('selectRanks', () => {
+  it('gives each rank the value a sort puts there, whatever the range and the buckets (ties, ±∞, values outside)', () => {
+    const rng = createRng(9);
+    for (let trial = 0; trial < 2000; trial++) {
+      const n = 1 + Math.floor(rng.next() * (trial % 20 === 0 ? 3000 : 120));
+      const levels = 1 + Math.floor(rng.next() * 50); // few levels: many ties, bunched buckets
+      const values = Float64Array.from({ length: n }, () => {
+        const u = rng.next();
+        if (u < 0.02) return u < 0.01 ? Infinity : -Infinity;
+        if (u < 0.1) return -rng.next() * 50; // below the range
+        if (u < 0.15) return 200 + rng.next() * 1e6; // above it
+        return u < 0.6 ? Math.floor(rng.next() * levels) * 3 : rng.next() * 200;
+      });
+      const before = Float64Array.from(values);
+      const sorted = [...values].sort((a, b) => a - b);
+      // the range the evaluation gives, or a narrow, empty or reversed one
+      const low = [0, 0, 50, 100, 0][trial % 5];
+      const high = [200, 1, 50.5, 100, -1][trial % 5];
+      const count = Math.floor(rng.next() * (MAX_RANKS + 1));
+      const ranks = Int32Array.from({ length: count }, () => Math.floor(rng.next() * n));
+      const result = new Float64Array(MAX_RANKS);
+      const buckets = new Int32Array(16 + Math.floor(rng.next() * 2000));
+      selectRanks(values, n, low, high, ranks, count, result, new Float64Array(n), buckets);
+      for (let t = 0; t < count; t++) expect(result[t]).toBe(sorted[ranks[t]]);
+      expect(Array.from(values)).toEqual(Array.from(before));
+    }
+  });
+
+  it('refuses a rank outside the values and more than three ranks', () => {
+    const args = [new Float64Array(3), new Float64Array(3), new Int32Array(16)] as const;
+    expect(() => selectRanks(Float64Array.from([1, 2, 3]), 3, 0, 1, [3], 1, ...args)).toThrow(RangeError);
+    expect(() => selectRanks(Float64Array.from([1, 2, 3]), 3, 0, 1, [0, 1, 2, 0], 4, ...args)).toThrow(RangeError);
   });
 });
