@@ -87,8 +87,8 @@ interface GroupPlan {
   readonly shares: GroupModel['shares'];
   /** Per call: the reference of each indicator. */
   readonly reference: Float64Array;
-  /** Per call: the indicators with a usable (positive) reference, in model order. */
-  readonly usable: Int32Array;
+  /** Per call: an indicator's Σ numerator and Σ denominator over the members that give both. */
+  readonly totals: Float64Array;
   /** Per call: the A, B and C cut-offs. */
   readonly cutOff: Float64Array;
   /** The largest cap: scores lie in [0, 100 × maxCap] unless data are negative. */
@@ -122,7 +122,7 @@ function compileGroup(cols: EvaluationColumns, group: GroupModel): GroupPlan {
     fixedReference: Float64Array.from(ind, (i) => i.fixedReference),
     shares: group.shares,
     reference: new Float64Array(count),
-    usable: new Int32Array(count),
+    totals: new Float64Array(2),
     cutOff: new Float64Array(3),
     maxCap: Math.max(0, ...ind.map((i) => i.cap)),
     ranks: new Int32Array(3),
@@ -151,60 +151,63 @@ function planFor(cols: EvaluationColumns, model: EvaluationModel): EvaluationPla
 }
 
 /**
- * Sets each indicator's reference for the group `members[start .. start + m)`: the fixed one, or
- * Σ numerator ÷ Σ denominator over the members that give both, added in firm order (a pass per
- * indicator, its sums in locals). Lists the indicators with a usable (positive) reference into
- * `usable` and returns how many there are.
+ * Sets each indicator's reference for the group `members[start .. start + m)` and scores the
+ * members into `out.score` (by firm) and `out.scratch` (by member) with
+ * 100 × Σ weight × min(cap, indicator ÷ reference) ÷ Σ weight. The reference is the fixed one,
+ * or Σ numerator ÷ Σ denominator over the members that give both, added in firm order; an
+ * indicator without a usable (positive) reference is left out (its weight rescales). A score
+ * needs its indicator's reference, so the terms of one indicator are added in the pass that sums
+ * the next one's columns: a pass per indicator (and one to add the last), not two, each reading
+ * `members` once (each indicator's sums and each member's terms add in the same order as with a
+ * pass per sum and per term, so to the bit). Returns whether a score is NaN (only infinite data
+ * make one).
  */
-function setReferences(p: GroupPlan, members: Int32Array, start: number, m: number): number {
-  const { num, den, denFallback, reference, fixedReference, usable } = p;
-  let count = 0;
-  for (let k = 0; k < reference.length; k++) {
-    let ref = fixedReference[k];
-    if (ref !== ref) ref = districtAverage(num[k], den[k], denFallback[k], members, start, m);
-    reference[k] = ref;
-    if (ref > 0) usable[count++] = k; // no reference: the weight rescales
-  }
-  return count;
-}
-
-function districtAverage(
-  num: Float64Array,
-  den: Float64Array,
-  denFallback: Float64Array,
-  members: Int32Array,
-  start: number,
-  m: number,
-): number {
-  let sumNum = 0;
-  let sumDen = 0;
-  for (let i = start; i < start + m; i++) {
-    const e = members[i];
-    const a = num[e];
-    let b = den[e];
-    if (b !== b) b = denFallback[e];
-    if (a !== a || b !== b) continue; // not given: out of the average
-    sumNum += a;
-    sumDen += b;
-  }
-  return sumDen > 0 ? sumNum / sumDen : Number.NaN;
-}
-
-/**
- * Scores the group's members into `out.score` (by firm) and `out.scratch` (by member) with
- * 100 × Σ weight × min(cap, indicator ÷ reference) ÷ Σ weight, a pass per usable indicator in
- * model order (hoisted columns; faster than all indicators per firm). Returns whether a score is
- * NaN (only infinite data make one).
- */
-function scoreMembers(p: GroupPlan, usableCount: number, out: EvaluationOutput, start: number, m: number): boolean {
+function scoreMembers(p: GroupPlan, out: EvaluationOutput, start: number, m: number): boolean {
+  const { num, den, denFallback, reference, fixedReference, cap, weight, totals } = p;
   const { score, members } = out;
   const sums = out.scratch; // Σ weight × ratio by member, then the score
   const used = out.weightsUsed; // Σ weight of the indicators given, by member
   sums.fill(0, 0, m);
   used.fill(0, 0, m);
-  for (let j = 0; j < usableCount; j++) {
-    const k = p.usable[j];
-    addIndicator(p.num[k], p.den[k], p.denFallback[k], p.reference[k], p.cap[k], p.weight[k], members, start, m, sums, used);
+  let pending = -1; // the usable indicator whose terms are still to add
+  for (let k = 0; k < reference.length; k++) {
+    let ref = fixedReference[k];
+    if (ref !== ref) {
+      if (pending >= 0) {
+        const q = pending;
+        addAndSum(
+          num[q],
+          den[q],
+          denFallback[q],
+          reference[q],
+          cap[q],
+          weight[q],
+          num[k],
+          den[k],
+          denFallback[k],
+          members,
+          start,
+          m,
+          sums,
+          used,
+          totals,
+        );
+        pending = -1;
+      } else sumGiven(num[k], den[k], denFallback[k], members, start, m, totals);
+      ref = totals[1] > 0 ? totals[0] / totals[1] : Number.NaN;
+    }
+    reference[k] = ref;
+    if (ref > 0) {
+      if (pending >= 0) {
+        const q = pending;
+        addIndicator(num[q], den[q], denFallback[q], reference[q], cap[q], weight[q], members, start, m, sums, used);
+      }
+      pending = k;
+    }
+  }
+  if (pending >= 0) {
+    const q = pending;
+    addIndicator(num[q], den[q], denFallback[q], reference[q], cap[q], weight[q], members, start, m, sums, used);
   }
   let nan = false;
   for (let i = 0; i < m; i++) {
@@ -214,6 +217,31 @@ function scoreMembers(p: GroupPlan, usableCount: number, out: EvaluationOutput, 
     if (s !== s) nan = true;
   }
   return nan;
+}
+
+/** Sets `totals` to Σ numerator and Σ denominator over the members that give both (in order). */
+function sumGiven(
+  num: Float64Array,
+  den: Float64Array,
+  denFallback: Float64Array,
+  members: Int32Array,
+  start: number,
+  m: number,
+  totals: Float64Array,
+): void {
+  let sumNum = 0;
+  let sumDen = 0;
+  for (let i = 0; i < m; i++) {
+    const e = members[start + i];
+    const a = num[e];
+    let b = den[e];
+    if (b !== b) b = denFallback[e];
+    if (a !== a || b !== b) continue; // not given: out of the average
+    sumNum += a;
+    sumDen += b;
+  }
+  totals[0] = sumNum;
+  totals[1] = sumDen;
 }
 
 /** Adds one indicator's weight × min(cap, ratio) and its weight to each member that gives it. */
@@ -240,6 +268,48 @@ function addIndicator(
     sums[i] += weight * Math.min(cap, ratio);
     used[i] += weight;
   }
+}
+
+/** `addIndicator` for one indicator and `sumGiven` for another in one pass over the members. */
+function addAndSum(
+  num: Float64Array,
+  den: Float64Array,
+  denFallback: Float64Array,
+  ref: number,
+  cap: number,
+  weight: number,
+  sumNumOf: Float64Array,
+  sumDenOf: Float64Array,
+  sumDenFallback: Float64Array,
+  members: Int32Array,
+  start: number,
+  m: number,
+  sums: Float64Array,
+  used: Float64Array,
+  totals: Float64Array,
+): void {
+  let sumNum = 0;
+  let sumDen = 0;
+  for (let i = 0; i < m; i++) {
+    const e = members[start + i];
+    const a = num[e];
+    let b = den[e];
+    if (b !== b) b = denFallback[e];
+    if (a === a && b === b) {
+      const ratio = b > 0 ? a / b / ref : a > 0 ? cap : 0;
+      sums[i] += weight * Math.min(cap, ratio);
+      used[i] += weight;
+    }
+    const c = sumNumOf[e];
+    let d = sumDenOf[e];
+    if (d !== d) d = sumDenFallback[e];
+    if (c === c && d === d) {
+      sumNum += c;
+      sumDen += d;
+    }
+  }
+  totals[0] = sumNum;
+  totals[1] = sumDen;
 }
 
 /**
@@ -282,8 +352,7 @@ function evaluateGroup(
   counts: GradeCounts,
 ): void {
   if (m === 0) return;
-  const usableCount = setReferences(p, out.members, start, m);
-  const nan = scoreMembers(p, usableCount, out, start, m);
+  const nan = scoreMembers(p, out, start, m);
   setCutOffs(p, out.scratch, out.weightsUsed, m, nan);
   const a = p.cutOff[0];
   const b = p.cutOff[1];
