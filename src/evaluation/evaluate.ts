@@ -354,14 +354,53 @@ function evaluateGroup(
   if (m === 0) return;
   const nan = scoreMembers(p, out, start, m);
   setCutOffs(p, out.scratch, out.weightsUsed, m, nan);
-  const a = p.cutOff[0];
-  const b = p.cutOff[1];
-  const c = p.cutOff[2];
-  const { score, grade, members } = out;
-  // a tie with a cut-off gets the better grade; members operate, so an official grade replaces theirs
-  for (let i = start; i < start + m; i++) {
-    const e = members[i];
-    const s = score[e];
+  gradeMembers(p.cutOff, out, start, m, official, counts);
+}
+
+/**
+ * Grades the members by the cut-offs (a tie with a cut-off gets the better grade) and counts the
+ * grades. Members operate, so an official grade replaces theirs. `out.scratch` still holds the
+ * scores by member (the selection leaves them in place): read in order, not through `members`.
+ */
+function gradeMembers(
+  cutOff: Float64Array,
+  out: EvaluationOutput,
+  start: number,
+  m: number,
+  official: Uint8Array | undefined,
+  counts: GradeCounts,
+): void {
+  const a = cutOff[0];
+  const b = cutOff[1];
+  const c = cutOff[2];
+  const { grade, members } = out;
+  const scores = out.scratch;
+  if (official === undefined && a >= b && b >= c) {
+    // Ordered cut-offs (the usual case: shares ≥ 0): the grade is 4 less the cut-offs reached.
+    // Counting them beats a chain of branches, which scores in no order mispredict, and the
+    // counts follow from how many reach each cut-off.
+    let reachA = 0;
+    let reachB = 0;
+    let reachC = 0;
+    for (let i = 0; i < m; i++) {
+      const s = scores[i];
+      const ra = +(s >= a);
+      const rb = +(s >= b);
+      const rc = +(s >= c);
+      grade[members[start + i]] = 4 - ra - rb - rc;
+      reachA += ra;
+      reachB += rb;
+      reachC += rc;
+    }
+    counts[1] += reachA;
+    counts[2] += reachB - reachA;
+    counts[3] += reachC - reachB;
+    counts[4] += m - reachC;
+    return;
+  }
+  for (let i = 0; i < m; i++) {
+    const e = members[start + i];
+    const s = scores[i];
     let g = s >= a ? 1 : s >= b ? 2 : s >= c ? 3 : 4;
     if (official !== undefined && official[e] !== GRADE_NONE) g = official[e];
     grade[e] = g;
