@@ -6,8 +6,10 @@ import { quickselect } from '../../src/evaluation/quickselect.js';
 import { createRng, type Rng } from '../../src/random/rng.js';
 
 // The evaluation as it stood before its passes were fused (issue 15): a pass per group to list
-// it, a pass per indicator for each reference and each score term, three selections over all
-// scores, whole-array fills. The fused evaluate must give the same scores and grades to the bit.
+// it, a pass per indicator for each reference and each score term, three quickselects over all
+// scores, a chain of comparisons per grade, whole-array fills. The fused evaluate (a reference's
+// sums in the pass adding the previous indicator's terms, cut-offs selected by buckets, grades
+// counted from the cut-offs reached) must give the same scores and grades to the bit.
 
 function referenceColumns(cols: EvaluationColumns, id: IndicatorId): { num: Float64Array; den: Float64Array; denFallback?: Float64Array } {
   switch (id) {
