@@ -17,11 +17,11 @@ export interface EvaluationOutput {
   readonly score: Float64Array;
   /** 0 none, 1 A … 4 D. */
   readonly grade: Uint8Array;
-  /** Scratch space of length n for the cut-off selection. */
+  /** Scratch space of length n for a group's sums by member, then its scores (cut-offs and grades read them). */
   readonly scratch: Float64Array;
   /** Scratch space of length n for the firms of both groups (规上 from the start, 规下 at the end). */
   readonly members: Int32Array;
-  /** Scratch space of length n for the weights a firm's score uses, then for the cut-off selection. */
+  /** Scratch space of length n for the weights a member's score uses, then the cut-off selection's. */
   readonly weightsUsed: Float64Array;
 }
 
