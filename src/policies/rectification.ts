@@ -367,7 +367,9 @@ export const rectification: PolicyModule<Spec, Params> = {
         const cooldown = Math.max(1, p.cooldownYears);
         const { grades, require, also } = p;
         selector.begin();
-        for (let e = 0, n = s.n; e < n; e++) {
+        const { members } = selector;
+        for (let i = 0, count = selector.firms(s); i < count; i++) {
+          const e = members[i];
           if (year - lastListed[e] < cooldown || !selector.eligible(s, e)) continue;
           const byGrade = grades[s.grade[e]] === 1 && (require === undefined || meets(s, e, require));
           if (byGrade || (also !== undefined && meets(s, e, also))) selector.add(s, e, selector.rankKey(s, e));
