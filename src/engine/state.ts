@@ -145,7 +145,7 @@ export class SimState implements PolicyState {
   private readonly one = createOneAccount();
   /** Accounts one of this state's firms (src/accounting/account-one.ts; bound to its columns once). */
   readonly accountFirm: FirmAccounter;
-  private readonly registryN: number;
+  readonly registryN: number;
   private etsCoverage: EtsCoverage | undefined;
 
   constructor(table: EnterpriseTable, projectSlots: number, policyCount: number) {

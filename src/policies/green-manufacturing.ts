@@ -190,7 +190,9 @@ export const greenManufacturing: PolicyModule<Spec, Params> = {
         evaluation.begin();
         retrofit.begin();
         certification.begin();
-        for (let e = 0, n = s.n; e < n; e++) {
+        const { members } = evaluation;
+        for (let i = 0, count = evaluation.firms(s); i < count; i++) {
+          const e = members[i];
           // the three selectors share the selection rule
           if (!evaluation.eligibleBesidesEnergy(s, e)) continue;
           const usesEnough = evaluation.usesEnough(s, e);

@@ -132,9 +132,10 @@ interface Params {
 
 /** True when firm e meets every condition given (a NaN ratio fails a condition that is given). */
 function meets(s: PolicyState, e: number, t: Thresholds): boolean {
-  if (t.intensity && !(s.energyTce[e] / s.valueAdded[e] > t.intensityAbove)) return false;
-  if (t.tax && !(s.tax[e] / s.landMu[e] < t.taxPerMuBelow)) return false;
+  // the land test first: no division (the tests are pure, their order changes no answer)
   if (t.land && !(s.landMu[e] >= t.landMuAtLeast)) return false;
+  if (t.tax && !(s.tax[e] / s.landMu[e] < t.taxPerMuBelow)) return false;
+  if (t.intensity && !(s.energyTce[e] / s.valueAdded[e] > t.intensityAbove)) return false;
   return true;
 }
 
@@ -367,8 +368,12 @@ export const rectification: PolicyModule<Spec, Params> = {
         const cooldown = Math.max(1, p.cooldownYears);
         const { grades, require, also } = p;
         selector.begin();
-        for (let e = 0, n = s.n; e < n; e++) {
-          if (year - lastListed[e] < cooldown || !selector.eligible(s, e)) continue;
+        const { members } = selector;
+        for (let i = 0, count = selector.firms(s); i < count; i++) {
+          const e = members[i];
+          // the tests are pure reads, so their order changes no candidate: the 高耗 threshold first,
+          // which most firms fail when it is set
+          if (!selector.usesEnough(s, e) || year - lastListed[e] < cooldown || !selector.eligibleBesidesEnergy(s, e)) continue;
           const byGrade = grades[s.grade[e]] === 1 && (require === undefined || meets(s, e, require));
           if (byGrade || (also !== undefined && meets(s, e, also))) selector.add(s, e, selector.rankKey(s, e));
         }

@@ -116,11 +116,15 @@ const RANK_CODE: Readonly<Record<RankBy, number>> = { score: 0, energy_per_value
 
 /**
  * A selector: per-group candidate lists with their keys and the chosen firms, allocated once per
- * run. A policy offers the firms in one loop of its own (no closure per firm):
+ * run. A policy offers the firms of its groups ({@link firms}) in one loop of its own (no closure
+ * per firm):
  *
  *     selector.begin();
- *     for (let e = 0; e < s.n; e++)
+ *     const count = selector.firms(s);
+ *     for (let i = 0; i < count; i++) {
+ *       const e = selector.members[i];
  *       if (ownCriteria(e) && selector.eligible(s, e)) selector.add(s, e, selector.rankKey(s, e));
+ *     }
  *     const k = selector.select(s, quota);
  *
  * The tests are pure reads of the state, so their order does not change who is a candidate.
@@ -129,7 +133,13 @@ export class Selector {
   private readonly lists: [Int32Array, Int32Array];
   /** The selection key of each candidate, aligned with its list (smallest first; NaN first). */
   private readonly keys: [Float64Array, Float64Array];
-  private readonly counts = [0, 0];
+  /** How many candidates each group's list holds. */
+  private readonly counts = new Int32Array(2);
+  /** The firms {@link firms} returns: `members[0 … memberCount)`, in firm order. */
+  readonly members: Int32Array;
+  private memberCount = 0;
+  /** The state {@link members} was computed for (a run has one). */
+  private membersOf: PolicyState | undefined;
   private readonly scratch: Float64Array;
   private readonly picked: Int32Array;
   // the rule, read once here rather than through `sel` for every firm
@@ -155,12 +165,32 @@ export class Selector {
     this.scratch = new Float64Array(capacity);
     this.picked = new Int32Array(capacity);
     this.chosen = new Int32Array(capacity);
+    this.members = new Int32Array(capacity);
     this.above = sel.above;
     this.below = sel.below;
     this.hasMinEnergy = sel.minEnergyTce > 0;
     this.minEnergyTce = sel.minEnergyTce;
     this.exclusive = sel.exclusive;
     this.rank = RANK_CODE[sel.rankBy];
+  }
+
+  /**
+   * The firms a scan needs to visit, in firm order: `members[0 … count)`, count returned. They are
+   * the registry firms of the named groups, then every project slot. A registry firm's group is
+   * the registry's for the whole run, so the list is computed once per state; a slot's group is
+   * set when it opens, so slots stay on the list and {@link eligible} tests their group. With one
+   * group named, a scan skips the other group's firms, which could never be candidates, without
+   * visiting them.
+   */
+  firms(s: PolicyState): number {
+    if (this.membersOf !== s) {
+      let m = 0;
+      for (let e = 0; e < s.registryN; e++) if (s.aboveScale[e] === 1 ? this.above : this.below) this.members[m++] = e;
+      for (let e = s.registryN; e < s.n; e++) this.members[m++] = e;
+      this.memberCount = m;
+      this.membersOf = s;
+    }
+    return this.memberCount;
   }
 
   /** True when firm e may be a candidate: operating, in a named group, above the 高耗 threshold, not reserved by the record and not taken by another policy this year (when exclusive). */
@@ -237,7 +267,8 @@ export class Selector {
   select(s: PolicyState, quota: Quota, programme?: string): number {
     this.shortfall = 0;
     if (!s.selecting(this.policy, programme)) return 0;
-    const [na, nb] = this.counts;
+    const na = this.counts[0];
+    const nb = this.counts[1];
     const ra = s.recordedCount(this.policy, 0, programme);
     const rb = s.recordedCount(this.policy, 1, programme);
     let qa: number, qb: number;

@@ -43,6 +43,11 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
   readonly names: string[];
   /** 1 = operating in the district; 0 = exited, or a project not started. */
   readonly active: Uint8Array;
+  /**
+   * Slots 0 … registryN − 1 are the registry's firms, the rest project slots. A registry firm's
+   * group (`aboveScale`) is the registry's for the whole run; a slot's is set when it opens.
+   */
+  readonly registryN: number;
   /** This year's 亩均 grade (0 none, 1 A … 4 D) and score (NaN when not evaluated). */
   readonly grade: Uint8Array;
   readonly score: Float64Array;

@@ -89,6 +89,15 @@ export const villageCleanup: PolicyModule<Spec, Params> = {
     const policy = layout.index;
     /** 1 once a firm moved into a park: its old plot is vacated once, a second move would vacate park land. */
     const moved = new Uint8Array(layout.capacity);
+    /**
+     * The firms the yearly scan visits, in firm order: `targets[0 … targetCount)`. A registry firm's
+     * flags are the registry's at a draw's start and are only ever cleared in a draw (a move to a
+     * park), so the registry firms of the named groups flagged then, kept while still flagged, hold
+     * every flagged one; project slots (flags set when they open) stay on the list.
+     */
+    const targets = new Int32Array(layout.capacity);
+    let targetCount = 0;
+    const flagged = (s: PolicyState, e: number) => (p.village && s.villageCluster[e] === 1) || (p.lsmp && s.lsmp[e] === 1);
     const dispose = (s: PolicyState, e: number, action: Action) => {
       if (action === 'close') s.exit(e, policy, 'close');
       else if (moved[e] === 0) {
@@ -99,9 +108,16 @@ export const villageCleanup: PolicyModule<Spec, Params> = {
       }
     };
     return {
-      startDraw(_s, rng) {
+      startDraw(s, rng) {
         moved.fill(0);
         perYear.startDraw(rng);
+        // the state holds the registry's values again (reset before startDraw)
+        targetCount = 0;
+        const { members } = selector;
+        for (let i = 0, count = selector.firms(s); i < count; i++) {
+          const e = members[i];
+          if (e >= s.registryN || flagged(s, e)) targets[targetCount++] = e;
+        }
       },
       apply(s, year, rng) {
         const inYears = year >= p.years[0] && year <= p.years[1];
@@ -109,12 +125,18 @@ export const villageCleanup: PolicyModule<Spec, Params> = {
           if (entry.year === year && s.active[entry.enterprise] === 1 && (inYears || entry.recorded))
             dispose(s, entry.enterprise, entry.action);
         if (!inYears) return;
-        const { village, lsmp } = p;
         selector.begin();
-        for (let e = 0, n = s.n; e < n; e++) {
-          const flagged = (village && s.villageCluster[e] === 1) || (lsmp && s.lsmp[e] === 1);
-          if (flagged && selector.eligible(s, e)) selector.add(s, e, selector.rankKey(s, e));
+        let kept = 0; // the registry firms no longer flagged leave the list, the rest keep their order
+        for (let i = 0; i < targetCount; i++) {
+          const e = targets[i];
+          if (!flagged(s, e)) {
+            if (e >= s.registryN) targets[kept++] = e;
+            continue;
+          }
+          targets[kept++] = e;
+          if (selector.eligible(s, e)) selector.add(s, e, selector.rankKey(s, e));
         }
+        targetCount = kept;
         const k = selector.select(s, { total: Math.round(perYear.value(year, rng)) });
         reportShortfall(s, policy, selector.shortfall);
         for (let i = 0; i < k; i++) dispose(s, selector.chosen[i], ACTIONS[pickShare(rng, cumulative)]);
