@@ -55,11 +55,10 @@ async function chartReports(
   pool: ReportThreads | undefined,
 ): Promise<void> {
   // loaded only to draw: vega, resvg and the font subsetter are most of a start-up (--no-charts never loads them)
-  const [{ chartFiles, chartPngs, chartSvgs, PNG_SCALE }, { embedReportFont }, { subsetShippedFont, withFontFiles }] = await Promise.all([
-    import('./render-charts.js'),
-    import('./report-font.js'),
-    import('./shipped-font.js'),
-  ]);
+  const [{ chartFiles, chartPngs, chartSvgs, PNG_SCALE }, { embedReportFont }, { prefetchShippedFont, subsetShippedFont, withFontFiles }] =
+    await Promise.all([import('./render-charts.js'), import('./report-font.js'), import('./shipped-font.js')]);
+  // the font files are read while vega lays out the charts
+  prefetchShippedFont();
   const specs = runCharts(summary, firmsFromEventsCsv(eventsCsvText, 'events.csv'), lang);
   const tracks = tracking ? trackCharts(tracking, lang) : [];
   const all = [...specs, ...tracks];
