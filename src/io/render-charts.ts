@@ -1,10 +1,10 @@
 import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
+import { pngOptions } from './png-options.js';
 import { FONT_FILES, subsetShippedFont, withFontFiles } from './shipped-font.js';
 import type { Chart } from '../report/charts.js';
 import { pageCharacters } from '../report/font-face.js';
-import { FONT_FAMILY } from '../report/theme.js';
 
 export { FONT_FILES };
 
@@ -54,11 +54,7 @@ export async function toSvg(spec: Record<string, unknown>): Promise<string> {
  * (charts render in parallel).
  */
 export async function toPng(svg: string, scale = PNG_SCALE, fontFiles: readonly string[] = FONT_FILES): Promise<Buffer> {
-  const image = await renderAsync(svg, {
-    fitTo: { mode: 'zoom', value: scale },
-    background: 'white',
-    font: { loadSystemFonts: false, fontFiles: [...fontFiles], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
-  });
+  const image = await renderAsync(svg, pngOptions(scale, fontFiles));
   return image.asPng();
 }
 

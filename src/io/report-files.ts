@@ -1,6 +1,6 @@
 import { admissionsFromEventsCsv, firmsFromEventsCsv } from './events-read.js';
 import { pageCharacters } from '../report/font-face.js';
-import { resultsXlsx } from './results-xlsx.js';
+import { ReportThreads } from './report-threads.js';
 import type { RunSummary } from '../engine/aggregate.js';
 import { budgetHtml, budgetMarkdown, SECTION_CHARTS } from '../report/budget.js';
 import { runCharts } from '../report/charts.js';
@@ -24,37 +24,67 @@ export async function reportFiles(
   tracking?: TrackReport,
   /** Progress of the chart rendering (`done` of `total` steps), for the command line's second progress line. */
   onProgress?: (done: number, total: number) => void,
+  /** Threads for results.xlsx and the PNGs (src/io/report-threads.ts); 0: all on this thread. */
+  threads = 0,
 ): Promise<Map<string, string | Buffer>> {
   const files = new Map<string, string | Buffer>();
-  if (charts) {
-    // loaded only to draw: vega, resvg and the font subsetter are most of a start-up (--no-charts never loads them)
-    const [{ chartFiles, chartPngs, chartSvgs }, { embedReportFont }, { subsetShippedFont }] = await Promise.all([
-      import('./render-charts.js'),
-      import('./report-font.js'),
-      import('./shipped-font.js'),
-    ]);
-    const specs = runCharts(summary, firmsFromEventsCsv(eventsCsvText, 'events.csv'), lang);
-    const tracks = tracking ? trackCharts(tracking, lang) : [];
-    const all = [...specs, ...tracks];
-    let done = 0;
-    const step = () => onProgress?.(++done, 2 * all.length);
-    const svgList = await chartSvgs(all, step);
-    const svgs = new Map(all.map((c, i) => [c.id, svgList[i]]));
-    const fit = summary.actuals?.fit;
-    // the carbon budget and project admission sections (issue #13) show their own charts
-    const admissions = admissionsFromEventsCsv(eventsCsvText);
-    const budget = budgetHtml(summary, admissions, specs, svgs, lang);
-    const html = `${budget ? `${budget}\n` : ''}${tracking ? trackHtml(tracking, tracks, svgs, lang) : ''}${fitHtml(fit, lang)}`;
-    const others = specs.filter((c) => !SECTION_CHARTS.includes(c.id));
-    const page = reportHtml(summary, others, svgs, lang, html);
-    // one cut of the shipped font draws the page and every chart (its characters include theirs): the PNGs and report.html share it
-    const sfnts = await subsetShippedFont(pageCharacters(page + svgList.join('')));
-    for (const [name, data] of chartFiles(all, svgList, await chartPngs(svgList, sfnts, step))) files.set(name, data);
-    files.set('report.html', await embedReportFont(page, sfnts));
-    const budgetMd = budgetMarkdown(summary, admissions, specs, lang);
-    const md = `${budgetMd ? `${budgetMd}\n` : ''}${tracking ? trackMarkdown(tracking, tracks, lang) : ''}${fitMarkdown(fit, lang)}`;
-    files.set('report.md', reportMarkdown(summary, others, lang, md));
+  // without charts there is nothing to build beside results.xlsx
+  const pool = charts && threads > 0 ? new ReportThreads(threads) : undefined;
+  try {
+    // results.xlsx is built on a report thread while this one lays out the charts
+    const xlsx = pool?.xlsx(summary, eventsCsvText, lang, tracking);
+    // awaited last: a failure meanwhile must not count as unhandled
+    xlsx?.catch(() => undefined);
+    if (charts) await chartReports(files, summary, eventsCsvText, lang, tracking, onProgress, pool);
+    // exceljs is loaded here only when no report thread builds the workbook
+    files.set('results.xlsx', await (xlsx ?? (await import('./results-xlsx.js')).resultsXlsx(summary, eventsCsvText, lang, tracking)));
+  } finally {
+    await pool?.close();
   }
-  files.set('results.xlsx', await resultsXlsx(summary, eventsCsvText, lang, tracking));
   return files;
+}
+
+/** charts/, report.html and report.md into `files`; the PNGs on `pool`'s threads when there is one. */
+async function chartReports(
+  files: Map<string, string | Buffer>,
+  summary: RunSummary,
+  eventsCsvText: string,
+  lang: ReportLang,
+  tracking: TrackReport | undefined,
+  onProgress: ((done: number, total: number) => void) | undefined,
+  pool: ReportThreads | undefined,
+): Promise<void> {
+  // loaded only to draw: vega, resvg and the font subsetter are most of a start-up (--no-charts never loads them)
+  const [{ chartFiles, chartPngs, chartSvgs, PNG_SCALE }, { embedReportFont }, { prefetchShippedFont, subsetShippedFont, withFontFiles }] =
+    await Promise.all([import('./render-charts.js'), import('./report-font.js'), import('./shipped-font.js')]);
+  // the font files are read while vega lays out the charts
+  prefetchShippedFont();
+  const specs = runCharts(summary, firmsFromEventsCsv(eventsCsvText, 'events.csv'), lang);
+  const tracks = tracking ? trackCharts(tracking, lang) : [];
+  const all = [...specs, ...tracks];
+  let done = 0;
+  const step = () => onProgress?.(++done, 2 * all.length);
+  const svgList = await chartSvgs(all, step);
+  const svgs = new Map(all.map((c, i) => [c.id, svgList[i]]));
+  const fit = summary.actuals?.fit;
+  // the carbon budget and project admission sections (issue #13) show their own charts
+  const admissions = admissionsFromEventsCsv(eventsCsvText);
+  const budget = budgetHtml(summary, admissions, specs, svgs, lang);
+  const html = `${budget ? `${budget}\n` : ''}${tracking ? trackHtml(tracking, tracks, svgs, lang) : ''}${fitHtml(fit, lang)}`;
+  const others = specs.filter((c) => !SECTION_CHARTS.includes(c.id));
+  const page = reportHtml(summary, others, svgs, lang, html);
+  // one cut of the shipped font draws the page and every chart (its characters include theirs): the PNGs and report.html share it
+  const sfnts = await subsetShippedFont(pageCharacters(page + svgList.join('')));
+  // the page's WOFF2 fonts are compressed on libuv's threads while the PNGs are drawn
+  const [pngs, htmlFile] = await Promise.all([
+    pool
+      ? withFontFiles(sfnts, (fonts) => Promise.all(svgList.map((svg) => pool.png(svg, PNG_SCALE, fonts).then((png) => (step(), png)))))
+      : chartPngs(svgList, sfnts, step),
+    embedReportFont(page, sfnts),
+  ]);
+  for (const [name, data] of chartFiles(all, svgList, pngs)) files.set(name, data);
+  files.set('report.html', htmlFile);
+  const budgetMd = budgetMarkdown(summary, admissions, specs, lang);
+  const md = `${budgetMd ? `${budgetMd}\n` : ''}${tracking ? trackMarkdown(tracking, tracks, lang) : ''}${fitMarkdown(fit, lang)}`;
+  files.set('report.md', reportMarkdown(summary, others, lang, md));
 }

@@ -39,6 +39,8 @@ export interface RunOutputOptions<A extends RunAddition> {
   readonly add?: (summary: RunSummary) => Promise<A>;
   /** Progress of the chart rendering. */
   readonly onRendering?: (done: number, total: number) => void;
+  /** Threads that build results.xlsx and the PNGs beside this one (src/io/report-threads.ts); 0 or none: this thread only. */
+  readonly reportThreads?: number;
 }
 
 /** The run's meta for summary.json: the scenario, the layout and the assumptions with the input files' hashes. */
@@ -70,7 +72,8 @@ export async function runOutput<A extends RunAddition>(
   const added = await o.add?.(summary);
   const files: Map<string, FileData> = runFolderFiles({ summary, layout: drawn.layout }, o.manifest, events);
   if (o.keepDraws) files.set('draws.csv', drawsCsv(drawn.layout, o.keepDraws, drawn.values));
-  for (const [name, data] of await reportFiles(summary, events, o.lang, o.charts, added?.tracking, o.onRendering)) files.set(name, data);
+  for (const [name, data] of await reportFiles(summary, events, o.lang, o.charts, added?.tracking, o.onRendering, o.reportThreads))
+    files.set(name, data);
   for (const [name, data] of added?.files ?? []) files.set(name, data);
   return { summary, files, ...(added ? { added } : {}) };
 }

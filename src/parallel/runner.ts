@@ -72,7 +72,11 @@ export class WorkerPool {
 
   constructor(readonly size: number) {}
 
-  private start(): void {
+  /**
+   * Starts the threads now rather than at the first run (which calls this too): each spends a few
+   * hundred milliseconds loading its modules, which a caller can overlap with its own work.
+   */
+  start(): void {
     while (this.workers.length < this.size) {
       const w = new Worker(workerScript());
       w.on('error', (e) => (this.failed = new DrawFailure(-1, e.message)));

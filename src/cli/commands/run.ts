@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { runDraws } from '../../parallel/runner.js';
+import { runDraws, WorkerPool } from '../../parallel/runner.js';
 import { OUTPUT_KIND } from '../../io/run-folder.js';
 import type { FileData } from '../../io/atomic-write.js';
 import { drawsCsv } from '../../io/draws-csv.js';
@@ -96,6 +96,27 @@ export async function runCommand(o: RunOptions, io: Streams, extension?: RunExte
   const shard = o.shard === undefined ? undefined : parseShard(o.shard);
   if (shard === null) return bad('--shard', msg.badShard(o.shard!));
 
+  // the simulation's threads start loading their modules while this one loads the scenario (one
+  // per core unless --workers says otherwise; dropped below if the run turns out to need another number)
+  const early = o.workers === 0 ? 0 : workerCount(o.workers, o.draws ?? Number.MAX_SAFE_INTEGER, { out: () => {}, err: () => {} });
+  const started = early > 0 ? new WorkerPool(early) : undefined;
+  started?.start();
+  try {
+    return await runLoading(o, io, extension, t0, shard, started);
+  } finally {
+    await started?.close();
+  }
+}
+
+/** {@link runCommand} once the command line is checked: `started`, threads already started for the draws. */
+async function runLoading(
+  o: RunOptions,
+  io: Streams,
+  extension: RunExtension | undefined,
+  t0: number,
+  shard: { readonly k: number; readonly n: number } | undefined,
+  started: WorkerPool | undefined,
+): Promise<number> {
   const { value, diagnostics } = await loadScenario(o.scenario, undefined, { ...actualsOptions(o), ...o.load });
   if (!value) {
     printDiagnostics(diagnostics, io);
@@ -115,24 +136,32 @@ export async function runCommand(o: RunOptions, io: Streams, extension?: RunExte
   const { dir } = output;
   const drawList = shard ? shardDraws(draws, shard.k, shard.n) : Array.from({ length: draws }, (_, d) => d);
   const workers = workerCount(o.workers, drawList.length, io);
+  const pool = started?.size === workers ? started : undefined;
+  if (started && !pool) await started.close();
   const t1 = performance.now();
   const input = { scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation };
   const progress = showProgress(o.quiet) ? progressBar() : undefined;
   let drawn;
   let actuals;
   try {
-    drawn = await runDraws(input, {
-      seed,
-      draws: drawList,
-      workers,
-      recordDraw: 0,
-      onProgress: progress?.update,
-      signal: interruptSignal(),
-      // a drill for the fault path (README: "Faults")
-      failAtDraw: process.env.DCSIM_FAIL_AT_DRAW === undefined ? -1 : Number(process.env.DCSIM_FAIL_AT_DRAW),
-    });
+    drawn = await runDraws(
+      input,
+      {
+        seed,
+        draws: drawList,
+        workers,
+        recordDraw: 0,
+        onProgress: progress?.update,
+        signal: interruptSignal(),
+        // a drill for the fault path (README: "Faults")
+        failAtDraw: process.env.DCSIM_FAIL_AT_DRAW === undefined ? -1 : Number(process.env.DCSIM_FAIL_AT_DRAW),
+      },
+      pool,
+    );
     // the fit table of the actuals: the model before conditioning (a shard leaves it to a whole run)
-    if (!shard) actuals = await actualsSummary(input, drawn, { seed, draws: drawList, workers, signal: interruptSignal() });
+    if (!shard) actuals = await actualsSummary(input, drawn, { seed, draws: drawList, workers, signal: interruptSignal() }, pool);
+    // the threads are done: their memory goes before the reports are built
+    await pool?.close();
   } catch (e) {
     progress?.clear();
     return runFailureExit(e, io);
@@ -199,6 +228,8 @@ export async function runCommand(o: RunOptions, io: Streams, extension?: RunExte
       ...(o.keepDraws ? { keepDraws: drawList } : {}),
       ...(extension ? { add: (summary: RunSummary) => extension.after({ loaded: value, summary, seed, draws, drawList, workers }) } : {}),
       ...(rendering ? { onRendering: rendering.update } : {}),
+      // the simulation's threads are done: as many report threads (--workers 0 keeps everything on this thread)
+      reportThreads: workers,
     });
   } catch (e) {
     rendering?.clear();
