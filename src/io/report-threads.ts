@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { ReportLang } from '../report/labels.js';
 import type { TrackReport } from '../tracking/track.js';
+import { compiledScript } from '../parallel/worker-script.js';
 
 /** A job for a report thread: results.xlsx, or one chart's SVG drawn to PNG. */
 export type ReportJob = { readonly id: number } & (
@@ -20,12 +19,8 @@ export type ReportJob = { readonly id: number } & (
 /** A report thread's answer: the file's bytes, or why it failed. */
 export type ReportJobDone = { readonly id: number } & ({ readonly data: Uint8Array } | { readonly error: string });
 
-/** The worker script next to this module; under vitest (src/*.ts) the built one in dist/. */
-function workerScript(): URL {
-  const here = new URL('./report-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  return new URL('../../dist/io/report-worker.js', import.meta.url);
-}
+/** The compiled report thread (dist/io/report-worker.js), also when this module runs from src/ under a test runner. */
+const workerScript = (): URL => compiledScript(import.meta.url, 'io/report-worker.js');
 
 type Waiting = { readonly job: ReportJob; readonly resolve: (b: Buffer) => void; readonly reject: (e: Error) => void };
 

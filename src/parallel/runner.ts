@@ -1,6 +1,4 @@
 import { ImpossibleValue } from '../domain/impossible-value.js';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MetricLayout } from '../engine/metrics.js';
 import { createSimulation, simulationShape, type SimulationInput } from '../engine/simulate.js';
@@ -9,6 +7,7 @@ import type { FromWorker, ToWorker } from './protocol.js';
 import { assertFiniteRows } from './non-finite.js';
 import { faultMessage } from './runner-faults.js';
 import { toTransfer } from './transfer.js';
+import { compiledScript } from './worker-script.js';
 
 /** Which draws to run and how. */
 export interface DrawRunOptions {
@@ -56,11 +55,7 @@ export class RunAborted extends Error {}
 export { NonFiniteResult } from './non-finite.js';
 
 /** The compiled worker script (dist/parallel/worker.js), also when this module runs from src/ under a test runner. */
-function workerScript(): URL {
-  const here = new URL('./worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  return new URL('../../dist/parallel/worker.js', import.meta.url);
-}
+const workerScript = (): URL => compiledScript(import.meta.url, 'parallel/worker.js');
 
 /**
  * Worker threads started once and reused for every run handed to them (every draw of a run, and
