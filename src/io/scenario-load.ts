@@ -8,8 +8,7 @@ import { msg } from '../messages/messages.js';
 import { POLICY_MODULES } from '../policies/registry.js';
 import type { PolicyModule } from '../policies/types.js';
 import { resolveScenario, type Scenario } from '../scenario/resolve.js';
-import { loadExpressionEngine } from '../scenario/expression.js';
-import { mayHoldExpressions, scenarioSchema, type ScenarioSpec } from '../scenario/schema.js';
+import { scenarioSchema, type ScenarioSpec } from '../scenario/schema.js';
 import { parseWith } from '../scenario/zod-issues.js';
 import { mergePolicies, type PolicyPlace } from '../scenario/policy-ids.js';
 import { mergeScenario } from '../scenario/merge.js';
@@ -267,7 +266,6 @@ export async function loadScenario(
   if (!merged) return { diagnostics: idDiagnostics };
   const locate = (issues: readonly PathIssue[]) => issues.map((i) => locateIssue(i, sources));
 
-  if (mayHoldExpressions(merged)) await loadExpressionEngine();
   const parsed = parseWith(scenarioSchema, merged);
   if (!parsed.value) return { diagnostics: locate(parsed.issues) };
   const spec = parsed.value;

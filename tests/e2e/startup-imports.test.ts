@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,5 +61,30 @@ describe('start-up imports', { timeout: 60_000 }, () => {
     );
     expect(run).toContain('exceljs');
     for (const p of run) expect(p).not.toMatch(CHARTS_AND_FONTS);
+  });
+});
+
+/** Whether loading a scenario loaded mathjs (its one-file bundle, required on the first expression). */
+async function loadsMathjs(scenarioText: string): Promise<boolean> {
+  const dir = await mkdtemp(join(tmpdir(), 'dcsim-mathjs-'));
+  const file = join(dir, 'scenario.yaml');
+  writeFileSync(file, scenarioText);
+  const script = `
+    import { createRequire } from 'node:module';
+    const { loadScenario } = await import(${JSON.stringify(join(ROOT, 'dist/io/scenario-load.js'))});
+    const r = await loadScenario(${JSON.stringify(file)}, undefined, {});
+    if (!r.value) throw new Error(JSON.stringify(r.diagnostics));
+    const cached = Object.keys(createRequire(import.meta.url).cache);
+    console.log(cached.some((k) => k.includes('mathjs')) ? 'mathjs' : 'none');`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout.trim() === 'mathjs';
+}
+
+describe('the expression engine', { timeout: 60_000 }, () => {
+  it('is not loaded for a scenario without expressions (the shipped one), and is for one with an expression', async () => {
+    const shipped = `extends: ${join(ROOT, 'scenarios/zhenhai-2025.yaml')}\nname: shipped\n`;
+    expect(await loadsMathjs(shipped)).toBe(false);
+    expect(await loadsMathjs(`${shipped}growth:\n  efficiency_gain: "0.005 * 2"\n`)).toBe(true);
   });
 });
