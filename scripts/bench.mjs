@@ -247,14 +247,19 @@ if (parts.has('memory')) {
 }
 
 if (parts.has('start')) {
-  // npm start = build + run of the shipped scenario; the run's own summary line gives its total
+  // npm start as a user types it (the build, with nothing to rebuild, then the run), timed whole; then the
+  // run alone once more for its breakdown (its own summary line gives its total)
+  const dir = join(out, 'npm-start');
+  let npmStart = Number.NaN;
   let build = Number.NaN;
   if (!process.env.BENCH_DIST) {
-    const t0 = performance.now();
+    let t0 = performance.now();
+    execFileSync('npm', ['start', '--silent', '--', '--lang', 'en', '--force', '--out', dir], { cwd: root, stdio: 'ignore' });
+    npmStart = seconds(t0);
+    t0 = performance.now();
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'ignore' });
     build = seconds(t0);
   }
-  const dir = join(out, 'npm-start');
   const t0 = performance.now();
   const text = dcsim('run', 'scenarios/zhenhai-2025.yaml', '--lang', 'en', '--force', '--out', dir);
   const wall = seconds(t0);
@@ -263,6 +268,7 @@ if (parts.has('start')) {
   const load = m.timings_ms.load / 1000;
   const simulate = m.timings_ms.simulate / 1000;
   result.npm_start = {
+    npm_start_s: +npmStart.toFixed(2),
     build_s: +build.toFixed(2),
     startup_s: +(wall - total).toFixed(2),
     load_s: load,
@@ -272,7 +278,7 @@ if (parts.has('start')) {
   };
   const r = result.npm_start;
   lines.push(
-    `npm start (1,000 firms, 1,000 draws, 2021–2025, charts and reports): build ${r.build_s} s + run ${r.run_wall_s} s` +
+    `npm start (1,000 firms, 1,000 draws, 2021–2025, charts and reports): ${r.npm_start_s} s as typed; npm run build alone ${r.build_s} s, the run alone ${r.run_wall_s} s` +
       ` (start-up ${r.startup_s} s, load ${r.load_s} s, simulate ${r.simulate_s} s, reports ${r.reports_s} s)`,
   );
 }

@@ -44,6 +44,22 @@ export async function reportFiles(
   return files;
 }
 
+/**
+ * The modules that draw (vega, resvg, the font subsetter: most of a start-up, which --no-charts
+ * never loads), imported once, and the shipped font's files read. `dcsim run` calls it when the
+ * draws start, so the main thread, idle while the workers draw, evaluates them meanwhile instead
+ * of after the draws; the charts then await the same promise.
+ */
+export function chartModules() {
+  charting ??= Promise.all([import('./render-charts.js'), import('./report-font.js'), import('./shipped-font.js')]).then((m) => {
+    m[2].prefetchShippedFont();
+    return m;
+  });
+  return charting;
+}
+let charting:
+  Promise<[typeof import('./render-charts.js'), typeof import('./report-font.js'), typeof import('./shipped-font.js')]> | undefined;
+
 /** charts/, report.html and report.md into `files`; the PNGs on `pool`'s threads when there is one. */
 async function chartReports(
   files: Map<string, string | Buffer>,
@@ -54,11 +70,7 @@ async function chartReports(
   onProgress: ((done: number, total: number) => void) | undefined,
   pool: ReportThreads | undefined,
 ): Promise<void> {
-  // loaded only to draw: vega, resvg and the font subsetter are most of a start-up (--no-charts never loads them)
-  const [{ chartFiles, chartPngs, chartSvgs, PNG_SCALE }, { embedReportFont }, { prefetchShippedFont, subsetShippedFont, withFontFiles }] =
-    await Promise.all([import('./render-charts.js'), import('./report-font.js'), import('./shipped-font.js')]);
-  // the font files are read while vega lays out the charts
-  prefetchShippedFont();
+  const [{ chartFiles, chartPngs, chartSvgs, PNG_SCALE }, { embedReportFont }, { subsetShippedFont, withFontFiles }] = await chartModules();
   const specs = runCharts(summary, firmsFromEventsCsv(eventsCsvText, 'events.csv'), lang);
   const tracks = tracking ? trackCharts(tracking, lang) : [];
   const all = [...specs, ...tracks];

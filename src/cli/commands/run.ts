@@ -4,6 +4,7 @@ import { OUTPUT_KIND } from '../../io/run-folder.js';
 import type { FileData } from '../../io/atomic-write.js';
 import { drawsCsv } from '../../io/draws-csv.js';
 import { runFolderMeta, runOutput } from '../../io/run-output.js';
+import { chartModules } from '../../io/report-files.js';
 import { PARTIAL_FILE, PARTIAL_KIND, parseShard, shardDraws, type Partial } from '../../io/partial.js';
 import { eventsCsv, registryPlaces } from '../../io/run-tables.js';
 import { runFailureExit } from '../run-failure.js';
@@ -141,6 +142,8 @@ async function runLoading(
   const t1 = performance.now();
   const input = { scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation };
   const progress = showProgress(o.quiet) ? progressBar() : undefined;
+  // this thread is idle while the workers draw: it loads the chart libraries meanwhile (a failure surfaces when the charts are drawn)
+  if (o.charts !== false && !shard && workers > 0) chartModules().catch(() => undefined);
   let drawn;
   let actuals;
   try {
