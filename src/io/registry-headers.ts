@@ -94,15 +94,11 @@ function nearColumns(normalized: string, columns: readonly ColumnDef[]): Map<Col
   return out;
 }
 
-/**
- * Reads a header row: each cell is a column's key or alias (after {@link normalizeHeader}), an
- * alias's name with another unit (an error: 用地面积(公顷) is not 用地面积(亩)), close to exactly
- * one column that no other cell names (read as it, with a warning), or unknown.
- */
-export function matchHeaders(headers: readonly string[], columns: readonly ColumnDef[] = REGISTRY_COLUMNS): HeaderMatch[] {
+/** The first reading of a header row: each cell empty, a key or alias, an alias with another unit, or unknown (the near matches come after). */
+function matchExact(headers: readonly string[], columns: readonly ColumnDef[]): HeaderMatch[] {
   const allParts = aliasParts(columns);
   const unitsOfDef = (def: ColumnDef, base?: string) => unitsOf(allParts, def, base);
-  const first: HeaderMatch[] = headers.map((h): HeaderMatch => {
+  return headers.map((h): HeaderMatch => {
     if (h.trim() === '') return { kind: 'empty' };
     const exact = columnFor(h, columns);
     if (exact) return { kind: 'exact', def: exact };
@@ -127,6 +123,15 @@ export function matchHeaders(headers: readonly string[], columns: readonly Colum
     }
     return { kind: 'unknown' };
   });
+}
+
+/**
+ * Reads a header row: each cell is a column's key or alias (after {@link normalizeHeader}), an
+ * alias's name with another unit (an error: 用地面积(公顷) is not 用地面积(亩)), close to exactly
+ * one column that no other cell names (read as it, with a warning), or unknown.
+ */
+export function matchHeaders(headers: readonly string[], columns: readonly ColumnDef[] = REGISTRY_COLUMNS): HeaderMatch[] {
+  const first = matchExact(headers, columns);
   const present = new Set(first.flatMap((m) => (m.kind === 'exact' || m.kind === 'unit' ? [m.def] : [])));
   const near = headers.map((h, i) => {
     if (first[i].kind !== 'unknown') return undefined;
@@ -144,7 +149,8 @@ export function matchHeaders(headers: readonly string[], columns: readonly Colum
 /** Counts the distinct known columns a row names (by key, alias, or an alias with another unit). */
 export function headerScore(cells: readonly string[], columns: readonly ColumnDef[] = REGISTRY_COLUMNS): number {
   const defs = new Set<ColumnDef>();
-  for (const m of matchHeaders(cells, columns)) if (m.kind === 'exact' || m.kind === 'unit') defs.add(m.def);
+  // near matches add nothing to the score: the first reading is enough (a data row's every cell would be compared with every alias)
+  for (const m of matchExact(cells, columns)) if (m.kind === 'exact' || m.kind === 'unit') defs.add(m.def);
   return defs.size;
 }
 
