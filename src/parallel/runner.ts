@@ -58,6 +58,14 @@ export { NonFiniteResult } from './non-finite.js';
 const workerScript = (): URL => compiledScript(import.meta.url, 'parallel/worker.js');
 
 /**
+ * A simulation worker's young generation, MB. A draw allocates little beyond its state (allocated
+ * once), but V8 grows each thread's young generation to ~34 MB when left to itself; at 100,000
+ * firms with 2 workers that was ~50 MB of the run's peak (433 → 367 MB measured), at no cost in
+ * speed measured at 10,000 and 100,000 firms.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
+/**
  * Worker threads started once and reused for every run handed to them (every draw of a run, and
  * every scenario of a compare); each run re-initialises the workers with its own input.
  */
@@ -73,7 +81,7 @@ export class WorkerPool {
    */
   start(): void {
     while (this.workers.length < this.size) {
-      const w = new Worker(workerScript());
+      const w = new Worker(workerScript(), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       w.on('error', (e) => (this.failed = new DrawFailure(-1, e.message)));
       w.on('exit', (code) => {
         if (code !== 0) this.failed ??= new DrawFailure(-1, `a worker stopped with exit code ${code}`);
