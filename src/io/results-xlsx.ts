@@ -1,7 +1,6 @@
 import { ASSUMPTION_GROUPS, assumptionItemName, assumptionRows } from '../report/assumption-rows.js';
 import type { TrackReport } from '../tracking/track.js';
 import { fitSheet, quarterlySheet, warningSheet } from './track-tables.js';
-import ExcelJS from 'exceljs';
 import type { RunSummary } from '../engine/aggregate.js';
 import type { Comparison } from '../engine/compare.js';
 import { divisionLabelZh } from '../domain/sector-names.js';
@@ -21,7 +20,7 @@ import { displayUnit, unitText, type DisplayUnit } from '../report/units.js';
 import { lightName } from '../tracking/words.js';
 import { EVENT_COLUMNS } from './run-tables.js';
 import { col, readTableCsv, type Cell, type RowFormat, type Table } from './table.js';
-import { addTableSheet } from './xlsx-sheet.js';
+import { addTableSheet, streamedXlsx } from './xlsx-sheet.js';
 
 type Policies = RunSummary['policies'];
 
@@ -198,35 +197,29 @@ export function budgetSheet(s: RunSummary, lang: ReportLang): Table | undefined 
   return { columns, rows };
 }
 
-function workbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'dcsim';
-  return wb;
-}
-
 /**
  * results.xlsx of a run: 目标 (targets), 指标 (metrics by year), 事件 (draw 0's audit trail) and
  * 假设 (every assumption), headers in `lang`, values in the report's units with a unit column,
  * number formats by column type, fitted widths, frozen headers, a filter on the events and print
  * setup (landscape, one page wide) on targets and metrics. Text is neutralised against formulas.
  */
-export async function resultsXlsx(s: RunSummary, eventsCsvText: string, lang: ReportLang, tracking?: TrackReport): Promise<Buffer> {
+export function resultsXlsx(s: RunSummary, eventsCsvText: string, lang: ReportLang, tracking?: TrackReport): Promise<Buffer> {
   const zh = lang === 'zh';
-  const wb = workbook();
-  addTableSheet(wb, zh ? '目标' : 'targets', targetsTable(s, lang), lang, { frozenColumns: 1, print: true });
-  addTableSheet(wb, zh ? '指标' : 'metrics', metricsTable(s, lang), lang, { frozenColumns: 4, print: true });
-  addTableSheet(wb, zh ? '事件' : 'events', eventsTable(eventsCsvText, s.policies, lang), lang, { frozenColumns: 4, autoFilter: true });
-  addTableSheet(wb, zh ? '假设' : 'assumptions', assumptionsTable(s, lang), lang, { frozenColumns: 2, autoFilter: true });
-  // the carbon budget (issue #13 §3): like the monitoring sheets, its name stays Chinese in both languages
-  const budget = budgetSheet(s, lang);
-  if (budget) addTableSheet(wb, '碳排放预算', budget, lang, { frozenColumns: 1, print: true });
-  // dcsim track (issue #12 §3) and the actuals' fit table: the sheets keep their Chinese names in both languages
-  if (tracking) {
-    addTableSheet(wb, '预警', warningSheet(tracking, lang), lang, { frozenColumns: 1, print: true });
-    addTableSheet(wb, '季度通报', quarterlySheet(tracking, lang), lang, { frozenColumns: 2, print: true });
-  }
-  if (s.actuals?.fit.length) addTableSheet(wb, '拟合', fitSheet(s.actuals.fit, lang), lang, { frozenColumns: 3, autoFilter: true });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return streamedXlsx((wb) => {
+    addTableSheet(wb, zh ? '目标' : 'targets', targetsTable(s, lang), lang, { frozenColumns: 1, print: true });
+    addTableSheet(wb, zh ? '指标' : 'metrics', metricsTable(s, lang), lang, { frozenColumns: 4, print: true });
+    addTableSheet(wb, zh ? '事件' : 'events', eventsTable(eventsCsvText, s.policies, lang), lang, { frozenColumns: 4, autoFilter: true });
+    addTableSheet(wb, zh ? '假设' : 'assumptions', assumptionsTable(s, lang), lang, { frozenColumns: 2, autoFilter: true });
+    // the carbon budget (issue #13 §3): like the monitoring sheets, its name stays Chinese in both languages
+    const budget = budgetSheet(s, lang);
+    if (budget) addTableSheet(wb, '碳排放预算', budget, lang, { frozenColumns: 1, print: true });
+    // dcsim track (issue #12 §3) and the actuals' fit table: the sheets keep their Chinese names in both languages
+    if (tracking) {
+      addTableSheet(wb, '预警', warningSheet(tracking, lang), lang, { frozenColumns: 1, print: true });
+      addTableSheet(wb, '季度通报', quarterlySheet(tracking, lang), lang, { frozenColumns: 2, print: true });
+    }
+    if (s.actuals?.fit.length) addTableSheet(wb, '拟合', fitSheet(s.actuals.fit, lang), lang, { frozenColumns: 3, autoFilter: true });
+  });
 }
 
 /** Names the scenarios of a comparison by number and title ("2. 关停主导方案"): titles may repeat. */
@@ -373,18 +366,18 @@ export function comparisonAssumptionsTable(summaries: readonly RunSummary[], tit
  * the paired differences to the first scenario (P10, P50, P90) and the assumptions side by side,
  * scenarios named by their titles.
  */
-export async function comparisonXlsx(c: Comparison, summaries: readonly RunSummary[], lang: ReportLang): Promise<Buffer> {
+export function comparisonXlsx(c: Comparison, summaries: readonly RunSummary[], lang: ReportLang): Promise<Buffer> {
   const zh = lang === 'zh';
-  const wb = workbook();
-  addTableSheet(wb, zh ? '目标对比' : 'targets', comparisonTargetsTable(c, lang, summaries), lang, { frozenColumns: 1, print: true });
-  addTableSheet(wb, zh ? '代价与收益' : 'costs', comparisonCostsTable(c, lang), lang, { frozenColumns: 1, print: true });
-  addTableSheet(wb, zh ? '配对差值' : 'differences', comparisonDifferencesTable(c, lang, summaries[0]?.policies), lang, {
-    frozenColumns: 5,
-    autoFilter: true,
+  return streamedXlsx((wb) => {
+    addTableSheet(wb, zh ? '目标对比' : 'targets', comparisonTargetsTable(c, lang, summaries), lang, { frozenColumns: 1, print: true });
+    addTableSheet(wb, zh ? '代价与收益' : 'costs', comparisonCostsTable(c, lang), lang, { frozenColumns: 1, print: true });
+    addTableSheet(wb, zh ? '配对差值' : 'differences', comparisonDifferencesTable(c, lang, summaries[0]?.policies), lang, {
+      frozenColumns: 5,
+      autoFilter: true,
+    });
+    addTableSheet(wb, zh ? '假设对比' : 'assumptions', comparisonAssumptionsTable(summaries, scenarioTitles(c), lang), lang, {
+      frozenColumns: 3,
+      autoFilter: true,
+    });
   });
-  addTableSheet(wb, zh ? '假设对比' : 'assumptions', comparisonAssumptionsTable(summaries, scenarioTitles(c), lang), lang, {
-    frozenColumns: 3,
-    autoFilter: true,
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
