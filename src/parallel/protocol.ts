@@ -1,22 +1,32 @@
 import type { EngineEvent } from '../engine/state.js';
 import type { TransferInput } from './transfer.js';
 
-/** Main thread → worker. */
+/**
+ * Main thread → worker. `run` numbers the pool's runs (a pool serves many: dcsim compare, seek):
+ * the worker repeats it in every answer, so an answer left over from an earlier run — a worker
+ * that was still building that run's simulation when the other workers had drawn every draw —
+ * is told apart and ignored.
+ */
 export type ToWorker =
-  | { readonly type: 'init'; readonly input: TransferInput }
+  | { readonly type: 'init'; readonly run: number; readonly input: TransferInput }
   | {
       readonly type: 'run';
+      readonly run: number;
+      /** Where the batch's rows go: the position of its first draw in the run's list of draws. */
+      readonly start: number;
       readonly seed: number;
       readonly draws: readonly number[];
       readonly recordDraw: number;
       readonly failAtDraw: number;
     };
 
-/** Worker → main thread. */
+/** Worker → main thread; `run` as the message answered. */
 export type FromWorker =
-  | { readonly type: 'ready' }
+  | { readonly type: 'ready'; readonly run: number }
   | {
       readonly type: 'result';
+      readonly run: number;
+      readonly start: number;
       readonly draws: readonly number[];
       readonly values: Float64Array;
       /** The per-draw numbers of the batch's draws (Simulation.paramNames order). */
@@ -28,6 +38,7 @@ export type FromWorker =
     }
   | {
       readonly type: 'error';
+      readonly run: number;
       readonly draw: number;
       readonly message: string;
       readonly stack?: string;

@@ -72,8 +72,15 @@ const WORKER_YOUNG_GENERATION_MB = 8;
 export class WorkerPool {
   private readonly workers: Worker[] = [];
   private failed: Error | undefined;
+  /** The number of the pool's current run ({@link ToWorker}). */
+  private runs = 0;
 
-  constructor(readonly size: number) {}
+  constructor(
+    readonly size: number,
+    /** Starts one thread: the compiled worker script; a test gives threads that answer as it scripts them. */
+    private readonly spawn: () => Worker = () =>
+      new Worker(workerScript(), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } }),
+  ) {}
 
   /**
    * Starts the threads now rather than at the first run (which calls this too): each spends a few
@@ -81,7 +88,7 @@ export class WorkerPool {
    */
   start(): void {
     while (this.workers.length < this.size) {
-      const w = new Worker(workerScript(), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const w = this.spawn();
       w.on('error', (e) => (this.failed = new DrawFailure(-1, e.message)));
       w.on('exit', (code) => {
         if (code !== 0) this.failed ??= new DrawFailure(-1, `a worker stopped with exit code ${code}`);
@@ -106,6 +113,7 @@ export class WorkerPool {
     const batches: { start: number; draws: number[] }[] = [];
     for (let s = 0; s < total; s += batch) batches.push({ start: s, draws: o.draws.slice(s, s + batch) });
     const transfer = toTransfer(input);
+    const run = ++this.runs;
     let events: readonly EngineEvent[] = [];
     let done = 0;
     let next = 0;
@@ -123,14 +131,14 @@ export class WorkerPool {
         if (o.signal?.aborted) return fail(new RunAborted('interrupted')); // before the run started: no 'abort' event will come
         onAbort = () => fail(new RunAborted('interrupted'));
         o.signal?.addEventListener('abort', onAbort, { once: true });
-        const position = new Map<Worker, number>();
         const dispatch = (w: Worker) => {
           if (this.failed) return fail(this.failed);
           if (next >= batches.length) return;
           const b = batches[next++];
-          position.set(w, b.start);
           w.postMessage({
             type: 'run',
+            run,
+            start: b.start,
             seed: o.seed,
             draws: b.draws,
             recordDraw: o.recordDraw,
@@ -139,10 +147,13 @@ export class WorkerPool {
         };
         for (const w of active) {
           const onMessage = (m: FromWorker) => {
+            // an earlier run's answer: a worker's 'ready' after the others had drawn every draw of that run
+            // (dispatched here, it gave the worker two batches and one of this run's batches no rows)
+            if (m.run !== run) return;
             if (m.type === 'ready') return dispatch(w);
             if (m.type === 'error') return fail(new DrawFailure(m.draw, m.message, m.input));
-            values.set(m.values, position.get(w)! * drawSize);
-            params.set(m.params, position.get(w)! * P);
+            values.set(m.values, m.start * drawSize);
+            params.set(m.params, m.start * P);
             if (m.events) {
               events = m.events;
               // the recorded draw's labels (it named the project slots) replace the shape's; taken as they are
@@ -158,7 +169,7 @@ export class WorkerPool {
           };
           w.on('message', onMessage);
           listeners.push([w, onMessage]);
-          w.postMessage({ type: 'init', input: transfer } satisfies ToWorker);
+          w.postMessage({ type: 'init', run, input: transfer } satisfies ToWorker);
         }
       });
     } catch (e) {

@@ -21,6 +21,7 @@ port.on('message', (m: ToWorker) => {
       // the main thread no longer builds the simulation first: a failure to build it is reported like a draw's (before any draw)
       port.postMessage({
         type: 'error',
+        run: m.run,
         draw: -1,
         message: (e as Error).message,
         stack: (e as Error).stack,
@@ -28,7 +29,7 @@ port.on('message', (m: ToWorker) => {
       } satisfies FromWorker);
       return;
     }
-    port.postMessage({ type: 'ready' } satisfies FromWorker);
+    port.postMessage({ type: 'ready', run: m.run } satisfies FromWorker);
     return;
   }
   const values = new Float64Array(m.draws.length * sim!.drawSize);
@@ -47,6 +48,7 @@ port.on('message', (m: ToWorker) => {
     const input = e instanceof ImpossibleValue;
     port.postMessage({
       type: 'error',
+      run: m.run,
       draw: current,
       message: (e as Error).message,
       stack: (e as Error).stack,
@@ -55,7 +57,7 @@ port.on('message', (m: ToWorker) => {
     return;
   }
   const labels = events ? { ids: sim!.state.ids, names: sim!.state.names } : {};
-  port.postMessage({ type: 'result', draws: m.draws, values, params, events, ...labels } satisfies FromWorker, [
+  port.postMessage({ type: 'result', run: m.run, start: m.start, draws: m.draws, values, params, events, ...labels } satisfies FromWorker, [
     values.buffer,
     params.buffer,
   ]);
