@@ -131,6 +131,7 @@ export class WorkerPool {
         if (o.signal?.aborted) return fail(new RunAborted('interrupted')); // before the run started: no 'abort' event will come
         onAbort = () => fail(new RunAborted('interrupted'));
         o.signal?.addEventListener('abort', onAbort, { once: true });
+        const answered = new Set<number>();
         const dispatch = (w: Worker) => {
           if (this.failed) return fail(this.failed);
           if (next >= batches.length) return;
@@ -152,6 +153,9 @@ export class WorkerPool {
             if (m.run !== run) return;
             if (m.type === 'ready') return dispatch(w);
             if (m.type === 'error') return fail(new DrawFailure(m.draw, m.message, m.input));
+            // every batch answered once: a row left unfilled would read as a draw of zeros, a number no check refuses
+            if (answered.has(m.start)) return fail(new Error(`internal error: draws from position ${m.start} were answered twice`));
+            answered.add(m.start);
             values.set(m.values, m.start * drawSize);
             params.set(m.params, m.start * P);
             if (m.events) {
