@@ -70,10 +70,16 @@ export async function chartSvgs(charts: readonly Chart[], step?: () => void): Pr
 
 /**
  * Draws SVGs to PNGs with `sfnts`, the shipped font cut to characters that include every SVG's
- * text (src/io/shipped-font.ts; a cut for a whole report page serves its charts too).
+ * text (src/io/shipped-font.ts; a cut for a whole report page serves its charts too); `draw` draws
+ * one at print resolution with the cut's font files ({@link toPng} here, or a report thread's).
  */
-export async function chartPngs(svgs: readonly string[], sfnts: readonly Buffer[], step?: () => void): Promise<Buffer[]> {
-  return withFontFiles(sfnts, (fonts) => Promise.all(svgs.map((svg) => toPng(svg, PNG_SCALE, fonts).then((png) => (step?.(), png)))));
+export async function chartPngs(
+  svgs: readonly string[],
+  sfnts: readonly Buffer[],
+  step?: () => void,
+  draw: (svg: string, scale: number, fontFiles: readonly string[]) => Promise<Buffer> = toPng,
+): Promise<Buffer[]> {
+  return withFontFiles(sfnts, (fonts) => Promise.all(svgs.map((svg) => draw(svg, PNG_SCALE, fonts).then((png) => (step?.(), png)))));
 }
 
 /** The `charts/<id>.svg` and `charts/<id>.png` entries of a result folder. */

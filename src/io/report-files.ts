@@ -70,7 +70,7 @@ async function chartReports(
   onProgress: ((done: number, total: number) => void) | undefined,
   pool: ReportThreads | undefined,
 ): Promise<void> {
-  const [{ chartFiles, chartPngs, chartSvgs, PNG_SCALE }, { embedReportFont }, { subsetShippedFont, withFontFiles }] = await chartModules();
+  const [{ chartFiles, chartPngs, chartSvgs }, { embedReportFont }, { subsetShippedFont }] = await chartModules();
   const specs = runCharts(summary, firmsFromEventsCsv(eventsCsvText, 'events.csv'), lang);
   const tracks = tracking ? trackCharts(tracking, lang) : [];
   const all = [...specs, ...tracks];
@@ -89,9 +89,7 @@ async function chartReports(
   const sfnts = await subsetShippedFont(pageCharacters(page + svgList.join('')));
   // the page's WOFF2 fonts are compressed on libuv's threads while the PNGs are drawn
   const [pngs, htmlFile] = await Promise.all([
-    pool
-      ? withFontFiles(sfnts, (fonts) => Promise.all(svgList.map((svg) => pool.png(svg, PNG_SCALE, fonts).then((png) => (step(), png)))))
-      : chartPngs(svgList, sfnts, step),
+    chartPngs(svgList, sfnts, step, pool && ((svg, scale, fonts) => pool.png(svg, scale, fonts))),
     embedReportFont(page, sfnts),
   ]);
   for (const [name, data] of chartFiles(all, svgList, pngs)) files.set(name, data);
