@@ -1,5 +1,4 @@
-import type { EnterpriseAccounts } from '../accounting/account.js';
-import type { OneAccount, YearCoefficients } from '../accounting/account-one.js';
+import type { YearAccounter, YearCoefficients, YearPassSums } from '../accounting/account-one.js';
 import { advanceFirm, createGrowthFactors, growthFactors, type EconomicGrowth, type GrowthFactors } from '../economy/economics.js';
 import type { SectorParamSampler } from './sector-param.js';
 import type { SimState } from './state.js';
@@ -29,7 +28,7 @@ export interface Background {
  * buys are summed into `scratch` (firm order, operating firms: the sums the carbon ledger starts
  * the year from) — no separate accounting pass. Two passes over the firms: the money columns and
  * each firm's energy factor, then the energy columns grown and accounted in one visit per firm
- * (`firmAccounter` with `grow`; pollutants, which no account reads, in a loop of their own). Every
+ * (`yearAccounter`; pollutants, which no account reads, in a loop of their own). Every
  * value is multiplied once by its factor, so every number and every sum is the same to the bit.
  */
 export function advanceYear(state: SimState, bg: Background, year: number, scratch: DynamicsScratch, account: YearAccount): void {
@@ -81,43 +80,17 @@ export function advanceYear(state: SimState, bg: Background, year: number, scrat
   }
   // pollutants, the one grown column no account reads, in a tight loop of their own
   for (let e = 0; e < n; e++) if (active[e] !== 0) pollutantT[e] *= energyFactor[e];
-  const { k, one, out } = account;
-  const accountFirm = state.accountFirm;
-  const { grossTce, dualControlTce, co2T, directCo2T, capturedCo2T } = out;
-  const heat = state.carriers.heat_gj;
-  let firmCo2T = 0;
-  let heatDemandGj = 0;
-  for (let e = 0; e < n; e++) {
-    if (active[e] === 0) {
-      grossTce[e] = 0;
-      dualControlTce[e] = 0;
-      co2T[e] = 0;
-      directCo2T[e] = 0;
-      capturedCo2T[e] = 0;
-      continue;
-    }
-    accountFirm(e, k, one, energyFactor[e]);
-    grossTce[e] = one.grossTce;
-    dualControlTce[e] = one.dualControlTce;
-    co2T[e] = one.co2T;
-    directCo2T[e] = one.directCo2T;
-    capturedCo2T[e] = one.capturedCo2T;
-    firmCo2T += one.co2T;
-    heatDemandGj += heat[e];
-  }
-  scratch.firmCo2T = firmCo2T;
-  scratch.heatDemandGj = heatDemandGj;
+  account.pass(account.k, active, energyFactor, n, scratch);
 }
 
-/** Where {@link advanceYear} accounts the firms: the year's coefficients (set for the year), a scratch record and the per-firm results. */
+/** Where {@link advanceYear} accounts the firms: the year's coefficients (set for the year) and the pass bound to the state's columns and results. */
 export interface YearAccount {
   readonly k: YearCoefficients;
-  readonly one: OneAccount;
-  readonly out: EnterpriseAccounts;
+  readonly pass: YearAccounter;
 }
 
-/** Reusable per-run buffers of the background dynamics. */
-export interface DynamicsScratch {
+/** Reusable per-run buffers of the background dynamics, and the sums of the last {@link advanceYear} (Σ CO2 at the firm boundary and Σ heat bought over the operating firms). */
+export interface DynamicsScratch extends YearPassSums {
   /** The background's samplers, in the order they prepare a year. */
   readonly samplers: readonly SectorParamSampler[];
   /** Each operating firm's energy factor this year. */
@@ -130,9 +103,6 @@ export interface DynamicsScratch {
   readonly jobsFactor: Float64Array;
   /** The one firm's economic change, reused for every firm. */
   readonly economic: { -readonly [K in keyof EconomicGrowth]: number };
-  /** Σ CO2 (firm boundary) and Σ heat bought over the operating firms after the last {@link advanceYear}. */
-  firmCo2T: number;
-  heatDemandGj: number;
 }
 
 /** Allocates the dynamics buffers for a state (after every sector code is known). */

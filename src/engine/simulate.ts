@@ -8,7 +8,7 @@ import {
   type AccountTotals,
   type EnterpriseAccounts,
 } from '../accounting/account.js';
-import { createOneAccount, createYearCoefficients, setYear, type YearCoefficients } from '../accounting/account-one.js';
+import { createOneAccount, createYearCoefficients, setYear, yearAccounter, type YearCoefficients } from '../accounting/account-one.js';
 import { CarbonLedger, supplyBase } from '../accounting/boundary.js';
 import { registryEtsFirstYears } from '../accounting/ets.js';
 import { withGridNonFossilShare, type Factors } from '../accounting/factors.js';
@@ -166,7 +166,7 @@ export function createSimulation(input: SimulationInput, hooks: SimulationHooks 
   const sum = () => sumAccounts(state, accounts, state.active, scenario.accounting, k, baseRenewable, carbon);
   // the budget test's district CO2 mid-year: what sum() gives for co2T, without the other totals
   state.districtCo2T = () => carbon.districtCo2(carbon.totals(state, state.co2T, state.active, k));
-  const yearAccount = { k, one, out: accounts };
+  const yearAccount = { k, pass: yearAccounter(state, accounts) };
   const baseYear = new BaseYearCache(Object.values(accounts), state.score, state.grade);
   const policyRngs: Rng[] = new Array(policies.length);
   // what actually happened (src/actuals/): the record the policies replay, and the observed values a draw matches
