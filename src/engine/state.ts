@@ -77,6 +77,8 @@ export class SimState implements PolicyState {
   readonly pollutantT: Float64Array;
   readonly electricity10kKwh: Float64Array;
   readonly carriers: Record<CarrierId, Float64Array>;
+  /** The fossil carriers' columns in FOSSIL_CARRIERS order: a loop over them indexes an array instead of looking each column up by name (a megamorphic keyed load). */
+  private readonly fossilColumns: Float64Array[];
   readonly feedstockTce: Float64Array;
   readonly renewableElectricity10kKwh: Float64Array;
   readonly processCo2T: Float64Array;
@@ -185,6 +187,7 @@ export class SimState implements PolicyState {
     this.pollutantT.fill(Number.NaN, table.n);
     this.carriers = Object.fromEntries(CARRIERS.map((c) => [c, f64(n, table.carriers[c])])) as Record<CarrierId, Float64Array>;
     this.electricity10kKwh = this.carriers.electricity_10k_kwh;
+    this.fossilColumns = FOSSIL_CARRIERS.map((c) => this.carriers[c]);
     this.feedstockTce = f64(n, table.feedstockTce);
     this.renewableElectricity10kKwh = f64(n, table.renewableElectricity10kKwh);
     this.processCo2T = f64(n, table.processCo2T);
@@ -425,7 +428,8 @@ export class SimState implements PolicyState {
   private fossilTce(e: number): number {
     const t = this.k!.fossilTcePerUnit;
     let fossil = 0;
-    for (let i = 0; i < FOSSIL_CARRIERS.length; i++) fossil += this.carriers[FOSSIL_CARRIERS[i]][e] * t[i];
+    const columns = this.fossilColumns;
+    for (let i = 0; i < columns.length; i++) fossil += columns[i][e] * t[i];
     return fossil;
   }
 
@@ -439,7 +443,8 @@ export class SimState implements PolicyState {
     const fossil = this.fossilTce(e);
     const fuel = Math.max(0, fossil - this.feedstockTce[e]);
     const fossilScale = fossil > 0 ? 1 - (f * fuel) / fossil : 1;
-    for (let i = 0; i < FOSSIL_CARRIERS.length; i++) this.carriers[FOSSIL_CARRIERS[i]][e] *= fossilScale;
+    const columns = this.fossilColumns;
+    for (let i = 0; i < columns.length; i++) columns[i][e] *= fossilScale;
     this.electricity10kKwh[e] *= 1 - f;
     this.carriers.heat_gj[e] *= 1 - f;
     // the firm's own renewable power keeps running: the saving cuts purchased power first
