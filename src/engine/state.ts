@@ -344,6 +344,10 @@ export class SimState implements PolicyState {
     });
   }
 
+  get recording(): boolean {
+    return this.events !== undefined;
+  }
+
   claimedBy(e: number): number {
     return this.claims[e];
   }

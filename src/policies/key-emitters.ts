@@ -306,7 +306,7 @@ export const keyEmitters: PolicyModule<Spec, Params> = {
           for (let m = 0; m < M; m++) used[e * M + m] += take[m];
           let names = '';
           for (let m = 0; m < M; m++) if (take[m] > 0) names += (names ? ', ' : '') + p.measures[m].name;
-          s.saveEnergy(e, f, policy, 'save', false, msg.keyEmittersSaved(count, names, f * process, costYuan / 10_000));
+          s.saveEnergy(e, f, policy, 'save', false, s.recording ? msg.keyEmittersSaved(count, names, f * process, costYuan / 10_000) : '');
         }
       }
       if (acts && p.greenMaxShare >= 0 && gapOf(s, e, target) > 0 && s.electricity10kKwh[e] > 0) {
@@ -321,14 +321,20 @@ export const keyEmitters: PolicyModule<Spec, Params> = {
           if (slope > 0 && bMax < basisOf(s, e)) {
             const share = bMax >= target ? sMax : Math.min(sMax, Math.max(r0 + 1e-9 * (sMax - r0), sMax - (target - bMax) / slope));
             const costWan = ((share - r0) * elec * 10 * p.greenPremiumYuanPerMwh) / 10_000;
-            s.raiseRenewableShare(e, share, policy, 'green_power', msg.keyEmittersGreen(r0, share, (share - r0) * elec, costWan));
+            s.raiseRenewableShare(
+              e,
+              share,
+              policy,
+              'green_power',
+              s.recording ? msg.keyEmittersGreen(r0, share, (share - r0) * elec, costWan) : '',
+            );
           }
         }
       }
       const gap = gapOf(s, e, target);
       if (gap > 0) {
         const before = target / (1 - rate);
-        s.nonCompliant(e, policy, msg.keyEmittersListed(acts, 1 - basisOf(s, e) / before, rate, gap, unit));
+        s.nonCompliant(e, policy, s.recording ? msg.keyEmittersListed(acts, 1 - basisOf(s, e) / before, rate, gap, unit) : '');
       }
     };
 

@@ -410,10 +410,10 @@ export const newProjects: PolicyModule<Spec, Params> = {
               p.admission,
             );
             if (outcomes.some((o) => !o.passed)) {
-              s.rejectProject(e, policy, msg.projectRejectedTests(outcomesText(outcomes)));
+              s.rejectProject(e, policy, s.recording ? msg.projectRejectedTests(outcomesText(outcomes)) : '');
               continue;
             }
-            tested[i] = outcomesText(outcomes);
+            tested[i] = s.recording ? outcomesText(outcomes) : '';
           }
           const decision = s.admitProject(
             {
@@ -429,14 +429,19 @@ export const newProjects: PolicyModule<Spec, Params> = {
             const waited = year - startYear[i];
             if (waited < s.maxDeferYears) {
               due[i] = year + 1;
-              s.deferProject(e, policy, msg.projectDeferred(decision.detail));
-            } else s.rejectProject(e, policy, msg.projectRejectedAfterDefer(waited, decision.detail));
+              s.deferProject(e, policy, s.recording ? msg.projectDeferred(decision.detail) : '');
+            } else s.rejectProject(e, policy, s.recording ? msg.projectRejectedAfterDefer(waited, decision.detail) : '');
             continue;
           }
           fullCo2[i] = s.co2T[e];
           startedIn[i] = year;
           if (share(i, 0) !== 1) s.scaleProject(e, share(i, 0), policy, 'ramp');
-          s.startProject(e, policy, 'start', msg.projectAdmitted(tested[i], decision.detail, year - startYear[i], recorded));
+          s.startProject(
+            e,
+            policy,
+            'start',
+            s.recording ? msg.projectAdmitted(tested[i], decision.detail, year - startYear[i], recorded) : '',
+          );
           admitted[i] = 1;
         }
       },

@@ -48,6 +48,11 @@ export interface PolicyState extends EnergyColumns, Omit<EvaluationColumns, 'ene
    * group (`aboveScale`) is the registry's for the whole run; a slot's is set when it opens.
    */
   readonly registryN: number;
+  /**
+   * True when this draw keeps its audit trail (events.csv: one draw, draw 0 by default; dcsim
+   * rebase): an event's `detail` in words is read only then, so a policy builds it only then.
+   */
+  readonly recording: boolean;
   /** This year's 亩均 grade (0 none, 1 A … 4 D) and score (NaN when not evaluated). */
   readonly grade: Uint8Array;
   readonly score: Float64Array;
