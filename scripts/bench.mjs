@@ -13,9 +13,10 @@
 //   simulation time per stage (policy selection, 亩均 evaluation, dynamics and accounting, …).
 //
 // BENCH_DIST=<folder> measures another build (e.g. an older commit's dist/) with the same script;
-// BENCH_BEFORE=<folder> adds a before/after part: that build's simulation and this one's in one
-// process, 10 draws each in turn, so both see the same machine (a shared machine's speed drifts
-// by tens of per cent between runs a minute apart);
+// BENCH_BEFORE=<folder> adds a before/after part: that build's simulation and this one's, 10 draws
+// each in turn, so both see the same machine (a shared machine's speed drifts by tens of per cent
+// between runs a minute apart), in several processes (scripts/bench-before-after.mjs), since one
+// process's JIT alone moves the ratio by tens of per cent;
 // - serve: dcsim serve's live what-if — a lever moved 20 times on the shipped scenario at 200 draws,
 //   the time from the change's request to the scorecard's answer (P50, P90), after one warm-up;
 // BENCH_PARTS=throughput,scaling,memory,start,profile,before-after,serve picks parts (default: all).
@@ -83,44 +84,39 @@ async function profileStages(scenario, draws) {
   return { total_ms: Math.round(total / 1000), stages };
 }
 
-/** A simulation of a scenario built by the code in `dir` (a dist/ folder). */
-async function simulationOf(dir, scenario) {
-  const { loadScenario } = await import(join(dir, 'io/scenario-load.js'));
-  const { createSimulation } = await import(join(dir, 'engine/simulate.js'));
-  const { value } = await loadScenario(scenario, undefined, {});
-  const sim = createSimulation({ scenario: value.scenario, table: value.registry.table, factors: value.factors, evaluation: value.evaluation });
-  return { sim, seed: value.scenario.monteCarlo.seed, ey: value.registry.table.n * (value.scenario.period.end - value.scenario.period.base) };
-}
-
-/** Runs `rounds` × 10 draws of the scenario on the `before` build and on this one, in turn; the speeds and the median ratio. */
-async function beforeAfter(before, scenario, rounds) {
-  const a = await simulationOf(before, scenario);
-  const b = await simulationOf(dist, scenario);
-  const time = ({ sim, seed }, first) => {
-    const values = new Float64Array(sim.drawSize);
-    const t0 = performance.now();
-    for (let d = first; d < first + 10; d++) sim.runDraw(seed, d, values, 0, false);
-    return (performance.now() - t0) / 1000;
+/**
+ * The `before` build against this one, in `processes` processes (scripts/bench-before-after.mjs;
+ * which build runs first alternates) of `rounds` × 10 draws each in turn: each process's speed-up
+ * is the median of its rounds' ratios; returned are their geometric mean and range, and the speeds
+ * of both builds over every round.
+ */
+function beforeAfter(before, scenario, processes, rounds) {
+  const script = join(root, 'scripts/bench-before-after.mjs');
+  const median = (x) => {
+    const v = [...x].sort((p, q) => p - q);
+    return (v[(v.length - 1) >> 1] + v[v.length >> 1]) / 2;
   };
-  time(a, 0); // warm-up of both
-  time(b, 0);
-  const ratios = [];
-  let ta = 0;
-  let tb = 0;
-  for (let r = 0; r < rounds; r++) {
-    const x = time(a, 10 * r);
-    const y = time(b, 10 * r);
-    ta += x;
-    tb += y;
-    ratios.push(x / y);
+  const speedups = [];
+  const total = { before: 0, after: 0 };
+  let ey = 0;
+  for (let p = 0; p < processes; p++) {
+    const afterFirst = p % 2 === 1;
+    const order = afterFirst ? [dist, before] : [before, dist];
+    const r = JSON.parse(execFileSync(process.execPath, [script, ...order, scenario, String(rounds)], { cwd: root, encoding: 'utf8' }));
+    const [tb, ta] = afterFirst ? [r.seconds[1], r.seconds[0]] : r.seconds;
+    speedups.push(median(tb.map((x, i) => x / ta[i])));
+    total.before += tb.reduce((x, y) => x + y, 0);
+    total.after += ta.reduce((x, y) => x + y, 0);
+    ey += r.ey_per_draw[0] * 10 * rounds;
   }
-  ratios.sort((p, q) => p - q);
-  const median = (ratios[(rounds - 1) >> 1] + ratios[rounds >> 1]) / 2;
+  const geomean = Math.exp(speedups.reduce((x, y) => x + Math.log(y), 0) / processes);
   return {
-    before_ey_per_s: Math.round((a.ey * 10 * rounds) / ta),
-    after_ey_per_s: Math.round((b.ey * 10 * rounds) / tb),
-    speedup: +median.toFixed(2),
-    range: [+ratios[0].toFixed(2), +ratios[rounds - 1].toFixed(2)],
+    processes,
+    rounds,
+    before_ey_per_s: Math.round(ey / total.before),
+    after_ey_per_s: Math.round(ey / total.after),
+    speedup: +geomean.toFixed(2),
+    by_process: speedups.map((x) => +x.toFixed(2)),
   };
 }
 
@@ -301,11 +297,11 @@ if (parts.has('profile')) {
 
 if (parts.has('before-after') && process.env.BENCH_BEFORE) {
   const before = resolve(process.env.BENCH_BEFORE);
-  const r = await beforeAfter(before, scenarioFor(10000), 8);
+  const r = beforeAfter(before, scenarioFor(10000), 6, 6);
   result.before_after = { before, ...r };
   lines.push(
-    `before/after, 10,000 firms × 10 years, in one thread, 8 rounds of 10 draws each in turn (before: ${before})`,
-    `  before ${M(r.before_ey_per_s)} | after ${M(r.after_ey_per_s)} | ${r.speedup}× (median of the rounds' ratios; rounds from ${r.range[0]}× to ${r.range[1]}×)`,
+    `before/after, 10,000 firms × 10 years, in one thread, ${r.processes} processes of ${r.rounds} rounds of 10 draws each in turn, the builds' order alternating (before: ${before})`,
+    `  before ${M(r.before_ey_per_s)} | after ${M(r.after_ey_per_s)} | ${r.speedup}× (geometric mean of the processes' medians; processes ${r.by_process.join('×, ')}×)`,
   );
 }
 
