@@ -87,8 +87,8 @@ async function profileStages(scenario, draws) {
 /**
  * The `before` build against this one, in `processes` processes (scripts/bench-before-after.mjs;
  * which build runs first alternates) of `rounds` × 10 draws each in turn: each process's speed-up
- * is the median of its rounds' ratios; returned are their geometric mean and range, and the speeds
- * of both builds over every round.
+ * is the median of its rounds' ratios (the before build's time over this one's); returned are their
+ * geometric mean and each one, and the speeds of both builds over every round.
  */
 function beforeAfter(before, scenario, processes, rounds) {
   const script = join(root, 'scripts/bench-before-after.mjs');
@@ -103,10 +103,10 @@ function beforeAfter(before, scenario, processes, rounds) {
     const afterFirst = p % 2 === 1;
     const order = afterFirst ? [dist, before] : [before, dist];
     const r = JSON.parse(execFileSync(process.execPath, [script, ...order, scenario, String(rounds)], { cwd: root, encoding: 'utf8' }));
-    const [tb, ta] = afterFirst ? [r.seconds[1], r.seconds[0]] : r.seconds;
-    speedups.push(median(tb.map((x, i) => x / ta[i])));
-    total.before += tb.reduce((x, y) => x + y, 0);
-    total.after += ta.reduce((x, y) => x + y, 0);
+    const [beforeTimes, afterTimes] = afterFirst ? [r.seconds[1], r.seconds[0]] : r.seconds;
+    speedups.push(median(beforeTimes.map((x, i) => x / afterTimes[i])));
+    total.before += beforeTimes.reduce((x, y) => x + y, 0);
+    total.after += afterTimes.reduce((x, y) => x + y, 0);
     ey += r.ey_per_draw[0] * 10 * rounds;
   }
   const geomean = Math.exp(speedups.reduce((x, y) => x + Math.log(y), 0) / processes);
