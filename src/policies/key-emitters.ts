@@ -304,9 +304,14 @@ export const keyEmitters: PolicyModule<Spec, Params> = {
         }
         if (f > 0) {
           for (let m = 0; m < M; m++) used[e * M + m] += take[m];
-          let names = '';
-          for (let m = 0; m < M; m++) if (take[m] > 0) names += (names ? ', ' : '') + p.measures[m].name;
-          s.saveEnergy(e, f, policy, 'save', false, s.recording ? msg.keyEmittersSaved(count, names, f * process, costYuan / 10_000) : '');
+          // the measures in words, only for the draw that keeps its audit trail
+          let detail = '';
+          if (s.recording) {
+            let names = '';
+            for (let m = 0; m < M; m++) if (take[m] > 0) names += (names ? ', ' : '') + p.measures[m].name;
+            detail = msg.keyEmittersSaved(count, names, f * process, costYuan / 10_000);
+          }
+          s.saveEnergy(e, f, policy, 'save', false, detail);
         }
       }
       if (acts && p.greenMaxShare >= 0 && gapOf(s, e, target) > 0 && s.electricity10kKwh[e] > 0) {
